@@ -1,0 +1,28 @@
+//===- Passes.td - qcc conversion passes -------------------*- tablegen -*-===//
+#ifndef QCC_CONVERSION_PASSES_TD
+#define QCC_CONVERSION_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def ConvertQNNToLinalgPass : Pass<"convert-qnn-to-linalg", "mlir::ModuleOp"> {
+  let summary = "Lower qnn ops to linalg / arith / tensor on integer tensors";
+  let description = [{
+    Replaces every `!qnn.q` tensor by its signless storage tensor (i8) and
+    every qnn op by linalg.generic / tensor ops implementing the integer
+    semantics of docs/IntegerSemantics.md: i32 accumulation of
+    `(x - zx) * (w - zw)`, bias add, fixed-point requantization with
+    round-half-to-even and saturation. Function signatures with `si8`/`ui8`
+    tensors become `i8`.
+
+    Convolutions and matmuls lower to one accumulation `linalg.generic`
+    (marked `qcc.kernel = "conv2d"` / `"matmul"`) followed by one elementwise
+    requantization `linalg.generic` (`qcc.kernel = "requantize"`), so a later
+    pass can tile the accumulation onto a target microkernel.
+  }];
+  let dependentDialects = [
+    "mlir::arith::ArithDialect", "mlir::linalg::LinalgDialect",
+    "mlir::tensor::TensorDialect", "mlir::func::FuncDialect"
+  ];
+}
+
+#endif

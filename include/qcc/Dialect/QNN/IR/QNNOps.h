@@ -1,0 +1,23 @@
+//===- QNNOps.h - qnn operations --------------------------------*- C++ -*-===//
+#ifndef QCC_DIALECT_QNN_IR_QNNOPS_H
+#define QCC_DIALECT_QNN_IR_QNNOPS_H
+
+#include "mlir/Bytecode/BytecodeOpInterface.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/OpDefinition.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "qcc/Dialect/QNN/IR/QNNTypes.h"
+
+namespace qcc::qnn {
+inline std::optional<double> asDouble(std::optional<llvm::APFloat> f) {
+  if (!f)
+    return std::nullopt;
+  return f->convertToDouble();
+}
+} // namespace qcc::qnn
+
+#define GET_OP_CLASSES
+#include "qcc/Dialect/QNN/IR/QNNOps.h.inc"
+
+#endif

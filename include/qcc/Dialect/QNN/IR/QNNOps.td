@@ -1,0 +1,176 @@
+//===- QNNOps.td - qnn operations --------------------------*- tablegen -*-===//
+#ifndef QCC_DIALECT_QNN_IR_QNNOPS_TD
+#define QCC_DIALECT_QNN_IR_QNNOPS_TD
+
+include "qcc/Dialect/QNN/IR/QNNBase.td"
+include "qcc/Dialect/QNN/IR/QNNTypes.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+include "mlir/IR/BuiltinAttributes.td"
+
+// Real-valued output range fused into an op (ReLU: out_min = 0; Clip(a, b):
+// out_min = a, out_max = b). Applied after rounding, as integer clamp bounds
+// round(bound / scale) + zp, which is exact because rounding is monotonic.
+defvar QNN_OutRangeAttrs = (ins OptionalAttr<F64Attr>:$out_min,
+                                OptionalAttr<F64Attr>:$out_max);
+
+def QNN_ConstantOp : QNN_Op<"constant", [Pure]> {
+  let summary = "quantized constant (weights)";
+  let description = [{
+    A constant whose stored integers are `value` (i8/i32 elements, usually a
+    `dense_resource` blob) and whose quantization is the result type.
+  }];
+  let arguments = (ins ElementsAttr:$value);
+  let results = (outs AnyRankedTensor:$result);
+  let assemblyFormat = "$value attr-dict `:` type($result)";
+  let hasVerifier = 1;
+}
+
+def QNN_QuantizeOp : QNN_Op<"quantize", [Pure, SameOperandsAndResultShape]> {
+  let summary = "float to quantized: saturate(round_half_even(x / scale) + zp)";
+  let arguments = (ins RankedTensorOf<[F32]>:$input);
+  let results = (outs QNN_AnyQuantTensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+}
+
+def QNN_DequantizeOp : QNN_Op<"dequantize", [Pure, SameOperandsAndResultShape]> {
+  let summary = "quantized to float: (q - zp) * scale";
+  let arguments = (ins QNN_AnyQuantTensor:$input);
+  let results = (outs RankedTensorOf<[F32]>:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+}
+
+def QNN_RequantizeOp : QNN_Op<"requantize", [Pure, SameOperandsAndResultShape]> {
+  let summary = "change scale / zero-point / width, with an optional range";
+  let arguments = !con((ins QNN_AnyQuantTensor:$input), QNN_OutRangeAttrs);
+  let results = (outs QNN_AnyQuantTensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+}
+
+def QNN_StorageCastOp : QNN_Op<"storage_cast", [Pure, SameOperandsAndResultShape]> {
+  let summary = "reinterpret stored integers as a quantized type, or back";
+  let description = [{
+    Attaches quantization to a plain integer tensor (`si8`, `ui8`, `i8`), or
+    drops it. No value changes: the stored integers stay the same. Used at
+    graph edges whose element type is an integer and by QOperator-form ops
+    that reinterpret integers with their own scale.
+  }];
+  let arguments = (ins AnyRankedTensor:$input);
+  let results = (outs AnyRankedTensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def QNN_Conv2DOp : QNN_Op<"conv2d", [Pure]> {
+  let summary = "grouped 2-D convolution, NCHW x FCHW, requantized";
+  let description = [{
+    `input` is N x C x H x W, `weight` F x (C/groups) x KH x KW (per-tensor or
+    per-output-channel along axis 0), `bias` (optional) F x i32 in units of
+    `input_scale * weight_scale[f]`. The result is either quantized (the
+    accumulator is requantized, then clamped to the fused output range) or
+    plain `i32` (the raw accumulator, as ONNX ConvInteger). `pads` are
+    [top, left, bottom, right]; padding holds the input zero-point.
+    Depthwise convolution is `groups == C`.
+  }];
+  let arguments = !con((ins QNN_AnyQuantTensor:$input, QNN_AnyQuantTensor:$weight,
+                       Optional<RankedTensorOf<[I32]>>:$bias,
+                       DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$dilations,
+                       DenseI64ArrayAttr:$pads, I64Attr:$groups),
+                       QNN_OutRangeAttrs);
+  let results = (outs AnyRankedTensor:$result);
+  let assemblyFormat = [{
+    $input `,` $weight (`,` $bias^)? attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def QNN_MatMulOp : QNN_Op<"matmul", [Pure]> {
+  let summary = "(batched) matrix product / fully connected, requantized";
+  let description = [{
+    `lhs` is [..., M, K], `rhs` [K, N] (per-tensor or per-column along axis
+    1), `bias` (optional) N x i32 in units of `lhs_scale * rhs_scale[n]`.
+    The result [..., M, N] is quantized (requantized, clamped to the fused
+    range) or plain i32 (raw accumulator, as ONNX MatMulInteger).
+  }];
+  let arguments = !con((ins QNN_AnyQuantTensor:$lhs, QNN_AnyQuantTensor:$rhs,
+                       Optional<RankedTensorOf<[I32]>>:$bias), QNN_OutRangeAttrs);
+  let results = (outs AnyRankedTensor:$result);
+  let assemblyFormat = [{
+    $lhs `,` $rhs (`,` $bias^)? attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def QNN_AddOp : QNN_Op<"add", [Pure]> {
+  let summary = "elementwise add with numpy broadcasting, requantized";
+  let arguments = !con((ins QNN_AnyQuantTensor:$lhs, QNN_AnyQuantTensor:$rhs),
+                       QNN_OutRangeAttrs);
+  let results = (outs QNN_AnyQuantTensor:$result);
+  let assemblyFormat = [{
+    $lhs `,` $rhs attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def QNN_MaxPool2DOp : QNN_Op<"max_pool2d", [Pure]> {
+  let summary = "2-D max pooling (NCHW); result keeps the input quantization";
+  let description = [{
+    `pads` are [top, left, bottom, right]; padded positions never win.
+    `ceil_mode` rounds the output size up; windows that run past the end are
+    treated as padded. The result type must have the input's quantization.
+  }];
+  let arguments = (ins QNN_AnyQuantTensor:$input, DenseI64ArrayAttr:$kernel,
+                   DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$dilations,
+                   DenseI64ArrayAttr:$pads,
+                   DefaultValuedAttr<BoolAttr, "false">:$ceil_mode);
+  let results = (outs QNN_AnyQuantTensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+}
+
+def QNN_AvgPool2DOp : QNN_Op<"avg_pool2d", [Pure]> {
+  let summary = "2-D average pooling (NCHW), requantized";
+  let description = [{
+    The window sum of `q - zp_in` is divided by the window size (all
+    `kernel` positions with `count_include_pad`, else only the in-bounds
+    ones) as part of the requantization to the result type.
+  }];
+  let arguments = (ins QNN_AnyQuantTensor:$input, DenseI64ArrayAttr:$kernel,
+                   DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$pads,
+                   DefaultValuedAttr<BoolAttr, "false">:$ceil_mode,
+                   DefaultValuedAttr<BoolAttr, "false">:$count_include_pad);
+  let results = (outs QNN_AnyQuantTensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+}
+
+def QNN_GlobalAvgPoolOp : QNN_Op<"global_avg_pool", [Pure]> {
+  let summary = "mean over H x W (NCHW -> N x C x 1 x 1), requantized";
+  let arguments = (ins QNN_AnyQuantTensor:$input);
+  let results = (outs QNN_AnyQuantTensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+}
+
+def QNN_ConcatOp : QNN_Op<"concat", [Pure]> {
+  let summary = "concatenation along `axis`; each input requantized to the result";
+  let arguments = (ins Variadic<QNN_AnyQuantTensor>:$inputs, I64Attr:$axis);
+  let results = (outs QNN_AnyQuantTensor:$result);
+  let assemblyFormat = [{
+    $inputs attr-dict `:` functional-type($inputs, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def QNN_ReshapeOp : QNN_Op<"reshape", [Pure]> {
+  let summary = "row-major reshape; the quantization is unchanged";
+  let arguments = (ins QNN_AnyQuantTensor:$input);
+  let results = (outs QNN_AnyQuantTensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+}
+
+#endif

@@ -1,0 +1,36 @@
+//===- QNNTypes.h - qnn types -----------------------------------*- C++ -*-===//
+#ifndef QCC_DIALECT_QNN_IR_QNNTYPES_H
+#define QCC_DIALECT_QNN_IR_QNNTYPES_H
+
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Types.h"
+#include "llvm/ADT/Hashing.h"
+#include "llvm/ADT/bit.h"
+#include "qcc/Dialect/QNN/IR/QNNDialect.h"
+
+namespace qcc::qnn {
+/// A quantization scale: an IEEE binary32 value kept in a double (ONNX and
+/// QONNX scales are binary32). Constructing one rounds to binary32.
+struct Scale {
+  double value = 1.0;
+  Scale() = default;
+  explicit Scale(double v) : value((double)(float)v) {}
+  operator double() const { return value; }
+  bool operator==(const Scale &o) const { return value == o.value; }
+  friend llvm::hash_code hash_value(const Scale &s) {
+    return llvm::hash_value(llvm::bit_cast<uint64_t>(s.value));
+  }
+};
+} // namespace qcc::qnn
+
+#define GET_TYPEDEF_CLASSES
+#include "qcc/Dialect/QNN/IR/QNNOpsTypes.h.inc"
+
+namespace qcc::qnn {
+/// The quantized element type of `t` if it is a ranked tensor of !qnn.q.
+QuantType getQuantElementType(mlir::Type t);
+/// Rounds a double to the nearest binary32 value (scales are binary32).
+double roundToF32(double v);
+} // namespace qcc::qnn
+
+#endif

@@ -1,0 +1,25 @@
+//===- Passes.h - qcc transformation passes ---------------------*- C++ -*-===//
+#ifndef QCC_TRANSFORMS_PASSES_H
+#define QCC_TRANSFORMS_PASSES_H
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Pass/Pass.h"
+
+namespace qcc {
+#define GEN_PASS_DECL
+#include "qcc/Transforms/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "qcc/Transforms/Passes.h.inc"
+
+/// Name of the function attribute holding the planned arena size in bytes.
+inline constexpr llvm::StringLiteral kArenaBytesAttr = "qcc.arena_bytes";
+/// Name of the argument attribute marking model inputs / outputs.
+inline constexpr llvm::StringLiteral kIONameAttr = "qcc.name";
+} // namespace qcc
+
+#endif

@@ -1,0 +1,46 @@
+//===- Passes.td - qcc transformation passes ---------------*- tablegen -*-===//
+#ifndef QCC_TRANSFORMS_PASSES_TD
+#define QCC_TRANSFORMS_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def OneShotBufferizePass : Pass<"qcc-one-shot-bufferize", "mlir::ModuleOp"> {
+  let summary = "One-shot bufferization with qcc's ABI conventions";
+  let description = [{
+    Runs upstream one-shot module bufferization with the options qcc's ABI
+    needs: function boundaries bufferized with identity-layout memrefs;
+    arguments that carry model inputs are read-only (the ABI passes them as
+    `const void *const inputs[]`); copies are `linalg.copy` (lowered to
+    loops later, so no runtime `memrefCopy` is needed); no deallocation is
+    inserted (the arena planner owns every buffer). Finally, memref results
+    become out-params appended to the argument list (the ABI's `outputs[]`);
+    a returned static allocation is replaced by its out-param, no copy.
+  }];
+  let dependentDialects = [
+    "mlir::bufferization::BufferizationDialect", "mlir::memref::MemRefDialect",
+    "mlir::linalg::LinalgDialect"
+  ];
+}
+
+def PlanStaticArenaPass : Pass<"qcc-plan-static-arena", "mlir::ModuleOp"> {
+  let summary = "Place every intermediate buffer in one static arena";
+  let description = [{
+    Replaces every `memref.alloc` in a function by a `memref.view` into one
+    new leading function argument, the arena (`memref<Nxi8>`). Offsets come
+    from a liveness-based planner: a buffer lives from its allocation to
+    the last top-level operation that uses it or any view of it; buffers
+    sorted by size (largest first) take the lowest 64-byte-aligned offset
+    that does not overlap a buffer live at the same time. N, the arena size,
+    is stored on the function as `qcc.arena_bytes`.
+
+    Functions with dynamic shapes, `memref.alloca` or buffers that escape
+    through a return are rejected with an error.
+  }];
+  let options = [
+    Option<"alignment", "alignment", "int64_t", /*default=*/"64",
+           "Byte alignment of every buffer (and of the arena itself)">
+  ];
+  let dependentDialects = ["mlir::memref::MemRefDialect", "mlir::arith::ArithDialect"];
+}
+
+#endif

@@ -1,0 +1,1097 @@
+//===- QNNToLinalg.cpp - lower qnn to linalg on integer tensors -----------===//
+//
+// Implements docs/IntegerSemantics.md. Every qnn op becomes linalg.generic
+// (plus tensor.pad / tensor.{collapse,expand}_shape / insert_slice) on the
+// signless storage tensors; all quantization parameters are folded into
+// compile-time constants here.
+//
+//===----------------------------------------------------------------------===//
+#include "qcc/Conversion/Passes.h"
+#include "qcc/Dialect/QNN/IR/QNNOps.h"
+
+#include "mlir/Dialect/Func/Transforms/FuncConversions.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Utils/StructuredOpsUtils.h"
+#include "mlir/IR/AffineMap.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/Transforms/DialectConversion.h"
+#include "llvm/ADT/STLExtras.h"
+#include <cmath>
+
+namespace qcc {
+#define GEN_PASS_DEF_CONVERTQNNTOLINALGPASS
+#include "qcc/Conversion/Passes.h.inc"
+} // namespace qcc
+
+using namespace mlir;
+using namespace qcc;
+using namespace qcc::qnn;
+
+namespace {
+
+//===----------------------------------------------------------------------===//
+// Fixed-point requantization helpers
+//===----------------------------------------------------------------------===//
+
+/// A real ratio r as M * 2^-S with |M| in [2^30, 2^31) and 1 <= S <= 62.
+struct FixedPoint {
+  int64_t mult = 0;
+  int64_t shift = 1;
+};
+
+static FailureOr<FixedPoint> toFixedPoint(double r) {
+  FixedPoint fp;
+  if (r == 0.0)
+    return fp;
+  int e;
+  double m = std::frexp(r, &e); // r = m * 2^e, |m| in [0.5, 1)
+  int64_t shift = 31 - e;
+  int64_t mult = (int64_t)std::nearbyint(std::ldexp(m, 31));
+  if (std::llabs(mult) == (int64_t(1) << 31)) {
+    mult /= 2;
+    --shift;
+  }
+  if (shift > 62) {
+    mult = (int64_t)std::nearbyint(std::ldexp(r, 62));
+    shift = 62;
+  }
+  if (shift < 1)
+    return failure();
+  fp.mult = mult;
+  fp.shift = shift;
+  return fp;
+}
+
+static int64_t roundHalfEven(double v) { return (int64_t)std::nearbyint(v); }
+
+/// Integer clamp bounds of channel `c` of `t` with a fused real range.
+static std::pair<int64_t, int64_t> clampBounds(QuantType t, int64_t c,
+                                               std::optional<double> lo,
+                                               std::optional<double> hi) {
+  int64_t qlo = t.getQMinOf(c), qhi = t.getQMaxOf(c);
+  double s = t.getScaleOf(c);
+  int64_t zp = t.getZeroPointOf(c);
+  auto toQ = [&](double real) {
+    double q = std::nearbyint(real / s) + (double)zp;
+    return (int64_t)std::max(-1e12, std::min(1e12, q));
+  };
+  if (lo)
+    qlo = std::max(qlo, std::min(qhi, toQ(*lo)));
+  if (hi)
+    qhi = std::min(qhi, std::max(qlo, toQ(*hi)));
+  return {qlo, qhi};
+}
+
+//===----------------------------------------------------------------------===//
+// Constant parameters of a linalg.generic body
+//===----------------------------------------------------------------------===//
+
+/// Parameters of a linalg.generic body that are compile-time constants: a
+/// uniform parameter becomes an arith.constant inside the body, a varying one
+/// a constant tensor input indexed by some of the loop dimensions.
+class BodyParams {
+public:
+  BodyParams(OpBuilder &b, Location loc, unsigned numDims)
+      : b(b), loc(loc), numDims(numDims) {}
+
+  /// `values` is row-major over `shape`, indexed by loop dims `dims`.
+  int addInt(ArrayRef<int64_t> values, unsigned bits, ArrayRef<unsigned> dims,
+             ArrayRef<int64_t> shape) {
+    Type t = b.getIntegerType(bits);
+    if (llvm::all_equal(values))
+      return addScalar(b.getIntegerAttr(t, values.front()));
+    auto tt = RankedTensorType::get(shape, t);
+    SmallVector<APInt> v;
+    for (int64_t x : values)
+      v.push_back(APInt(bits, x, /*isSigned=*/true));
+    return addTensor(DenseElementsAttr::get(tt, v), dims);
+  }
+  int addF32(ArrayRef<double> values, ArrayRef<unsigned> dims,
+             ArrayRef<int64_t> shape) {
+    if (llvm::all_equal(values))
+      return addScalar(b.getF32FloatAttr(values.front()));
+    auto tt = RankedTensorType::get(shape, b.getF32Type());
+    SmallVector<float> v(values.begin(), values.end());
+    return addTensor(DenseElementsAttr::get(tt, ArrayRef<float>(v)), dims);
+  }
+  /// Per-channel convenience: values indexed by one loop dim.
+  int addInt(ArrayRef<int64_t> values, unsigned bits, unsigned dim) {
+    return addInt(values, bits, {dim}, {(int64_t)values.size()});
+  }
+
+  /// Extra generic inputs and their indexing maps (append after the real
+  /// inputs, in this order).
+  SmallVector<Value> inputs;
+  SmallVector<AffineMap> maps;
+
+  /// Value of parameter `id` inside the body; `args` are the body's block
+  /// arguments for the parameter inputs (in `inputs` order).
+  Value get(OpBuilder &bb, int id, ValueRange args) const {
+    const Entry &e = entries[id];
+    if (e.scalar)
+      return arith::ConstantOp::create(bb, loc, cast<TypedAttr>(e.scalar));
+    return args[e.input];
+  }
+
+private:
+  struct Entry {
+    Attribute scalar;
+    unsigned input = 0;
+  };
+  int addScalar(Attribute a) {
+    entries.push_back({a, 0});
+    return entries.size() - 1;
+  }
+  int addTensor(DenseElementsAttr a, ArrayRef<unsigned> dims) {
+    inputs.push_back(arith::ConstantOp::create(b, loc, a));
+    SmallVector<AffineExpr> exprs;
+    for (unsigned d : dims)
+      exprs.push_back(b.getAffineDimExpr(d));
+    maps.push_back(AffineMap::get(numDims, 0, exprs, b.getContext()));
+    entries.push_back({Attribute(), (unsigned)inputs.size() - 1});
+    return entries.size() - 1;
+  }
+  OpBuilder &b;
+  Location loc;
+  unsigned numDims;
+  SmallVector<Entry> entries;
+};
+
+/// Per-channel requantization of an i64 value `x` (in units of the ratio's
+/// numerator): clamp(round_half_even(x * M * 2^-S) + zp, lo, hi).
+struct RequantParams {
+  int mult, shift, zp, lo, hi;
+};
+
+static LogicalResult addRequantParams(Operation *op, BodyParams &params,
+                                      ArrayRef<double> ratios, QuantType out,
+                                      std::optional<double> outMin,
+                                      std::optional<double> outMax,
+                                      ArrayRef<unsigned> dims,
+                                      ArrayRef<int64_t> shape,
+                                      int64_t channelOf(int64_t, void *),
+                                      void *ctx, RequantParams &rp) {
+  SmallVector<int64_t> m, s, zp, lo, hi;
+  for (auto [i, r] : llvm::enumerate(ratios)) {
+    auto fp = toFixedPoint(r);
+    if (failed(fp))
+      return op->emitOpError() << "requantization ratio " << r
+                               << " is too large for a fixed-point multiplier";
+    int64_t c = channelOf(i, ctx);
+    auto [l, h] = clampBounds(out, c, outMin, outMax);
+    m.push_back(fp->mult);
+    s.push_back(fp->shift);
+    zp.push_back(out.getZeroPointOf(c));
+    lo.push_back(l);
+    hi.push_back(h);
+  }
+  rp.mult = params.addInt(m, 64, dims, shape);
+  rp.shift = params.addInt(s, 64, dims, shape);
+  rp.zp = params.addInt(zp, 64, dims, shape);
+  rp.lo = params.addInt(lo, 64, dims, shape);
+  rp.hi = params.addInt(hi, 64, dims, shape);
+  return success();
+}
+
+static int64_t identityChannel(int64_t i, void *) { return i; }
+
+static Value cst64(OpBuilder &b, Location loc, int64_t v) {
+  return arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(v));
+}
+
+/// round_half_even(v * 2^-s) for i64 v and 1 <= s <= 62.
+static Value roundingShiftRight(OpBuilder &b, Location loc, Value v, Value s) {
+  Value one = cst64(b, loc, 1);
+  Value q = arith::ShRSIOp::create(b, loc, v, s);
+  Value rem = arith::SubIOp::create(b, loc, v, arith::ShLIOp::create(b, loc, q, s));
+  Value half = arith::ShLIOp::create(b, loc, one, arith::SubIOp::create(b, loc, s, one));
+  Value gt = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, rem, half);
+  Value eq = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, rem, half);
+  Value odd = arith::TruncIOp::create(b, loc, b.getI1Type(), q);
+  Value up = arith::OrIOp::create(b, loc, gt, arith::AndIOp::create(b, loc, eq, odd));
+  return arith::AddIOp::create(b, loc, q,
+                               arith::ExtUIOp::create(b, loc, b.getI64Type(), up));
+}
+
+/// Adds zero-point, clamps, truncates to the 8-bit storage type.
+static Value finishRequant(OpBuilder &b, Location loc, Value scaled,
+                           const BodyParams &p, const RequantParams &rp,
+                           ValueRange args) {
+  Value v = arith::AddIOp::create(b, loc, scaled, p.get(b, rp.zp, args));
+  v = arith::MaxSIOp::create(b, loc, v, p.get(b, rp.lo, args));
+  v = arith::MinSIOp::create(b, loc, v, p.get(b, rp.hi, args));
+  return arith::TruncIOp::create(b, loc, b.getI8Type(), v);
+}
+
+/// x (any int width, signed) -> requantized i8 storage value.
+static Value requantScalar(OpBuilder &b, Location loc, Value x,
+                           const BodyParams &p, const RequantParams &rp,
+                           ValueRange args) {
+  if (x.getType() != b.getI64Type())
+    x = arith::ExtSIOp::create(b, loc, b.getI64Type(), x);
+  Value prod = arith::MulIOp::create(b, loc, x, p.get(b, rp.mult, args));
+  Value scaled = roundingShiftRight(b, loc, prod, p.get(b, rp.shift, args));
+  return finishRequant(b, loc, scaled, p, rp, args);
+}
+
+/// Extends an 8-bit storage value to `t` honouring the quantized signedness.
+static Value extend(OpBuilder &b, Location loc, Value v, bool isSigned, Type t) {
+  if (isSigned)
+    return arith::ExtSIOp::create(b, loc, t, v);
+  return arith::ExtUIOp::create(b, loc, t, v);
+}
+
+static SmallVector<utils::IteratorType> iterators(StringRef spec) {
+  SmallVector<utils::IteratorType> it;
+  for (char c : spec)
+    it.push_back(c == 'p' ? utils::IteratorType::parallel
+                          : utils::IteratorType::reduction);
+  return it;
+}
+
+static AffineMap mapOf(MLIRContext *ctx, unsigned numDims,
+                       ArrayRef<AffineExpr> exprs) {
+  return AffineMap::get(numDims, 0, exprs, ctx);
+}
+
+static RankedTensorType storageType(RankedTensorType t, Type elem) {
+  return RankedTensorType::get(t.getShape(), elem);
+}
+
+static void markKernel(Operation *op, StringRef kind) {
+  op->setAttr("qcc.kernel", StringAttr::get(op->getContext(), kind));
+}
+
+static Value emptyTensor(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
+                         Type elem) {
+  return tensor::EmptyOp::create(b, loc, shape, elem);
+}
+
+static Value fillTensor(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
+                        Type elem, int64_t value) {
+  Value init = emptyTensor(b, loc, shape, elem);
+  Value c = arith::ConstantOp::create(b, loc, b.getIntegerAttr(elem, value));
+  return linalg::FillOp::create(b, loc, c, init).getResult(0);
+}
+
+/// Pads an NCHW storage tensor spatially with `padValue` (a stored value).
+static Value padNCHW(OpBuilder &b, Location loc, Value input,
+                     ArrayRef<int64_t> lowHW, ArrayRef<int64_t> highHW,
+                     int64_t padValue) {
+  if (llvm::all_of(lowHW, [](int64_t v) { return v == 0; }) &&
+      llvm::all_of(highHW, [](int64_t v) { return v == 0; }))
+    return input;
+  auto t = cast<RankedTensorType>(input.getType());
+  SmallVector<int64_t> low = {0, 0, lowHW[0], lowHW[1]};
+  SmallVector<int64_t> high = {0, 0, highHW[0], highHW[1]};
+  SmallVector<int64_t> shape(t.getShape());
+  shape[2] += low[2] + high[2];
+  shape[3] += low[3] + high[3];
+  Value pv = arith::ConstantOp::create(
+      b, loc, b.getIntegerAttr(t.getElementType(), padValue));
+  auto resultType = RankedTensorType::get(shape, t.getElementType());
+  SmallVector<OpFoldResult> lowOfr, highOfr;
+  for (int i = 0; i < 4; ++i) {
+    lowOfr.push_back(b.getIndexAttr(low[i]));
+    highOfr.push_back(b.getIndexAttr(high[i]));
+  }
+  return tensor::PadOp::create(b, loc, resultType, input, lowOfr, highOfr, pv);
+}
+
+/// Extra bottom/right padding that ceil_mode needs for the last window.
+static int64_t ceilExtraPad(int64_t in, int64_t out, int64_t k, int64_t s,
+                            int64_t d, int64_t pb, int64_t pe) {
+  int64_t need = (out - 1) * s + d * (k - 1) + 1;
+  return std::max<int64_t>(0, need - (in + pb + pe));
+}
+
+//===----------------------------------------------------------------------===//
+// Patterns
+//===----------------------------------------------------------------------===//
+
+template <typename OpTy>
+struct QNNPattern : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  using Adaptor = typename OpConversionPattern<OpTy>::OpAdaptor;
+};
+
+struct ConstantLowering : QNNPattern<ConstantOp> {
+  using QNNPattern::QNNPattern;
+  LogicalResult
+  matchAndRewrite(ConstantOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto value = cast<TypedAttr>(op.getValue());
+    Type want = getTypeConverter()->convertType(op.getType());
+    if (value.getType() != want)
+      return rewriter.notifyMatchFailure(op, "stored type mismatch");
+    rewriter.replaceOpWithNewOp<arith::ConstantOp>(op, value);
+    return success();
+  }
+};
+
+struct StorageCastLowering : QNNPattern<StorageCastOp> {
+  using QNNPattern::QNNPattern;
+  LogicalResult
+  matchAndRewrite(StorageCastOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOp(op, adaptor.getInput());
+    return success();
+  }
+};
+
+/// Per-element channel index of a (possibly per-axis) quantized tensor as
+/// loop dims of an identity-indexed generic.
+static SmallVector<unsigned> axisDims(QuantType q) {
+  if (q.hasAxis() && (q.getScales().size() > 1 || q.isSliced()))
+    return {(unsigned)q.getAxis()};
+  return {};
+}
+
+static int64_t extentOf(RankedTensorType t, QuantType q) {
+  return axisDims(q).empty() ? 1 : t.getDimSize(q.getAxis());
+}
+
+struct QuantizeLowering : QNNPattern<QuantizeOp> {
+  using QNNPattern::QNNPattern;
+  LogicalResult
+  matchAndRewrite(QuantizeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto rt = cast<RankedTensorType>(op.getType());
+    QuantType q = getQuantElementType(rt);
+    unsigned rank = rt.getRank();
+    BodyParams params(rewriter, loc, rank);
+    auto dims = axisDims(q);
+    int64_t n = extentOf(rt, q);
+    SmallVector<double> scale, lo, hi;
+    SmallVector<int64_t> zp;
+    for (int64_t c = 0; c < n; ++c) {
+      scale.push_back(q.getScaleOf(c));
+      zp.push_back(q.getZeroPointOf(c));
+      lo.push_back(double(q.getQMinOf(c) - q.getZeroPointOf(c)));
+      hi.push_back(double(q.getQMaxOf(c) - q.getZeroPointOf(c)));
+    }
+    SmallVector<int64_t> shape = {n};
+    int pScale = params.addF32(scale, dims, shape);
+    int pLo = params.addF32(lo, dims, shape);
+    int pHi = params.addF32(hi, dims, shape);
+    int pZp = params.addInt(zp, 32, dims, shape);
+    auto id = rewriter.getMultiDimIdentityMap(rank);
+    SmallVector<Value> ins = {adaptor.getInput()};
+    ins.append(params.inputs);
+    SmallVector<AffineMap> maps = {id};
+    maps.append(params.maps);
+    maps.push_back(id);
+    Value init = emptyTensor(rewriter, loc, rt.getShape(), rewriter.getI8Type());
+    auto g = linalg::GenericOp::create(
+        rewriter, loc, init.getType(), ins, init, maps,
+        SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          ValueRange pargs = args.drop_front(1).drop_back(1);
+          // v = x / scale, clamped, then rounded half-to-even by the
+          // 1.5 * 2^23 trick (exact for |v| <= 2^22; no libm needed).
+          Value v = arith::DivFOp::create(b, l, args[0], params.get(b, pScale, pargs));
+          v = arith::MaxNumFOp::create(b, l, v, params.get(b, pLo, pargs));
+          v = arith::MinNumFOp::create(b, l, v, params.get(b, pHi, pargs));
+          Value magic = arith::ConstantOp::create(b, l, b.getF32FloatAttr(12582912.0f));
+          v = arith::SubFOp::create(b, l, arith::AddFOp::create(b, l, v, magic), magic);
+          Value i = arith::FPToSIOp::create(b, l, b.getI32Type(), v);
+          i = arith::AddIOp::create(b, l, i, params.get(b, pZp, pargs));
+          linalg::YieldOp::create(b, l,
+              Value(arith::TruncIOp::create(b, l, b.getI8Type(), i)));
+        });
+    markKernel(g, "quantize");
+    rewriter.replaceOp(op, g.getResult(0));
+    return success();
+  }
+};
+
+struct DequantizeLowering : QNNPattern<DequantizeOp> {
+  using QNNPattern::QNNPattern;
+  LogicalResult
+  matchAndRewrite(DequantizeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto it = cast<RankedTensorType>(op.getInput().getType());
+    QuantType q = getQuantElementType(it);
+    unsigned rank = it.getRank();
+    BodyParams params(rewriter, loc, rank);
+    auto dims = axisDims(q);
+    int64_t n = extentOf(it, q);
+    SmallVector<double> scale;
+    SmallVector<int64_t> zp;
+    for (int64_t c = 0; c < n; ++c) {
+      scale.push_back(q.getScaleOf(c));
+      zp.push_back(q.getZeroPointOf(c));
+    }
+    SmallVector<int64_t> shape = {n};
+    int pScale = params.addF32(scale, dims, shape);
+    int pZp = params.addInt(zp, 32, dims, shape);
+    auto id = rewriter.getMultiDimIdentityMap(rank);
+    SmallVector<Value> ins = {adaptor.getInput()};
+    ins.append(params.inputs);
+    SmallVector<AffineMap> maps = {id};
+    maps.append(params.maps);
+    maps.push_back(id);
+    Value init = emptyTensor(rewriter, loc, it.getShape(), rewriter.getF32Type());
+    bool isSigned = q.getIsSigned();
+    auto g = linalg::GenericOp::create(
+        rewriter, loc, init.getType(), ins, init, maps,
+        SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          ValueRange pargs = args.drop_front(1).drop_back(1);
+          Value x = extend(b, l, args[0], isSigned, b.getI32Type());
+          x = arith::SubIOp::create(b, l, x, params.get(b, pZp, pargs));
+          Value f = arith::SIToFPOp::create(b, l, b.getF32Type(), x);
+          linalg::YieldOp::create(b, l, Value(arith::MulFOp::create(
+                                           b, l, f, params.get(b, pScale, pargs))));
+        });
+    markKernel(g, "dequantize");
+    rewriter.replaceOp(op, g.getResult(0));
+    return success();
+  }
+};
+
+/// Requantizes a storage tensor of type `inT` (quant `in`) to `out`.
+static FailureOr<Value> emitRequantize(OpBuilder &b, Location loc, Operation *op,
+                                       Value input, RankedTensorType inT,
+                                       QuantType in, QuantType out,
+                                       std::optional<double> lo,
+                                       std::optional<double> hi) {
+  unsigned rank = inT.getRank();
+  BodyParams params(b, loc, rank);
+  // Parameters vary along the input axis and/or the output axis; both are
+  // per-channel along the same dimension when present.
+  SmallVector<unsigned> dims = axisDims(in);
+  if (dims.empty())
+    dims = axisDims(out);
+  else if (!axisDims(out).empty() && axisDims(out) != dims)
+    return op->emitOpError() << "cannot requantize between different axes";
+  int64_t n = dims.empty() ? 1 : inT.getDimSize(dims[0]);
+  SmallVector<double> ratios;
+  SmallVector<int64_t> zin;
+  for (int64_t c = 0; c < n; ++c) {
+    ratios.push_back(in.getScaleOf(c) / out.getScaleOf(c));
+    zin.push_back(in.getZeroPointOf(c));
+  }
+  RequantParams rp;
+  SmallVector<int64_t> shape = {n};
+  if (failed(addRequantParams(op, params, ratios, out, lo, hi, dims, shape,
+                              identityChannel, nullptr, rp)))
+    return failure();
+  int pZin = params.addInt(zin, 64, dims, shape);
+  auto id = b.getMultiDimIdentityMap(rank);
+  SmallVector<Value> ins = {input};
+  ins.append(params.inputs);
+  SmallVector<AffineMap> maps = {id};
+  maps.append(params.maps);
+  maps.push_back(id);
+  Value init = emptyTensor(b, loc, inT.getShape(), b.getI8Type());
+  bool isSigned = in.getIsSigned();
+  auto g = linalg::GenericOp::create(
+      b, loc, init.getType(), ins, init, maps,
+      SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+      [&](OpBuilder &bb, Location l, ValueRange args) {
+        ValueRange pargs = args.drop_front(1).drop_back(1);
+        Value x = extend(bb, l, args[0], isSigned, bb.getI64Type());
+        x = arith::SubIOp::create(bb, l, x, params.get(bb, pZin, pargs));
+        linalg::YieldOp::create(bb, l, requantScalar(bb, l, x, params, rp, pargs));
+      });
+  markKernel(g, "requantize");
+  return g.getResult(0);
+}
+
+static bool sameQuant(QuantType a, QuantType b) { return a == b; }
+
+struct RequantizeLowering : QNNPattern<RequantizeOp> {
+  using QNNPattern::QNNPattern;
+  LogicalResult
+  matchAndRewrite(RequantizeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto it = cast<RankedTensorType>(op.getInput().getType());
+    auto r = emitRequantize(rewriter, op.getLoc(), op, adaptor.getInput(), it,
+                            getQuantElementType(it),
+                            getQuantElementType(op.getType()), asDouble(op.getOutMin()),
+                            asDouble(op.getOutMax()));
+    if (failed(r))
+      return failure();
+    rewriter.replaceOp(op, *r);
+    return success();
+  }
+};
+
+/// Requantizes an i32 accumulator tensor whose channel dim is `chDim` into
+/// the op's result (or returns it as is for an i32 result). `accScales[c]`
+/// is the real value of one accumulator unit of channel c.
+static FailureOr<Value> emitAccRequant(OpBuilder &b, Location loc, Operation *op,
+                                       Value acc, RankedTensorType resultT,
+                                       unsigned chDim,
+                                       ArrayRef<double> accScales,
+                                       std::optional<double> lo,
+                                       std::optional<double> hi) {
+  QuantType out = getQuantElementType(resultT);
+  if (!out)
+    return acc;
+  unsigned rank = resultT.getRank();
+  int64_t n = resultT.getDimSize(chDim);
+  BodyParams params(b, loc, rank);
+  SmallVector<double> ratios;
+  for (int64_t c = 0; c < n; ++c)
+    ratios.push_back(accScales[accScales.size() == 1 ? 0 : c] / out.getScaleOf(c));
+  RequantParams rp;
+  SmallVector<int64_t> shape = {n};
+  if (failed(addRequantParams(op, params, ratios, out, lo, hi, {chDim}, shape,
+                              identityChannel, nullptr, rp)))
+    return failure();
+  auto id = b.getMultiDimIdentityMap(rank);
+  SmallVector<Value> ins = {acc};
+  ins.append(params.inputs);
+  SmallVector<AffineMap> maps = {id};
+  maps.append(params.maps);
+  maps.push_back(id);
+  Value init = emptyTensor(b, loc, resultT.getShape(), b.getI8Type());
+  auto g = linalg::GenericOp::create(
+      b, loc, init.getType(), ins, init, maps,
+      SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+      [&](OpBuilder &bb, Location l, ValueRange args) {
+        ValueRange pargs = args.drop_front(1).drop_back(1);
+        linalg::YieldOp::create(bb, l,
+                                requantScalar(bb, l, args[0], params, rp, pargs));
+      });
+  markKernel(g, "requantize");
+  return g.getResult(0);
+}
+
+/// Accumulator init: bias broadcast along `chDim`, or zeros.
+static Value accInit(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
+                     unsigned chDim, Value bias) {
+  if (!bias)
+    return fillTensor(b, loc, shape, b.getI32Type(), 0);
+  unsigned rank = shape.size();
+  Value init = emptyTensor(b, loc, shape, b.getI32Type());
+  SmallVector<AffineMap> maps = {
+      mapOf(b.getContext(), rank, {b.getAffineDimExpr(chDim)}),
+      b.getMultiDimIdentityMap(rank)};
+  return linalg::GenericOp::create(
+             b, loc, init.getType(), bias, init, maps,
+             SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+             [&](OpBuilder &bb, Location l, ValueRange args) {
+               linalg::YieldOp::create(bb, l, args[0]);
+             })
+      .getResult(0);
+}
+
+/// acc + (ext(x) - zx) * (ext(w) - zw) in i32.
+static Value macBody(OpBuilder &b, Location loc, Value x, Value w, Value acc,
+                     bool xSigned, int64_t zx, bool wSigned, int64_t zw) {
+  Type i32 = b.getI32Type();
+  Value xv = extend(b, loc, x, xSigned, i32);
+  Value wv = extend(b, loc, w, wSigned, i32);
+  if (zx != 0)
+    xv = arith::SubIOp::create(
+        b, loc, xv, arith::ConstantOp::create(b, loc, b.getI32IntegerAttr(zx)));
+  if (zw != 0)
+    wv = arith::SubIOp::create(
+        b, loc, wv, arith::ConstantOp::create(b, loc, b.getI32IntegerAttr(zw)));
+  return arith::AddIOp::create(b, loc, acc, arith::MulIOp::create(b, loc, xv, wv));
+}
+
+static LogicalResult requireUniformZeroPoint(Operation *op, StringRef what,
+                                             QuantType q, int64_t &zp) {
+  zp = q.getZeroPoints()[0];
+  if (!llvm::all_equal(q.getZeroPoints()))
+    return op->emitOpError() << what
+                             << ": per-channel zero-points are not supported by "
+                                "this lowering";
+  return success();
+}
+
+struct Conv2DLowering : QNNPattern<Conv2DOp> {
+  using QNNPattern::QNNPattern;
+  LogicalResult
+  matchAndRewrite(Conv2DOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    MLIRContext *ctx = op.getContext();
+    auto inT = cast<RankedTensorType>(op.getInput().getType());
+    auto wT = cast<RankedTensorType>(op.getWeight().getType());
+    auto outT = cast<RankedTensorType>(op.getType());
+    QuantType xq = getQuantElementType(inT), wq = getQuantElementType(wT);
+    int64_t zx = xq.getZeroPoints()[0], zw;
+    if (failed(requireUniformZeroPoint(op, "weight", wq, zw)))
+      return failure();
+    auto pads = op.getPads();
+    auto st = op.getStrides();
+    auto dl = op.getDilations();
+    Value x = padNCHW(rewriter, loc, adaptor.getInput(), {pads[0], pads[1]},
+                      {pads[2], pads[3]}, zx);
+    int64_t g = op.getGroups();
+    int64_t F = wT.getDimSize(0), Cg = wT.getDimSize(1);
+    int64_t Fg = F / g;
+    // Groups become a dimension of their own (free reshapes) so that every
+    // loop dim is a plain index of some operand:
+    //   x [N, G, Cg, Hp, Wp], w [G, Fg, Cg, KH, KW], acc [N, G, Fg, OH, OW].
+    // Loop dims: n g f oh | c kh kw | ow  (ow innermost: unit-stride rows).
+    auto xT = cast<RankedTensorType>(x.getType());
+    Type i8 = rewriter.getI8Type(), i32 = rewriter.getI32Type();
+    int64_t N = xT.getDimSize(0), OHs = outT.getDimSize(2), OWs = outT.getDimSize(3);
+    Value x5 = tensor::ExpandShapeOp::create(
+        rewriter, loc,
+        RankedTensorType::get({N, g, Cg, xT.getDimSize(2), xT.getDimSize(3)}, i8),
+        x, SmallVector<ReassociationIndices>{{0}, {1, 2}, {3}, {4}});
+    Value w5 = tensor::ExpandShapeOp::create(
+        rewriter, loc,
+        RankedTensorType::get({g, Fg, Cg, wT.getDimSize(2), wT.getDimSize(3)}, i8),
+        adaptor.getWeight(), SmallVector<ReassociationIndices>{{0, 1}, {2}, {3}, {4}});
+    Value acc4 = accInit(rewriter, loc, outT.getShape(), 1, adaptor.getBias());
+    auto acc5T = RankedTensorType::get({N, g, Fg, OHs, OWs}, i32);
+    SmallVector<ReassociationIndices> accAssoc = {{0}, {1, 2}, {3}, {4}};
+    Value acc = tensor::ExpandShapeOp::create(rewriter, loc, acc5T, acc4, accAssoc);
+    enum { N_, G, Fd, OH, C, KH, KW, OW, NumDims };
+    auto d = [&](unsigned i) { return rewriter.getAffineDimExpr(i); };
+    AffineMap xMap = mapOf(ctx, NumDims,
+                           {d(N_), d(G), d(C), d(OH) * st[0] + d(KH) * dl[0],
+                            d(OW) * st[1] + d(KW) * dl[1]});
+    AffineMap wMap = mapOf(ctx, NumDims, {d(G), d(Fd), d(C), d(KH), d(KW)});
+    AffineMap oMap = mapOf(ctx, NumDims, {d(N_), d(G), d(Fd), d(OH), d(OW)});
+    bool xs = xq.getIsSigned(), ws = wq.getIsSigned();
+    auto conv = linalg::GenericOp::create(
+        rewriter, loc, acc5T, ValueRange{x5, w5}, acc,
+        ArrayRef<AffineMap>{xMap, wMap, oMap}, iterators("pppprrrp"),
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          linalg::YieldOp::create(
+              b, l, macBody(b, l, args[0], args[1], args[2], xs, zx, ws, zw));
+        });
+    markKernel(conv, "conv2d");
+    SmallVector<double> accScales;
+    for (int64_t f = 0; f < F; ++f)
+      accScales.push_back(xq.getScaleOf(0) * wq.getScaleOf(f));
+    Value accOut = tensor::CollapseShapeOp::create(
+        rewriter, loc, RankedTensorType::get(outT.getShape(), i32),
+        conv.getResult(0), accAssoc);
+    auto r = emitAccRequant(rewriter, loc, op, accOut, outT, 1, accScales,
+                            asDouble(op.getOutMin()), asDouble(op.getOutMax()));
+    if (failed(r))
+      return failure();
+    rewriter.replaceOp(op, *r);
+    return success();
+  }
+};
+
+struct MatMulLowering : QNNPattern<MatMulOp> {
+  using QNNPattern::QNNPattern;
+  LogicalResult
+  matchAndRewrite(MatMulOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    MLIRContext *ctx = op.getContext();
+    auto lT = cast<RankedTensorType>(op.getLhs().getType());
+    auto rT = cast<RankedTensorType>(op.getRhs().getType());
+    auto outT = cast<RankedTensorType>(op.getType());
+    QuantType lq = getQuantElementType(lT), rq = getQuantElementType(rT);
+    int64_t zl = lq.getZeroPoints()[0], zr;
+    if (failed(requireUniformZeroPoint(op, "rhs", rq, zr)))
+      return failure();
+    unsigned batch = lT.getRank() - 2;
+    // Loop dims: batch..., m, k, n (n innermost: unit stride in rhs/out).
+    unsigned numDims = batch + 3, m = batch, k = batch + 1, n = batch + 2;
+    SmallVector<AffineExpr> le, re, oe;
+    for (unsigned i = 0; i < batch; ++i) {
+      le.push_back(rewriter.getAffineDimExpr(i));
+      oe.push_back(rewriter.getAffineDimExpr(i));
+    }
+    le.append({rewriter.getAffineDimExpr(m), rewriter.getAffineDimExpr(k)});
+    re.append({rewriter.getAffineDimExpr(k), rewriter.getAffineDimExpr(n)});
+    oe.append({rewriter.getAffineDimExpr(m), rewriter.getAffineDimExpr(n)});
+    unsigned chDim = outT.getRank() - 1;
+    Value acc = accInit(rewriter, loc, outT.getShape(), chDim, adaptor.getBias());
+    std::string it(batch + 1, 'p');
+    it += "rp";
+    bool ls = lq.getIsSigned(), rs = rq.getIsSigned();
+    auto mm = linalg::GenericOp::create(
+        rewriter, loc, acc.getType(), ValueRange{adaptor.getLhs(), adaptor.getRhs()},
+        acc,
+        ArrayRef<AffineMap>{mapOf(ctx, numDims, le), mapOf(ctx, numDims, re),
+                            mapOf(ctx, numDims, oe)},
+        iterators(it),
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          linalg::YieldOp::create(
+              b, l, macBody(b, l, args[0], args[1], args[2], ls, zl, rs, zr));
+        });
+    markKernel(mm, "matmul");
+    SmallVector<double> accScales;
+    for (int64_t c = 0; c < rT.getDimSize(1); ++c)
+      accScales.push_back(lq.getScaleOf(0) * rq.getScaleOf(c));
+    auto r = emitAccRequant(rewriter, loc, op, mm.getResult(0), outT, chDim,
+                            accScales, asDouble(op.getOutMin()), asDouble(op.getOutMax()));
+    if (failed(r))
+      return failure();
+    rewriter.replaceOp(op, *r);
+    return success();
+  }
+};
+
+/// Broadcasting map from the result's loop dims to an operand of `t`.
+static AffineMap broadcastMap(OpBuilder &b, RankedTensorType t,
+                              RankedTensorType out) {
+  unsigned rank = out.getRank(), off = rank - t.getRank();
+  SmallVector<AffineExpr> e;
+  for (unsigned i = 0; i < t.getRank(); ++i)
+    e.push_back(t.getDimSize(i) == 1 && out.getDimSize(i + off) != 1
+                    ? b.getAffineConstantExpr(0)
+                    : b.getAffineDimExpr(i + off));
+  return AffineMap::get(rank, 0, e, b.getContext());
+}
+
+struct AddLowering : QNNPattern<AddOp> {
+  using QNNPattern::QNNPattern;
+  LogicalResult
+  matchAndRewrite(AddOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto lT = cast<RankedTensorType>(op.getLhs().getType());
+    auto rT = cast<RankedTensorType>(op.getRhs().getType());
+    auto outT = cast<RankedTensorType>(op.getType());
+    QuantType a = getQuantElementType(lT), b = getQuantElementType(rT),
+              o = getQuantElementType(outT);
+    double ra = a.getScaleOf(0) / o.getScaleOf(0);
+    double rb = b.getScaleOf(0) / o.getScaleOf(0);
+    // One shift for both terms, chosen for the larger ratio.
+    auto fp = toFixedPoint(std::max(ra, rb));
+    if (failed(fp))
+      return op.emitOpError() << "input/output scale ratio is too large";
+    int64_t shift = fp->shift;
+    int64_t ma = roundHalfEven(std::ldexp(ra, shift));
+    int64_t mb = roundHalfEven(std::ldexp(rb, shift));
+    auto [lo, hi] = clampBounds(o, 0, asDouble(op.getOutMin()), asDouble(op.getOutMax()));
+    int64_t za = a.getZeroPointOf(0), zb = b.getZeroPointOf(0),
+            zo = o.getZeroPointOf(0);
+    unsigned rank = outT.getRank();
+    Value init = emptyTensor(rewriter, loc, outT.getShape(), rewriter.getI8Type());
+    bool as = a.getIsSigned(), bs = b.getIsSigned();
+    auto g = linalg::GenericOp::create(
+        rewriter, loc, init.getType(), ValueRange{adaptor.getLhs(), adaptor.getRhs()},
+        init,
+        ArrayRef<AffineMap>{broadcastMap(rewriter, lT, outT),
+                            broadcastMap(rewriter, rT, outT),
+                            rewriter.getMultiDimIdentityMap(rank)},
+        SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+        [&](OpBuilder &bb, Location l, ValueRange args) {
+          Type i64 = bb.getI64Type();
+          auto term = [&](Value v, bool s, int64_t z, int64_t m) {
+            Value x = extend(bb, l, v, s, i64);
+            x = arith::SubIOp::create(bb, l, x, cst64(bb, l, z));
+            return arith::MulIOp::create(bb, l, x, cst64(bb, l, m)).getResult();
+          };
+          Value sum = arith::AddIOp::create(bb, l, term(args[0], as, za, ma),
+                                            term(args[1], bs, zb, mb));
+          Value v = roundingShiftRight(bb, l, sum, cst64(bb, l, shift));
+          v = arith::AddIOp::create(bb, l, v, cst64(bb, l, zo));
+          v = arith::MaxSIOp::create(bb, l, v, cst64(bb, l, lo));
+          v = arith::MinSIOp::create(bb, l, v, cst64(bb, l, hi));
+          linalg::YieldOp::create(
+              bb, l, Value(arith::TruncIOp::create(bb, l, bb.getI8Type(), v)));
+        });
+    markKernel(g, "add");
+    rewriter.replaceOp(op, g.getResult(0));
+    return success();
+  }
+};
+
+struct MaxPoolLowering : QNNPattern<MaxPool2DOp> {
+  using QNNPattern::QNNPattern;
+  LogicalResult
+  matchAndRewrite(MaxPool2DOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    MLIRContext *ctx = op.getContext();
+    auto inT = cast<RankedTensorType>(op.getInput().getType());
+    auto outT = cast<RankedTensorType>(op.getType());
+    QuantType q = getQuantElementType(inT);
+    auto k = op.getKernel(), st = op.getStrides(), dl = op.getDilations(),
+         pads = op.getPads();
+    int64_t lowest = q.getIsSigned() ? -128 : 0;
+    int64_t extra[2];
+    for (int i = 0; i < 2; ++i)
+      extra[i] = ceilExtraPad(inT.getDimSize(2 + i), outT.getDimSize(2 + i),
+                              k[i], st[i], dl[i], pads[i], pads[2 + i]);
+    Value x = padNCHW(rewriter, loc, adaptor.getInput(), {pads[0], pads[1]},
+                      {pads[2] + extra[0], pads[3] + extra[1]}, lowest);
+    enum { N, C, OH, KH, KW, OW, NumDims };
+    auto d = [&](unsigned i) { return rewriter.getAffineDimExpr(i); };
+    Value init = fillTensor(rewriter, loc, outT.getShape(), rewriter.getI8Type(),
+                            lowest);
+    // The window map needs the kernel extent: a dummy kernel-shaped tensor.
+    Value window = emptyTensor(rewriter, loc, {k[0], k[1]}, rewriter.getI8Type());
+    bool isSigned = q.getIsSigned();
+    auto g = linalg::GenericOp::create(
+        rewriter, loc, init.getType(), ValueRange{x, window}, init,
+        ArrayRef<AffineMap>{
+            mapOf(ctx, NumDims, {d(N), d(C), d(OH) * st[0] + d(KH) * dl[0],
+                                 d(OW) * st[1] + d(KW) * dl[1]}),
+            mapOf(ctx, NumDims, {d(KH), d(KW)}),
+            mapOf(ctx, NumDims, {d(N), d(C), d(OH), d(OW)})},
+        iterators("ppprrp"),
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          Value m = isSigned
+                        ? arith::MaxSIOp::create(b, l, args[0], args[2]).getResult()
+                        : arith::MaxUIOp::create(b, l, args[0], args[2]).getResult();
+          linalg::YieldOp::create(b, l, m);
+        });
+    markKernel(g, "max_pool2d");
+    rewriter.replaceOp(op, g.getResult(0));
+    return success();
+  }
+};
+
+/// Sum of (q - zp) over windows -> i32 tensor [N, C, OH, OW].
+static Value windowSum(OpBuilder &b, Location loc, Value x, QuantType q,
+                       ArrayRef<int64_t> outShape, ArrayRef<int64_t> k,
+                       ArrayRef<int64_t> st) {
+  MLIRContext *ctx = b.getContext();
+  enum { N, C, OH, KH, KW, OW, NumDims };
+  auto d = [&](unsigned i) { return b.getAffineDimExpr(i); };
+  Value init = fillTensor(b, loc, outShape, b.getI32Type(), 0);
+  Value window = emptyTensor(b, loc, {k[0], k[1]}, b.getI8Type());
+  bool isSigned = q.getIsSigned();
+  int64_t zp = q.getZeroPointOf(0);
+  auto g = linalg::GenericOp::create(
+      b, loc, init.getType(), ValueRange{x, window}, init,
+      ArrayRef<AffineMap>{
+          mapOf(ctx, NumDims, {d(N), d(C), d(OH) * st[0] + d(KH),
+                               d(OW) * st[1] + d(KW)}),
+          mapOf(ctx, NumDims, {d(KH), d(KW)}),
+          mapOf(ctx, NumDims, {d(N), d(C), d(OH), d(OW)})},
+      iterators("ppprrp"),
+      [&](OpBuilder &bb, Location l, ValueRange args) {
+        Value v = extend(bb, l, args[0], isSigned, bb.getI32Type());
+        if (zp != 0)
+          v = arith::SubIOp::create(
+              bb, l, v, arith::ConstantOp::create(bb, l, bb.getI32IntegerAttr(zp)));
+        linalg::YieldOp::create(bb, l, Value(arith::AddIOp::create(bb, l, v, args[2])));
+      });
+  markKernel(g, "window_sum");
+  return g.getResult(0);
+}
+
+struct AvgPoolLowering : QNNPattern<AvgPool2DOp> {
+  using QNNPattern::QNNPattern;
+  LogicalResult
+  matchAndRewrite(AvgPool2DOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto inT = cast<RankedTensorType>(op.getInput().getType());
+    auto outT = cast<RankedTensorType>(op.getType());
+    QuantType q = getQuantElementType(inT), o = getQuantElementType(outT);
+    auto k = op.getKernel(), st = op.getStrides(), pads = op.getPads();
+    int64_t H = inT.getDimSize(2), W = inT.getDimSize(3);
+    int64_t OH = outT.getDimSize(2), OW = outT.getDimSize(3);
+    int64_t extra[2] = {
+        ceilExtraPad(H, OH, k[0], st[0], 1, pads[0], pads[2]),
+        ceilExtraPad(W, OW, k[1], st[1], 1, pads[1], pads[3])};
+    Value x = padNCHW(rewriter, loc, adaptor.getInput(), {pads[0], pads[1]},
+                      {pads[2] + extra[0], pads[3] + extra[1]},
+                      q.getZeroPointOf(0));
+    Value sum = windowSum(rewriter, loc, x, q, outT.getShape(), k, st);
+    // Window size per output position (ONNX: explicit pads count with
+    // count_include_pad; the ceil_mode overhang never counts).
+    auto count = [&](int64_t o, int64_t kk, int64_t s, int64_t pb, int64_t pe,
+                     int64_t in) {
+      int64_t start = o * s - pb, end = start + kk;
+      int64_t lo = op.getCountIncludePad() ? -pb : 0;
+      int64_t hi = op.getCountIncludePad() ? in + pe : in;
+      return std::min(end, hi) - std::max(start, lo);
+    };
+    SmallVector<double> ratios;
+    for (int64_t oh = 0; oh < OH; ++oh)
+      for (int64_t ow = 0; ow < OW; ++ow)
+        ratios.push_back(q.getScaleOf(0) /
+                         (o.getScaleOf(0) *
+                          double(count(oh, k[0], st[0], pads[0], pads[2], H) *
+                                 count(ow, k[1], st[1], pads[1], pads[3], W))));
+    BodyParams params(rewriter, loc, 4);
+    RequantParams rp;
+    SmallVector<int64_t> shape = {OH, OW};
+    if (failed(addRequantParams(
+            op, params, ratios, o, std::nullopt, std::nullopt, {2, 3}, shape,
+            [](int64_t, void *) -> int64_t { return 0; }, nullptr, rp)))
+      return failure();
+    Value r = genericRequant(rewriter, loc, sum, outT, params, rp);
+    rewriter.replaceOp(op, r);
+    return success();
+  }
+
+  static Value genericRequant(OpBuilder &b, Location loc, Value acc,
+                              RankedTensorType outT, BodyParams &params,
+                              RequantParams &rp) {
+    unsigned rank = outT.getRank();
+    auto id = b.getMultiDimIdentityMap(rank);
+    SmallVector<Value> ins = {acc};
+    ins.append(params.inputs);
+    SmallVector<AffineMap> maps = {id};
+    maps.append(params.maps);
+    maps.push_back(id);
+    Value init = emptyTensor(b, loc, outT.getShape(), b.getI8Type());
+    auto g = linalg::GenericOp::create(
+        b, loc, init.getType(), ins, init, maps,
+        SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+        [&](OpBuilder &bb, Location l, ValueRange args) {
+          ValueRange pargs = args.drop_front(1).drop_back(1);
+          linalg::YieldOp::create(bb, l,
+                                  requantScalar(bb, l, args[0], params, rp, pargs));
+        });
+    markKernel(g, "requantize");
+    return g.getResult(0);
+  }
+};
+
+struct GlobalAvgPoolLowering : QNNPattern<GlobalAvgPoolOp> {
+  using QNNPattern::QNNPattern;
+  LogicalResult
+  matchAndRewrite(GlobalAvgPoolOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto inT = cast<RankedTensorType>(op.getInput().getType());
+    auto outT = cast<RankedTensorType>(op.getType());
+    QuantType q = getQuantElementType(inT), o = getQuantElementType(outT);
+    int64_t k[2] = {inT.getDimSize(2), inT.getDimSize(3)};
+    int64_t st[2] = {1, 1};
+    Value sum = windowSum(rewriter, loc, adaptor.getInput(), q, outT.getShape(),
+                          k, st);
+    BodyParams params(rewriter, loc, 4);
+    RequantParams rp;
+    double ratio = q.getScaleOf(0) / (o.getScaleOf(0) * double(k[0] * k[1]));
+    if (failed(addRequantParams(
+            op, params, {ratio}, o, std::nullopt, std::nullopt, {}, {1},
+            [](int64_t, void *) -> int64_t { return 0; }, nullptr, rp)))
+      return failure();
+    rewriter.replaceOp(op, AvgPoolLowering::genericRequant(rewriter, loc, sum,
+                                                           outT, params, rp));
+    return success();
+  }
+};
+
+struct ConcatLowering : QNNPattern<ConcatOp> {
+  using QNNPattern::QNNPattern;
+  LogicalResult
+  matchAndRewrite(ConcatOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto outT = cast<RankedTensorType>(op.getType());
+    QuantType o = getQuantElementType(outT);
+    int64_t axis = op.getAxis();
+    Value result = emptyTensor(rewriter, loc, outT.getShape(), rewriter.getI8Type());
+    int64_t offset = 0;
+    for (auto [orig, conv] : llvm::zip(op.getInputs(), adaptor.getInputs())) {
+      auto t = cast<RankedTensorType>(orig.getType());
+      QuantType q = getQuantElementType(t);
+      Value v = conv;
+      if (!sameQuant(q, o)) {
+        auto r = emitRequantize(rewriter, loc, op, conv, t, q, o, std::nullopt,
+                                std::nullopt);
+        if (failed(r))
+          return failure();
+        v = *r;
+      }
+      SmallVector<OpFoldResult> offs(outT.getRank(), rewriter.getIndexAttr(0));
+      offs[axis] = rewriter.getIndexAttr(offset);
+      SmallVector<OpFoldResult> sizes, strides(outT.getRank(),
+                                               rewriter.getIndexAttr(1));
+      for (int64_t s : t.getShape())
+        sizes.push_back(rewriter.getIndexAttr(s));
+      result = tensor::InsertSliceOp::create(rewriter, loc, v, result, offs,
+                                             sizes, strides);
+      offset += t.getDimSize(axis);
+    }
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+struct ReshapeLowering : QNNPattern<ReshapeOp> {
+  using QNNPattern::QNNPattern;
+  LogicalResult
+  matchAndRewrite(ReshapeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto inT = cast<RankedTensorType>(adaptor.getInput().getType());
+    auto outT = cast<RankedTensorType>(op.getType());
+    Type i8 = rewriter.getI8Type();
+    Value v = adaptor.getInput();
+    auto all = [](unsigned rank) {
+      ReassociationIndices r;
+      for (unsigned i = 0; i < rank; ++i)
+        r.push_back(i);
+      return SmallVector<ReassociationIndices>{r};
+    };
+    int64_t n = inT.getNumElements();
+    if (inT.getRank() > 1)
+      v = tensor::CollapseShapeOp::create(rewriter, loc,
+                                          RankedTensorType::get({n}, i8), v,
+                                          all(inT.getRank()));
+    else if (inT.getRank() == 0)
+      v = tensor::ExpandShapeOp::create(rewriter, loc,
+                                        RankedTensorType::get({1}, i8), v,
+                                        SmallVector<ReassociationIndices>{});
+    if (outT.getRank() > 1)
+      v = tensor::ExpandShapeOp::create(rewriter, loc, storageType(outT, i8), v,
+                                        all(outT.getRank()));
+    else if (outT.getRank() == 0)
+      v = tensor::CollapseShapeOp::create(rewriter, loc, storageType(outT, i8), v,
+                                          SmallVector<ReassociationIndices>{});
+    rewriter.replaceOp(op, v);
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Pass
+//===----------------------------------------------------------------------===//
+
+struct ConvertQNNToLinalgPass
+    : qcc::impl::ConvertQNNToLinalgPassBase<ConvertQNNToLinalgPass> {
+  void runOnOperation() override {
+    MLIRContext *ctx = &getContext();
+    TypeConverter converter;
+    converter.addConversion([](Type t) { return t; });
+    converter.addConversion([](RankedTensorType t) -> Type {
+      Type e = t.getElementType();
+      if (auto q = dyn_cast<QuantType>(e))
+        return RankedTensorType::get(t.getShape(), q.getStorageType());
+      if (auto i = dyn_cast<IntegerType>(e); i && !i.isSignless())
+        return RankedTensorType::get(
+            t.getShape(), IntegerType::get(t.getContext(), i.getWidth()));
+      return t;
+    });
+    auto materialize = [](OpBuilder &b, Type t, ValueRange in, Location loc) -> Value {
+      return UnrealizedConversionCastOp::create(b, loc, t, in).getResult(0);
+    };
+    converter.addSourceMaterialization(materialize);
+    converter.addTargetMaterialization(materialize);
+
+    ConversionTarget target(*ctx);
+    target.addIllegalDialect<QNNDialect>();
+    target.addLegalOp<ModuleOp>();
+    target.addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
+                           tensor::TensorDialect>();
+    target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp f) {
+      return converter.isSignatureLegal(f.getFunctionType());
+    });
+    target.addDynamicallyLegalOp<func::ReturnOp>(
+        [&](func::ReturnOp r) { return converter.isLegal(r.getOperandTypes()); });
+
+    RewritePatternSet patterns(ctx);
+    patterns.add<ConstantLowering, StorageCastLowering, QuantizeLowering,
+                 DequantizeLowering, RequantizeLowering, Conv2DLowering,
+                 MatMulLowering, AddLowering, MaxPoolLowering, AvgPoolLowering,
+                 GlobalAvgPoolLowering, ConcatLowering, ReshapeLowering>(
+        converter, ctx);
+    populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
+                                                                   converter);
+    populateReturnOpTypeConversionPattern(patterns, converter);
+    if (failed(applyFullConversion(getOperation(), target, std::move(patterns))))
+      signalPassFailure();
+  }
+};
+
+} // namespace

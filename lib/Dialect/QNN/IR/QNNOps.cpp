@@ -1,0 +1,438 @@
+//===- QNNOps.cpp - qnn operation verifiers and folders -------------------===//
+#include "qcc/Dialect/QNN/IR/QNNOps.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinAttributeInterfaces.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/IR/TypeUtilities.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace mlir;
+using namespace qcc::qnn;
+
+#define GET_OP_CLASSES
+#include "qcc/Dialect/QNN/IR/QNNOps.cpp.inc"
+
+//===----------------------------------------------------------------------===//
+// Shared checks
+//===----------------------------------------------------------------------===//
+
+/// Checks a quantized operand/result against its own shape.
+static LogicalResult verifyQuantValue(Operation *op, StringRef what, Type t) {
+  auto rt = dyn_cast<RankedTensorType>(t);
+  auto qt = getQuantElementType(t);
+  if (!rt || !qt)
+    return success();
+  return qt.verifyForShape(rt.getShape(), [&]() {
+    return op->emitOpError() << what << ": ";
+  });
+}
+
+static LogicalResult verifyAllQuantValues(Operation *op) {
+  for (auto [i, v] : llvm::enumerate(op->getOperands()))
+    if (failed(verifyQuantValue(op, "operand #" + std::to_string(i),
+                                v.getType())))
+      return failure();
+  for (auto [i, v] : llvm::enumerate(op->getResults()))
+    if (failed(verifyQuantValue(op, "result #" + std::to_string(i),
+                                v.getType())))
+      return failure();
+  return success();
+}
+
+static LogicalResult requirePerTensor(Operation *op, StringRef what, Type t) {
+  auto qt = getQuantElementType(t);
+  if (qt && !qt.isPerTensor())
+    return op->emitOpError() << what
+                             << " must have a per-tensor scale and zero-point";
+  return success();
+}
+
+static LogicalResult verifyOutRange(Operation *op, Type resultType,
+                                    std::optional<double> lo,
+                                    std::optional<double> hi) {
+  if ((lo || hi) && !getQuantElementType(resultType))
+    return op->emitOpError()
+           << "an output range needs a quantized result, not " << resultType;
+  if (lo && hi && *lo > *hi)
+    return op->emitOpError() << "output range is empty: out_min " << *lo
+                             << " > out_max " << *hi;
+  if ((lo && !std::isfinite(*lo)) || (hi && !std::isfinite(*hi)))
+    return op->emitOpError() << "output range bounds must be finite";
+  return success();
+}
+
+static LogicalResult verifyPositive(Operation *op, StringRef name,
+                                    ArrayRef<int64_t> values, size_t size,
+                                    int64_t minValue) {
+  if (values.size() != size)
+    return op->emitOpError() << "'" << name << "' needs " << size
+                             << " values, got " << values.size();
+  for (int64_t v : values)
+    if (v < minValue)
+      return op->emitOpError() << "'" << name << "' values must be >= "
+                               << minValue << ", got " << v;
+  return success();
+}
+
+static bool sameQuantization(QuantType a, QuantType b) {
+  return a.getScales() == b.getScales() &&
+         a.getZeroPoints() == b.getZeroPoints() &&
+         a.getIsSigned() == b.getIsSigned() &&
+         a.getSliceBits() == b.getSliceBits() &&
+         a.getSliceSizes() == b.getSliceSizes();
+}
+
+/// Output extent of a sliding window, or -1 when the window does not fit.
+static int64_t windowOut(int64_t in, int64_t k, int64_t s, int64_t d,
+                         int64_t padBegin, int64_t padEnd, bool ceilMode) {
+  int64_t span = d * (k - 1) + 1;
+  int64_t avail = in + padBegin + padEnd - span;
+  if (avail < 0)
+    return -1;
+  int64_t out = ceilMode ? (avail + s - 1) / s + 1 : avail / s + 1;
+  // ONNX: with ceil_mode the last window must start inside input or begin pad.
+  if (ceilMode && (out - 1) * s >= in + padBegin)
+    --out;
+  return out;
+}
+
+static LogicalResult verifyWindow(Operation *op, RankedTensorType in,
+                                  RankedTensorType out, int64_t outChannels,
+                                  ArrayRef<int64_t> kernel,
+                                  ArrayRef<int64_t> strides,
+                                  ArrayRef<int64_t> dilations,
+                                  ArrayRef<int64_t> pads, bool ceilMode) {
+  if (in.getRank() != 4)
+    return op->emitOpError() << "input must be rank 4 (NCHW), got rank "
+                             << in.getRank();
+  if (out.getRank() != 4)
+    return op->emitOpError() << "result must be rank 4 (NCHW), got rank "
+                             << out.getRank();
+  if (failed(verifyPositive(op, "strides", strides, 2, 1)) ||
+      failed(verifyPositive(op, "dilations", dilations, 2, 1)) ||
+      failed(verifyPositive(op, "pads", pads, 4, 0)) ||
+      failed(verifyPositive(op, "kernel", kernel, 2, 1)))
+    return failure();
+  if (!in.hasStaticShape() || !out.hasStaticShape())
+    return op->emitOpError() << "needs static shapes";
+  int64_t expect[4] = {in.getDimSize(0), outChannels, 0, 0};
+  for (int i = 0; i < 2; ++i) {
+    expect[2 + i] = windowOut(in.getDimSize(2 + i), kernel[i], strides[i],
+                              dilations[i], pads[i], pads[2 + i], ceilMode);
+    if (expect[2 + i] <= 0)
+      return op->emitOpError()
+             << "window of " << kernel[i] << " (dilation " << dilations[i]
+             << ") does not fit input extent " << in.getDimSize(2 + i)
+             << " with pads " << pads[i] << "," << pads[2 + i];
+  }
+  if (ArrayRef<int64_t>(expect) != out.getShape())
+    return op->emitOpError()
+           << "result shape [" << llvm::make_range(out.getShape().begin(),
+                                                    out.getShape().end())
+           << "] does not match the computed ["
+           << llvm::make_range(std::begin(expect), std::end(expect)) << "]";
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Ops
+//===----------------------------------------------------------------------===//
+
+LogicalResult ConstantOp::verify() {
+  auto rt = cast<RankedTensorType>(getType());
+  auto vt = cast<ShapedType>(getValue().getType());
+  if (vt.getShape() != rt.getShape())
+    return emitOpError() << "value shape does not match the result shape";
+  Type ve = vt.getElementType();
+  if (auto qt = dyn_cast<QuantType>(rt.getElementType())) {
+    if (!ve.isInteger(8))
+      return emitOpError() << "stored values of a quantized constant must be "
+                              "8-bit integers, got "
+                           << ve;
+    return verifyAllQuantValues(*this);
+  }
+  if (ve != rt.getElementType())
+    return emitOpError() << "value element type " << ve
+                         << " does not match the result's "
+                         << rt.getElementType();
+  return success();
+}
+
+LogicalResult QuantizeOp::verify() { return verifyAllQuantValues(*this); }
+LogicalResult DequantizeOp::verify() { return verifyAllQuantValues(*this); }
+
+LogicalResult RequantizeOp::verify() {
+  if (failed(verifyAllQuantValues(*this)))
+    return failure();
+  return verifyOutRange(*this, getType(), asDouble(getOutMin()), asDouble(getOutMax()));
+}
+
+LogicalResult StorageCastOp::verify() {
+  auto in = cast<RankedTensorType>(getInput().getType());
+  auto out = cast<RankedTensorType>(getType());
+  auto qin = dyn_cast<QuantType>(in.getElementType());
+  auto qout = dyn_cast<QuantType>(out.getElementType());
+  if ((qin != nullptr) == (qout != nullptr) && !(qin && qout))
+    return emitOpError() << "one side must be quantized";
+  auto check = [&](QuantType q, Type plain) -> LogicalResult {
+    auto it = dyn_cast<IntegerType>(plain);
+    if (!it || it.getWidth() != 8)
+      return emitOpError() << "plain side must be an 8-bit integer tensor, got "
+                           << plain;
+    if ((it.isSigned() && !q.getIsSigned()) ||
+        (it.isUnsigned() && q.getIsSigned()))
+      return emitOpError() << "signedness of " << plain
+                           << " does not match the quantized type";
+    return success();
+  };
+  if (qin && qout)
+    return qin.getIsSigned() == qout.getIsSigned()
+               ? verifyAllQuantValues(*this)
+               : emitOpError() << "cannot change signedness";
+  if (failed(check(qin ? qin : qout, qin ? out.getElementType()
+                                         : in.getElementType())))
+    return failure();
+  return verifyAllQuantValues(*this);
+}
+
+OpFoldResult StorageCastOp::fold(FoldAdaptor) {
+  if (getInput().getType() == getType())
+    return getInput();
+  if (auto prev = getInput().getDefiningOp<StorageCastOp>())
+    if (prev.getInput().getType() == getType())
+      return prev.getInput();
+  return {};
+}
+
+static LogicalResult verifyBias(Operation *op, Value bias, int64_t n) {
+  if (!bias)
+    return success();
+  auto bt = cast<RankedTensorType>(bias.getType());
+  if (bt.getRank() != 1 || bt.getDimSize(0) != n)
+    return op->emitOpError() << "bias must be tensor<" << n << "xi32>, got "
+                             << bt;
+  return success();
+}
+
+static LogicalResult verifyAccResult(Operation *op, Type resultType) {
+  auto rt = cast<RankedTensorType>(resultType);
+  if (!isa<QuantType>(rt.getElementType()) &&
+      !rt.getElementType().isInteger(32))
+    return op->emitOpError() << "result must be quantized or i32, got "
+                             << rt.getElementType();
+  return success();
+}
+
+LogicalResult Conv2DOp::verify() {
+  if (failed(verifyAllQuantValues(*this)))
+    return failure();
+  auto in = cast<RankedTensorType>(getInput().getType());
+  auto w = cast<RankedTensorType>(getWeight().getType());
+  auto out = cast<RankedTensorType>(getType());
+  if (failed(verifyAccResult(*this, out)) ||
+      failed(requirePerTensor(*this, "input", in)) ||
+      failed(verifyOutRange(*this, out, asDouble(getOutMin()), asDouble(getOutMax()))))
+    return failure();
+  if (w.getRank() != 4)
+    return emitOpError() << "weight must be rank 4 (FCHW), got rank "
+                         << w.getRank();
+  if (in.getRank() != 4)
+    return emitOpError() << "input must be rank 4 (NCHW), got rank "
+                         << in.getRank();
+  int64_t g = getGroups();
+  if (g < 1)
+    return emitOpError() << "groups must be >= 1, got " << g;
+  int64_t c = in.getDimSize(1), f = w.getDimSize(0);
+  if (c % g != 0 || f % g != 0)
+    return emitOpError() << "input channels " << c << " and weight filters "
+                         << f << " must both be divisible by groups " << g;
+  if (w.getDimSize(1) != c / g)
+    return emitOpError() << "weight has " << w.getDimSize(1)
+                         << " input channels per group, expected " << c / g
+                         << " (input channels " << c << " / groups " << g
+                         << ")";
+  auto wq = getQuantElementType(w);
+  if (wq.hasAxis() && wq.getAxis() != 0)
+    return emitOpError() << "weight: per-channel axis must be 0 (filters), got "
+                         << wq.getAxis();
+  if (auto oq = getQuantElementType(out))
+    if (oq.hasAxis() && oq.getAxis() != 1)
+      return emitOpError() << "result: per-channel axis must be 1, got "
+                           << oq.getAxis();
+  if (failed(verifyBias(*this, getBias(), f)))
+    return failure();
+  int64_t kernel[2] = {w.getDimSize(2), w.getDimSize(3)};
+  return verifyWindow(*this, in, out, f, kernel, getStrides(), getDilations(),
+                      getPads(), /*ceilMode=*/false);
+}
+
+LogicalResult MatMulOp::verify() {
+  if (failed(verifyAllQuantValues(*this)))
+    return failure();
+  auto l = cast<RankedTensorType>(getLhs().getType());
+  auto r = cast<RankedTensorType>(getRhs().getType());
+  auto out = cast<RankedTensorType>(getType());
+  if (failed(verifyAccResult(*this, out)) ||
+      failed(requirePerTensor(*this, "lhs", l)) ||
+      failed(verifyOutRange(*this, out, asDouble(getOutMin()), asDouble(getOutMax()))))
+    return failure();
+  if (l.getRank() < 2)
+    return emitOpError() << "lhs must have rank >= 2, got " << l.getRank();
+  if (r.getRank() != 2)
+    return emitOpError() << "rhs must be rank 2 [K, N], got rank "
+                         << r.getRank();
+  auto rq = getQuantElementType(r);
+  if (rq.hasAxis() && rq.getAxis() != 1)
+    return emitOpError() << "rhs: per-channel axis must be 1 (columns), got "
+                         << rq.getAxis();
+  int64_t k = l.getShape().back();
+  if (r.getDimSize(0) != k)
+    return emitOpError() << "contraction mismatch: lhs has K = " << k
+                         << " but rhs has " << r.getDimSize(0) << " rows";
+  SmallVector<int64_t> expect(l.getShape());
+  expect.back() = r.getDimSize(1);
+  if (out.getShape() != ArrayRef<int64_t>(expect))
+    return emitOpError() << "result shape does not match [..., M, N] = ["
+                         << llvm::make_range(expect.begin(), expect.end())
+                         << "]";
+  if (auto oq = getQuantElementType(out))
+    if (oq.hasAxis() && oq.getAxis() != out.getRank() - 1)
+      return emitOpError() << "result: per-channel axis must be the last";
+  return verifyBias(*this, getBias(), r.getDimSize(1));
+}
+
+LogicalResult AddOp::verify() {
+  if (failed(verifyAllQuantValues(*this)))
+    return failure();
+  auto l = cast<RankedTensorType>(getLhs().getType());
+  auto r = cast<RankedTensorType>(getRhs().getType());
+  auto out = cast<RankedTensorType>(getType());
+  for (auto [name, t] : {std::pair<StringRef, Type>{"lhs", l}, {"rhs", r},
+                         {"result", out}})
+    if (failed(requirePerTensor(*this, name, t)))
+      return failure();
+  // Numpy broadcasting.
+  int64_t rank = std::max(l.getRank(), r.getRank());
+  if (out.getRank() != rank)
+    return emitOpError() << "result rank " << out.getRank()
+                         << " does not match the broadcast rank " << rank;
+  for (int64_t i = 0; i < rank; ++i) {
+    int64_t a = i - (rank - l.getRank()) >= 0
+                    ? l.getDimSize(i - (rank - l.getRank()))
+                    : 1;
+    int64_t b = i - (rank - r.getRank()) >= 0
+                    ? r.getDimSize(i - (rank - r.getRank()))
+                    : 1;
+    if (a != b && a != 1 && b != 1)
+      return emitOpError() << "operands are not broadcastable at dimension "
+                           << i << " (" << a << " vs " << b << ")";
+    if (out.getDimSize(i) != std::max(a, b))
+      return emitOpError() << "result dimension " << i << " is "
+                           << out.getDimSize(i) << ", expected "
+                           << std::max(a, b);
+  }
+  return verifyOutRange(*this, out, asDouble(getOutMin()), asDouble(getOutMax()));
+}
+
+LogicalResult MaxPool2DOp::verify() {
+  if (failed(verifyAllQuantValues(*this)))
+    return failure();
+  auto in = cast<RankedTensorType>(getInput().getType());
+  auto out = cast<RankedTensorType>(getType());
+  if (!sameQuantization(getQuantElementType(in), getQuantElementType(out)))
+    return emitOpError()
+           << "result quantization must equal the input's (insert "
+              "qnn.requantize to change it)";
+  if (in.getRank() == 4 && out.getRank() == 4 &&
+      in.getDimSize(1) != out.getDimSize(1))
+    return emitOpError() << "channel count changes";
+  return verifyWindow(*this, in, out, in.getRank() == 4 ? in.getDimSize(1) : 0,
+                      getKernel(), getStrides(), getDilations(), getPads(),
+                      getCeilMode());
+}
+
+LogicalResult AvgPool2DOp::verify() {
+  if (failed(verifyAllQuantValues(*this)))
+    return failure();
+  auto in = cast<RankedTensorType>(getInput().getType());
+  auto out = cast<RankedTensorType>(getType());
+  if (failed(requirePerTensor(*this, "input", in)) ||
+      failed(requirePerTensor(*this, "result", out)))
+    return failure();
+  int64_t dil[2] = {1, 1};
+  return verifyWindow(*this, in, out, in.getRank() == 4 ? in.getDimSize(1) : 0,
+                      getKernel(), getStrides(), dil, getPads(),
+                      getCeilMode());
+}
+
+LogicalResult GlobalAvgPoolOp::verify() {
+  if (failed(verifyAllQuantValues(*this)))
+    return failure();
+  auto in = cast<RankedTensorType>(getInput().getType());
+  auto out = cast<RankedTensorType>(getType());
+  if (failed(requirePerTensor(*this, "input", in)) ||
+      failed(requirePerTensor(*this, "result", out)))
+    return failure();
+  if (in.getRank() != 4)
+    return emitOpError() << "input must be rank 4 (NCHW), got rank "
+                         << in.getRank();
+  int64_t expect[4] = {in.getDimSize(0), in.getDimSize(1), 1, 1};
+  if (out.getShape() != ArrayRef<int64_t>(expect))
+    return emitOpError() << "result must be " << in.getDimSize(0) << "x"
+                         << in.getDimSize(1) << "x1x1";
+  return success();
+}
+
+LogicalResult ConcatOp::verify() {
+  if (failed(verifyAllQuantValues(*this)))
+    return failure();
+  if (getInputs().empty())
+    return emitOpError() << "needs at least one input";
+  auto out = cast<RankedTensorType>(getType());
+  int64_t axis = getAxis();
+  if (axis < 0 || axis >= out.getRank())
+    return emitOpError() << "axis " << axis << " is out of range for rank "
+                         << out.getRank();
+  if (failed(requirePerTensor(*this, "result", out)))
+    return failure();
+  int64_t total = 0;
+  for (auto [i, v] : llvm::enumerate(getInputs())) {
+    auto t = cast<RankedTensorType>(v.getType());
+    if (t.getRank() != out.getRank())
+      return emitOpError() << "input #" << i << " has rank " << t.getRank()
+                           << ", expected " << out.getRank();
+    if (failed(requirePerTensor(*this, "input #" + std::to_string(i), t)))
+      return failure();
+    for (int64_t d = 0; d < t.getRank(); ++d)
+      if (d != axis && t.getDimSize(d) != out.getDimSize(d))
+        return emitOpError() << "input #" << i << " dimension " << d << " is "
+                             << t.getDimSize(d) << ", expected "
+                             << out.getDimSize(d);
+    total += t.getDimSize(axis);
+  }
+  if (total != out.getDimSize(axis))
+    return emitOpError() << "inputs add up to " << total << " along axis "
+                         << axis << " but the result has "
+                         << out.getDimSize(axis);
+  return success();
+}
+
+LogicalResult ReshapeOp::verify() {
+  if (failed(verifyAllQuantValues(*this)))
+    return failure();
+  auto in = cast<RankedTensorType>(getInput().getType());
+  auto out = cast<RankedTensorType>(getType());
+  if (!in.hasStaticShape() || !out.hasStaticShape())
+    return emitOpError() << "needs static shapes";
+  if (in.getNumElements() != out.getNumElements())
+    return emitOpError() << "element count changes from "
+                         << in.getNumElements() << " to "
+                         << out.getNumElements();
+  auto qi = getQuantElementType(in), qo = getQuantElementType(out);
+  if (!qi.isPerTensor() || qi.isSliced())
+    return emitOpError() << "input must be quantized per tensor";
+  if (!sameQuantization(qi, qo))
+    return emitOpError() << "reshape cannot change the quantization";
+  return success();
+}

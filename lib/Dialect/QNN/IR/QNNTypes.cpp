@@ -1,0 +1,326 @@
+//===- QNNTypes.cpp - !qnn.q parsing, printing, verification --------------===//
+#include "qcc/Dialect/QNN/IR/QNNTypes.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/DialectImplementation.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/Format.h"
+#include <cmath>
+
+using namespace mlir;
+using namespace qcc::qnn;
+
+#define GET_TYPEDEF_CLASSES
+#include "qcc/Dialect/QNN/IR/QNNOpsTypes.cpp.inc"
+
+void QNNDialect::registerTypes() {
+  addTypes<
+#define GET_TYPEDEF_LIST
+#include "qcc/Dialect/QNN/IR/QNNOpsTypes.cpp.inc"
+      >();
+}
+
+double qcc::qnn::roundToF32(double v) { return (double)(float)v; }
+
+QuantType qcc::qnn::getQuantElementType(Type t) {
+  if (auto rt = dyn_cast<RankedTensorType>(t))
+    return dyn_cast<QuantType>(rt.getElementType());
+  return {};
+}
+
+QuantType QuantType::get(MLIRContext *ctx, bool isSigned, unsigned bits,
+                         double scale, int64_t zeroPoint) {
+  return get(ctx, isSigned, {bits}, {}, -1, ArrayRef<double>{scale},
+             {zeroPoint});
+}
+
+QuantType QuantType::getPerAxis(MLIRContext *ctx, bool isSigned, unsigned bits,
+                                int64_t axis, ArrayRef<double> scales,
+                                ArrayRef<int64_t> zeroPoints) {
+  return get(ctx, isSigned, {bits}, {}, axis, scales, zeroPoints);
+}
+
+static int64_t qmin(bool isSigned, unsigned bits) {
+  return isSigned ? -(int64_t(1) << (bits - 1)) : 0;
+}
+static int64_t qmax(bool isSigned, unsigned bits) {
+  return isSigned ? (int64_t(1) << (bits - 1)) - 1 : (int64_t(1) << bits) - 1;
+}
+
+LogicalResult QuantType::verify(function_ref<InFlightDiagnostic()> emitError,
+                                bool isSigned, ArrayRef<unsigned> sliceBits,
+                                ArrayRef<int64_t> sliceSizes, int64_t axis,
+                                ArrayRef<Scale> scales,
+                                ArrayRef<int64_t> zeroPoints) {
+  if (sliceBits.empty())
+    return emitError() << "quantized type needs at least one bit-width";
+  for (unsigned b : sliceBits)
+    if (b < 1 || b > 8)
+      return emitError() << "bit-width " << b << " is outside 1..8";
+  if (sliceBits.size() > 1 || !sliceSizes.empty()) {
+    if (sliceSizes.size() != sliceBits.size())
+      return emitError() << "sliced type has " << sliceBits.size()
+                         << " widths but " << sliceSizes.size() << " sizes";
+    if (axis < 0)
+      return emitError() << "sliced type needs a quantization axis";
+    for (int64_t n : sliceSizes)
+      if (n <= 0)
+        return emitError() << "slice size " << n << " must be positive";
+  }
+  if (axis < -1)
+    return emitError() << "axis " << axis << " is invalid";
+  if (scales.empty())
+    return emitError() << "quantized type needs a scale";
+  if (scales.size() != zeroPoints.size())
+    return emitError() << "quantized type has " << scales.size()
+                       << " scales but " << zeroPoints.size()
+                       << " zero-points";
+  if (scales.size() > 1 && axis < 0)
+    return emitError() << "per-channel scales need a quantization axis";
+  int64_t channels = -1;
+  if (!sliceSizes.empty()) {
+    channels = 0;
+    for (int64_t n : sliceSizes)
+      channels += n;
+    if (scales.size() > 1 && (int64_t)scales.size() != channels)
+      return emitError() << "slices cover " << channels << " channels but "
+                         << scales.size() << " scales are given";
+  }
+  for (auto [i, sc] : llvm::enumerate(scales))
+    if (!(sc.value > 0.0) || !std::isfinite(sc.value))
+      return emitError() << "scale #" << i << " (" << sc.value
+                         << ") must be positive and finite";
+  for (auto [i, zp] : llvm::enumerate(zeroPoints)) {
+    // The width of the slice channel i falls into (per-channel), or every
+    // slice (per-tensor zero-point shared by all slices).
+    SmallVector<unsigned> widths;
+    if (zeroPoints.size() == 1 || sliceSizes.empty()) {
+      widths.assign(sliceBits.begin(), sliceBits.end());
+    } else {
+      int64_t start = 0;
+      for (auto [n, b] : llvm::zip(sliceSizes, sliceBits)) {
+        if ((int64_t)i >= start && (int64_t)i < start + n)
+          widths.push_back(b);
+        start += n;
+      }
+    }
+    for (unsigned b : widths)
+      if (zp < qmin(isSigned, b) || zp > qmax(isSigned, b))
+        return emitError() << "zero-point #" << i << " (" << zp
+                           << ") is outside the range of "
+                           << (isSigned ? "i" : "u") << b << " ["
+                           << qmin(isSigned, b) << ", " << qmax(isSigned, b)
+                           << "]";
+  }
+  return success();
+}
+
+unsigned QuantType::getMaxBits() const {
+  return *llvm::max_element(getSliceBits());
+}
+
+unsigned QuantType::getBitsOf(int64_t c) const {
+  if (!isSliced())
+    return getSliceBits()[0];
+  int64_t start = 0;
+  for (auto [n, b] : llvm::zip(getSliceSizes(), getSliceBits())) {
+    if (c < start + n)
+      return b;
+    start += n;
+  }
+  return getSliceBits().back();
+}
+
+int64_t QuantType::getQMinOf(int64_t c) const {
+  return qmin(getIsSigned(), getBitsOf(c));
+}
+int64_t QuantType::getQMaxOf(int64_t c) const {
+  return qmax(getIsSigned(), getBitsOf(c));
+}
+
+int64_t QuantType::getNumChannels() const {
+  if (!getSliceSizes().empty()) {
+    int64_t n = 0;
+    for (int64_t s : getSliceSizes())
+      n += s;
+    return n;
+  }
+  if (getScales().size() > 1)
+    return getScales().size();
+  return -1;
+}
+
+LogicalResult
+QuantType::verifyForShape(ArrayRef<int64_t> shape,
+                          function_ref<InFlightDiagnostic()> emitError) const {
+  if (!hasAxis())
+    return success();
+  if (getAxis() >= (int64_t)shape.size())
+    return emitError() << "quantization axis " << getAxis()
+                       << " is out of range for a rank-" << shape.size()
+                       << " tensor";
+  int64_t n = getNumChannels();
+  if (n >= 0 && shape[getAxis()] != n)
+    return emitError() << "quantization describes " << n
+                       << " channels but axis " << getAxis() << " has "
+                       << shape[getAxis()];
+  return success();
+}
+
+QuantType QuantType::withAxis(int64_t axis) const {
+  SmallVector<double> scales(getScales().begin(), getScales().end());
+  return get(getContext(), getIsSigned(), getSliceBits(), getSliceSizes(), axis,
+             scales, getZeroPoints());
+}
+
+IntegerType QuantType::getStorageType() const {
+  return IntegerType::get(getContext(), 8);
+}
+
+IntegerType QuantType::getSignedStorageType() const {
+  return IntegerType::get(getContext(), 8,
+                          getIsSigned() ? IntegerType::Signed
+                                        : IntegerType::Unsigned);
+}
+
+//===----------------------------------------------------------------------===//
+// Syntax:  !qnn.q<WIDTHS (, axis = A)?, scale = S, zp = Z>
+//   WIDTHS ::= iN | uiN | `[` (iN|uiN) `x` COUNT (`,` ...)* `]`
+//   S ::= float | `[` float, ... `]`   Z ::= int | `[` int, ... `]`
+//===----------------------------------------------------------------------===//
+
+static ParseResult parseWidth(AsmParser &p, unsigned &bits,
+                              std::optional<bool> &isSigned) {
+  Type t;
+  SMLoc loc = p.getCurrentLocation();
+  if (p.parseType(t))
+    return failure();
+  auto it = dyn_cast<IntegerType>(t);
+  if (!it || it.isSigned())
+    return p.emitError(loc, "expected a width as iN (signed) or uiN (unsigned)");
+  bool s = !it.isUnsigned();
+  if (isSigned && *isSigned != s)
+    return p.emitError(loc, "all slices must have the same signedness");
+  isSigned = s;
+  bits = it.getWidth();
+  return success();
+}
+
+template <typename T, typename ParseOne>
+static ParseResult parseScalarOrList(AsmParser &p, SmallVectorImpl<T> &out,
+                                     ParseOne parseOne) {
+  if (succeeded(p.parseOptionalLSquare())) {
+    return p.parseCommaSeparatedList([&]() -> ParseResult {
+      T v;
+      if (parseOne(v))
+        return failure();
+      out.push_back(v);
+      return success();
+    }).failed() || p.parseRSquare()
+               ? failure()
+               : success();
+  }
+  T v;
+  if (parseOne(v))
+    return failure();
+  out.push_back(v);
+  return success();
+}
+
+Type QuantType::parse(AsmParser &p) {
+  SMLoc loc = p.getCurrentLocation();
+  std::optional<bool> isSigned;
+  SmallVector<unsigned> bits;
+  SmallVector<int64_t> sizes;
+  int64_t axis = -1;
+  SmallVector<double> scales;
+  SmallVector<int64_t> zps;
+  if (p.parseLess())
+    return {};
+  if (succeeded(p.parseOptionalLSquare())) {
+    if (p.parseCommaSeparatedList([&]() -> ParseResult {
+          unsigned b;
+          int64_t n;
+          if (parseWidth(p, b, isSigned) || p.parseKeyword("x") ||
+              p.parseInteger(n))
+            return failure();
+          bits.push_back(b);
+          sizes.push_back(n);
+          return success();
+        }) ||
+        p.parseRSquare())
+      return {};
+  } else {
+    unsigned b;
+    if (parseWidth(p, b, isSigned))
+      return {};
+    bits.push_back(b);
+  }
+  if (p.parseComma())
+    return {};
+  if (succeeded(p.parseOptionalKeyword("axis"))) {
+    if (p.parseEqual() || p.parseInteger(axis) || p.parseComma())
+      return {};
+  }
+  auto parseF = [&](double &d) { return p.parseFloat(d); };
+  auto parseI = [&](int64_t &i) { return p.parseInteger(i); };
+  if (p.parseKeyword("scale") || p.parseEqual() ||
+      parseScalarOrList<double>(p, scales, parseF) || p.parseComma() ||
+      p.parseKeyword("zp") || p.parseEqual() ||
+      parseScalarOrList<int64_t>(p, zps, parseI) || p.parseGreater())
+    return {};
+  SmallVector<Scale> s;
+  for (double d : scales)
+    s.push_back(Scale(d));
+  return Base::getChecked([&]() { return p.emitError(loc); }, p.getContext(),
+                    *isSigned, bits, sizes, axis, s, zps);
+}
+
+static void printWidth(AsmPrinter &p, bool isSigned, unsigned b) {
+  p << (isSigned ? "i" : "ui") << b;
+}
+
+static void printDouble(AsmPrinter &p, double d) {
+  // Scales are binary32: 9 significant digits round-trip exactly.
+  std::string s;
+  llvm::raw_string_ostream os(s);
+  os << llvm::format("%.9g", d);
+  if (s.find_first_of(".eEn") == std::string::npos)
+    s += ".0";
+  p << s;
+}
+
+void QuantType::print(AsmPrinter &p) const {
+  p << "<";
+  if (getSliceSizes().empty()) {
+    printWidth(p, getIsSigned(), getSliceBits()[0]);
+  } else {
+    p << "[";
+    llvm::interleaveComma(llvm::zip(getSliceBits(), getSliceSizes()), p,
+                          [&](auto pair) {
+                            printWidth(p, getIsSigned(), std::get<0>(pair));
+                            p << " x " << std::get<1>(pair);
+                          });
+    p << "]";
+  }
+  if (hasAxis())
+    p << ", axis = " << getAxis();
+  p << ", scale = ";
+  if (getScales().size() == 1) {
+    printDouble(p, getScales()[0]);
+  } else {
+    p << "[";
+    llvm::interleaveComma(getScales(), p, [&](Scale d) { printDouble(p, d); });
+    p << "]";
+  }
+  p << ", zp = ";
+  if (getZeroPoints().size() == 1)
+    p << getZeroPoints()[0];
+  else {
+    p << "[";
+    llvm::interleaveComma(getZeroPoints(), p);
+    p << "]";
+  }
+  p << ">";
+}

@@ -1,0 +1,64 @@
+//===- Pipeline.cpp - qcc registration and lowering pipelines -------------===//
+#include "qcc/Pipeline/Pipeline.h"
+
+#include "qcc/Conversion/Passes.h"
+#include "qcc/Dialect/QNN/IR/QNNDialect.h"
+#include "qcc/Transforms/Passes.h"
+
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/InitAllPasses.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+
+using namespace mlir;
+
+void qcc::registerDialects(DialectRegistry &registry) {
+  registry.insert<qnn::QNNDialect>();
+  mlir::registerAllDialects(registry);
+  mlir::registerAllExtensions(registry);
+  mlir::registerBuiltinDialectTranslation(registry);
+  mlir::registerLLVMDialectTranslation(registry);
+}
+
+std::string qcc::lowerToBuffersPipeline() {
+  return "convert-qnn-to-linalg,canonicalize,cse,"
+         "qcc-one-shot-bufferize,canonicalize,"
+         "qcc-plan-static-arena";
+}
+
+std::string qcc::buffersToLLVMPipeline() {
+  return "func.func(convert-linalg-to-loops,lower-affine,canonicalize,cse),"
+         "expand-strided-metadata,lower-affine,"
+         "convert-scf-to-cf,convert-arith-to-llvm,convert-index-to-llvm,"
+         "finalize-memref-to-llvm,"
+         "convert-func-to-llvm{use-bare-ptr-memref-call-conv=1},"
+         "convert-cf-to-llvm,reconcile-unrealized-casts,canonicalize";
+}
+
+LogicalResult qcc::buildLowerToLLVMPipeline(OpPassManager &pm) {
+  return parsePassPipeline(lowerToBuffersPipeline() + "," +
+                               buffersToLLVMPipeline(),
+                           pm);
+}
+
+void qcc::registerPasses() {
+  mlir::registerAllPasses();
+  qcc::registerQCCConversionPasses();
+  qcc::registerQCCTransformsPasses();
+  PassPipelineRegistration<>(
+      "qcc-lower-to-buffers",
+      "qnn on tensors -> linalg on memrefs placed in one static arena",
+      [](OpPassManager &pm) {
+        (void)parsePassPipeline(qcc::lowerToBuffersPipeline(), pm);
+      });
+  PassPipelineRegistration<>(
+      "qcc-buffers-to-llvm", "arena-planned linalg on memrefs -> LLVM dialect",
+      [](OpPassManager &pm) {
+        (void)parsePassPipeline(qcc::buffersToLLVMPipeline(), pm);
+      });
+  PassPipelineRegistration<>(
+      "qcc-lower-to-llvm", "the whole lowering: qnn -> LLVM dialect",
+      [](OpPassManager &pm) { (void)qcc::buildLowerToLLVMPipeline(pm); });
+}

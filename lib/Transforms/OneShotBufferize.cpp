@@ -1,0 +1,54 @@
+//===- OneShotBufferize.cpp - bufferization with qcc's ABI conventions ----===//
+#include "qcc/Transforms/Passes.h"
+
+#include "mlir/Dialect/Bufferization/IR/BufferizableOpInterface.h"
+#include "mlir/Dialect/Bufferization/Transforms/OneShotAnalysis.h"
+#include "mlir/Dialect/Bufferization/Transforms/OneShotModuleBufferize.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+
+namespace qcc {
+#define GEN_PASS_DEF_ONESHOTBUFFERIZEPASS
+#include "qcc/Transforms/Passes.h.inc"
+} // namespace qcc
+
+using namespace mlir;
+
+namespace {
+struct OneShotBufferizePass
+    : qcc::impl::OneShotBufferizePassBase<OneShotBufferizePass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    // Model inputs are `const` in the ABI: never bufferize in place into them.
+    module.walk([](func::FuncOp f) {
+      if (f.isExternal())
+        return;
+      for (unsigned i = 0; i < f.getNumArguments(); ++i)
+        if (isa<TensorType>(f.getArgument(i).getType()))
+          f.setArgAttr(i, bufferization::BufferizationDialect::kWritableAttrName,
+                       BoolAttr::get(f.getContext(), false));
+    });
+    bufferization::OneShotBufferizationOptions options;
+    options.bufferizeFunctionBoundaries = true;
+    options.setFunctionBoundaryTypeConversion(
+        bufferization::LayoutMapOption::IdentityLayoutMap);
+    options.memCpyFn = [](OpBuilder &b, Location loc, Value from,
+                          Value to) -> LogicalResult {
+      linalg::CopyOp::create(b, loc, from, to);
+      return success();
+    };
+    bufferization::BufferizationState state;
+    if (failed(bufferization::runOneShotModuleBufferize(module, options, state)))
+      return signalPassFailure();
+    // Results become caller-provided out-params (the ABI's outputs[]); a
+    // returned static allocation is replaced by the out-param itself.
+    bufferization::BufferResultsToOutParamsOpts outOpts;
+    outOpts.hoistStaticAllocs = true;
+    outOpts.modifyPublicFunctions = true;
+    outOpts.memCpyFn = options.memCpyFn.value();
+    if (failed(bufferization::promoteBufferResultsToOutParams(module, outOpts)))
+      signalPassFailure();
+  }
+};
+} // namespace

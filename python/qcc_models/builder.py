@@ -1,0 +1,512 @@
+"""Helpers to build quantized (QDQ / QOperator) ONNX models with onnx.helper.
+
+A ModelBuilder emits ONNX nodes and, at the same time, evaluates every tensor
+with numpy on a small batch of samples (batch dim 0: sample 0 is the test
+input written to input<i>.bin, the others are extra calibration samples).
+Activation quantization parameters are calibrated MinMax-style from those
+values when a QuantizeLinear is emitted, like ONNX Runtime's static
+quantization tool does.  The values flowing after a Q->DQ pair are the
+fake-quantized ones, so the numpy value of the graph output is a rough
+reference of what a runtime should produce.
+"""
+import collections
+import json
+import os
+
+import numpy as np
+from onnx import TensorProto, helper, numpy_helper
+
+from . import ref
+
+NP_TO_ONNX = {
+    np.dtype(np.float32): TensorProto.FLOAT,
+    np.dtype(np.uint8): TensorProto.UINT8,
+    np.dtype(np.int8): TensorProto.INT8,
+    np.dtype(np.int32): TensorProto.INT32,
+    np.dtype(np.int64): TensorProto.INT64,
+}
+DTYPE_NAMES = {
+    np.dtype(np.float32): "float32",
+    np.dtype(np.uint8): "uint8",
+    np.dtype(np.int8): "int8",
+    np.dtype(np.int32): "int32",
+}
+
+
+def ir_version_for_opset(opset):
+    """IR version matching a default-domain opset (as exporters write it)."""
+    if opset <= 17:
+        return 8
+    if opset <= 19:
+        return 9
+    if opset <= 21:
+        return 10
+    return 11
+
+
+# --------------------------------------------------------------------------
+# Quantization parameter helpers (pure numpy)
+# --------------------------------------------------------------------------
+
+QParams = collections.namedtuple("QParams", "scale zero_point dtype scale_name zp_name")
+
+
+def choose_qparams(rmin, rmax, dtype):
+    """Asymmetric MinMax quantization params; the range always includes 0."""
+    dtype = np.dtype(dtype)
+    info = np.iinfo(dtype)
+    rmin = min(float(rmin), 0.0)
+    rmax = max(float(rmax), 0.0)
+    if rmax - rmin < 1e-6:
+        rmax = rmin + 1e-6
+    scale = np.float32((rmax - rmin) / float(info.max - info.min))
+    zp = int(round(info.min - rmin / float(scale)))
+    zp = max(info.min, min(info.max, zp))
+    return scale, zp
+
+
+def calibrate(values, dtype):
+    """MinMax calibration of an activation tensor (any shape)."""
+    return choose_qparams(np.min(values), np.max(values), dtype)
+
+
+def quantize_per_channel_symmetric(w, axis=0, dtype=np.int8):
+    """Symmetric per-channel weight quantization (zero point 0, [-127,127])."""
+    w = np.asarray(w, dtype=np.float32)
+    qmax = 127 if np.dtype(dtype) == np.dtype(np.int8) else np.iinfo(dtype).max
+    red = tuple(i for i in range(w.ndim) if i != axis)
+    amax = np.max(np.abs(w), axis=red).astype(np.float64)
+    amax = np.maximum(amax, 1e-8)
+    scale = (amax / qmax).astype(np.float32)
+    shp = [1] * w.ndim
+    shp[axis] = -1
+    q = np.clip(np.rint(w / scale.reshape(shp)), -qmax, qmax).astype(dtype)
+    return q, scale
+
+
+def quantize_per_tensor_symmetric(w, dtype=np.int8):
+    w = np.asarray(w, dtype=np.float32)
+    amax = max(float(np.max(np.abs(w))), 1e-8)
+    scale = np.float32(amax / 127.0)
+    q = np.clip(np.rint(w / scale), -127, 127).astype(dtype)
+    return q, scale
+
+
+def quantize_per_tensor_asymmetric(w, dtype=np.uint8):
+    w = np.asarray(w, dtype=np.float32)
+    scale, zp = calibrate(w, dtype)
+    return ref.quantize(w, scale, zp, dtype), scale, zp
+
+
+def quantize_bias(b, x_scale, w_scale):
+    """int32 bias with scale = x_scale * w_scale (float32 product)."""
+    bscale = (np.float32(x_scale) * np.asarray(w_scale, dtype=np.float32)).astype(np.float32)
+    q = np.rint(np.asarray(b, dtype=np.float64) / bscale.astype(np.float64))
+    info = np.iinfo(np.int32)
+    return np.clip(q, info.min, info.max).astype(np.int32), bscale
+
+
+def he_normal(rng, shape, fan_in, gain=1.0):
+    return (rng.standard_normal(shape) * (gain * np.sqrt(2.0 / fan_in))).astype(np.float32)
+
+
+# --------------------------------------------------------------------------
+# Graph builder
+# --------------------------------------------------------------------------
+
+class ModelBuilder(object):
+    def __init__(self, name, opset, seed, num_calib=4, batched=True):
+        self.name = name
+        self.opset = opset
+        self.rng = np.random.default_rng(seed)
+        self.num_calib = num_calib if batched else 0
+        self.batched = batched
+        self.nodes = []
+        self.initializers = []
+        self.values = {}
+        self.qparams = {}
+        self.graph_inputs = []   # (name, dtype, shape)
+        self.graph_outputs = []  # (name, dtype, shape, scale)
+        self.input_data = []     # test sample of each input
+        self._used = set()
+        self._count = collections.Counter()
+
+    # -- naming / plumbing ----------------------------------------------------
+    def fresh(self, base):
+        while True:
+            self._count[base] += 1
+            n = "%s_%d" % (base, self._count[base])
+            if n not in self._used:
+                self._used.add(n)
+                return n
+
+    def const(self, base, array, unique=True):
+        name = self.fresh(base) if unique else base
+        self._used.add(name)
+        array = np.asarray(array)
+        self.initializers.append(numpy_helper.from_array(array, name))
+        self.values[name] = array
+        return name
+
+    def node(self, op, inputs, value, base=None, **attrs):
+        out = self.fresh(base or op.lower())
+        self.nodes.append(helper.make_node(op, list(inputs), [out],
+                                           name=out + "_node", **attrs))
+        self.values[out] = value
+        return out
+
+    def rename(self, old, new):
+        if new in self._used:
+            raise ValueError("name %s already used" % new)
+        self._used.add(new)
+        for n in self.nodes:
+            for lst in (n.input, n.output):
+                for i, t in enumerate(lst):
+                    if t == old:
+                        lst[i] = new
+        self.values[new] = self.values.pop(old)
+        if old in self.qparams:
+            self.qparams[new] = self.qparams.pop(old)
+        return new
+
+    # -- graph I/O ------------------------------------------------------------
+    def add_input(self, name, dtype, shape, lo=-1.0, hi=1.0):
+        """Graph input; random data (test sample + calibration samples)."""
+        dtype = np.dtype(dtype)
+        shape = list(shape)
+        n = 1 + self.num_calib
+        if self.batched:
+            assert shape[0] == 1, "batched models need a leading 1 dim"
+            dshape = [n] + shape[1:]
+        else:
+            dshape = shape
+        if dtype == np.float32:
+            data = self.rng.uniform(lo, hi, size=dshape).astype(np.float32)
+        else:
+            info = np.iinfo(dtype)
+            data = self.rng.integers(info.min, info.max, size=dshape,
+                                     endpoint=True).astype(dtype)
+        self._used.add(name)
+        self.values[name] = data
+        self.graph_inputs.append((name, dtype, shape))
+        self.input_data.append(data[:1] if self.batched else data)
+        return name
+
+    def add_output(self, tensor, name="output", scale=None):
+        if tensor != name:
+            tensor = self.rename(tensor, name)
+        v = self.values[name]
+        shape = list(v.shape)
+        if self.batched:
+            shape[0] = 1
+        if scale is None and name in self.qparams and v.dtype == np.float32:
+            scale = float(self.qparams[name].scale)
+        self.graph_outputs.append((name, np.dtype(v.dtype), shape, scale))
+        return name
+
+    # -- quantization nodes ---------------------------------------------------
+    def qparams_for(self, x, dtype, scale=None, zp=None):
+        if scale is None:
+            scale, zp = calibrate(self.values[x], dtype)
+        base = x + "_q"
+        sname = self.const(base + "_scale", np.array(scale, dtype=np.float32))
+        zname = self.const(base + "_zero_point", np.array(zp, dtype=dtype))
+        return QParams(np.float32(scale), int(zp), np.dtype(dtype), sname, zname)
+
+    def quantize(self, x, dtype=np.uint8, qp=None, scale=None, zp=None):
+        """QuantizeLinear (calibrated unless qp/scale given)."""
+        if qp is None:
+            qp = self.qparams_for(x, dtype, scale, zp)
+        v = ref.quantize(self.values[x], qp.scale, qp.zero_point, qp.dtype)
+        q = self.node("QuantizeLinear", [x, qp.scale_name, qp.zp_name], v, base="q")
+        self.qparams[q] = qp
+        return q
+
+    def dequantize(self, q, qp=None):
+        qp = qp or self.qparams[q]
+        v = ref.dequantize(self.values[q], qp.scale, qp.zero_point)
+        dq = self.node("DequantizeLinear", [q, qp.scale_name, qp.zp_name], v, base="dq")
+        self.qparams[dq] = qp
+        return dq
+
+    def qdq(self, x, dtype=np.uint8, qp=None):
+        """x -> QuantizeLinear -> DequantizeLinear; returns the DQ output."""
+        return self.dequantize(self.quantize(x, dtype, qp=qp))
+
+    def input_qp(self, x):
+        if x not in self.qparams:
+            raise ValueError("%s is not the output of a DequantizeLinear" % x)
+        return self.qparams[x]
+
+    # -- constant weights ----------------------------------------------------
+    def weight_dq_per_channel(self, base, w, axis=0):
+        """DQ(int8 initializer, per-channel scale, zp 0, axis) -> float W."""
+        q, scale = quantize_per_channel_symmetric(w, axis=axis)
+        qn = self.const(base + "_quantized", q)
+        sn = self.const(base + "_scale", scale)
+        zn = self.const(base + "_zero_point", np.zeros(scale.shape, np.int8))
+        v = ref.dequantize(q, scale, np.zeros(scale.shape, np.int8), axis=axis)
+        out = self.node("DequantizeLinear", [qn, sn, zn], v, base=base + "_dq", axis=axis)
+        return out, scale
+
+    def weight_dq_per_tensor(self, base, w):
+        q, scale = quantize_per_tensor_symmetric(w)
+        qn = self.const(base + "_quantized", q)
+        sn = self.const(base + "_scale", np.array(scale, np.float32))
+        zn = self.const(base + "_zero_point", np.array(0, np.int8))
+        v = ref.dequantize(q, scale, 0)
+        out = self.node("DequantizeLinear", [qn, sn, zn], v, base=base + "_dq")
+        return out, scale
+
+    def bias_dq(self, base, b, x_scale, w_scale):
+        """DQ(int32 initializer, scale = x_scale*w_scale, zp 0)."""
+        q, bscale = quantize_bias(b, x_scale, w_scale)
+        qn = self.const(base + "_quantized", q)
+        sn = self.const(base + "_scale", bscale)
+        zn = self.const(base + "_zero_point", np.zeros(bscale.shape, np.int32))
+        v = ref.dequantize(q, bscale, np.zeros(bscale.shape, np.int32),
+                           axis=0 if bscale.ndim else None)
+        attrs = {"axis": 0} if bscale.ndim == 1 else {}
+        return self.node("DequantizeLinear", [qn, sn, zn], v, base=base + "_dq", **attrs)
+
+    # -- float ops (used between DQ and Q) ------------------------------------
+    def relu(self, x):
+        return self.node("Relu", [x], ref.relu(self.values[x]))
+
+    def clip(self, x, lo, hi):
+        lon = self.const("clip_min", np.array(lo, np.float32))
+        hin = self.const("clip_max", np.array(hi, np.float32))
+        return self.node("Clip", [x, lon, hin], ref.clip(self.values[x], lo, hi))
+
+    def activation(self, x, act):
+        if act is None:
+            return x
+        if act == "relu":
+            return self.relu(x)
+        if act == "relu6":
+            return self.clip(x, 0.0, 6.0)
+        raise ValueError(act)
+
+    def flatten(self, x, axis=1):
+        v = self.values[x]
+        return self.node("Flatten", [x], v.reshape(v.shape[0], -1), axis=axis)
+
+    def reshape(self, x, shape):
+        sn = self.const("shape", np.array(shape, np.int64))
+        v = self.values[x]
+        vshape = list(shape)
+        if self.batched:
+            assert vshape[0] == 1
+            vshape[0] = v.shape[0]
+        out = self.node("Reshape", [x, sn], v.reshape(vshape))
+        if x in self.qparams and v.dtype != np.float32:
+            self.qparams[out] = self.qparams[x]
+        return out
+
+    def maxpool(self, x, k, s, pads=None):
+        attrs = {"kernel_shape": [k, k], "strides": [s, s]}
+        if pads:
+            attrs["pads"] = [pads] * 4
+        v = ref.maxpool2d(self.values[x], (k, k), (s, s), [pads] * 4 if pads else None)
+        out = self.node("MaxPool", [x], v, **attrs)
+        if v.dtype != np.float32:
+            self.qparams[out] = self.qparams[x]
+        return out
+
+    # -- QDQ patterns ---------------------------------------------------------
+    def make_qdq_conv(self, x, w, b, strides=1, pads=0, group=1, act=None,
+                      out_dtype=np.uint8, bn=None, base="conv"):
+        """DQ(x) -> Conv(DQ(W int8 per-channel), DQ(B int32)) [-> BN] [-> act]
+        -> Q -> DQ.  x must be a DequantizeLinear output.  Returns the DQ."""
+        xqp = self.input_qp(x)
+        wdq, wscale = self.weight_dq_per_channel(base + "_w", w, axis=0)
+        inputs = [x, wdq]
+        bv = None
+        if b is not None:
+            bdq = self.bias_dq(base + "_b", b, xqp.scale, wscale)
+            inputs.append(bdq)
+            bv = self.values[bdq]
+        k = w.shape[2]
+        attrs = {"kernel_shape": [k, w.shape[3]], "strides": [strides, strides],
+                 "pads": [pads] * 4}
+        if group != 1:
+            attrs["group"] = group
+        v = ref.conv2d(self.values[x], self.values[wdq], bv, (strides, strides),
+                       [pads] * 4, group)
+        y = self.node("Conv", inputs, v, base=base, **attrs)
+        if bn is not None:
+            y = self.batchnorm(y, *bn)
+        y = self.activation(y, act)
+        return self.qdq(y, out_dtype)
+
+    def batchnorm(self, x, gamma, beta, mean, var, eps=1e-5):
+        names = [self.const("bn_" + n, np.asarray(a, np.float32))
+                 for n, a in (("scale", gamma), ("bias", beta), ("mean", mean), ("var", var))]
+        v = ref.batchnorm(self.values[x], gamma, beta, mean, var, eps)
+        return self.node("BatchNormalization", [x] + names, v, epsilon=eps)
+
+    def qdq_maxpool(self, x, k, s, pads=None):
+        """DQ -> MaxPool -> Q (same params as the input) -> DQ."""
+        qp = self.input_qp(x)
+        y = self.maxpool(x, k, s, pads)
+        return self.qdq(y, qp.dtype, qp=qp)
+
+    def qdq_avgpool(self, x, k, s, out_dtype=np.uint8):
+        v = ref.avgpool2d(self.values[x], (k, k), (s, s))
+        y = self.node("AveragePool", [x], v, kernel_shape=[k, k], strides=[s, s])
+        return self.qdq(y, out_dtype)
+
+    def qdq_gap(self, x, out_dtype=np.uint8):
+        y = self.node("GlobalAveragePool", [x], ref.global_avgpool(self.values[x]))
+        return self.qdq(y, out_dtype)
+
+    def qdq_add(self, a, b, act=None, out_dtype=np.uint8):
+        """DQ(a), DQ(b) -> Add [-> act] -> Q -> DQ."""
+        y = self.node("Add", [a, b], (self.values[a] + self.values[b]).astype(np.float32))
+        y = self.activation(y, act)
+        return self.qdq(y, out_dtype)
+
+    def qdq_concat(self, xs, axis=1, out_dtype=np.uint8):
+        v = np.concatenate([self.values[x] for x in xs], axis=axis)
+        y = self.node("Concat", list(xs), v, axis=axis)
+        return self.qdq(y, out_dtype)
+
+    def qdq_gemm(self, x, w, b, out_dtype=np.uint8, base="gemm"):
+        """Gemm(transB=1) with W [N,K] per-channel (axis 0) and int32 bias."""
+        xqp = self.input_qp(x) if x in self.qparams else self.input_qp(self._flat_src(x))
+        wdq, wscale = self.weight_dq_per_channel(base + "_w", w, axis=0)
+        bdq = self.bias_dq(base + "_b", b, xqp.scale, wscale)
+        v = (self.values[x].astype(np.float32) @ self.values[wdq].T
+             + self.values[bdq]).astype(np.float32)
+        y = self.node("Gemm", [x, wdq, bdq], v, base=base, transB=1)
+        return self.qdq(y, out_dtype)
+
+    def _flat_src(self, x):
+        """Input of the Flatten/Reshape producing x (to find its qparams)."""
+        for n in self.nodes:
+            if x in n.output and n.op_type in ("Flatten", "Reshape"):
+                return n.input[0]
+        raise ValueError("cannot find quantization params for %s" % x)
+
+    # -- QOperator / integer ops ---------------------------------------------
+    def _int_conv(self, xq, xzp, wq, wzp, strides, pads, group=1):
+        """Exact integer convolution (as float64) of (x - xzp) * (w - wzp)."""
+        wzp = np.asarray(wzp, np.float64)
+        if wzp.ndim == 1:
+            wzp = wzp.reshape(-1, 1, 1, 1)
+        return ref.conv2d(self.values[xq].astype(np.float64) - float(xzp),
+                          wq.astype(np.float64) - wzp, None, (strides, strides),
+                          [pads] * 4, group, acc_dtype=np.float64)
+
+    def qlinear_conv(self, xq, w, b, strides=1, pads=0, out_dtype=np.uint8,
+                     weight_mode="per_channel", base="qconv"):
+        """QLinearConv.  weight_mode: 'per_channel' (int8, symmetric) or
+        'per_tensor_u8' (uint8, asymmetric with a non-zero zero point)."""
+        xqp = self.qparams[xq]
+        if weight_mode == "per_channel":
+            wq, wscale = quantize_per_channel_symmetric(w, axis=0)
+            wzp = np.zeros(wscale.shape, np.int8)
+        elif weight_mode == "per_tensor_u8":
+            wq, wscale, zp = quantize_per_tensor_asymmetric(w, np.uint8)
+            wscale = np.array(wscale, np.float32)
+            wzp = np.array(zp, np.uint8)
+        else:
+            raise ValueError(weight_mode)
+        wn = self.const(base + "_w_quantized", wq)
+        wsn = self.const(base + "_w_scale", wscale)
+        wzn = self.const(base + "_w_zero_point", wzp)
+        bq, bscale = quantize_bias(b, xqp.scale, wscale)
+        bn = self.const(base + "_b_quantized", bq)
+        acc = self._int_conv(xq, xqp.zero_point, wq, wzp, strides, pads)
+        acc = acc + bq.astype(np.float64).reshape(1, -1, 1, 1)
+        real = acc * bscale.astype(np.float64).reshape(1, -1, 1, 1) if bscale.ndim else acc * float(bscale)
+        yscale, yzp = calibrate(real, out_dtype)
+        ysn = self.const(base + "_y_scale", np.array(yscale, np.float32))
+        yzn = self.const(base + "_y_zero_point", np.array(yzp, out_dtype))
+        v = ref.quantize(real.astype(np.float32), yscale, yzp, out_dtype)
+        k = w.shape[2]
+        y = self.node("QLinearConv",
+                      [xq, xqp.scale_name, xqp.zp_name, wn, wsn, wzn, ysn, yzn, bn],
+                      v, base=base, kernel_shape=[k, w.shape[3]],
+                      strides=[strides, strides], pads=[pads] * 4)
+        self.qparams[y] = QParams(yscale, yzp, np.dtype(out_dtype), ysn, yzn)
+        return y
+
+    def qlinear_matmul(self, aq, w, out_dtype=np.uint8, base="qmatmul"):
+        """QLinearMatMul with a constant int8 per-tensor symmetric B [K,N]."""
+        aqp = self.qparams[aq]
+        wq, wscale = quantize_per_tensor_symmetric(w)
+        wn = self.const(base + "_b_quantized", wq)
+        wsn = self.const(base + "_b_scale", np.array(wscale, np.float32))
+        wzn = self.const(base + "_b_zero_point", np.array(0, np.int8))
+        acc = (self.values[aq].astype(np.float64) - aqp.zero_point) @ wq.astype(np.float64)
+        real = acc * (float(aqp.scale) * float(wscale))
+        yscale, yzp = calibrate(real, out_dtype)
+        ysn = self.const(base + "_y_scale", np.array(yscale, np.float32))
+        yzn = self.const(base + "_y_zero_point", np.array(yzp, out_dtype))
+        v = ref.quantize(real.astype(np.float32), yscale, yzp, out_dtype)
+        y = self.node("QLinearMatMul",
+                      [aq, aqp.scale_name, aqp.zp_name, wn, wsn, wzn, ysn, yzn], v, base=base)
+        self.qparams[y] = QParams(yscale, yzp, np.dtype(out_dtype), ysn, yzn)
+        return y
+
+    def conv_integer(self, xq, wq, x_zp, w_zp, strides=1, pads=0, base="convint"):
+        """ConvInteger(x, w, x_zero_point, w_zero_point) -> int32."""
+        wn = self.const(base + "_w", wq)
+        xzn = self.const(base + "_x_zero_point", np.array(x_zp, self.values[xq].dtype))
+        wzn = self.const(base + "_w_zero_point", np.asarray(w_zp, wq.dtype))
+        acc = self._int_conv(xq, x_zp, wq, w_zp, strides, pads)
+        k = wq.shape[2]
+        return self.node("ConvInteger", [xq, wn, xzn, wzn], acc.astype(np.int32), base=base,
+                         kernel_shape=[k, wq.shape[3]], strides=[strides, strides],
+                         pads=[pads] * 4)
+
+    def matmul_integer(self, aq, bq, a_zp, b_zp, base="matmulint"):
+        """MatMulInteger(A, B const, a_zero_point, b_zero_point) -> int32."""
+        bn = self.const(base + "_b", bq)
+        azn = self.const(base + "_a_zero_point", np.array(a_zp, self.values[aq].dtype))
+        bzn = self.const(base + "_b_zero_point", np.asarray(b_zp, bq.dtype))
+        acc = ((self.values[aq].astype(np.int64) - int(a_zp))
+               @ (bq.astype(np.int64) - np.asarray(b_zp, np.int64)))
+        return self.node("MatMulInteger", [aq, bn, azn, bzn], acc.astype(np.int32), base=base)
+
+    # -- finishing ------------------------------------------------------------
+    def make_model(self):
+        graph = helper.make_graph(
+            self.nodes, self.name,
+            [helper.make_tensor_value_info(n, NP_TO_ONNX[d], s) for n, d, s in self.graph_inputs],
+            [helper.make_tensor_value_info(n, NP_TO_ONNX[d], s) for n, d, s, _ in self.graph_outputs],
+            initializer=self.initializers)
+        model = helper.make_model(graph, producer_name="qcc_models",
+                                  opset_imports=[helper.make_opsetid("", self.opset)])
+        model.ir_version = ir_version_for_opset(self.opset)
+        return model
+
+    def save(self, outdir):
+        import onnx
+        os.makedirs(outdir, exist_ok=True)
+        model = self.make_model()
+        if self.opset <= onnx.defs.onnx_opset_version():
+            onnx.checker.check_model(model, full_check=True)
+        onnx.save(model, os.path.join(outdir, "model.onnx"))
+        meta = {"model": self.name, "opset": self.opset,
+                "ir_version": model.ir_version, "inputs": [], "outputs": []}
+        for i, ((n, d, s), data) in enumerate(zip(self.graph_inputs, self.input_data)):
+            fn = "input%d.bin" % i
+            data = np.ascontiguousarray(data.astype(d.newbyteorder("<")))
+            assert list(data.shape) == s
+            with open(os.path.join(outdir, fn), "wb") as f:
+                f.write(data.tobytes())
+            meta["inputs"].append({"name": n, "dtype": DTYPE_NAMES[d], "shape": s, "file": fn})
+        for i, (n, d, s, scale) in enumerate(self.graph_outputs):
+            refv = self.values[n]
+            refv = refv[:1] if self.batched else refv
+            fn = "ref_output%d.bin" % i
+            with open(os.path.join(outdir, fn), "wb") as f:
+                f.write(np.ascontiguousarray(refv.astype(d.newbyteorder("<"))).tobytes())
+            meta["outputs"].append({"name": n, "dtype": DTYPE_NAMES[d], "shape": s,
+                                    "scale": scale, "ref_file": fn})
+        with open(os.path.join(outdir, "model.json"), "w") as f:
+            json.dump(meta, f, indent=2)
+            f.write("\n")
+        return model, meta

@@ -1,0 +1,367 @@
+#!/usr/bin/env python3
+"""End-to-end test of qcc against ONNX Runtime.
+
+    /usr/bin/python3 test/e2e/e2e.py MODEL --workdir DIR --qcc PATH/TO/qcc [--aarch64]
+
+Stages:
+  1. generate MODEL (python/qcc_models) into DIR
+  2. run ONNX Runtime (test/e2e/oracle/ort_run.js, node) -> DIR/ort_output<i>.bin
+  3. qcc compile DIR/model.onnx -target x86_64 -o DIR/x86/model.o --name model
+  4. build test/e2e/driver.c + model.o with cc, check the header against
+     model.json (run --info), run it, compare every output with ORT:
+       dequantized float outputs: |qcc - ort| <= tol_lsb * scale + 1e-6
+       uint8 / int8 outputs:      |qcc - ort| <= 1
+       int32 outputs:             exact
+  5. with --aarch64: the same for -target aarch64, linked with
+     aarch64-linux-gnu-gcc -static, run under qemu-aarch64; its outputs must be
+     bit-identical to the x86-64 ones.
+Exit status 0 = pass, 1 = failure (including a missing tool).
+"""
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.realpath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+PYDIR = os.path.join(REPO, "python")
+ORACLE_DIR = os.path.join(HERE, "oracle")
+ORT_RUN = os.path.join(ORACLE_DIR, "ort_run.js")
+DRIVER = os.path.join(HERE, "driver.c")
+CFLAGS = ["-std=c99", "-O2", "-Wall", "-Werror"]
+
+
+class Failure(Exception):
+    pass
+
+
+def log(msg):
+    print("[e2e] " + msg, flush=True)
+
+
+def _tail(text, n=40):
+    lines = (text or "").rstrip().splitlines()
+    if len(lines) > n:
+        lines = ["  ... (%d lines omitted)" % (len(lines) - n)] + lines[-n:]
+    return "\n".join("    " + l for l in lines)
+
+
+def run(cmd, what, timeout, cwd=None):
+    """Run cmd; raise Failure with its output if it fails."""
+    log("  $ " + " ".join(_quote(c) for c in cmd))
+    t0 = time.time()
+    try:
+        p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, universal_newlines=True,
+                           timeout=timeout)
+    except FileNotFoundError as e:
+        raise Failure("%s: cannot execute %s (%s)" % (what, cmd[0], e))
+    except subprocess.TimeoutExpired:
+        raise Failure("%s: timed out after %d s" % (what, timeout))
+    dt = time.time() - t0
+    if p.returncode != 0:
+        msg = "%s failed (exit status %d)" % (what, p.returncode)
+        if p.stdout.strip():
+            msg += "\n  stdout:\n" + _tail(p.stdout)
+        if p.stderr.strip():
+            msg += "\n  stderr:\n" + _tail(p.stderr)
+        raise Failure(msg)
+    return p, dt
+
+
+def _quote(s):
+    if s and all(c.isalnum() or c in "-_./=:,+@%\"" for c in s):
+        return s
+    return "'" + s.replace("'", "'\\''") + "'"
+
+
+def find_tool(tool, what):
+    """Absolute path of an executable (path or name on PATH) or Failure."""
+    if os.sep in tool:
+        if os.path.isfile(tool) and os.access(tool, os.X_OK):
+            return os.path.abspath(tool)
+        raise Failure("missing tool: %s (%s) is not an executable file" % (what, tool))
+    p = shutil.which(tool)
+    if not p:
+        raise Failure("missing tool: %s ('%s' not found on PATH)" % (what, tool))
+    return p
+
+
+# ---------------------------------------------------------------------------
+# comparison
+# ---------------------------------------------------------------------------
+
+def _np():
+    import numpy
+    return numpy
+
+
+DTYPES = {"float32": "<f4", "uint8": "u1", "int8": "i1", "int32": "<i4"}
+
+
+def load_output(path, desc):
+    np = _np()
+    if not os.path.isfile(path):
+        raise Failure("missing output file %s" % path)
+    dt = np.dtype(DTYPES[desc["dtype"]])
+    n = 1
+    for d in desc["shape"]:
+        n *= d
+    size = os.path.getsize(path)
+    if size != n * dt.itemsize:
+        raise Failure("%s: %d bytes, expected %d (%s %s)"
+                      % (path, size, n * dt.itemsize, desc["dtype"], desc["shape"]))
+    return np.fromfile(path, dtype=dt).reshape(desc["shape"])
+
+
+def describe_mismatch(bad, diff, shape, max_show=8):
+    """(number of bad elements, max |diff| over all elements, first bad indices)."""
+    np = _np()
+    idx = np.flatnonzero(bad)
+    shown = [tuple(int(i) for i in np.unravel_index(flat, shape)) for flat in idx[:max_show]]
+    if diff.size == 0:
+        maxd = 0.0
+    elif np.all(np.isfinite(diff)):
+        maxd = float(diff.max())
+    else:
+        maxd = float("inf")
+    return idx.size, maxd, shown
+
+
+def _fmt_index(t):
+    return "[" + ",".join(str(i) for i in t) + "]"
+
+
+def compare_with_ort(got, ref, desc, tol_lsb):
+    """Returns (ok, text)."""
+    np = _np()
+    dtype = desc["dtype"]
+    a = got.astype(np.float64)
+    b = ref.astype(np.float64)
+    diff = np.abs(a - b)
+    diff[np.isnan(a) != np.isnan(b)] = np.inf
+    if dtype == "float32":
+        scale = desc.get("scale")
+        if scale is not None:
+            tol = tol_lsb * float(scale) + 1e-6
+            rule = "%.3g*scale+1e-6 = %.6g (scale %.6g)" % (tol_lsb, tol, scale)
+        else:
+            # not a dequantized output: relative float tolerance
+            tol = 1e-5 + 1e-5 * np.abs(b)
+            rule = "1e-5 + 1e-5*|ort| (no output scale)"
+        bad = ~(diff <= tol)
+        lsb = ""
+        if scale and diff.size and np.all(np.isfinite(diff)):
+            lsb = " (%.2f LSB)" % (diff.max() / scale)
+    elif dtype == "int32":
+        bad = diff != 0
+        rule, lsb = "exact", ""
+    else:
+        bad = diff > 1
+        rule, lsb = "|diff| <= 1", ""
+    n, maxd, shown = describe_mismatch(bad, diff, got.shape)
+    text = "max |diff| %.6g%s, %d/%d elements outside tolerance [%s]" % (
+        maxd, lsb, n, got.size, rule)
+    if n:
+        text += "\n      first mismatching elements: " + ", ".join(
+            "%s qcc=%r ort=%r" % (_fmt_index(t), got[t].item(), ref[t].item()) for t in shown)
+    return n == 0, text
+
+
+def compare_bitexact(got, ref):
+    """Bit-identical comparison (float compared by bit pattern)."""
+    np = _np()
+    if got.dtype.kind == "f":
+        ga, ra = got.view(np.uint32), ref.view(np.uint32)
+    else:
+        ga, ra = got, ref
+    bad = ga != ra
+    diff = np.abs(got.astype(np.float64) - ref.astype(np.float64))
+    n, maxd, shown = describe_mismatch(bad, diff, got.shape)
+    text = "%d/%d elements differ" % (n, got.size)
+    if n:
+        text += ", max |diff| %.6g\n      first differing elements: %s" % (maxd, ", ".join(
+            "%s aarch64=%r x86_64=%r" % (_fmt_index(t), got[t].item(), ref[t].item())
+            for t in shown))
+    return n == 0, text
+
+
+# ---------------------------------------------------------------------------
+# stages
+# ---------------------------------------------------------------------------
+
+def check_header(info_text, meta, where):
+    """Compare `run --info` output (from model.h) with model.json."""
+    ins, outs = [], []
+    for line in info_text.splitlines():
+        parts = line.split()
+        if not parts or parts[0] not in ("input", "output"):
+            continue
+        kv = dict(p.split("=", 1) for p in parts[2:])
+        shape = [int(x) for x in kv["shape"].split(",")] if kv["shape"] else []
+        (ins if parts[0] == "input" else outs).append(
+            {"name": kv["name"], "dtype": kv["dtype"], "shape": shape})
+    problems = []
+    for kind, got, want in (("input", ins, meta["inputs"]), ("output", outs, meta["outputs"])):
+        if len(got) != len(want):
+            problems.append("%d %ss in model.h, %d in the model" % (len(got), kind, len(want)))
+            continue
+        for i, (g, w) in enumerate(zip(got, want)):
+            for key in ("name", "dtype", "shape"):
+                if g[key] != w[key]:
+                    problems.append("%s%d %s: model.h says %r, model has %r"
+                                    % (kind, i, key, g[key], w[key]))
+    if problems:
+        raise Failure("%s: model.h does not describe the model:\n    %s"
+                      % (where, "\n    ".join(problems)))
+
+
+def qcc_build(args, tools, workdir, target, sub, linker, extra_ldflags):
+    outdir = os.path.join(workdir, sub)
+    os.makedirs(outdir, exist_ok=True)
+    obj = os.path.join(outdir, "model.o")
+    hdr = os.path.join(outdir, "model.h")
+    _, dt = run([tools["qcc"], "compile", os.path.join(workdir, "model.onnx"),
+                 "-target", target, "-o", obj, "--name", "model"],
+                "qcc compile (%s)" % target, args.timeout)
+    for f in (obj, hdr):
+        if not os.path.isfile(f):
+            raise Failure("qcc compile (%s) succeeded but did not write %s" % (target, f))
+    log("qcc compile -target %s: ok (%.2f s)" % (target, dt))
+    exe = os.path.join(outdir, "run")
+    _, dt = run([linker] + CFLAGS + extra_ldflags + ["-I" + outdir, '-DQCC_HEADER="model.h"',
+                                                     DRIVER, obj, "-o", exe],
+                "build driver (%s)" % target, args.timeout)
+    log("build driver (%s): ok (%.2f s)" % (target, dt))
+    return outdir, exe
+
+
+def run_model(args, meta, workdir, outdir, exe, prefix, where):
+    p, _ = run(prefix + [exe, "--info"], "%s: run --info" % where, args.timeout)
+    check_header(p.stdout, meta, where)
+    log("%s: model.h matches the model's inputs/outputs" % where)
+    ins = [os.path.join(workdir, i["file"]) for i in meta["inputs"]]
+    outs = [os.path.join(outdir, "output%d.bin" % i) for i in range(len(meta["outputs"]))]
+    for o in outs:
+        if os.path.exists(o):
+            os.remove(o)
+    p, dt = run(prefix + [exe] + ins + outs, "%s: run model" % where, args.timeout)
+    msg = p.stderr.strip().splitlines()
+    log("%s: run: ok (%.2f s wall)%s" % (where, dt, ("; " + msg[-1]) if msg else ""))
+    return [load_output(o, d) for o, d in zip(outs, meta["outputs"])]
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("model", help="model name (see python3 -m qcc_models.gen --list)")
+    ap.add_argument("--workdir", required=True, help="directory for all generated files")
+    ap.add_argument("--qcc", required=True, help="path to the qcc executable")
+    ap.add_argument("--aarch64", action="store_true",
+                    help="also build for aarch64, run under qemu, require bit-identical outputs")
+    ap.add_argument("--node", default="node")
+    ap.add_argument("--cc", default="cc")
+    ap.add_argument("--aarch64-cc", default="aarch64-linux-gnu-gcc")
+    ap.add_argument("--qemu", default="qemu-aarch64")
+    ap.add_argument("--tol-lsb", type=float, default=1.0,
+                    help="float output tolerance in LSBs of the output scale (default 1)")
+    ap.add_argument("--timeout", type=int, default=1800,
+                    help="timeout in seconds for each external command")
+    args = ap.parse_args(argv)
+    t_start = time.time()
+    try:
+        ok = _main(args)
+    except Failure as e:
+        log("FAIL: " + str(e))
+        return 1
+    log("%s: %s (%.1f s total)" % (args.model, "PASS" if ok else "FAIL", time.time() - t_start))
+    return 0 if ok else 1
+
+
+def _main(args):
+    workdir = os.path.abspath(args.workdir)
+
+    # -- tools -------------------------------------------------------------
+    tools = {"qcc": find_tool(args.qcc, "qcc"),
+             "node": find_tool(args.node, "node (Node.js)"),
+             "cc": find_tool(args.cc, "C compiler")}
+    if args.aarch64:
+        tools["a64cc"] = find_tool(args.aarch64_cc, "aarch64 cross compiler "
+                                   "(apt-get install gcc-aarch64-linux-gnu libc6-dev-arm64-cross)")
+        tools["qemu"] = find_tool(args.qemu, "qemu-aarch64 (apt-get install qemu-user)")
+    if not os.path.isfile(os.path.join(ORACLE_DIR, "node_modules", "onnxruntime-node",
+                                       "package.json")):
+        raise Failure("missing tool: onnxruntime-node is not installed; run "
+                      "'npm install --ignore-scripts --no-audit --no-fund' in " + ORACLE_DIR)
+    sys.path.insert(0, PYDIR)
+    try:
+        import numpy  # noqa: F401
+        import onnx  # noqa: F401
+        from qcc_models.gen import generate
+        from qcc_models import MODELS
+    except ImportError as e:
+        raise Failure("missing tool: cannot import the model generator (%s); use "
+                      "/usr/bin/python3 with python3-onnx and python3-numpy" % e)
+    if args.model not in MODELS:
+        raise Failure("unknown model %r; known: %s" % (args.model, " ".join(MODELS)))
+    log("tools: " + ", ".join("%s=%s" % kv for kv in sorted(tools.items())))
+
+    # -- clean stale results -------------------------------------------------
+    os.makedirs(workdir, exist_ok=True)
+    for sub in ("x86", "a64"):
+        shutil.rmtree(os.path.join(workdir, sub), ignore_errors=True)
+    for f in os.listdir(workdir):
+        if f.startswith("ort_output") and f.endswith(".bin"):
+            os.remove(os.path.join(workdir, f))
+
+    # -- 1. generate -----------------------------------------------------------
+    t0 = time.time()
+    meta = generate(args.model, workdir)
+    log("generate %s (opset %s): ok (%.2f s) -> %s" % (args.model, meta.get("opset"),
+                                                      time.time() - t0, workdir))
+    for kind in ("inputs", "outputs"):
+        for i, d in enumerate(meta[kind]):
+            log("  %s %d: %s %s %s%s" % (kind[:-1], i, d["name"], d["dtype"], d["shape"],
+                                       (" scale %.6g" % d["scale"]) if d.get("scale") else ""))
+
+    # -- 2. ONNX Runtime -----------------------------------------------------
+    p, dt = run([tools["node"], ORT_RUN, workdir], "ONNX Runtime (ort_run.js)", args.timeout)
+    ort = [load_output(os.path.join(workdir, "ort_output%d.bin" % i), d)
+           for i, d in enumerate(meta["outputs"])]
+    log("ONNX Runtime: ok (%.2f s) %s" % (dt, p.stdout.strip()))
+    np = _np()
+    for i, d in enumerate(meta["outputs"]):
+        rf = d.get("ref_file")
+        if rf and os.path.isfile(os.path.join(workdir, rf)):
+            r = load_output(os.path.join(workdir, rf), d).astype(np.float64)
+            dd = np.abs(r - ort[i].astype(np.float64))
+            unit = float(d["scale"]) if d.get("scale") else 1.0
+            log("  (info) output %d: numpy reference vs ORT: max %.3g %s, mean %.3g"
+                % (i, dd.max() / unit, "LSB" if d.get("scale") else "", dd.mean() / unit))
+
+    # -- 3./4. x86-64 ----------------------------------------------------------
+    ok = True
+    x86dir, x86exe = qcc_build(args, tools, workdir, "x86_64", "x86", tools["cc"], [])
+    x86 = run_model(args, meta, workdir, x86dir, x86exe, [], "x86_64")
+    for i, d in enumerate(meta["outputs"]):
+        good, text = compare_with_ort(x86[i], ort[i], d, args.tol_lsb)
+        log("x86_64 vs ORT: output %d '%s' %s %s: %s: %s"
+            % (i, d["name"], d["dtype"], d["shape"], "ok" if good else "MISMATCH", text))
+        ok = ok and good
+
+    # -- 5. aarch64 ------------------------------------------------------------
+    if args.aarch64:
+        a64dir, a64exe = qcc_build(args, tools, workdir, "aarch64", "a64", tools["a64cc"],
+                                   ["-static"])
+        a64 = run_model(args, meta, workdir, a64dir, a64exe, [tools["qemu"]], "aarch64 (qemu)")
+        for i, d in enumerate(meta["outputs"]):
+            good, text = compare_bitexact(a64[i], x86[i])
+            log("aarch64 vs x86_64: output %d '%s': %s: %s"
+                % (i, d["name"], "bit-identical" if good else "MISMATCH", text))
+            ok = ok and good
+    return ok
+
+
+if __name__ == "__main__":
+    sys.exit(main())

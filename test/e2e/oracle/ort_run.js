@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+// ONNX Runtime oracle for the qcc end-to-end tests.
+//
+//   node ort_run.js OUTDIR [--save-optimized FILE] [--opt-level disabled|basic|extended|all]
+//
+// Reads OUTDIR/model.json and OUTDIR/model.onnx, runs the model with ONNX
+// Runtime (CPU, 1 intra-op / 1 inter-op thread, default graph optimization
+// unless --opt-level is given) on the input files listed in model.json and
+// writes output i as raw little-endian bytes to OUTDIR/ort_output<i>.bin.
+// Exits non-zero with a message on any failure.
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+
+const TYPED = {
+  float32: Float32Array,
+  uint8: Uint8Array,
+  int8: Int8Array,
+  int32: Int32Array,
+  int64: BigInt64Array,
+};
+
+function die(msg) {
+  process.stderr.write(`ort_run: error: ${msg}\n`);
+  process.exit(1);
+}
+
+function parseArgs(argv) {
+  const opts = { outdir: null, saveOptimized: null, optLevel: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--save-optimized') opts.saveOptimized = argv[++i];
+    else if (a === '--opt-level') opts.optLevel = argv[++i];
+    else if (a.startsWith('-')) die(`unknown option ${a}`);
+    else if (opts.outdir === null) opts.outdir = a;
+    else die(`unexpected argument ${a}`);
+  }
+  if (opts.outdir === null) {
+    die('usage: node ort_run.js OUTDIR [--save-optimized FILE] [--opt-level LEVEL]');
+  }
+  return opts;
+}
+
+function numElements(shape) {
+  return shape.reduce((a, b) => a * b, 1);
+}
+
+function loadOrt() {
+  try {
+    return require('onnxruntime-node');
+  } catch (e) {
+    die(`cannot load onnxruntime-node (${e.message}); run ` +
+        `'npm install --ignore-scripts --no-audit --no-fund' in ${__dirname}`);
+  }
+  return null;
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const ort = loadOrt();
+  const dir = opts.outdir;
+  const jsonPath = path.join(dir, 'model.json');
+  const modelPath = path.join(dir, 'model.onnx');
+  let meta;
+  try {
+    meta = JSON.parse(fs.readFileSync(jsonPath, 'utf8'));
+  } catch (e) {
+    die(`cannot read ${jsonPath}: ${e.message}`);
+  }
+  if (!fs.existsSync(modelPath)) die(`missing ${modelPath}`);
+
+  const sessOpts = {
+    executionProviders: ['cpu'],
+    intraOpNumThreads: 1,
+    interOpNumThreads: 1,
+  };
+  if (opts.optLevel) sessOpts.graphOptimizationLevel = opts.optLevel;
+  if (opts.saveOptimized) sessOpts.optimizedModelFilePath = opts.saveOptimized;
+
+  let session;
+  try {
+    session = await ort.InferenceSession.create(modelPath, sessOpts);
+  } catch (e) {
+    die(`failed to load ${modelPath}: ${e.message}`);
+  }
+
+  const feeds = {};
+  for (const inp of meta.inputs) {
+    const Typed = TYPED[inp.dtype];
+    if (!Typed) die(`input ${inp.name}: unsupported dtype ${inp.dtype}`);
+    const file = path.join(dir, inp.file);
+    let buf;
+    try {
+      buf = fs.readFileSync(file);
+    } catch (e) {
+      die(`cannot read input file ${file}: ${e.message}`);
+    }
+    const n = numElements(inp.shape);
+    const want = n * Typed.BYTES_PER_ELEMENT;
+    if (buf.length !== want) {
+      die(`${file}: ${buf.length} bytes, expected ${want} (${inp.dtype} ${JSON.stringify(inp.shape)})`);
+    }
+    // copy into a fresh, suitably aligned ArrayBuffer
+    const ab = new ArrayBuffer(want);
+    new Uint8Array(ab).set(buf);
+    feeds[inp.name] = new ort.Tensor(inp.dtype, new Typed(ab), inp.shape);
+  }
+  for (const name of session.inputNames) {
+    if (!(name in feeds)) die(`model input '${name}' is not described in model.json`);
+  }
+
+  let results;
+  const t0 = process.hrtime.bigint();
+  try {
+    results = await session.run(feeds);
+  } catch (e) {
+    die(`inference failed: ${e.message}`);
+  }
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+
+  meta.outputs.forEach((out, i) => {
+    const t = results[out.name];
+    if (!t) die(`ONNX Runtime produced no output named '${out.name}'`);
+    if (t.type !== out.dtype) die(`output ${out.name}: dtype ${t.type}, model.json says ${out.dtype}`);
+    const dims = Array.from(t.dims, Number);
+    if (JSON.stringify(dims) !== JSON.stringify(out.shape)) {
+      die(`output ${out.name}: shape ${JSON.stringify(dims)}, model.json says ${JSON.stringify(out.shape)}`);
+    }
+    const data = t.data;
+    const file = path.join(dir, `ort_output${i}.bin`);
+    try {
+      fs.writeFileSync(file, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+    } catch (e) {
+      die(`cannot write ${file}: ${e.message}`);
+    }
+  });
+  process.stdout.write(`ort_run: ${meta.model || path.basename(dir)}: ` +
+                       `${meta.outputs.length} output(s) written, run ${ms.toFixed(1)} ms\n`);
+}
+
+main().catch((e) => die(e && e.stack ? e.stack : String(e)));
