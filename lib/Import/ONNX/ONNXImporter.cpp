@@ -1,0 +1,1565 @@
+//===- ONNXImporter.cpp - ONNX model -> qnn dialect -----------------------===//
+//
+// Reads QDQ models (QuantizeLinear/DequantizeLinear around float ops, as
+// PyTorch and ONNX Runtime's quantization tools write them) and QOperator
+// models (QLinearConv, QLinearMatMul, ConvInteger, MatMulInteger) into one
+// function of qnn ops.
+//
+// Every integer ONNX tensor becomes a quantized qnn value (a plain integer
+// graph input gets scale 1, zero-point 0 until an op reinterprets it with
+// qnn.storage_cast). A DequantizeLinear output is not materialized: it is a
+// *view* of its quantized source. A float op whose inputs are such views and
+// whose output feeds QuantizeLinear (possibly through BatchNormalization,
+// a bias Add, Relu or Clip) becomes one qnn op producing the quantized
+// tensor directly.
+//
+//===----------------------------------------------------------------------===//
+#include "qcc/Import/ONNX/ONNXImporter.h"
+#include "qcc/Dialect/QNN/IR/QNNOps.h"
+#include "qcc/Transforms/Passes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/Verifier.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include "onnx/onnx.pb.h"
+
+#include <cmath>
+#include <fstream>
+#include <optional>
+#include <set>
+
+using namespace mlir;
+using namespace qcc;
+using namespace qcc::qnn;
+
+namespace {
+
+/// An error already formatted as one line.
+struct ImportError {
+  std::string message;
+};
+
+template <typename... Ts> [[noreturn]] void fail(Ts &&...parts) {
+  std::string s;
+  llvm::raw_string_ostream os(s);
+  (os << ... << parts);
+  throw ImportError{s};
+}
+
+/// A constant tensor (initializer or Constant node), values widened.
+struct ConstTensor {
+  int32_t dtype = 0;
+  std::vector<int64_t> dims;
+  std::vector<int64_t> ints;   // integer dtypes
+  std::vector<double> floats;  // float dtypes
+  int64_t numElements() const {
+    int64_t n = 1;
+    for (int64_t d : dims)
+      n *= d;
+    return n;
+  }
+  bool isInt() const { return !ints.empty() || floats.empty(); }
+};
+
+/// A quantized constant (weights) kept as data until an op consumes it.
+struct QConst {
+  std::vector<int64_t> dims;
+  std::vector<int64_t> values; // stored integers
+  bool isSigned = true;
+  int64_t axis = -1;
+  std::vector<double> scales;
+  std::vector<int64_t> zps;
+  int32_t dtype = 0;
+};
+
+const char *dtypeName(int32_t t) {
+  switch (t) {
+  case onnx::TensorProto::FLOAT: return "float32";
+  case onnx::TensorProto::UINT8: return "uint8";
+  case onnx::TensorProto::INT8: return "int8";
+  case onnx::TensorProto::UINT16: return "uint16";
+  case onnx::TensorProto::INT16: return "int16";
+  case onnx::TensorProto::INT32: return "int32";
+  case onnx::TensorProto::INT64: return "int64";
+  case onnx::TensorProto::FLOAT16: return "float16";
+  case onnx::TensorProto::DOUBLE: return "float64";
+  case onnx::TensorProto::BOOL: return "bool";
+  case onnx::TensorProto::BFLOAT16: return "bfloat16";
+  case 21: return "uint4";
+  case 22: return "int4";
+  default: return "an unsupported element type";
+  }
+}
+
+std::string describe(const onnx::NodeProto &n) {
+  std::string s = "node '";
+  s += n.name().empty() ? (n.output_size() ? n.output(0) : "?") : n.name();
+  s += "' (" + n.op_type() + ")";
+  return s;
+}
+
+class Importer {
+public:
+  Importer(MLIRContext &ctx, const onnx::ModelProto &model,
+           const ONNXImportOptions &opts)
+      : ctx(ctx), b(&ctx), model(model), g(model.graph()), opts(opts) {}
+
+  OwningOpRef<ModuleOp> run();
+
+private:
+  MLIRContext &ctx;
+  OpBuilder b;
+  const onnx::ModelProto &model;
+  const onnx::GraphProto &g;
+  const ONNXImportOptions &opts;
+  Location loc = UnknownLoc::get(&ctx);
+
+  std::map<std::string, ConstTensor> consts;
+  std::map<std::string, Value> values;     // float, quantized or i32 values
+  std::map<std::string, Value> dqViews;    // DQ output -> quantized source
+  std::map<std::string, QConst> dqConsts;  // DQ output of a constant
+  std::map<std::string, std::vector<const onnx::NodeProto *>> consumers;
+  std::set<const onnx::NodeProto *> done;  // nodes folded into another
+  std::set<std::string> graphOutputs;
+  unsigned resourceCounter = 0;
+
+  // --- helpers -------------------------------------------------------------
+  Location nodeLoc(const onnx::NodeProto &n) {
+    std::string name = n.name().empty() ? n.output(0) : n.name();
+    return NameLoc::get(b.getStringAttr(name));
+  }
+  const onnx::AttributeProto *attr(const onnx::NodeProto &n, StringRef name) {
+    for (const auto &a : n.attribute())
+      if (a.name() == name)
+        return &a;
+    return nullptr;
+  }
+  int64_t attrInt(const onnx::NodeProto &n, StringRef name, int64_t dflt) {
+    auto *a = attr(n, name);
+    return a ? a->i() : dflt;
+  }
+  float attrFloat(const onnx::NodeProto &n, StringRef name, float dflt) {
+    auto *a = attr(n, name);
+    return a ? a->f() : dflt;
+  }
+  std::vector<int64_t> attrInts(const onnx::NodeProto &n, StringRef name,
+                                std::vector<int64_t> dflt) {
+    auto *a = attr(n, name);
+    if (!a)
+      return dflt;
+    return std::vector<int64_t>(a->ints().begin(), a->ints().end());
+  }
+  std::string attrString(const onnx::NodeProto &n, StringRef name,
+                         std::string dflt) {
+    auto *a = attr(n, name);
+    return a ? a->s() : dflt;
+  }
+  void allowAttrs(const onnx::NodeProto &n, std::set<std::string> known) {
+    for (const auto &a : n.attribute())
+      if (!known.count(a.name()))
+        fail(describe(n), ": attribute '", a.name(), "' is not supported");
+  }
+  bool hasInput(const onnx::NodeProto &n, int i) {
+    return n.input_size() > i && !n.input(i).empty();
+  }
+  const ConstTensor &constant(const onnx::NodeProto &n, int i, StringRef what) {
+    if (!hasInput(n, i))
+      fail(describe(n), ": missing ", what);
+    auto it = consts.find(n.input(i));
+    if (it == consts.end())
+      fail(describe(n), ": ", what, " '", n.input(i),
+           "' must be a constant (initializer or Constant node)");
+    return it->second;
+  }
+
+  ConstTensor readTensor(const onnx::TensorProto &t);
+  void collectConstants();
+  QuantType quantParams(const onnx::NodeProto &n, int scaleIdx, int zpIdx,
+                        int64_t rank, int64_t axisAttr, int32_t defaultDtype,
+                        QConst *paramsOut = nullptr);
+  Value materialize(const QConst &c, const onnx::NodeProto &user);
+  Value quantizedInput(const onnx::NodeProto &n, int i, StringRef what);
+  Value floatValue(const std::string &name, const onnx::NodeProto *user);
+  Value castTo(Value v, QuantType q);
+  RankedTensorType quantTensorType(ArrayRef<int64_t> shape, QuantType q) {
+    return RankedTensorType::get(shape, q);
+  }
+
+  // QDQ: find the QuantizeLinear that quantizes `name` (through an optional
+  // Relu/Clip), fold them, and return the output quant type + range.
+  struct OutputQuant {
+    QuantType type;
+    std::optional<double> lo, hi;
+    std::string outName; // ONNX name of the quantized tensor
+    std::vector<const onnx::NodeProto *> extraQ;
+  };
+  OutputQuant findOutputQuant(const onnx::NodeProto &n, std::string name,
+                              int64_t rank);
+  const onnx::NodeProto *singleConsumer(const std::string &name) {
+    auto it = consumers.find(name);
+    if (it == consumers.end() || it->second.size() != 1 ||
+        graphOutputs.count(name))
+      return nullptr;
+    return it->second.front();
+  }
+  void bind(const OutputQuant &oq, Value v, const onnx::NodeProto &n);
+
+  // Op importers.
+  void importNode(const onnx::NodeProto &n);
+  void importQuantizeLinear(const onnx::NodeProto &n);
+  void importDequantizeLinear(const onnx::NodeProto &n);
+  void importConv(const onnx::NodeProto &n);
+  void importGemmOrMatMul(const onnx::NodeProto &n);
+  void importAdd(const onnx::NodeProto &n);
+  void importPool(const onnx::NodeProto &n);
+  void importGlobalAveragePool(const onnx::NodeProto &n);
+  void importConcat(const onnx::NodeProto &n);
+  void importReshape(const onnx::NodeProto &n);
+  void importActivation(const onnx::NodeProto &n);
+  void importQLinearConv(const onnx::NodeProto &n);
+  void importQLinearMatMul(const onnx::NodeProto &n);
+  void importConvInteger(const onnx::NodeProto &n);
+  void importMatMulInteger(const onnx::NodeProto &n);
+
+  std::pair<std::optional<double>, std::optional<double>>
+  clipRange(const onnx::NodeProto &n);
+  void convAttrs(const onnx::NodeProto &n, ArrayRef<int64_t> inShape,
+                 ArrayRef<int64_t> kernel, SmallVectorImpl<int64_t> &strides,
+                 SmallVectorImpl<int64_t> &dilations,
+                 SmallVectorImpl<int64_t> &pads, int64_t &groups,
+                 SmallVectorImpl<int64_t> &outShape, bool isPool,
+                 bool ceilMode = false);
+  Value emitConv(const onnx::NodeProto &n, Value x, QConst w,
+                 std::optional<std::vector<double>> biasReal,
+                 std::vector<int64_t> biasInt, Type resultElem,
+                 std::optional<double> lo, std::optional<double> hi);
+  Value biasConstant(const std::vector<int64_t> &bias);
+};
+
+//===----------------------------------------------------------------------===//
+// Constants
+//===----------------------------------------------------------------------===//
+
+template <typename T> static T readLE(const char *p) {
+  T v;
+  memcpy(&v, p, sizeof(T));
+  return v;
+}
+
+ConstTensor Importer::readTensor(const onnx::TensorProto &t) {
+  ConstTensor c;
+  c.dtype = t.data_type();
+  c.dims.assign(t.dims().begin(), t.dims().end());
+  for (int64_t d : c.dims)
+    if (d < 0)
+      fail("tensor '", t.name(), "': negative dimension");
+  if (t.data_location() == onnx::TensorProto::EXTERNAL)
+    fail("tensor '", t.name(),
+         "': external data is not supported (save the model with the "
+         "weights inside the .onnx file)");
+  int64_t n = c.numElements();
+  const std::string &raw = t.raw_data();
+  auto need = [&](size_t bytes) {
+    if (!raw.empty() && raw.size() != bytes)
+      fail("tensor '", t.name(), "': raw_data has ", raw.size(),
+           " bytes, expected ", bytes);
+  };
+  switch (c.dtype) {
+  case onnx::TensorProto::FLOAT:
+    need(n * 4);
+    for (int64_t i = 0; i < n; ++i)
+      c.floats.push_back(raw.empty() ? t.float_data(i)
+                                     : readLE<float>(raw.data() + 4 * i));
+    if (raw.empty() && t.float_data_size() != n)
+      fail("tensor '", t.name(), "': has ", t.float_data_size(),
+           " values, expected ", n);
+    break;
+  case onnx::TensorProto::UINT8:
+  case onnx::TensorProto::INT8:
+  case onnx::TensorProto::INT32:
+  case onnx::TensorProto::UINT16:
+  case onnx::TensorProto::INT16: {
+    size_t w = c.dtype == onnx::TensorProto::INT32   ? 4
+               : (c.dtype == onnx::TensorProto::UINT16 ||
+                  c.dtype == onnx::TensorProto::INT16)
+                   ? 2
+                   : 1;
+    need(n * w);
+    if (raw.empty() && t.int32_data_size() != n)
+      fail("tensor '", t.name(), "': has ", t.int32_data_size(),
+           " values, expected ", n);
+    for (int64_t i = 0; i < n; ++i) {
+      int64_t v;
+      if (!raw.empty()) {
+        const char *p = raw.data() + w * i;
+        switch (c.dtype) {
+        case onnx::TensorProto::UINT8: v = (uint8_t)*p; break;
+        case onnx::TensorProto::INT8: v = (int8_t)*p; break;
+        case onnx::TensorProto::UINT16: v = readLE<uint16_t>(p); break;
+        case onnx::TensorProto::INT16: v = readLE<int16_t>(p); break;
+        default: v = readLE<int32_t>(p); break;
+        }
+      } else {
+        v = t.int32_data(i);
+      }
+      c.ints.push_back(v);
+    }
+    break;
+  }
+  case onnx::TensorProto::INT64:
+    need(n * 8);
+    if (raw.empty() && t.int64_data_size() != n)
+      fail("tensor '", t.name(), "': has ", t.int64_data_size(),
+           " values, expected ", n);
+    for (int64_t i = 0; i < n; ++i)
+      c.ints.push_back(raw.empty() ? t.int64_data(i)
+                                   : readLE<int64_t>(raw.data() + 8 * i));
+    break;
+  default:
+    fail("tensor '", t.name(), "': element type ", dtypeName(c.dtype),
+         " is not supported");
+  }
+  return c;
+}
+
+void Importer::collectConstants() {
+  for (const auto &t : g.initializer())
+    consts[t.name()] = readTensor(t);
+}
+
+//===----------------------------------------------------------------------===//
+// Quantization parameters
+//===----------------------------------------------------------------------===//
+
+/// Quant type from a Q/DQ/QLinear node's scale (input scaleIdx) and zero
+/// point (zpIdx, may be absent) for a tensor of rank `rank`.
+QuantType Importer::quantParams(const onnx::NodeProto &n, int scaleIdx,
+                                int zpIdx, int64_t rank, int64_t axisAttr,
+                                int32_t defaultDtype, QConst *paramsOut) {
+  const ConstTensor &s = constant(n, scaleIdx, "scale");
+  if (s.dtype != onnx::TensorProto::FLOAT)
+    fail(describe(n), ": scale '", n.input(scaleIdx), "' must be float32, got ",
+         dtypeName(s.dtype));
+  int32_t dtype = defaultDtype;
+  std::vector<int64_t> zps;
+  if (hasInput(n, zpIdx)) {
+    const ConstTensor &z = constant(n, zpIdx, "zero point");
+    dtype = z.dtype;
+    zps = z.ints;
+    if (z.numElements() != s.numElements())
+      fail(describe(n), ": zero point '", n.input(zpIdx), "' has ",
+           z.numElements(), " values but the scale has ", s.numElements());
+  }
+  if (dtype != onnx::TensorProto::UINT8 && dtype != onnx::TensorProto::INT8 &&
+      dtype != onnx::TensorProto::INT32)
+    fail(describe(n), ": quantized type ", dtypeName(dtype),
+         " is not supported (uint8, int8, or int32 for biases)");
+  if (zps.empty())
+    zps.assign(s.numElements(), 0);
+  int64_t axis = -1;
+  if (s.numElements() > 1 || s.dims.size() == 1) {
+    if (s.dims.size() > 1)
+      fail(describe(n), ": scale must be a scalar or 1-D");
+    if (s.numElements() > 1) {
+      axis = axisAttr < 0 ? axisAttr + rank : axisAttr;
+      if (axis < 0 || axis >= rank)
+        fail(describe(n), ": axis ", axisAttr, " is out of range for rank ",
+             rank);
+    }
+  }
+  for (double sc : s.floats)
+    if (!(sc > 0) || !std::isfinite(sc))
+      fail(describe(n), ": scale '", n.input(scaleIdx), "' has the value ", sc,
+           "; scales must be positive and finite");
+  bool isSigned = dtype != onnx::TensorProto::UINT8;
+  unsigned bits = dtype == onnx::TensorProto::INT32 ? 8 : 8;
+  if (paramsOut) {
+    paramsOut->isSigned = isSigned;
+    paramsOut->axis = axis;
+    paramsOut->scales = s.floats;
+    paramsOut->zps = zps;
+    paramsOut->dtype = dtype;
+  }
+  if (dtype == onnx::TensorProto::INT32)
+    return {};
+  for (int64_t z : zps)
+    if (z < (isSigned ? -128 : 0) || z > (isSigned ? 127 : 255))
+      fail(describe(n), ": zero point ", z, " is out of range for ",
+           dtypeName(dtype));
+  if (axis < 0)
+    return QuantType::get(&ctx, isSigned, bits, s.floats[0], zps[0]);
+  return QuantType::getPerAxis(&ctx, isSigned, bits, axis, s.floats, zps);
+}
+
+Value Importer::castTo(Value v, QuantType q) {
+  auto t = cast<RankedTensorType>(v.getType());
+  if (t.getElementType() == q)
+    return v;
+  return StorageCastOp::create(b, v.getLoc(),
+                               RankedTensorType::get(t.getShape(), q), v);
+}
+
+Value Importer::materialize(const QConst &c, const onnx::NodeProto &user) {
+  QuantType q =
+      c.axis < 0 ? QuantType::get(&ctx, c.isSigned, 8, c.scales[0], c.zps[0])
+                 : QuantType::getPerAxis(&ctx, c.isSigned, 8, c.axis, c.scales,
+                                         c.zps);
+  auto storageT = RankedTensorType::get(c.dims, b.getI8Type());
+  std::vector<int8_t> data;
+  data.reserve(c.values.size());
+  for (int64_t v : c.values)
+    data.push_back((int8_t)(uint8_t)(v & 0xff));
+  ElementsAttr attr;
+  if ((int64_t)data.size() > opts.resourceThreshold) {
+    auto blob = HeapAsmResourceBlob::allocateAndCopyInferAlign(
+        ArrayRef<int8_t>(data));
+    std::string name = "w" + std::to_string(resourceCounter++);
+    attr = DenseResourceElementsAttr::get(storageT, name, std::move(blob));
+  } else {
+    attr = DenseElementsAttr::get(storageT, ArrayRef<int8_t>(data));
+  }
+  return ConstantOp::create(b, nodeLoc(user), RankedTensorType::get(c.dims, q),
+                            attr);
+}
+
+/// A quantized operand: a DQ view, a DQ'd constant, or an integer value.
+Value Importer::quantizedInput(const onnx::NodeProto &n, int i, StringRef what) {
+  if (!hasInput(n, i))
+    fail(describe(n), ": missing ", what);
+  const std::string &name = n.input(i);
+  if (auto it = dqViews.find(name); it != dqViews.end())
+    return it->second;
+  if (auto it = dqConsts.find(name); it != dqConsts.end())
+    return materialize(it->second, n);
+  if (auto it = values.find(name); it != values.end()) {
+    if (getQuantElementType(it->second.getType()))
+      return it->second;
+  }
+  if (consts.count(name))
+    fail(describe(n), ": ", what, " '", name,
+         "' is a float constant; QDQ models need DequantizeLinear on it");
+  fail(describe(n), ": ", what, " '", name,
+       "' is not quantized: QDQ models must feed it through "
+       "DequantizeLinear");
+}
+
+/// A float tensor: a float value, or the dequantization of a DQ view.
+Value Importer::floatValue(const std::string &name,
+                           const onnx::NodeProto *user) {
+  if (auto it = values.find(name); it != values.end()) {
+    auto t = cast<RankedTensorType>(it->second.getType());
+    if (t.getElementType().isF32())
+      return it->second;
+  }
+  if (auto it = dqViews.find(name); it != dqViews.end()) {
+    auto t = cast<RankedTensorType>(it->second.getType());
+    Value f = DequantizeOp::create(b, it->second.getLoc(),
+                                   RankedTensorType::get(t.getShape(),
+                                                         b.getF32Type()),
+                                   it->second);
+    values[name] = f;
+    return f;
+  }
+  if (user)
+    fail(describe(*user), ": input '", name, "' is not a float tensor");
+  fail("tensor '", name, "' is not a float tensor");
+}
+
+//===----------------------------------------------------------------------===//
+// Following a float result to its QuantizeLinear
+//===----------------------------------------------------------------------===//
+
+std::pair<std::optional<double>, std::optional<double>>
+Importer::clipRange(const onnx::NodeProto &n) {
+  if (n.op_type() == "Relu") {
+    allowAttrs(n, {});
+    return {0.0, std::nullopt};
+  }
+  allowAttrs(n, {"min", "max"});
+  std::optional<double> lo, hi;
+  if (attr(n, "min"))
+    lo = attrFloat(n, "min", 0);
+  if (attr(n, "max"))
+    hi = attrFloat(n, "max", 0);
+  auto scalar = [&](int i, StringRef what) -> std::optional<double> {
+    if (!hasInput(n, i))
+      return std::nullopt;
+    const ConstTensor &c = constant(n, i, what);
+    if (c.numElements() != 1 || c.floats.empty())
+      fail(describe(n), ": ", what, " must be a float scalar");
+    return c.floats[0];
+  };
+  if (auto v = scalar(1, "min"))
+    lo = v;
+  if (auto v = scalar(2, "max"))
+    hi = v;
+  return {lo, hi};
+}
+
+Importer::OutputQuant Importer::findOutputQuant(const onnx::NodeProto &n,
+                                                std::string name,
+                                                int64_t rank) {
+  OutputQuant oq;
+  if (const onnx::NodeProto *act = singleConsumer(name);
+      act && (act->op_type() == "Relu" || act->op_type() == "Clip")) {
+    auto [lo, hi] = clipRange(*act);
+    oq.lo = lo;
+    oq.hi = hi;
+    done.insert(act);
+    name = act->output(0);
+  }
+  auto it = consumers.find(name);
+  if (graphOutputs.count(name) || it == consumers.end() || it->second.empty())
+    fail(describe(n), ": output '", name,
+         "' is not quantized: QDQ models must follow it with "
+         "QuantizeLinear");
+  for (const onnx::NodeProto *c : it->second)
+    if (c->op_type() != "QuantizeLinear")
+      fail(describe(n), ": output '", name, "' feeds ", describe(*c),
+           " directly; QDQ models must quantize it first (QuantizeLinear)");
+  const onnx::NodeProto *q = it->second.front();
+  allowAttrs(*q, {"axis", "saturate", "output_dtype"});
+  oq.type = quantParams(*q, 1, 2, rank, attrInt(*q, "axis", 1),
+                        (int32_t)attrInt(*q, "output_dtype",
+                                         onnx::TensorProto::UINT8));
+  if (!oq.type)
+    fail(describe(*q), ": cannot quantize an activation to int32");
+  oq.outName = q->output(0);
+  done.insert(q);
+  for (size_t i = 1; i < it->second.size(); ++i)
+    oq.extraQ.push_back(it->second[i]);
+  return oq;
+}
+
+void Importer::bind(const OutputQuant &oq, Value v, const onnx::NodeProto &n) {
+  values[oq.outName] = v;
+  // Further QuantizeLinear consumers of the same float tensor: requantize.
+  for (const onnx::NodeProto *q : oq.extraQ) {
+    auto t = cast<RankedTensorType>(v.getType());
+    QuantType qt = quantParams(*q, 1, 2, t.getRank(), attrInt(*q, "axis", 1),
+                               (int32_t)attrInt(*q, "output_dtype",
+                                                onnx::TensorProto::UINT8));
+    values[q->output(0)] =
+        qt == getQuantElementType(t)
+            ? v
+            : RequantizeOp::create(b, nodeLoc(*q),
+                                   RankedTensorType::get(t.getShape(), qt), v,
+                                   FloatAttr(), FloatAttr())
+                  .getResult();
+    done.insert(q);
+  }
+}
+
+static FloatAttr optF64(OpBuilder &b, std::optional<double> v) {
+  return v ? b.getF64FloatAttr(*v) : FloatAttr();
+}
+
+//===----------------------------------------------------------------------===//
+// Nodes
+//===----------------------------------------------------------------------===//
+
+void Importer::importQuantizeLinear(const onnx::NodeProto &n) {
+  allowAttrs(n, {"axis", "saturate", "output_dtype"});
+  if (attr(n, "block_size"))
+    fail(describe(n), ": block_size is not supported");
+  const std::string &x = n.input(0);
+  int32_t dflt = (int32_t)attrInt(n, "output_dtype", onnx::TensorProto::UINT8);
+  if (auto it = dqViews.find(x); it != dqViews.end()) {
+    auto t = cast<RankedTensorType>(it->second.getType());
+    QuantType q = quantParams(n, 1, 2, t.getRank(), attrInt(n, "axis", 1), dflt);
+    if (!q)
+      fail(describe(n), ": cannot quantize to int32");
+    values[n.output(0)] =
+        q == getQuantElementType(t)
+            ? it->second
+            : RequantizeOp::create(b, nodeLoc(n),
+                                   RankedTensorType::get(t.getShape(), q),
+                                   it->second, FloatAttr(), FloatAttr())
+                  .getResult();
+    return;
+  }
+  if (auto it = consts.find(x); it != consts.end()) {
+    // Q of a float constant: fold (weights stored in float).
+    const ConstTensor &c = it->second;
+    if (c.floats.empty())
+      fail(describe(n), ": input '", x, "' must be float32");
+    QConst qc;
+    quantParams(n, 1, 2, c.dims.size(), attrInt(n, "axis", 1), dflt, &qc);
+    qc.dims = c.dims;
+    int64_t inner = 1, ch = qc.axis < 0 ? 1 : c.dims[qc.axis];
+    for (size_t d = qc.axis < 0 ? c.dims.size() : qc.axis + 1; d < c.dims.size(); ++d)
+      inner *= c.dims[d];
+    int64_t lo = qc.dtype == onnx::TensorProto::UINT8 ? 0
+                 : qc.dtype == onnx::TensorProto::INT8 ? -128
+                                                        : INT32_MIN;
+    int64_t hi = qc.dtype == onnx::TensorProto::UINT8 ? 255
+                 : qc.dtype == onnx::TensorProto::INT8 ? 127
+                                                        : INT32_MAX;
+    for (size_t i = 0; i < c.floats.size(); ++i) {
+      int64_t chn = qc.axis < 0 ? 0 : (i / inner) % ch;
+      float v = (float)c.floats[i] / (float)qc.scales[chn];
+      int64_t q = (int64_t)std::nearbyint(v) + qc.zps[chn];
+      qc.values.push_back(std::min(hi, std::max(lo, q)));
+    }
+    // Register as a constant integer tensor of that dtype so a following
+    // DequantizeLinear folds it.
+    ConstTensor out;
+    out.dtype = qc.dtype;
+    out.dims = c.dims;
+    out.ints = qc.values;
+    consts[n.output(0)] = out;
+    return;
+  }
+  Value f = floatValue(x, &n);
+  auto t = cast<RankedTensorType>(f.getType());
+  QuantType q = quantParams(n, 1, 2, t.getRank(), attrInt(n, "axis", 1), dflt);
+  if (!q)
+    fail(describe(n), ": cannot quantize to int32");
+  values[n.output(0)] =
+      QuantizeOp::create(b, nodeLoc(n), RankedTensorType::get(t.getShape(), q), f);
+}
+
+void Importer::importDequantizeLinear(const onnx::NodeProto &n) {
+  allowAttrs(n, {"axis", "block_size"});
+  if (attrInt(n, "block_size", 0) != 0)
+    fail(describe(n), ": block_size is not supported");
+  const std::string &x = n.input(0);
+  if (auto it = consts.find(x); it != consts.end()) {
+    const ConstTensor &c = it->second;
+    if (c.dtype != onnx::TensorProto::UINT8 && c.dtype != onnx::TensorProto::INT8 &&
+        c.dtype != onnx::TensorProto::INT32)
+      fail(describe(n), ": input '", x, "' has element type ",
+           dtypeName(c.dtype), "; expected int8, uint8 or int32");
+    QConst qc;
+    quantParams(n, 1, 2, c.dims.size(), attrInt(n, "axis", 1), c.dtype, &qc);
+    if (qc.dtype != c.dtype)
+      fail(describe(n), ": zero point type ", dtypeName(qc.dtype),
+           " does not match the input's ", dtypeName(c.dtype));
+    qc.dims = c.dims;
+    qc.values = c.ints;
+    dqConsts[n.output(0)] = qc;
+    return;
+  }
+  auto it = values.find(x);
+  if (it == values.end())
+    fail(describe(n), ": input '", x, "' is not defined before this node");
+  auto t = cast<RankedTensorType>(it->second.getType());
+  if (!getQuantElementType(t))
+    fail(describe(n), ": input '", x, "' is not an 8-bit integer tensor");
+  QuantType q = quantParams(n, 1, 2, t.getRank(), attrInt(n, "axis", 1),
+                            getQuantElementType(t).getIsSigned()
+                                ? onnx::TensorProto::INT8
+                                : onnx::TensorProto::UINT8);
+  if (!q || q.getIsSigned() != getQuantElementType(t).getIsSigned())
+    fail(describe(n), ": zero point type does not match input '", x, "'");
+  dqViews[n.output(0)] = castTo(it->second, q);
+}
+
+void Importer::convAttrs(const onnx::NodeProto &n, ArrayRef<int64_t> inShape,
+                         ArrayRef<int64_t> kernel,
+                         SmallVectorImpl<int64_t> &strides,
+                         SmallVectorImpl<int64_t> &dilations,
+                         SmallVectorImpl<int64_t> &pads, int64_t &groups,
+                         SmallVectorImpl<int64_t> &outShape, bool isPool,
+                         bool ceilMode) {
+  if (inShape.size() != 4)
+    fail(describe(n), ": only 2-D (NCHW) inputs are supported, got rank ",
+         inShape.size());
+  auto st = attrInts(n, "strides", {1, 1});
+  auto dl = attrInts(n, "dilations", {1, 1});
+  auto pd = attrInts(n, "pads", {0, 0, 0, 0});
+  if (st.size() != 2 || dl.size() != 2 || pd.size() != 4)
+    fail(describe(n), ": strides/dilations/pads must describe 2 spatial dims");
+  for (int64_t v : st)
+    if (v < 1)
+      fail(describe(n), ": strides must be >= 1");
+  for (int64_t v : dl)
+    if (v < 1)
+      fail(describe(n), ": dilations must be >= 1");
+  for (int64_t v : pd)
+    if (v < 0)
+      fail(describe(n), ": pads must be >= 0");
+  groups = attrInt(n, "group", 1);
+  std::string autoPad = attrString(n, "auto_pad", "NOTSET");
+  for (int i = 0; i < 2; ++i) {
+    int64_t in = inShape[2 + i], k = kernel[i];
+    int64_t span = dl[i] * (k - 1) + 1;
+    if (autoPad == "VALID") {
+      pd[i] = pd[2 + i] = 0;
+    } else if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER") {
+      int64_t out = (in + st[i] - 1) / st[i];
+      int64_t total = std::max<int64_t>(0, (out - 1) * st[i] + span - in);
+      int64_t small = total / 2, big = total - small;
+      pd[i] = autoPad == "SAME_UPPER" ? small : big;
+      pd[2 + i] = autoPad == "SAME_UPPER" ? big : small;
+    } else if (autoPad != "NOTSET") {
+      fail(describe(n), ": auto_pad '", autoPad, "' is not supported");
+    }
+  }
+  strides.assign(st.begin(), st.end());
+  dilations.assign(dl.begin(), dl.end());
+  pads.assign(pd.begin(), pd.end());
+  outShape.clear();
+  outShape.push_back(inShape[0]);
+  outShape.push_back(0);
+  for (int i = 0; i < 2; ++i) {
+    int64_t span = dl[i] * (kernel[i] - 1) + 1;
+    int64_t avail = inShape[2 + i] + pd[i] + pd[2 + i] - span;
+    if (avail < 0)
+      fail(describe(n), ": kernel ", kernel[i], " does not fit input extent ",
+           inShape[2 + i]);
+    int64_t o = ceilMode ? (avail + st[i] - 1) / st[i] + 1 : avail / st[i] + 1;
+    if (ceilMode && (o - 1) * st[i] >= inShape[2 + i] + pd[i])
+      --o;
+    outShape.push_back(o);
+  }
+  (void)isPool;
+}
+
+Value Importer::biasConstant(const std::vector<int64_t> &bias) {
+  std::vector<int32_t> v(bias.begin(), bias.end());
+  auto t = RankedTensorType::get({(int64_t)v.size()}, b.getI32Type());
+  return arith::ConstantOp::create(
+      b, loc, DenseElementsAttr::get(t, ArrayRef<int32_t>(v)));
+}
+
+/// Real-valued bias of a Conv/Gemm/MatMul from a DQ'd int32 or float
+/// constant (or none), length `n`.
+static std::optional<std::vector<double>>
+biasReal(Importer *, const QConst *q, const ConstTensor *f, int64_t n) {
+  (void)n;
+  std::vector<double> r;
+  if (q) {
+    for (size_t i = 0; i < q->values.size(); ++i) {
+      size_t c = q->scales.size() == 1 ? 0 : i;
+      r.push_back(q->scales[c] * double(q->values[i] - q->zps[c]));
+    }
+    return r;
+  }
+  if (f)
+    return f->floats;
+  return std::nullopt;
+}
+
+Value Importer::emitConv(const onnx::NodeProto &n, Value x, QConst w,
+                         std::optional<std::vector<double>> bias,
+                         std::vector<int64_t> biasInt, Type resultElem,
+                         std::optional<double> lo, std::optional<double> hi) {
+  auto xt = cast<RankedTensorType>(x.getType());
+  std::vector<int64_t> kernelShape = attrInts(n, "kernel_shape", {});
+  if (w.dims.size() != 4)
+    fail(describe(n), ": weight must be 4-D (F x C/group x KH x KW), got rank ",
+         w.dims.size());
+  if (!kernelShape.empty() &&
+      (kernelShape.size() != 2 || kernelShape[0] != w.dims[2] ||
+       kernelShape[1] != w.dims[3]))
+    fail(describe(n), ": kernel_shape does not match the weight's shape");
+  SmallVector<int64_t> strides, dilations, pads, outShape;
+  int64_t groups;
+  convAttrs(n, xt.getShape(), {w.dims[2], w.dims[3]}, strides, dilations, pads,
+            groups, outShape, false);
+  outShape[1] = w.dims[0];
+  int64_t C = xt.getDimSize(1);
+  if (groups < 1 || C % groups || w.dims[0] % groups || w.dims[1] * groups != C)
+    fail(describe(n), ": weight shape [", w.dims[0], ", ", w.dims[1], ", ",
+         w.dims[2], ", ", w.dims[3], "] does not fit ", C,
+         " input channels with group=", groups);
+  if (w.axis >= 0 && w.axis != 0)
+    fail(describe(n), ": weights must be quantized per output channel (axis 0)");
+  QuantType xq = getQuantElementType(xt);
+  Value biasV;
+  int64_t F = w.dims[0];
+  if (bias) {
+    if ((int64_t)bias->size() != F)
+      fail(describe(n), ": bias has ", bias->size(), " values, expected ", F);
+    std::vector<int64_t> bi;
+    for (int64_t f = 0; f < F; ++f) {
+      double acc = xq.getScaleOf(0) *
+                   roundToF32(w.scales[w.scales.size() == 1 ? 0 : f]);
+      double q = std::nearbyint((*bias)[f] / acc);
+      if (std::fabs(q) > 2147483647.0)
+        fail(describe(n), ": bias ", (*bias)[f],
+             " does not fit the int32 accumulator");
+      bi.push_back((int64_t)q);
+    }
+    biasV = biasConstant(bi);
+  } else if (!biasInt.empty()) {
+    biasV = biasConstant(biasInt);
+  }
+  Value wv = materialize(w, n);
+  auto rt = RankedTensorType::get(outShape, resultElem);
+  return Conv2DOp::create(b, nodeLoc(n), rt, x, wv, biasV,
+                          b.getDenseI64ArrayAttr(strides),
+                          b.getDenseI64ArrayAttr(dilations),
+                          b.getDenseI64ArrayAttr(pads),
+                          b.getI64IntegerAttr(groups), optF64(b, lo),
+                          optF64(b, hi));
+}
+
+void Importer::importConv(const onnx::NodeProto &n) {
+  allowAttrs(n, {"auto_pad", "dilations", "group", "kernel_shape", "pads",
+                 "strides"});
+  Value x = quantizedInput(n, 0, "input");
+  auto wit = dqConsts.find(hasInput(n, 1) ? n.input(1) : "");
+  if (wit == dqConsts.end())
+    fail(describe(n), ": weight must be a constant behind DequantizeLinear");
+  QConst w = wit->second;
+  if (w.dtype == onnx::TensorProto::INT32)
+    fail(describe(n), ": weight must be int8 or uint8, got int32");
+  std::optional<std::vector<double>> bias;
+  if (hasInput(n, 2)) {
+    auto bq = dqConsts.find(n.input(2));
+    auto bf = consts.find(n.input(2));
+    if (bq != dqConsts.end())
+      bias = biasReal(this, &bq->second, nullptr, 0);
+    else if (bf != consts.end() && !bf->second.floats.empty())
+      bias = bf->second.floats;
+    else
+      fail(describe(n), ": bias '", n.input(2),
+           "' must be a constant (float, or int32 behind DequantizeLinear)");
+  }
+  std::string out = n.output(0);
+  // BatchNormalization right after the convolution is folded into it.
+  if (const onnx::NodeProto *bn = singleConsumer(out);
+      bn && bn->op_type() == "BatchNormalization") {
+    allowAttrs(*bn, {"epsilon", "momentum", "training_mode"});
+    if (attrInt(*bn, "training_mode", 0))
+      fail(describe(*bn), ": training_mode is not supported");
+    double eps = attrFloat(*bn, "epsilon", 1e-5f);
+    auto vec = [&](int i, StringRef what) {
+      const ConstTensor &c = constant(*bn, i, what);
+      if (c.floats.size() != (size_t)w.dims[0])
+        fail(describe(*bn), ": ", what, " must have ", w.dims[0], " values");
+      return c.floats;
+    };
+    auto gamma = vec(1, "scale"), beta = vec(2, "B"), mean = vec(3, "mean"),
+         var = vec(4, "var");
+    int64_t F = w.dims[0], per = w.values.size() / F;
+    std::vector<double> scales(F), newBias(F);
+    for (int64_t f = 0; f < F; ++f) {
+      double k = gamma[f] / std::sqrt(var[f] + eps);
+      double ws = w.scales[w.scales.size() == 1 ? 0 : f];
+      if (k < 0) {
+        for (int64_t i = 0; i < per; ++i) {
+          int64_t &v = w.values[f * per + i];
+          int64_t z = w.zps[w.zps.size() == 1 ? 0 : f];
+          int64_t nv = 2 * z - v;
+          if (nv < (w.isSigned ? -128 : 0) || nv > (w.isSigned ? 127 : 255))
+            fail(describe(*bn), ": cannot fold a negative scale into weights "
+                                "that use the full integer range");
+          v = nv;
+        }
+      }
+      scales[f] = ws * std::fabs(k);
+      double b0 = bias ? (*bias)[f] : 0.0;
+      newBias[f] = k * (b0 - mean[f]) + beta[f];
+    }
+    if (w.zps.size() == 1)
+      w.zps.assign(F, w.zps[0]);
+    w.scales = scales;
+    w.axis = 0;
+    bias = newBias;
+    done.insert(bn);
+    out = bn->output(0);
+  }
+  OutputQuant oq = findOutputQuant(n, out, 4);
+  Value r = emitConv(n, x, w, bias, {}, oq.type, oq.lo, oq.hi);
+  bind(oq, r, n);
+}
+
+void Importer::importGemmOrMatMul(const onnx::NodeProto &n) {
+  bool gemm = n.op_type() == "Gemm";
+  if (gemm)
+    allowAttrs(n, {"alpha", "beta", "transA", "transB"});
+  else
+    allowAttrs(n, {});
+  if (gemm && attrInt(n, "transA", 0))
+    fail(describe(n), ": transA=1 is not supported");
+  double alpha = gemm ? attrFloat(n, "alpha", 1.0f) : 1.0;
+  double beta = gemm ? attrFloat(n, "beta", 1.0f) : 1.0;
+  if (!(alpha > 0))
+    fail(describe(n), ": alpha must be positive");
+  Value a = quantizedInput(n, 0, "A");
+  auto at = cast<RankedTensorType>(a.getType());
+  if (at.getRank() < 2 || (gemm && at.getRank() != 2))
+    fail(describe(n), ": A must be ", gemm ? "2-D" : "at least 2-D");
+  std::optional<std::vector<double>> bias;
+  Value rhs;
+  int64_t N;
+  std::vector<double> rhsScales;
+  auto wit = dqConsts.find(hasInput(n, 1) ? n.input(1) : "");
+  if (wit != dqConsts.end()) {
+    QConst w = wit->second;
+    if (w.dims.size() != 2)
+      fail(describe(n), ": B must be 2-D");
+    if (gemm && attrInt(n, "transB", 0)) {
+      // Store as [K, N]; per-row scales become per-column.
+      std::vector<int64_t> t(w.values.size());
+      int64_t R = w.dims[0], C = w.dims[1];
+      for (int64_t r = 0; r < R; ++r)
+        for (int64_t c = 0; c < C; ++c)
+          t[c * R + r] = w.values[r * C + c];
+      w.values = t;
+      w.dims = {C, R};
+      if (w.axis >= 0)
+        w.axis = 1 - w.axis;
+    }
+    if (w.axis == 0 && w.scales.size() > 1)
+      fail(describe(n), ": B must be quantized per tensor or per output column");
+    for (double &s : w.scales)
+      s *= alpha;
+    rhsScales = w.scales;
+    N = w.dims[1];
+    rhs = materialize(w, n);
+  } else {
+    if (gemm && attrInt(n, "transB", 0))
+      fail(describe(n), ": transB=1 needs a constant B");
+    rhs = quantizedInput(n, 1, "B");
+    auto rt = cast<RankedTensorType>(rhs.getType());
+    if (rt.getRank() != 2)
+      fail(describe(n), ": a non-constant B must be 2-D");
+    N = rt.getDimSize(1);
+    for (auto s : getQuantElementType(rt).getScales())
+      rhsScales.push_back(s);
+  }
+  auto biasFrom = [&](const std::string &name, const onnx::NodeProto &user,
+                      double mul) {
+    auto bq = dqConsts.find(name);
+    auto bf = consts.find(name);
+    std::optional<std::vector<double>> r;
+    if (bq != dqConsts.end())
+      r = biasReal(this, &bq->second, nullptr, N);
+    else if (bf != consts.end() && !bf->second.floats.empty())
+      r = bf->second.floats;
+    else
+      return r;
+    if (r->size() == 1)
+      r->assign(N, (*r)[0]);
+    if ((int64_t)r->size() != N)
+      fail(describe(user), ": bias has ", r->size(), " values, expected ", N);
+    for (double &v : *r)
+      v *= mul;
+    return r;
+  };
+  if (gemm && hasInput(n, 2)) {
+    bias = biasFrom(n.input(2), n, beta);
+    if (!bias)
+      fail(describe(n), ": C must be a constant (float, or int32 behind "
+                        "DequantizeLinear)");
+  }
+  std::string out = n.output(0);
+  // MatMul followed by Add of a constant vector: a bias.
+  if (const onnx::NodeProto *add = singleConsumer(out);
+      !bias && add && add->op_type() == "Add") {
+    std::string other = add->input(0) == out ? add->input(1) : add->input(0);
+    if (auto bv = biasFrom(other, *add, 1.0)) {
+      bias = bv;
+      done.insert(add);
+      out = add->output(0);
+    }
+  }
+  int64_t rank = at.getRank();
+  OutputQuant oq = findOutputQuant(n, out, rank);
+  Value biasV;
+  if (bias) {
+    std::vector<int64_t> bi;
+    QuantType aq = getQuantElementType(at);
+    for (int64_t c = 0; c < N; ++c) {
+      double acc = aq.getScaleOf(0) *
+                   roundToF32(rhsScales[rhsScales.size() == 1 ? 0 : c]);
+      bi.push_back((int64_t)std::nearbyint((*bias)[c] / acc));
+    }
+    biasV = biasConstant(bi);
+  }
+  SmallVector<int64_t> shape(at.getShape());
+  shape.back() = N;
+  Value r = MatMulOp::create(b, nodeLoc(n), RankedTensorType::get(shape, oq.type),
+                             a, rhs, biasV, optF64(b, oq.lo), optF64(b, oq.hi));
+  bind(oq, r, n);
+}
+
+void Importer::importAdd(const onnx::NodeProto &n) {
+  allowAttrs(n, {});
+  Value l = quantizedInput(n, 0, "A"), r = quantizedInput(n, 1, "B");
+  auto lt = cast<RankedTensorType>(l.getType()), rt = cast<RankedTensorType>(r.getType());
+  int64_t rank = std::max(lt.getRank(), rt.getRank());
+  SmallVector<int64_t> shape(rank, 1);
+  for (int64_t i = 0; i < rank; ++i) {
+    int64_t a = i - (rank - lt.getRank()) >= 0 ? lt.getDimSize(i - (rank - lt.getRank())) : 1;
+    int64_t c = i - (rank - rt.getRank()) >= 0 ? rt.getDimSize(i - (rank - rt.getRank())) : 1;
+    if (a != c && a != 1 && c != 1)
+      fail(describe(n), ": shapes are not broadcastable at dimension ", i);
+    shape[i] = std::max(a, c);
+  }
+  for (Value v : {l, r})
+    if (!getQuantElementType(v.getType()).isPerTensor())
+      fail(describe(n), ": inputs must be quantized per tensor");
+  OutputQuant oq = findOutputQuant(n, n.output(0), rank);
+  Value v = AddOp::create(b, nodeLoc(n), RankedTensorType::get(shape, oq.type),
+                          l, r, optF64(b, oq.lo), optF64(b, oq.hi));
+  bind(oq, v, n);
+}
+
+void Importer::importPool(const onnx::NodeProto &n) {
+  bool isMax = n.op_type() == "MaxPool";
+  if (isMax) {
+    allowAttrs(n, {"auto_pad", "ceil_mode", "dilations", "kernel_shape", "pads",
+                   "storage_order", "strides"});
+    if (attrInt(n, "storage_order", 0))
+      fail(describe(n), ": storage_order=1 is not supported");
+    if (n.output_size() > 1 && !n.output(1).empty())
+      fail(describe(n), ": the Indices output is not supported");
+  } else {
+    allowAttrs(n, {"auto_pad", "ceil_mode", "count_include_pad", "dilations",
+                   "kernel_shape", "pads", "strides"});
+    for (int64_t d : attrInts(n, "dilations", {1, 1}))
+      if (d != 1)
+        fail(describe(n), ": dilations are not supported for AveragePool");
+  }
+  Value x = quantizedInput(n, 0, "X");
+  auto xt = cast<RankedTensorType>(x.getType());
+  auto k = attrInts(n, "kernel_shape", {});
+  if (k.size() != 2)
+    fail(describe(n), ": kernel_shape must have 2 values");
+  bool ceil = attrInt(n, "ceil_mode", 0);
+  SmallVector<int64_t> strides, dilations, pads, outShape;
+  int64_t groups;
+  convAttrs(n, xt.getShape(), k, strides, dilations, pads, groups, outShape,
+            true, ceil);
+  outShape[1] = xt.getDimSize(1);
+  QuantType xq = getQuantElementType(xt);
+  // On a raw integer tensor (QOperator form) the op works on the integers.
+  bool viewInput = dqViews.count(n.input(0));
+  if (isMax) {
+    Value v = MaxPool2DOp::create(
+        b, nodeLoc(n), RankedTensorType::get(outShape, xq), x,
+        b.getDenseI64ArrayAttr(k), b.getDenseI64ArrayAttr(strides),
+        b.getDenseI64ArrayAttr(dilations), b.getDenseI64ArrayAttr(pads),
+        b.getBoolAttr(ceil));
+    if (!viewInput) {
+      values[n.output(0)] = v;
+      return;
+    }
+    dqViews[n.output(0)] = v; // DQ -> MaxPool -> Q: Q handles any change
+    return;
+  }
+  if (!viewInput)
+    fail(describe(n), ": AveragePool on integers needs QDQ (DequantizeLinear "
+                      "before, QuantizeLinear after)");
+  OutputQuant oq = findOutputQuant(n, n.output(0), 4);
+  if (oq.lo || oq.hi)
+    fail(describe(n), ": Relu/Clip after AveragePool is not supported");
+  Value v = AvgPool2DOp::create(
+      b, nodeLoc(n), RankedTensorType::get(outShape, oq.type), x,
+      b.getDenseI64ArrayAttr(k), b.getDenseI64ArrayAttr(strides),
+      b.getDenseI64ArrayAttr(pads), b.getBoolAttr(ceil),
+      b.getBoolAttr(attrInt(n, "count_include_pad", 0)));
+  bind(oq, v, n);
+}
+
+void Importer::importGlobalAveragePool(const onnx::NodeProto &n) {
+  allowAttrs(n, {});
+  Value x = quantizedInput(n, 0, "X");
+  auto xt = cast<RankedTensorType>(x.getType());
+  if (xt.getRank() != 4)
+    fail(describe(n), ": only 2-D (NCHW) inputs are supported");
+  OutputQuant oq = findOutputQuant(n, n.output(0), 4);
+  if (oq.lo || oq.hi)
+    fail(describe(n), ": Relu/Clip after GlobalAveragePool is not supported");
+  SmallVector<int64_t> shape = {xt.getDimSize(0), xt.getDimSize(1), 1, 1};
+  Value v = GlobalAvgPoolOp::create(b, nodeLoc(n),
+                                    RankedTensorType::get(shape, oq.type), x);
+  bind(oq, v, n);
+}
+
+void Importer::importConcat(const onnx::NodeProto &n) {
+  allowAttrs(n, {"axis"});
+  SmallVector<Value> ins;
+  for (int i = 0; i < n.input_size(); ++i)
+    ins.push_back(quantizedInput(n, i, "input #" + std::to_string(i)));
+  auto t0 = cast<RankedTensorType>(ins[0].getType());
+  int64_t rank = t0.getRank(), axis = attrInt(n, "axis", 0);
+  if (axis < 0)
+    axis += rank;
+  if (axis < 0 || axis >= rank)
+    fail(describe(n), ": axis is out of range");
+  SmallVector<int64_t> shape(t0.getShape());
+  shape[axis] = 0;
+  for (Value v : ins) {
+    auto t = cast<RankedTensorType>(v.getType());
+    if (t.getRank() != rank)
+      fail(describe(n), ": inputs have different ranks");
+    for (int64_t d = 0; d < rank; ++d)
+      if (d != axis && t.getDimSize(d) != t0.getDimSize(d))
+        fail(describe(n), ": input shapes differ outside the axis");
+    shape[axis] += t.getDimSize(axis);
+  }
+  OutputQuant oq = findOutputQuant(n, n.output(0), rank);
+  Value v = ConcatOp::create(b, nodeLoc(n), RankedTensorType::get(shape, oq.type),
+                             ins, b.getI64IntegerAttr(axis));
+  if (oq.lo || oq.hi)
+    v = RequantizeOp::create(b, nodeLoc(n), v.getType(), v, optF64(b, oq.lo),
+                             optF64(b, oq.hi));
+  bind(oq, v, n);
+}
+
+void Importer::importReshape(const onnx::NodeProto &n) {
+  bool flatten = n.op_type() == "Flatten";
+  if (flatten)
+    allowAttrs(n, {"axis"});
+  else
+    allowAttrs(n, {"allowzero"});
+  Value x = quantizedInput(n, 0, "data");
+  auto xt = cast<RankedTensorType>(x.getType());
+  SmallVector<int64_t> shape;
+  if (flatten) {
+    int64_t axis = attrInt(n, "axis", 1);
+    if (axis < 0)
+      axis += xt.getRank();
+    if (axis < 0 || axis > xt.getRank())
+      fail(describe(n), ": axis is out of range");
+    int64_t outer = 1, inner = 1;
+    for (int64_t d = 0; d < xt.getRank(); ++d)
+      (d < axis ? outer : inner) *= xt.getDimSize(d);
+    shape = {outer, inner};
+  } else {
+    const ConstTensor &s = constant(n, 1, "shape");
+    int64_t known = 1, infer = -1;
+    for (size_t i = 0; i < s.ints.size(); ++i) {
+      int64_t d = s.ints[i];
+      if (d == 0 && !attrInt(n, "allowzero", 0)) {
+        if (i >= (size_t)xt.getRank())
+          fail(describe(n), ": shape entry 0 has no input dimension to copy");
+        d = xt.getDimSize(i);
+      }
+      if (d == -1) {
+        if (infer >= 0)
+          fail(describe(n), ": shape has more than one -1");
+        infer = i;
+        shape.push_back(1);
+        continue;
+      }
+      if (d < 0)
+        fail(describe(n), ": invalid shape entry ", d);
+      known *= d;
+      shape.push_back(d);
+    }
+    if (infer >= 0) {
+      if (known == 0 || xt.getNumElements() % known)
+        fail(describe(n), ": cannot infer the -1 dimension");
+      shape[infer] = xt.getNumElements() / known;
+    }
+  }
+  int64_t count = 1;
+  for (int64_t d : shape)
+    count *= d;
+  if (count != xt.getNumElements())
+    fail(describe(n), ": cannot reshape ", xt.getNumElements(),
+         " elements into ", count);
+  if (!getQuantElementType(xt).isPerTensor())
+    fail(describe(n), ": input must be quantized per tensor");
+  Value v = ReshapeOp::create(b, nodeLoc(n),
+                              RankedTensorType::get(shape, xt.getElementType()), x);
+  if (dqViews.count(n.input(0)))
+    dqViews[n.output(0)] = v; // DQ -> Reshape -> Q
+  else
+    values[n.output(0)] = v;
+}
+
+void Importer::importActivation(const onnx::NodeProto &n) {
+  // Standalone Relu/Clip between DequantizeLinear and QuantizeLinear.
+  auto [lo, hi] = clipRange(n);
+  Value x = quantizedInput(n, 0, "X");
+  auto xt = cast<RankedTensorType>(x.getType());
+  if (!dqViews.count(n.input(0))) {
+    // On integers (QOperator form): a clamp in the integer domain keeps the
+    // quantization of its input.
+    values[n.output(0)] = RequantizeOp::create(b, nodeLoc(n), xt, x,
+                                               optF64(b, lo), optF64(b, hi));
+    return;
+  }
+  OutputQuant oq = findOutputQuant(n, n.output(0), xt.getRank());
+  if (oq.lo || oq.hi)
+    fail(describe(n), ": two activations in a row are not supported");
+  Value v = RequantizeOp::create(b, nodeLoc(n),
+                                 RankedTensorType::get(xt.getShape(), oq.type),
+                                 x, optF64(b, lo), optF64(b, hi));
+  bind(oq, v, n);
+}
+
+void Importer::importQLinearConv(const onnx::NodeProto &n) {
+  allowAttrs(n, {"auto_pad", "dilations", "group", "kernel_shape", "pads",
+                 "strides"});
+  auto xit = values.find(n.input(0));
+  if (xit == values.end() || !getQuantElementType(xit->second.getType()))
+    fail(describe(n), ": input x must be a uint8/int8 tensor");
+  auto xt = cast<RankedTensorType>(xit->second.getType());
+  QuantType xq = quantParams(n, 1, 2, xt.getRank(), 1,
+                             onnx::TensorProto::UINT8);
+  if (xq.getIsSigned() != getQuantElementType(xt).getIsSigned())
+    fail(describe(n), ": x_zero_point type does not match x");
+  Value x = castTo(xit->second, xq);
+  const ConstTensor &wc = constant(n, 3, "w");
+  QConst w;
+  quantParams(n, 4, 5, wc.dims.size(), 0, wc.dtype, &w);
+  w.dims = wc.dims;
+  w.values = wc.ints;
+  QuantType yq = quantParams(n, 6, 7, 4, 1, onnx::TensorProto::UINT8);
+  std::vector<int64_t> bias;
+  if (hasInput(n, 8)) {
+    const ConstTensor &bc = constant(n, 8, "B");
+    if (bc.dtype != onnx::TensorProto::INT32)
+      fail(describe(n), ": B must be int32");
+    bias = bc.ints;
+    if ((int64_t)bias.size() != (wc.dims.empty() ? 0 : wc.dims[0]))
+      fail(describe(n), ": B has ", bias.size(), " values, expected ",
+           wc.dims.empty() ? 0 : wc.dims[0]);
+  }
+  values[n.output(0)] = emitConv(n, x, w, std::nullopt, bias, yq,
+                                 std::nullopt, std::nullopt);
+}
+
+void Importer::importQLinearMatMul(const onnx::NodeProto &n) {
+  allowAttrs(n, {});
+  auto ait = values.find(n.input(0));
+  if (ait == values.end() || !getQuantElementType(ait->second.getType()))
+    fail(describe(n), ": input a must be a uint8/int8 tensor");
+  auto at = cast<RankedTensorType>(ait->second.getType());
+  if (at.getRank() < 2)
+    fail(describe(n), ": a must be at least 2-D");
+  QuantType aq = quantParams(n, 1, 2, at.getRank(), 1, onnx::TensorProto::UINT8);
+  Value a = castTo(ait->second, aq);
+  Value rhs;
+  int64_t N;
+  if (auto c = consts.find(n.input(3)); c != consts.end()) {
+    QConst w;
+    quantParams(n, 4, 5, c->second.dims.size(), 1, c->second.dtype, &w);
+    w.dims = c->second.dims;
+    w.values = c->second.ints;
+    if (w.dims.size() != 2)
+      fail(describe(n), ": b must be 2-D");
+    if (w.scales.size() > 1)
+      w.axis = 1;
+    N = w.dims[1];
+    rhs = materialize(w, n);
+  } else {
+    auto bit = values.find(n.input(3));
+    if (bit == values.end() || !getQuantElementType(bit->second.getType()))
+      fail(describe(n), ": input b must be a uint8/int8 tensor");
+    auto bt = cast<RankedTensorType>(bit->second.getType());
+    if (bt.getRank() != 2)
+      fail(describe(n), ": b must be 2-D");
+    rhs = castTo(bit->second, quantParams(n, 4, 5, 2, 1, onnx::TensorProto::UINT8));
+    N = bt.getDimSize(1);
+  }
+  QuantType yq = quantParams(n, 6, 7, at.getRank(), 1, onnx::TensorProto::UINT8);
+  SmallVector<int64_t> shape(at.getShape());
+  shape.back() = N;
+  values[n.output(0)] = MatMulOp::create(b, nodeLoc(n),
+                                         RankedTensorType::get(shape, yq), a,
+                                         rhs, Value(), FloatAttr(), FloatAttr());
+}
+
+/// Integer operand of ConvInteger/MatMulInteger: scale 1, given zero point.
+static QuantType unitQuant(MLIRContext *ctx, bool isSigned,
+                           ArrayRef<int64_t> zps, int64_t axis) {
+  if (zps.size() <= 1)
+    return QuantType::get(ctx, isSigned, 8, 1.0, zps.empty() ? 0 : zps[0]);
+  return QuantType::getPerAxis(ctx, isSigned, 8, axis,
+                               std::vector<double>(zps.size(), 1.0), zps);
+}
+
+void Importer::importConvInteger(const onnx::NodeProto &n) {
+  allowAttrs(n, {"auto_pad", "dilations", "group", "kernel_shape", "pads",
+                 "strides"});
+  auto xit = values.find(n.input(0));
+  if (xit == values.end() || !getQuantElementType(xit->second.getType()))
+    fail(describe(n), ": input x must be a uint8/int8 tensor");
+  auto xt = cast<RankedTensorType>(xit->second.getType());
+  bool xs = getQuantElementType(xt).getIsSigned();
+  std::vector<int64_t> xzp;
+  if (hasInput(n, 2))
+    xzp = constant(n, 2, "x_zero_point").ints;
+  if (xzp.size() > 1)
+    fail(describe(n), ": x_zero_point must be a scalar");
+  Value x = castTo(xit->second, unitQuant(&ctx, xs, xzp, -1));
+  const ConstTensor &wc = constant(n, 1, "w");
+  QConst w;
+  w.dims = wc.dims;
+  w.values = wc.ints;
+  w.isSigned = wc.dtype == onnx::TensorProto::INT8;
+  if (wc.dtype != onnx::TensorProto::INT8 && wc.dtype != onnx::TensorProto::UINT8)
+    fail(describe(n), ": w must be int8 or uint8");
+  w.zps = hasInput(n, 3) ? constant(n, 3, "w_zero_point").ints
+                         : std::vector<int64_t>{0};
+  if (w.zps.size() > 1 && !llvm::all_equal(w.zps))
+    fail(describe(n), ": per-channel w_zero_point values must be equal");
+  w.zps.resize(1);
+  w.scales = {1.0};
+  values[n.output(0)] = emitConv(n, x, w, std::nullopt, {}, b.getI32Type(),
+                                 std::nullopt, std::nullopt);
+}
+
+void Importer::importMatMulInteger(const onnx::NodeProto &n) {
+  allowAttrs(n, {});
+  auto ait = values.find(n.input(0));
+  if (ait == values.end() || !getQuantElementType(ait->second.getType()))
+    fail(describe(n), ": input A must be a uint8/int8 tensor");
+  auto at = cast<RankedTensorType>(ait->second.getType());
+  if (at.getRank() < 2)
+    fail(describe(n), ": A must be at least 2-D");
+  std::vector<int64_t> azp =
+      hasInput(n, 2) ? constant(n, 2, "a_zero_point").ints : std::vector<int64_t>{};
+  if (azp.size() > 1)
+    fail(describe(n), ": per-row a_zero_point is not supported");
+  Value a = castTo(ait->second,
+                   unitQuant(&ctx, getQuantElementType(at).getIsSigned(), azp, -1));
+  const ConstTensor &bc = constant(n, 1, "B");
+  if (bc.dtype != onnx::TensorProto::INT8 && bc.dtype != onnx::TensorProto::UINT8)
+    fail(describe(n), ": B must be int8 or uint8");
+  if (bc.dims.size() != 2)
+    fail(describe(n), ": B must be 2-D");
+  QConst w;
+  w.dims = bc.dims;
+  w.values = bc.ints;
+  w.isSigned = bc.dtype == onnx::TensorProto::INT8;
+  w.zps = hasInput(n, 3) ? constant(n, 3, "b_zero_point").ints
+                         : std::vector<int64_t>{0};
+  if (w.zps.size() > 1 && !llvm::all_equal(w.zps))
+    fail(describe(n), ": per-column b_zero_point values must be equal");
+  w.zps.resize(1);
+  w.scales = {1.0};
+  Value rhs = materialize(w, n);
+  SmallVector<int64_t> shape(at.getShape());
+  if (shape.back() != bc.dims[0])
+    fail(describe(n), ": A has K = ", shape.back(), " but B has ", bc.dims[0],
+         " rows");
+  shape.back() = bc.dims[1];
+  values[n.output(0)] = MatMulOp::create(
+      b, nodeLoc(n), RankedTensorType::get(shape, b.getI32Type()), a, rhs,
+      Value(), FloatAttr(), FloatAttr());
+}
+
+void Importer::importNode(const onnx::NodeProto &n) {
+  if (done.count(&n))
+    return;
+  if (!n.domain().empty() && n.domain() != "ai.onnx")
+    fail(describe(n), ": operators of domain '", n.domain(),
+         "' are not supported");
+  const std::string &op = n.op_type();
+  if (op == "Constant") {
+    allowAttrs(n, {"value"});
+    auto *a = attr(n, "value");
+    if (!a)
+      fail(describe(n), ": only the 'value' form of Constant is supported");
+    consts[n.output(0)] = readTensor(a->t());
+  } else if (op == "QuantizeLinear") {
+    importQuantizeLinear(n);
+  } else if (op == "DequantizeLinear") {
+    importDequantizeLinear(n);
+  } else if (op == "Conv") {
+    importConv(n);
+  } else if (op == "Gemm" || op == "MatMul") {
+    importGemmOrMatMul(n);
+  } else if (op == "Add") {
+    importAdd(n);
+  } else if (op == "MaxPool" || op == "AveragePool") {
+    importPool(n);
+  } else if (op == "GlobalAveragePool") {
+    importGlobalAveragePool(n);
+  } else if (op == "Concat") {
+    importConcat(n);
+  } else if (op == "Reshape" || op == "Flatten") {
+    importReshape(n);
+  } else if (op == "Relu" || op == "Clip") {
+    importActivation(n);
+  } else if (op == "QLinearConv") {
+    importQLinearConv(n);
+  } else if (op == "QLinearMatMul") {
+    importQLinearMatMul(n);
+  } else if (op == "ConvInteger") {
+    importConvInteger(n);
+  } else if (op == "MatMulInteger") {
+    importMatMulInteger(n);
+  } else if (op == "BatchNormalization") {
+    fail(describe(n), ": BatchNormalization is only supported right after a "
+                      "Conv (it is folded into the convolution)");
+  } else {
+    fail(describe(n), ": operator ", op, " is not supported");
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Graph
+//===----------------------------------------------------------------------===//
+
+OwningOpRef<ModuleOp> Importer::run() {
+  int64_t opset = -1;
+  for (const auto &o : model.opset_import())
+    if (o.domain().empty() || o.domain() == "ai.onnx")
+      opset = o.version();
+  if (opset < 13 || opset > 21)
+    fail("model: ONNX opset ", opset, " is not supported (13 to 21)");
+  collectConstants();
+  for (const auto &o : g.output())
+    graphOutputs.insert(o.name());
+  for (const auto &n : g.node())
+    for (const auto &in : n.input())
+      if (!in.empty())
+        consumers[in].push_back(&n);
+
+  auto module = ModuleOp::create(loc);
+  b.setInsertionPointToEnd(module.getBody());
+
+  // Inputs.
+  SmallVector<Type> argTypes;
+  SmallVector<std::string> argNames;
+  for (const auto &in : g.input()) {
+    if (consts.count(in.name()))
+      continue; // initializer listed as input (IR < 4)
+    if (!in.type().has_tensor_type())
+      fail("input '", in.name(), "': only tensor inputs are supported");
+    const auto &tt = in.type().tensor_type();
+    std::vector<int64_t> shape;
+    auto ov = opts.shapes.find(in.name());
+    if (ov != opts.shapes.end()) {
+      shape = ov->second;
+      if (tt.has_shape() && tt.shape().dim_size() != (int)shape.size())
+        fail("input '", in.name(), "': --shape gives rank ", shape.size(),
+             " but the model has rank ", tt.shape().dim_size());
+    } else {
+      if (!tt.has_shape())
+        fail("input '", in.name(), "': no shape in the model; pass --shape ",
+             in.name(), "=...");
+      for (int i = 0; i < tt.shape().dim_size(); ++i) {
+        const auto &d = tt.shape().dim(i);
+        if (d.has_dim_value() && d.dim_value() > 0)
+          shape.push_back(d.dim_value());
+        else if (i == 0)
+          shape.push_back(opts.defaultBatch);
+        else
+          fail("input '", in.name(), "': dimension ", i, " ('",
+               d.dim_param(), "') is symbolic; pass --shape ", in.name(),
+               "=1x...");
+      }
+    }
+    Type elem;
+    switch (tt.elem_type()) {
+    case onnx::TensorProto::FLOAT: elem = b.getF32Type(); break;
+    case onnx::TensorProto::UINT8:
+      elem = IntegerType::get(&ctx, 8, IntegerType::Unsigned); break;
+    case onnx::TensorProto::INT8:
+      elem = IntegerType::get(&ctx, 8, IntegerType::Signed); break;
+    default:
+      fail("input '", in.name(), "': element type ", dtypeName(tt.elem_type()),
+           " is not supported (float32, uint8, int8)");
+    }
+    argTypes.push_back(RankedTensorType::get(shape, elem));
+    argNames.push_back(in.name());
+  }
+  for (const auto &[name, _] : opts.shapes)
+    if (!llvm::is_contained(argNames, name))
+      fail("--shape: the model has no input named '", name, "'");
+
+  auto func = func::FuncOp::create(b, loc, "forward",
+                                   b.getFunctionType(argTypes, {}));
+  Block *entry = func.addEntryBlock();
+  b.setInsertionPointToStart(entry);
+  for (auto [i, name] : llvm::enumerate(argNames)) {
+    func.setArgAttr(i, kIONameAttr, b.getStringAttr(name));
+    Value arg = entry->getArgument(i);
+    auto t = cast<RankedTensorType>(arg.getType());
+    if (auto it = dyn_cast<IntegerType>(t.getElementType()))
+      arg = StorageCastOp::create(
+          b, loc,
+          RankedTensorType::get(t.getShape(),
+                                QuantType::get(&ctx, it.isSigned(), 8, 1.0, 0)),
+          arg);
+    values[name] = arg;
+  }
+
+  for (const auto &n : g.node())
+    importNode(n);
+
+  // Outputs.
+  SmallVector<Value> results;
+  SmallVector<Type> resultTypes;
+  for (const auto &o : g.output()) {
+    int32_t want = o.type().tensor_type().elem_type();
+    Value v;
+    if (want == onnx::TensorProto::FLOAT) {
+      if (!values.count(o.name()) && !dqViews.count(o.name()))
+        fail("output '", o.name(), "': not produced by a supported node");
+      v = floatValue(o.name(), nullptr);
+    } else {
+      auto it = values.find(o.name());
+      if (it == values.end())
+        fail("output '", o.name(), "': not produced by a supported node");
+      v = it->second;
+      auto t = cast<RankedTensorType>(v.getType());
+      if (auto q = getQuantElementType(t)) {
+        bool okType = (want == onnx::TensorProto::UINT8 && !q.getIsSigned()) ||
+                      (want == onnx::TensorProto::INT8 && q.getIsSigned());
+        if (!okType)
+          fail("output '", o.name(), "': declared ", dtypeName(want),
+               " but the graph computes ", q.getIsSigned() ? "int8" : "uint8");
+        v = StorageCastOp::create(
+            b, loc,
+            RankedTensorType::get(t.getShape(), q.getSignedStorageType()), v);
+      } else if (!(t.getElementType().isInteger(32) &&
+                   want == onnx::TensorProto::INT32)) {
+        fail("output '", o.name(), "': declared ", dtypeName(want),
+             " but the graph computes ", t.getElementType());
+      }
+    }
+    results.push_back(v);
+    resultTypes.push_back(v.getType());
+  }
+  if (results.empty())
+    fail("model: the graph has no outputs");
+  func::ReturnOp::create(b, loc, results);
+  func.setType(b.getFunctionType(argTypes, resultTypes));
+  for (auto [i, o] : llvm::enumerate(g.output()))
+    func.setResultAttr(i, kIONameAttr, b.getStringAttr(o.name()));
+  if (failed(mlir::verify(module)))
+    fail("model: internal error: the imported IR does not verify");
+  return module;
+}
+
+} // namespace
+
+OwningOpRef<ModuleOp> qcc::importONNXModel(MLIRContext &ctx,
+                                           const std::string &path,
+                                           const ONNXImportOptions &opts,
+                                           std::string &error) {
+  ctx.getOrLoadDialect<QNNDialect>();
+  ctx.getOrLoadDialect<arith::ArithDialect>();
+  ctx.getOrLoadDialect<func::FuncDialect>();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = "cannot open '" + path + "'";
+    return {};
+  }
+  onnx::ModelProto model;
+  if (!model.ParseFromIstream(&in)) {
+    error = "'" + path + "' is not a valid ONNX model (protobuf parse failed)";
+    return {};
+  }
+  if (!model.has_graph()) {
+    error = "'" + path + "' has no graph";
+    return {};
+  }
+  try {
+    Importer imp(ctx, model, opts);
+    return imp.run();
+  } catch (const ImportError &e) {
+    error = e.message;
+    return {};
+  }
+}

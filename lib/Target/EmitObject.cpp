@@ -1,0 +1,228 @@
+//===- EmitObject.cpp - LLVM IR, the C entry point, object emission -------===//
+#include "qcc/Target/Target.h"
+
+#include "mlir/Target/LLVMIR/Export.h"
+#include "llvm/Analysis/CGSCCPassManager.h"
+#include "llvm/Analysis/LoopAnalysisManager.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/LegacyPassManager.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/Verifier.h"
+#include "llvm/MC/MCSubtargetInfo.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Target/TargetMachine.h"
+#include "llvm/Target/TargetOptions.h"
+#include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/Triple.h"
+
+using namespace mlir;
+
+namespace {
+
+/// `x86_64` / `aarch64` (and spellings) -> a full Linux triple; full
+/// triples pass through. Empty on an unknown architecture.
+std::string normalizeTriple(StringRef t) {
+  if (t == "x86_64" || t == "x86-64" || t == "amd64")
+    return "x86_64-unknown-linux-gnu";
+  if (t == "aarch64" || t == "arm64")
+    return "aarch64-unknown-linux-gnu";
+  if (t == "native" || t == "host")
+    return llvm::sys::getDefaultTargetTriple();
+  llvm::Triple tr(llvm::Triple::normalize(t));
+  if (tr.getArch() == llvm::Triple::UnknownArch)
+    return "";
+  return tr.str();
+}
+
+/// Adds `int NAME_run(void *arena, const void *const in[], void *const out[])`.
+void addEntryPoint(llvm::Module &m, llvm::Function *forward,
+                   const qcc::ModelInfo &info) {
+  llvm::LLVMContext &ctx = m.getContext();
+  llvm::Type *ptr = llvm::PointerType::getUnqual(ctx);
+  llvm::Type *i32 = llvm::Type::getInt32Ty(ctx);
+  auto *fty = llvm::FunctionType::get(i32, {ptr, ptr, ptr}, false);
+  auto *run = llvm::Function::Create(fty, llvm::GlobalValue::ExternalLinkage,
+                                     info.name + "_run", m);
+  run->setDoesNotThrow();
+  llvm::Argument *arena = run->getArg(0), *ins = run->getArg(1),
+                 *outs = run->getArg(2);
+  arena->setName("arena");
+  ins->setName("inputs");
+  outs->setName("outputs");
+  auto *entry = llvm::BasicBlock::Create(ctx, "entry", run);
+  auto *bad = llvm::BasicBlock::Create(ctx, "null_pointer", run);
+  auto *misaligned = llvm::BasicBlock::Create(ctx, "misaligned", run);
+  auto *body = llvm::BasicBlock::Create(ctx, "run", run);
+  llvm::IRBuilder<> b(entry);
+  // The arena may be NULL only when the model needs none.
+  llvm::Value *anyNull = b.CreateOr(b.CreateIsNull(ins), b.CreateIsNull(outs));
+  if (info.arenaBytes > 0)
+    anyNull = b.CreateOr(anyNull, b.CreateIsNull(arena));
+  auto *check2 = llvm::BasicBlock::Create(ctx, "check_align", run, bad);
+  b.CreateCondBr(anyNull, bad, check2);
+  b.SetInsertPoint(bad);
+  b.CreateRet(b.getInt32(1));
+  b.SetInsertPoint(check2);
+  llvm::Value *low = b.CreateAnd(b.CreatePtrToInt(arena, b.getInt64Ty()), 63);
+  b.CreateCondBr(b.CreateICmpNE(low, b.getInt64(0)), misaligned, body);
+  b.SetInsertPoint(misaligned);
+  b.CreateRet(b.getInt32(2));
+  b.SetInsertPoint(body);
+  std::vector<llvm::Value *> args = {arena};
+  auto load = [&](llvm::Value *array, size_t i, llvm::BasicBlock *nullBlock) {
+    llvm::Value *slot = b.CreateConstInBoundsGEP1_64(ptr, array, i);
+    llvm::Value *p = b.CreateLoad(ptr, slot);
+    args.push_back(p);
+    return p;
+  };
+  llvm::Value *nullArg = b.getFalse();
+  for (size_t i = 0; i < info.inputs.size(); ++i)
+    nullArg = b.CreateOr(nullArg, b.CreateIsNull(load(ins, i, bad)));
+  for (size_t i = 0; i < info.outputs.size(); ++i)
+    nullArg = b.CreateOr(nullArg, b.CreateIsNull(load(outs, i, bad)));
+  auto *call = llvm::BasicBlock::Create(ctx, "call", run);
+  b.CreateCondBr(nullArg, bad, call);
+  b.SetInsertPoint(call);
+  b.CreateCall(forward, args);
+  b.CreateRet(b.getInt32(0));
+}
+
+} // namespace
+
+LogicalResult qcc::emitCode(ModuleOp module, const ModelInfo &info,
+                            const CodegenOptions &opts, EmitKind kind,
+                            llvm::raw_pwrite_stream &os, std::string &error) {
+  static bool initialized = [] {
+    llvm::InitializeAllTargetInfos();
+    llvm::InitializeAllTargets();
+    llvm::InitializeAllTargetMCs();
+    llvm::InitializeAllAsmPrinters();
+    llvm::InitializeAllAsmParsers();
+    return true;
+  }();
+  (void)initialized;
+
+  std::string tripleStr = normalizeTriple(opts.target);
+  if (tripleStr.empty()) {
+    error = "unknown target '" + opts.target +
+            "' (use x86_64, aarch64 or a full triple such as "
+            "aarch64-linux-gnu)";
+    return failure();
+  }
+  llvm::Triple triple(tripleStr);
+  std::string lookupError;
+  const llvm::Target *target =
+      llvm::TargetRegistry::lookupTarget(triple, lookupError);
+  if (!target) {
+    error = "target '" + opts.target + "': " + lookupError;
+    return failure();
+  }
+  std::string cpu = opts.cpu, features = opts.features;
+  if (cpu == "native") {
+    llvm::Triple host(llvm::sys::getDefaultTargetTriple());
+    if (host.getArch() != triple.getArch()) {
+      error = "-mcpu=native needs a target of the host's architecture (" +
+              host.getArchName().str() + ")";
+      return failure();
+    }
+    cpu = llvm::sys::getHostCPUName().str();
+    std::string hostFeatures;
+    for (auto &f : llvm::sys::getHostCPUFeatures())
+      hostFeatures += (hostFeatures.empty() ? "" : ",") +
+                      std::string(f.second ? "+" : "-") + f.first().str();
+    features = features.empty() ? hostFeatures : hostFeatures + "," + features;
+  }
+  const llvm::MCSubtargetInfo *probe = nullptr;
+  (void)probe;
+  auto optLevel = opts.optLevel <= 0   ? llvm::CodeGenOptLevel::None
+                  : opts.optLevel == 1 ? llvm::CodeGenOptLevel::Less
+                  : opts.optLevel == 2 ? llvm::CodeGenOptLevel::Default
+                                       : llvm::CodeGenOptLevel::Aggressive;
+  llvm::TargetOptions to;
+  std::unique_ptr<llvm::TargetMachine> tm(target->createTargetMachine(
+      triple, cpu, features, to, llvm::Reloc::PIC_, std::nullopt, optLevel));
+  if (!tm) {
+    error = "cannot create a target machine for '" + tripleStr + "'";
+    return failure();
+  }
+  if (!cpu.empty() && cpu != "generic" &&
+      !tm->getMCSubtargetInfo()->isCPUStringValid(cpu)) {
+    error = "-mcpu='" + cpu + "' is not a CPU of target " + tripleStr;
+    return failure();
+  }
+
+  llvm::LLVMContext llvmCtx;
+  std::unique_ptr<llvm::Module> m =
+      translateModuleToLLVMIR(module.getOperation(), llvmCtx, info.name);
+  if (!m) {
+    error = "translation to LLVM IR failed";
+    return failure();
+  }
+  m->setTargetTriple(triple);
+  m->setDataLayout(tm->createDataLayout());
+
+  llvm::Function *forward = m->getFunction("forward");
+  if (!forward) {
+    error = "the lowered module has no function 'forward'";
+    return failure();
+  }
+  // Only NAME_run is exported: everything else is internal, so several
+  // models link into one program.
+  forward->setName(info.name + "_forward");
+  for (llvm::Function &f : *m)
+    if (!f.isDeclaration())
+      f.setLinkage(llvm::GlobalValue::InternalLinkage);
+  for (llvm::GlobalVariable &gv : m->globals())
+    if (!gv.isDeclaration())
+      gv.setLinkage(llvm::GlobalValue::InternalLinkage);
+  // Arena, inputs and outputs never overlap (ABI contract).
+  for (llvm::Argument &a : forward->args())
+    if (a.getType()->isPointerTy())
+      a.addAttr(llvm::Attribute::NoAlias);
+  addEntryPoint(*m, forward, info);
+  if (llvm::verifyModule(*m, &llvm::errs())) {
+    error = "internal error: generated LLVM IR does not verify";
+    return failure();
+  }
+
+  // Optimize.
+  {
+    llvm::LoopAnalysisManager lam;
+    llvm::FunctionAnalysisManager fam;
+    llvm::CGSCCAnalysisManager cgam;
+    llvm::ModuleAnalysisManager mam;
+    llvm::PipelineTuningOptions pto;
+    llvm::PassBuilder pb(tm.get(), pto);
+    pb.registerModuleAnalyses(mam);
+    pb.registerCGSCCAnalyses(cgam);
+    pb.registerFunctionAnalyses(fam);
+    pb.registerLoopAnalyses(lam);
+    pb.crossRegisterProxies(lam, fam, cgam, mam);
+    llvm::ModulePassManager mpm;
+    if (opts.optLevel <= 0)
+      mpm = pb.buildO0DefaultPipeline(llvm::OptimizationLevel::O0);
+    else
+      mpm = pb.buildPerModuleDefaultPipeline(
+          opts.optLevel == 1   ? llvm::OptimizationLevel::O1
+          : opts.optLevel == 2 ? llvm::OptimizationLevel::O2
+                               : llvm::OptimizationLevel::O3);
+    mpm.run(*m, mam);
+  }
+
+  if (kind == EmitKind::LLVMIR) {
+    m->print(os, nullptr);
+    return success();
+  }
+  llvm::legacy::PassManager pm;
+  if (tm->addPassesToEmitFile(pm, os, nullptr,
+                              kind == EmitKind::Object
+                                  ? llvm::CodeGenFileType::ObjectFile
+                                  : llvm::CodeGenFileType::AssemblyFile)) {
+    error = "the target cannot emit this file type";
+    return failure();
+  }
+  pm.run(*m);
+  return success();
+}

@@ -1,0 +1,175 @@
+// Round-trip of every qnn operation (custom assembly format), and of the
+// generic form.
+// RUN: qcc-opt %s | qcc-opt | FileCheck %s
+// RUN: qcc-opt %s --mlir-print-op-generic | qcc-opt | FileCheck %s
+
+// CHECK-LABEL: func.func @constant
+// CHECK: qnn.constant dense<[1, -2, 3, 127]> : tensor<4xi8> : tensor<4x!qnn.q<i8, scale = 0.5, zp = 0>>
+// CHECK: qnn.constant dense<[0, 255, 128]> : tensor<3xui8> : tensor<3x!qnn.q<ui8, scale = 0.25, zp = 128>>
+// CHECK: qnn.constant dense<{{\[\[}}1, 2], [3, 4]]> : tensor<2x2xi8> : tensor<2x2x!qnn.q<i8, axis = 0, scale = [0.5, 0.25], zp = [0, 0]>>
+// CHECK: qnn.constant dense<[100, -7]> : tensor<2xi32> : tensor<2xi32>
+// CHECK: qnn.constant dense_resource<w> : tensor<2x2xi8> : tensor<2x2x!qnn.q<i4, scale = 1.0, zp = 0>>
+func.func @constant() -> (tensor<4x!qnn.q<i8, scale = 0.5, zp = 0>>,
+                          tensor<3x!qnn.q<ui8, scale = 0.25, zp = 128>>,
+                          tensor<2x2x!qnn.q<i8, axis = 0, scale = [0.5, 0.25], zp = [0, 0]>>,
+                          tensor<2xi32>,
+                          tensor<2x2x!qnn.q<i4, scale = 1.0, zp = 0>>) {
+  %0 = qnn.constant dense<[1, -2, 3, 127]> : tensor<4xi8> : tensor<4x!qnn.q<i8, scale = 0.5, zp = 0>>
+  %1 = qnn.constant dense<[0, 255, 128]> : tensor<3xui8> : tensor<3x!qnn.q<ui8, scale = 0.25, zp = 128>>
+  %2 = qnn.constant dense<[[1, 2], [3, 4]]> : tensor<2x2xi8> : tensor<2x2x!qnn.q<i8, axis = 0, scale = [0.5, 0.25], zp = [0, 0]>>
+  %3 = qnn.constant dense<[100, -7]> : tensor<2xi32> : tensor<2xi32>
+  %4 = qnn.constant dense_resource<w> : tensor<2x2xi8> : tensor<2x2x!qnn.q<i4, scale = 1.0, zp = 0>>
+  return %0, %1, %2, %3, %4 : tensor<4x!qnn.q<i8, scale = 0.5, zp = 0>>,
+                              tensor<3x!qnn.q<ui8, scale = 0.25, zp = 128>>,
+                              tensor<2x2x!qnn.q<i8, axis = 0, scale = [0.5, 0.25], zp = [0, 0]>>,
+                              tensor<2xi32>,
+                              tensor<2x2x!qnn.q<i4, scale = 1.0, zp = 0>>
+}
+
+// CHECK-LABEL: func.func @quantize_dequantize
+// CHECK: %[[Q:.*]] = qnn.quantize %{{.*}} : tensor<1x3xf32> -> tensor<1x3x!qnn.q<ui8, scale = 0.5, zp = 128>>
+// CHECK: qnn.dequantize %[[Q]] : tensor<1x3x!qnn.q<ui8, scale = 0.5, zp = 128>> -> tensor<1x3xf32>
+// CHECK: qnn.quantize %{{.*}} : tensor<1x3xf32> -> tensor<1x3x!qnn.q<i8, axis = 1, scale = [0.5, 0.25, 0.125], zp = [0, 1, 2]>>
+func.func @quantize_dequantize(%x: tensor<1x3xf32>) -> (tensor<1x3xf32>, tensor<1x3x!qnn.q<i8, axis = 1, scale = [0.5, 0.25, 0.125], zp = [0, 1, 2]>>) {
+  %q = qnn.quantize %x : tensor<1x3xf32> -> tensor<1x3x!qnn.q<ui8, scale = 0.5, zp = 128>>
+  %d = qnn.dequantize %q : tensor<1x3x!qnn.q<ui8, scale = 0.5, zp = 128>> -> tensor<1x3xf32>
+  %p = qnn.quantize %x : tensor<1x3xf32> -> tensor<1x3x!qnn.q<i8, axis = 1, scale = [0.5, 0.25, 0.125], zp = [0, 1, 2]>>
+  return %d, %p : tensor<1x3xf32>, tensor<1x3x!qnn.q<i8, axis = 1, scale = [0.5, 0.25, 0.125], zp = [0, 1, 2]>>
+}
+
+// CHECK-LABEL: func.func @requantize
+// CHECK: qnn.requantize %{{.*}} : tensor<2x4x!qnn.q<ui8, scale = 0.5, zp = 128>> -> tensor<2x4x!qnn.q<i8, scale = 0.25, zp = -1>>
+// CHECK: qnn.requantize %{{.*}} {out_max = 6.000000e+00 : f64, out_min = 0.000000e+00 : f64} : tensor<2x4x!qnn.q<ui8, scale = 0.5, zp = 128>> -> tensor<2x4x!qnn.q<ui4, scale = 0.5, zp = 0>>
+// CHECK: qnn.requantize %{{.*}} {out_min = -1.500000e+00 : f64} : tensor<2x4x!qnn.q<ui8, scale = 0.5, zp = 128>> -> tensor<2x4x!qnn.q<i8, axis = 1, scale = [1.0, 2.0, 3.0, 4.0], zp = [0, 0, 0, 0]>>
+func.func @requantize(%x: tensor<2x4x!qnn.q<ui8, scale = 0.5, zp = 128>>)
+    -> (tensor<2x4x!qnn.q<i8, scale = 0.25, zp = -1>>, tensor<2x4x!qnn.q<ui4, scale = 0.5, zp = 0>>,
+        tensor<2x4x!qnn.q<i8, axis = 1, scale = [1.0, 2.0, 3.0, 4.0], zp = [0, 0, 0, 0]>>) {
+  %0 = qnn.requantize %x : tensor<2x4x!qnn.q<ui8, scale = 0.5, zp = 128>> -> tensor<2x4x!qnn.q<i8, scale = 0.25, zp = -1>>
+  %1 = qnn.requantize %x {out_min = 0.0 : f64, out_max = 6.0 : f64} : tensor<2x4x!qnn.q<ui8, scale = 0.5, zp = 128>> -> tensor<2x4x!qnn.q<ui4, scale = 0.5, zp = 0>>
+  %2 = qnn.requantize %x {out_min = -1.5 : f64} : tensor<2x4x!qnn.q<ui8, scale = 0.5, zp = 128>> -> tensor<2x4x!qnn.q<i8, axis = 1, scale = [1.0, 2.0, 3.0, 4.0], zp = [0, 0, 0, 0]>>
+  return %0, %1, %2 : tensor<2x4x!qnn.q<i8, scale = 0.25, zp = -1>>, tensor<2x4x!qnn.q<ui4, scale = 0.5, zp = 0>>,
+                      tensor<2x4x!qnn.q<i8, axis = 1, scale = [1.0, 2.0, 3.0, 4.0], zp = [0, 0, 0, 0]>>
+}
+
+// CHECK-LABEL: func.func @storage_cast
+// CHECK: %[[A:.*]] = qnn.storage_cast %{{.*}} : tensor<4xui8> -> tensor<4x!qnn.q<ui8, scale = 0.5, zp = 128>>
+// CHECK: qnn.storage_cast %[[A]] : tensor<4x!qnn.q<ui8, scale = 0.5, zp = 128>> -> tensor<4xui8>
+// CHECK: qnn.storage_cast %{{.*}} : tensor<4xsi8> -> tensor<4x!qnn.q<i8, scale = 1.0, zp = 0>>
+// CHECK: qnn.storage_cast %{{.*}} : tensor<4xi8> -> tensor<4x!qnn.q<ui4, scale = 1.0, zp = 0>>
+// CHECK: qnn.storage_cast %[[A]] : tensor<4x!qnn.q<ui8, scale = 0.5, zp = 128>> -> tensor<4x!qnn.q<ui8, scale = 2.0, zp = 0>>
+func.func @storage_cast(%u: tensor<4xui8>, %s: tensor<4xsi8>, %i: tensor<4xi8>)
+    -> (tensor<4xui8>, tensor<4x!qnn.q<i8, scale = 1.0, zp = 0>>, tensor<4x!qnn.q<ui4, scale = 1.0, zp = 0>>,
+        tensor<4x!qnn.q<ui8, scale = 2.0, zp = 0>>) {
+  %a = qnn.storage_cast %u : tensor<4xui8> -> tensor<4x!qnn.q<ui8, scale = 0.5, zp = 128>>
+  %b = qnn.storage_cast %a : tensor<4x!qnn.q<ui8, scale = 0.5, zp = 128>> -> tensor<4xui8>
+  %c = qnn.storage_cast %s : tensor<4xsi8> -> tensor<4x!qnn.q<i8, scale = 1.0, zp = 0>>
+  %d = qnn.storage_cast %i : tensor<4xi8> -> tensor<4x!qnn.q<ui4, scale = 1.0, zp = 0>>
+  %e = qnn.storage_cast %a : tensor<4x!qnn.q<ui8, scale = 0.5, zp = 128>> -> tensor<4x!qnn.q<ui8, scale = 2.0, zp = 0>>
+  return %b, %c, %d, %e : tensor<4xui8>, tensor<4x!qnn.q<i8, scale = 1.0, zp = 0>>, tensor<4x!qnn.q<ui4, scale = 1.0, zp = 0>>,
+                          tensor<4x!qnn.q<ui8, scale = 2.0, zp = 0>>
+}
+
+// CHECK-LABEL: func.func @conv2d
+// CHECK: qnn.conv2d %{{.*}}, %{{.*}}, %{{.*}} {dilations = array<i64: 1, 1>, groups = 1 : i64, out_min = 0.000000e+00 : f64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<1x3x8x8x!qnn.q<ui8, scale = 0.5, zp = 128>>, tensor<4x3x3x3x!qnn.q<i8, axis = 0, scale = [0.5, 0.25, 0.125, 1.0], zp = [0, 0, 0, 0]>>, tensor<4xi32>) -> tensor<1x4x8x8x!qnn.q<ui8, scale = 0.25, zp = 0>>
+// CHECK: qnn.conv2d %{{.*}}, %{{.*}} {dilations = array<i64: 2, 2>, groups = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 2, 2>} : (tensor<1x3x8x8x!qnn.q<ui8, scale = 0.5, zp = 128>>, tensor<4x3x3x3x!qnn.q<i8, axis = 0, scale = [0.5, 0.25, 0.125, 1.0], zp = [0, 0, 0, 0]>>) -> tensor<1x4x2x2xi32>
+// CHECK: qnn.conv2d %{{.*}}, %{{.*}} {dilations = array<i64: 1, 1>, groups = 3 : i64, pads = array<i64: 1, 0, 1, 0>, strides = array<i64: 1, 2>} : (tensor<1x3x8x8x!qnn.q<ui8, scale = 0.5, zp = 128>>, tensor<3x1x3x1x!qnn.q<ui8, scale = 0.5, zp = 7>>) -> tensor<1x3x8x4x!qnn.q<i8, axis = 1, scale = [1.0, 2.0, 4.0], zp = [0, 1, 2]>>
+func.func @conv2d(%x: tensor<1x3x8x8x!qnn.q<ui8, scale = 0.5, zp = 128>>,
+                  %w: tensor<4x3x3x3x!qnn.q<i8, axis = 0, scale = [0.5, 0.25, 0.125, 1.0], zp = [0, 0, 0, 0]>>,
+                  %b: tensor<4xi32>,
+                  %dw: tensor<3x1x3x1x!qnn.q<ui8, scale = 0.5, zp = 7>>)
+    -> (tensor<1x4x8x8x!qnn.q<ui8, scale = 0.25, zp = 0>>, tensor<1x4x2x2xi32>,
+        tensor<1x3x8x4x!qnn.q<i8, axis = 1, scale = [1.0, 2.0, 4.0], zp = [0, 1, 2]>>) {
+  %0 = qnn.conv2d %x, %w, %b {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, groups = 1 : i64, out_min = 0.0 : f64}
+      : (tensor<1x3x8x8x!qnn.q<ui8, scale = 0.5, zp = 128>>, tensor<4x3x3x3x!qnn.q<i8, axis = 0, scale = [0.5, 0.25, 0.125, 1.0], zp = [0, 0, 0, 0]>>, tensor<4xi32>)
+      -> tensor<1x4x8x8x!qnn.q<ui8, scale = 0.25, zp = 0>>
+  // 8 = 8 + 0 - (2*(3-1)+1) -> 3 / 2 + 1 = 2
+  %1 = qnn.conv2d %x, %w {strides = array<i64: 2, 2>, dilations = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, groups = 1 : i64}
+      : (tensor<1x3x8x8x!qnn.q<ui8, scale = 0.5, zp = 128>>, tensor<4x3x3x3x!qnn.q<i8, axis = 0, scale = [0.5, 0.25, 0.125, 1.0], zp = [0, 0, 0, 0]>>)
+      -> tensor<1x4x2x2xi32>
+  // Depthwise, 3x1 kernel, stride 1x2: OH = 8+2-3+1 = 8, OW = (8-1)/2+1 = 4.
+  %2 = qnn.conv2d %x, %dw {strides = array<i64: 1, 2>, dilations = array<i64: 1, 1>, pads = array<i64: 1, 0, 1, 0>, groups = 3 : i64}
+      : (tensor<1x3x8x8x!qnn.q<ui8, scale = 0.5, zp = 128>>, tensor<3x1x3x1x!qnn.q<ui8, scale = 0.5, zp = 7>>)
+      -> tensor<1x3x8x4x!qnn.q<i8, axis = 1, scale = [1.0, 2.0, 4.0], zp = [0, 1, 2]>>
+  return %0, %1, %2 : tensor<1x4x8x8x!qnn.q<ui8, scale = 0.25, zp = 0>>, tensor<1x4x2x2xi32>,
+                      tensor<1x3x8x4x!qnn.q<i8, axis = 1, scale = [1.0, 2.0, 4.0], zp = [0, 1, 2]>>
+}
+
+// CHECK-LABEL: func.func @matmul
+// CHECK: qnn.matmul %{{.*}}, %{{.*}}, %{{.*}} {out_max = 6.000000e+00 : f64} : (tensor<1x8x!qnn.q<ui8, scale = 0.5, zp = 128>>, tensor<8x4x!qnn.q<i8, axis = 1, scale = [1.0, 2.0, 3.0, 4.0], zp = [0, 0, 0, 0]>>, tensor<4xi32>) -> tensor<1x4x!qnn.q<ui8, scale = 0.25, zp = 3>>
+// CHECK: qnn.matmul %{{.*}}, %{{.*}} : (tensor<2x3x8x!qnn.q<i8, scale = 0.5, zp = 0>>, tensor<8x4x!qnn.q<i8, axis = 1, scale = [1.0, 2.0, 3.0, 4.0], zp = [0, 0, 0, 0]>>) -> tensor<2x3x4xi32>
+func.func @matmul(%a: tensor<1x8x!qnn.q<ui8, scale = 0.5, zp = 128>>,
+                  %b: tensor<8x4x!qnn.q<i8, axis = 1, scale = [1.0, 2.0, 3.0, 4.0], zp = [0, 0, 0, 0]>>,
+                  %bias: tensor<4xi32>, %c: tensor<2x3x8x!qnn.q<i8, scale = 0.5, zp = 0>>)
+    -> (tensor<1x4x!qnn.q<ui8, scale = 0.25, zp = 3>>, tensor<2x3x4xi32>) {
+  %0 = qnn.matmul %a, %b, %bias {out_max = 6.0 : f64}
+      : (tensor<1x8x!qnn.q<ui8, scale = 0.5, zp = 128>>, tensor<8x4x!qnn.q<i8, axis = 1, scale = [1.0, 2.0, 3.0, 4.0], zp = [0, 0, 0, 0]>>, tensor<4xi32>)
+      -> tensor<1x4x!qnn.q<ui8, scale = 0.25, zp = 3>>
+  %1 = qnn.matmul %c, %b
+      : (tensor<2x3x8x!qnn.q<i8, scale = 0.5, zp = 0>>, tensor<8x4x!qnn.q<i8, axis = 1, scale = [1.0, 2.0, 3.0, 4.0], zp = [0, 0, 0, 0]>>)
+      -> tensor<2x3x4xi32>
+  return %0, %1 : tensor<1x4x!qnn.q<ui8, scale = 0.25, zp = 3>>, tensor<2x3x4xi32>
+}
+
+// CHECK-LABEL: func.func @add
+// CHECK: qnn.add %{{.*}}, %{{.*}} : (tensor<1x4x2x2x!qnn.q<ui8, scale = 0.5, zp = 128>>, tensor<1x4x2x2x!qnn.q<ui8, scale = 0.25, zp = 100>>) -> tensor<1x4x2x2x!qnn.q<ui8, scale = 1.0, zp = 0>>
+// CHECK: qnn.add %{{.*}}, %{{.*}} {out_max = 1.000000e+00 : f64, out_min = -1.000000e+00 : f64} : (tensor<1x4x2x2x!qnn.q<ui8, scale = 0.5, zp = 128>>, tensor<4x1x1x!qnn.q<i8, scale = 0.125, zp = 0>>) -> tensor<1x4x2x2x!qnn.q<i8, scale = 1.0, zp = 0>>
+func.func @add(%a: tensor<1x4x2x2x!qnn.q<ui8, scale = 0.5, zp = 128>>,
+               %b: tensor<1x4x2x2x!qnn.q<ui8, scale = 0.25, zp = 100>>,
+               %c: tensor<4x1x1x!qnn.q<i8, scale = 0.125, zp = 0>>)
+    -> (tensor<1x4x2x2x!qnn.q<ui8, scale = 1.0, zp = 0>>, tensor<1x4x2x2x!qnn.q<i8, scale = 1.0, zp = 0>>) {
+  %0 = qnn.add %a, %b : (tensor<1x4x2x2x!qnn.q<ui8, scale = 0.5, zp = 128>>, tensor<1x4x2x2x!qnn.q<ui8, scale = 0.25, zp = 100>>)
+      -> tensor<1x4x2x2x!qnn.q<ui8, scale = 1.0, zp = 0>>
+  %1 = qnn.add %a, %c {out_min = -1.0 : f64, out_max = 1.0 : f64}
+      : (tensor<1x4x2x2x!qnn.q<ui8, scale = 0.5, zp = 128>>, tensor<4x1x1x!qnn.q<i8, scale = 0.125, zp = 0>>)
+      -> tensor<1x4x2x2x!qnn.q<i8, scale = 1.0, zp = 0>>
+  return %0, %1 : tensor<1x4x2x2x!qnn.q<ui8, scale = 1.0, zp = 0>>, tensor<1x4x2x2x!qnn.q<i8, scale = 1.0, zp = 0>>
+}
+
+// CHECK-LABEL: func.func @pools
+// CHECK: qnn.max_pool2d %{{.*}} {dilations = array<i64: 1, 1>, kernel = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 2, 2>} : tensor<1x2x5x5x!qnn.q<i8, scale = 0.5, zp = -3>> -> tensor<1x2x2x2x!qnn.q<i8, scale = 0.5, zp = -3>>
+// CHECK: qnn.max_pool2d %{{.*}} {ceil_mode = true, dilations = array<i64: 1, 1>, kernel = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 2, 2>} : tensor<1x2x5x5x!qnn.q<i8, scale = 0.5, zp = -3>> -> tensor<1x2x3x3x!qnn.q<i8, scale = 0.5, zp = -3>>
+// CHECK: qnn.avg_pool2d %{{.*}} {count_include_pad = true, kernel = array<i64: 3, 3>, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>} : tensor<1x2x5x5x!qnn.q<i8, scale = 0.5, zp = -3>> -> tensor<1x2x3x3x!qnn.q<i8, scale = 0.25, zp = 1>>
+// CHECK: qnn.avg_pool2d %{{.*}} {ceil_mode = true, kernel = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 2, 2>} : tensor<1x2x5x5x!qnn.q<i8, scale = 0.5, zp = -3>> -> tensor<1x2x3x3x!qnn.q<i8, scale = 0.5, zp = -3>>
+// CHECK: qnn.global_avg_pool %{{.*}} : tensor<1x2x5x5x!qnn.q<i8, scale = 0.5, zp = -3>> -> tensor<1x2x1x1x!qnn.q<ui8, scale = 0.125, zp = 128>>
+func.func @pools(%x: tensor<1x2x5x5x!qnn.q<i8, scale = 0.5, zp = -3>>)
+    -> (tensor<1x2x2x2x!qnn.q<i8, scale = 0.5, zp = -3>>, tensor<1x2x3x3x!qnn.q<i8, scale = 0.5, zp = -3>>,
+        tensor<1x2x3x3x!qnn.q<i8, scale = 0.25, zp = 1>>, tensor<1x2x3x3x!qnn.q<i8, scale = 0.5, zp = -3>>,
+        tensor<1x2x1x1x!qnn.q<ui8, scale = 0.125, zp = 128>>) {
+  %0 = qnn.max_pool2d %x {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>, dilations = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>}
+      : tensor<1x2x5x5x!qnn.q<i8, scale = 0.5, zp = -3>> -> tensor<1x2x2x2x!qnn.q<i8, scale = 0.5, zp = -3>>
+  %1 = qnn.max_pool2d %x {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>, dilations = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, ceil_mode = true}
+      : tensor<1x2x5x5x!qnn.q<i8, scale = 0.5, zp = -3>> -> tensor<1x2x3x3x!qnn.q<i8, scale = 0.5, zp = -3>>
+  %2 = qnn.avg_pool2d %x {kernel = array<i64: 3, 3>, strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, count_include_pad = true}
+      : tensor<1x2x5x5x!qnn.q<i8, scale = 0.5, zp = -3>> -> tensor<1x2x3x3x!qnn.q<i8, scale = 0.25, zp = 1>>
+  %3 = qnn.avg_pool2d %x {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, ceil_mode = true}
+      : tensor<1x2x5x5x!qnn.q<i8, scale = 0.5, zp = -3>> -> tensor<1x2x3x3x!qnn.q<i8, scale = 0.5, zp = -3>>
+  %4 = qnn.global_avg_pool %x : tensor<1x2x5x5x!qnn.q<i8, scale = 0.5, zp = -3>> -> tensor<1x2x1x1x!qnn.q<ui8, scale = 0.125, zp = 128>>
+  return %0, %1, %2, %3, %4 : tensor<1x2x2x2x!qnn.q<i8, scale = 0.5, zp = -3>>, tensor<1x2x3x3x!qnn.q<i8, scale = 0.5, zp = -3>>,
+                              tensor<1x2x3x3x!qnn.q<i8, scale = 0.25, zp = 1>>, tensor<1x2x3x3x!qnn.q<i8, scale = 0.5, zp = -3>>,
+                              tensor<1x2x1x1x!qnn.q<ui8, scale = 0.125, zp = 128>>
+}
+
+// CHECK-LABEL: func.func @concat_reshape
+// CHECK: %[[C:.*]] = qnn.concat %{{.*}}, %{{.*}}, %{{.*}} {axis = 1 : i64} : (tensor<1x2x4x!qnn.q<ui8, scale = 0.5, zp = 128>>, tensor<1x3x4x!qnn.q<ui8, scale = 0.25, zp = 0>>, tensor<1x1x4x!qnn.q<ui8, scale = 0.5, zp = 128>>) -> tensor<1x6x4x!qnn.q<ui8, scale = 0.5, zp = 128>>
+// CHECK: qnn.reshape %[[C]] : tensor<1x6x4x!qnn.q<ui8, scale = 0.5, zp = 128>> -> tensor<24x!qnn.q<ui8, scale = 0.5, zp = 128>>
+// CHECK: qnn.reshape %{{.*}} : tensor<1x1x!qnn.q<ui8, scale = 0.5, zp = 128>> -> tensor<!qnn.q<ui8, scale = 0.5, zp = 128>>
+func.func @concat_reshape(%a: tensor<1x2x4x!qnn.q<ui8, scale = 0.5, zp = 128>>,
+                          %b: tensor<1x3x4x!qnn.q<ui8, scale = 0.25, zp = 0>>,
+                          %c: tensor<1x1x4x!qnn.q<ui8, scale = 0.5, zp = 128>>,
+                          %d: tensor<1x1x!qnn.q<ui8, scale = 0.5, zp = 128>>)
+    -> (tensor<24x!qnn.q<ui8, scale = 0.5, zp = 128>>, tensor<!qnn.q<ui8, scale = 0.5, zp = 128>>) {
+  %0 = qnn.concat %a, %b, %c {axis = 1 : i64}
+      : (tensor<1x2x4x!qnn.q<ui8, scale = 0.5, zp = 128>>, tensor<1x3x4x!qnn.q<ui8, scale = 0.25, zp = 0>>, tensor<1x1x4x!qnn.q<ui8, scale = 0.5, zp = 128>>)
+      -> tensor<1x6x4x!qnn.q<ui8, scale = 0.5, zp = 128>>
+  %1 = qnn.reshape %0 : tensor<1x6x4x!qnn.q<ui8, scale = 0.5, zp = 128>> -> tensor<24x!qnn.q<ui8, scale = 0.5, zp = 128>>
+  %2 = qnn.reshape %d : tensor<1x1x!qnn.q<ui8, scale = 0.5, zp = 128>> -> tensor<!qnn.q<ui8, scale = 0.5, zp = 128>>
+  return %1, %2 : tensor<24x!qnn.q<ui8, scale = 0.5, zp = 128>>, tensor<!qnn.q<ui8, scale = 0.5, zp = 128>>
+}
+
+{-#
+  dialect_resources: {
+    builtin: {
+      w: "0x0100000001FF0203"
+    }
+  }
+#-}

@@ -1,0 +1,266 @@
+//===- qcc.cpp - the qcc compiler driver ----------------------------------===//
+//
+//   qcc compile MODEL.onnx -target T [-mcpu=CPU] [-mattr=...] [-O0|-O1|-O2|-O3]
+//               [--name NAME] [-o OUT.o] [--emit=qnn|mlir|llvm|asm|obj]
+//               [--shape INPUT=1x3x224x224]...
+//
+// Every error is one line on stderr ("qcc: error: ...") and exit code 1; no
+// partial output file is left behind.
+//
+//===----------------------------------------------------------------------===//
+#include "qcc/Import/ONNX/ONNXImporter.h"
+#include "qcc/Pipeline/Pipeline.h"
+#include "qcc/Target/Target.h"
+#include "qcc/Transforms/Passes.h"
+
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Pass/PassManager.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <optional>
+
+using namespace mlir;
+
+namespace {
+
+[[noreturn]] void die(const llvm::Twine &msg) {
+  llvm::errs() << "qcc: error: " << msg << "\n";
+  std::exit(1);
+}
+
+const char *kUsage =
+    "usage: qcc compile MODEL.onnx -target T [-mcpu=CPU] [-mattr=FEATURES]\n"
+    "                   [-O0|-O1|-O2|-O3] [--name NAME] [-o OUT.o]\n"
+    "                   [--emit=qnn|mlir|llvm|asm|obj] [--shape INPUT=DxDx...]\n"
+    "\n"
+    "  -target T     x86_64, aarch64, or a full triple (aarch64-linux-gnu)\n"
+    "  -mcpu=CPU     target CPU (e.g. skylake, cortex-a76, native)\n"
+    "  -mattr=F      target features (e.g. +avx2,+fma or +dotprod)\n"
+    "  -O0..-O3      LLVM optimization level (default -O2)\n"
+    "  --name NAME   C prefix of the generated symbols (default: OUT's stem)\n"
+    "  -o OUT        output file; with --emit=obj also writes OUT's stem .h\n"
+    "  --emit=KIND   qnn: imported IR; mlir: lowered LLVM-dialect IR;\n"
+    "                llvm: LLVM IR; asm: assembly; obj: ELF object (default)\n"
+    "  --shape I=S   static shape for input I, e.g. --shape input=1x3x224x224\n";
+
+bool isIdentifier(StringRef s) {
+  if (s.empty() || llvm::isDigit(s[0]))
+    return false;
+  return llvm::all_of(s, [](char c) { return llvm::isAlnum(c) || c == '_'; });
+}
+
+std::string sanitize(StringRef s) {
+  std::string r;
+  for (char c : s)
+    r += llvm::isAlnum(c) ? c : '_';
+  if (r.empty() || llvm::isDigit(r[0]))
+    r = "m_" + r;
+  return r;
+}
+
+std::vector<int64_t> parseShape(StringRef spec, StringRef arg) {
+  std::vector<int64_t> dims;
+  SmallVector<StringRef> parts;
+  spec.split(parts, 'x');
+  for (StringRef p : parts) {
+    int64_t v;
+    if (p.getAsInteger(10, v) || v <= 0)
+      die("--shape '" + arg + "': dimensions must be positive integers "
+          "separated by 'x'");
+    dims.push_back(v);
+  }
+  return dims;
+}
+
+struct Options {
+  std::string model, target, cpu, features, name, output;
+  std::string emit = "obj";
+  int optLevel = 2;
+  qcc::ONNXImportOptions import;
+};
+
+Options parseArgs(int argc, char **argv) {
+  if (argc >= 2 && (StringRef(argv[1]) == "--help" || StringRef(argv[1]) == "-h")) {
+    llvm::outs() << kUsage;
+    std::exit(0);
+  }
+  if (argc >= 2 && StringRef(argv[1]) == "--version") {
+    llvm::outs() << "qcc 0.1 (LLVM/MLIR " << LLVM_VERSION_STRING << ")\n";
+    std::exit(0);
+  }
+  if (argc < 2 || StringRef(argv[1]) != "compile") {
+    llvm::errs() << kUsage;
+    die(argc < 2 ? "no command given (expected 'compile')"
+                 : "unknown command '" + StringRef(argv[1]) + "' (expected 'compile')");
+  }
+  Options o;
+  for (int i = 2; i < argc; ++i) {
+    StringRef a = argv[i];
+    auto value = [&](StringRef flag) -> std::string {
+      if (a.consume_front((flag + "=").str()))
+        return a.str();
+      if (i + 1 >= argc)
+        die("option '" + flag + "' needs a value");
+      return argv[++i];
+    };
+    if (a == "-target" || a.starts_with("-target=") || a == "--target" ||
+        a.starts_with("--target="))
+      o.target = value(a.starts_with("--") ? "--target" : "-target");
+    else if (a.consume_front("-mcpu="))
+      o.cpu = a.str();
+    else if (a.consume_front("-mattr="))
+      o.features = a.str();
+    else if (a == "-O0" || a == "-O1" || a == "-O2" || a == "-O3")
+      o.optLevel = a[2] - '0';
+    else if (a.starts_with("-O"))
+      die("unknown optimization level '" + a + "' (use -O0, -O1, -O2 or -O3)");
+    else if (a == "--name" || a.starts_with("--name="))
+      o.name = value("--name");
+    else if (a == "-o")
+      o.output = value("-o");
+    else if (a.consume_front("--emit="))
+      o.emit = a.str();
+    else if (a == "--shape" || a.starts_with("--shape=")) {
+      std::string spec = value("--shape");
+      auto [input, dims] = StringRef(spec).rsplit('=');
+      if (dims.empty() || input.empty())
+        die("--shape '" + spec + "': expected INPUT=DxDx...");
+      o.import.shapes[input.str()] = parseShape(dims, spec);
+    } else if (a.starts_with("-"))
+      die("unknown option '" + a + "' (see qcc --help)");
+    else if (o.model.empty())
+      o.model = a.str();
+    else
+      die("more than one model given ('" + o.model + "' and '" + a + "')");
+  }
+  if (o.model.empty())
+    die("no input model (qcc compile MODEL.onnx -target T)");
+  if (o.emit != "qnn" && o.emit != "mlir" && o.emit != "llvm" &&
+      o.emit != "asm" && o.emit != "obj")
+    die("--emit='" + o.emit + "' is not one of qnn, mlir, llvm, asm, obj");
+  if (o.target.empty() && o.emit != "qnn")
+    die("missing -target (x86_64, aarch64 or a full triple)");
+  if (o.output.empty()) {
+    if (o.emit == "obj")
+      o.output = llvm::sys::path::stem(o.model).str() + ".o";
+    else
+      o.output = "-";
+  }
+  if (!o.name.empty()) {
+    if (!isIdentifier(o.name))
+      die("--name '" + o.name + "' is not a C identifier");
+  } else {
+    StringRef stem = o.output == "-" ? llvm::sys::path::stem(o.model)
+                                     : llvm::sys::path::stem(o.output);
+    o.name = sanitize(stem);
+  }
+  return o;
+}
+
+/// One line for the first error MLIR reports: "<location>: <message>".
+struct FirstError {
+  std::optional<std::string> text;
+};
+
+std::string locationText(Location loc) {
+  if (auto n = dyn_cast<NameLoc>(loc))
+    return "node '" + n.getName().str() + "': ";
+  if (auto f = dyn_cast<FileLineColLoc>(loc))
+    return (f.getFilename().str() + ":" + std::to_string(f.getLine()) + ": ");
+  if (auto fused = dyn_cast<FusedLoc>(loc))
+    for (Location l : fused.getLocations())
+      if (auto s = locationText(l); !s.empty())
+        return s;
+  return "";
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  Options o = parseArgs(argc, argv);
+
+  DialectRegistry registry;
+  qcc::registerDialects(registry);
+  qcc::registerPasses();
+  MLIRContext ctx(registry);
+  ctx.loadAllAvailableDialects();
+  FirstError first;
+  ScopedDiagnosticHandler handler(&ctx, [&](Diagnostic &d) {
+    if (d.getSeverity() == DiagnosticSeverity::Error && !first.text)
+      first.text = locationText(d.getLocation()) + d.str();
+    return success();
+  });
+
+  std::string error;
+  OwningOpRef<ModuleOp> module =
+      qcc::importONNXModel(ctx, o.model, o.import, error);
+  if (!module)
+    die(o.model + ": " + error);
+
+  auto open = [&](const std::string &path) {
+    std::error_code ec;
+    auto f = std::make_unique<llvm::ToolOutputFile>(
+        path, ec, o.emit == "obj" ? llvm::sys::fs::OF_None
+                                  : llvm::sys::fs::OF_Text);
+    if (ec)
+      die("cannot write '" + path + "': " + ec.message());
+    return f;
+  };
+
+  if (o.emit == "qnn") {
+    auto out = open(o.output);
+    module->print(out->os());
+    out->keep();
+    return 0;
+  }
+
+  qcc::ModelInfo info;
+  info.name = o.name;
+  if (failed(qcc::collectModelIO(*module, info, error)))
+    die(o.model + ": " + error);
+
+  PassManager pm(&ctx);
+  if (failed(qcc::buildLowerToLLVMPipeline(pm)))
+    die("internal error: cannot build the lowering pipeline");
+  if (failed(pm.run(*module)))
+    die(o.model + ": " +
+        first.text.value_or("lowering failed (run qcc-opt on --emit=qnn output "
+                            "with --qcc-lower-to-llvm for details)"));
+  if (auto f = module->lookupSymbol<LLVM::LLVMFuncOp>("forward"))
+    if (auto a = f->getAttrOfType<IntegerAttr>(qcc::kArenaBytesAttr))
+      info.arenaBytes = a.getInt();
+
+  if (o.emit == "mlir") {
+    auto out = open(o.output);
+    module->print(out->os());
+    out->keep();
+    return 0;
+  }
+
+  qcc::CodegenOptions cg;
+  cg.target = o.target;
+  cg.cpu = o.cpu;
+  cg.features = o.features;
+  cg.optLevel = o.optLevel;
+  qcc::EmitKind kind = o.emit == "llvm"  ? qcc::EmitKind::LLVMIR
+                       : o.emit == "asm" ? qcc::EmitKind::Assembly
+                                         : qcc::EmitKind::Object;
+  auto out = open(o.output);
+  if (failed(qcc::emitCode(*module, info, cg, kind, out->os(), error)))
+    die(o.model + ": " + error);
+  if (kind == qcc::EmitKind::Object) {
+    SmallString<256> header(o.output);
+    llvm::sys::path::replace_extension(header, ".h");
+    auto h = open(std::string(header));
+    qcc::emitHeader(info, h->os());
+    h->keep();
+  }
+  out->keep();
+  return 0;
+}
