@@ -127,7 +127,28 @@ private:
   std::map<std::string, std::vector<const onnx::NodeProto *>> consumers;
   std::set<const onnx::NodeProto *> done;  // nodes folded into another
   std::set<std::string> graphOutputs;
+  std::map<std::string, const onnx::NodeProto *> producers;
   unsigned resourceCounter = 0;
+
+  /// Look-ahead (BatchNormalization, a bias Add, Clip bounds) may need a
+  /// constant whose producer (Constant, or DequantizeLinear of a constant)
+  /// comes later in the node order: import that producer now.
+  void ensureConstant(const std::string &name) {
+    if (consts.count(name) || dqConsts.count(name))
+      return;
+    auto it = producers.find(name);
+    if (it == producers.end() || done.count(it->second))
+      return;
+    const onnx::NodeProto &p = *it->second;
+    if (p.op_type() == "Constant" ||
+        (p.op_type() == "DequantizeLinear" && p.input_size() > 0 &&
+         (ensureConstant(p.input(0)), consts.count(p.input(0))))) {
+      for (int i = 1; i < p.input_size(); ++i)
+        ensureConstant(p.input(i));
+      importNode(p);
+      done.insert(&p);
+    }
+  }
 
   // --- helpers -------------------------------------------------------------
   Location nodeLoc(const onnx::NodeProto &n) {
@@ -171,6 +192,7 @@ private:
   const ConstTensor &constant(const onnx::NodeProto &n, int i, StringRef what) {
     if (!hasInput(n, i))
       fail(describe(n), ": missing ", what);
+    ensureConstant(n.input(i));
     auto it = consts.find(n.input(i));
     if (it == consts.end())
       fail(describe(n), ": ", what, " '", n.input(i),
@@ -806,6 +828,8 @@ void Importer::importConv(const onnx::NodeProto &n) {
   allowAttrs(n, {"auto_pad", "dilations", "group", "kernel_shape", "pads",
                  "strides"});
   Value x = quantizedInput(n, 0, "input");
+  if (hasInput(n, 1))
+    ensureConstant(n.input(1));
   auto wit = dqConsts.find(hasInput(n, 1) ? n.input(1) : "");
   if (wit == dqConsts.end())
     fail(describe(n), ": weight must be a constant behind DequantizeLinear");
@@ -814,6 +838,7 @@ void Importer::importConv(const onnx::NodeProto &n) {
     fail(describe(n), ": weight must be int8 or uint8, got int32");
   std::optional<std::vector<double>> bias;
   if (hasInput(n, 2)) {
+    ensureConstant(n.input(2));
     auto bq = dqConsts.find(n.input(2));
     auto bf = consts.find(n.input(2));
     if (bq != dqConsts.end())
@@ -893,6 +918,8 @@ void Importer::importGemmOrMatMul(const onnx::NodeProto &n) {
   Value rhs;
   int64_t N;
   std::vector<double> rhsScales;
+  if (hasInput(n, 1))
+    ensureConstant(n.input(1));
   auto wit = dqConsts.find(hasInput(n, 1) ? n.input(1) : "");
   if (wit != dqConsts.end()) {
     QConst w = wit->second;
@@ -930,6 +957,7 @@ void Importer::importGemmOrMatMul(const onnx::NodeProto &n) {
   }
   auto biasFrom = [&](const std::string &name, const onnx::NodeProto &user,
                       double mul) {
+    ensureConstant(name);
     auto bq = dqConsts.find(name);
     auto bf = consts.find(name);
     std::optional<std::vector<double>> r;
@@ -1409,10 +1437,13 @@ OwningOpRef<ModuleOp> Importer::run() {
   collectConstants();
   for (const auto &o : g.output())
     graphOutputs.insert(o.name());
-  for (const auto &n : g.node())
+  for (const auto &n : g.node()) {
     for (const auto &in : n.input())
       if (!in.empty())
         consumers[in].push_back(&n);
+    for (const auto &out : n.output())
+      producers[out] = &n;
+  }
 
   auto module = ModuleOp::create(loc);
   b.setInsertionPointToEnd(module.getBody());
