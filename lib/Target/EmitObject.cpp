@@ -1,5 +1,6 @@
 //===- EmitObject.cpp - LLVM IR, the C entry point, object emission -------===//
 #include "qcc/Target/Target.h"
+#include "qcc/Runtime/RuntimeLibrary.h"
 
 #include "mlir/Target/LLVMIR/Export.h"
 #include "llvm/Analysis/CGSCCPassManager.h"
@@ -36,12 +37,14 @@ std::string normalizeTriple(StringRef t) {
   return tr.str();
 }
 
-/// Adds `int NAME_run(void *arena, const void *const in[], void *const out[])`.
+/// Adds `int NAME_run(void *arena, const void *const in[], void *const out[])`:
+/// the runtime checks the arguments, then the model function runs.
 void addEntryPoint(llvm::Module &m, llvm::Function *forward,
                    const qcc::ModelInfo &info) {
   llvm::LLVMContext &ctx = m.getContext();
   llvm::Type *ptr = llvm::PointerType::getUnqual(ctx);
   llvm::Type *i32 = llvm::Type::getInt32Ty(ctx);
+  llvm::Type *i64 = llvm::Type::getInt64Ty(ctx);
   auto *fty = llvm::FunctionType::get(i32, {ptr, ptr, ptr}, false);
   auto *run = llvm::Function::Create(fty, llvm::GlobalValue::ExternalLinkage,
                                      info.name + "_run", m);
@@ -51,40 +54,26 @@ void addEntryPoint(llvm::Module &m, llvm::Function *forward,
   arena->setName("arena");
   ins->setName("inputs");
   outs->setName("outputs");
+  llvm::FunctionCallee check = m.getOrInsertFunction(
+      "qcc_rt_check_args",
+      llvm::FunctionType::get(i32, {ptr, i64, ptr, i64, ptr, i64}, false));
   auto *entry = llvm::BasicBlock::Create(ctx, "entry", run);
-  auto *bad = llvm::BasicBlock::Create(ctx, "null_pointer", run);
-  auto *misaligned = llvm::BasicBlock::Create(ctx, "misaligned", run);
+  auto *fail = llvm::BasicBlock::Create(ctx, "bad_arguments", run);
   auto *body = llvm::BasicBlock::Create(ctx, "run", run);
   llvm::IRBuilder<> b(entry);
-  // The arena may be NULL only when the model needs none.
-  llvm::Value *anyNull = b.CreateOr(b.CreateIsNull(ins), b.CreateIsNull(outs));
-  if (info.arenaBytes > 0)
-    anyNull = b.CreateOr(anyNull, b.CreateIsNull(arena));
-  auto *check2 = llvm::BasicBlock::Create(ctx, "check_align", run, bad);
-  b.CreateCondBr(anyNull, bad, check2);
-  b.SetInsertPoint(bad);
-  b.CreateRet(b.getInt32(1));
-  b.SetInsertPoint(check2);
-  llvm::Value *low = b.CreateAnd(b.CreatePtrToInt(arena, b.getInt64Ty()), 63);
-  b.CreateCondBr(b.CreateICmpNE(low, b.getInt64(0)), misaligned, body);
-  b.SetInsertPoint(misaligned);
-  b.CreateRet(b.getInt32(2));
+  llvm::Value *rc = b.CreateCall(
+      check, {arena, b.getInt64(info.arenaBytes), ins,
+              b.getInt64(info.inputs.size()), outs,
+              b.getInt64(info.outputs.size())});
+  b.CreateCondBr(b.CreateICmpEQ(rc, b.getInt32(0)), body, fail);
+  b.SetInsertPoint(fail);
+  b.CreateRet(rc);
   b.SetInsertPoint(body);
   std::vector<llvm::Value *> args = {arena};
-  auto load = [&](llvm::Value *array, size_t i, llvm::BasicBlock *nullBlock) {
-    llvm::Value *slot = b.CreateConstInBoundsGEP1_64(ptr, array, i);
-    llvm::Value *p = b.CreateLoad(ptr, slot);
-    args.push_back(p);
-    return p;
-  };
-  llvm::Value *nullArg = b.getFalse();
   for (size_t i = 0; i < info.inputs.size(); ++i)
-    nullArg = b.CreateOr(nullArg, b.CreateIsNull(load(ins, i, bad)));
+    args.push_back(b.CreateLoad(ptr, b.CreateConstInBoundsGEP1_64(ptr, ins, i)));
   for (size_t i = 0; i < info.outputs.size(); ++i)
-    nullArg = b.CreateOr(nullArg, b.CreateIsNull(load(outs, i, bad)));
-  auto *call = llvm::BasicBlock::Create(ctx, "call", run);
-  b.CreateCondBr(nullArg, bad, call);
-  b.SetInsertPoint(call);
+    args.push_back(b.CreateLoad(ptr, b.CreateConstInBoundsGEP1_64(ptr, outs, i)));
   b.CreateCall(forward, args);
   b.CreateRet(b.getInt32(0));
 }
@@ -182,6 +171,10 @@ LogicalResult qcc::emitCode(ModuleOp module, const ModelInfo &info,
     if (a.getType()->isPointerTy())
       a.addAttr(llvm::Attribute::NoAlias);
   addEntryPoint(*m, forward, info);
+  if (llvm::Error e = qcc::linkRuntime(*m)) {
+    error = llvm::toString(std::move(e));
+    return failure();
+  }
   if (llvm::verifyModule(*m, &llvm::errs())) {
     error = "internal error: generated LLVM IR does not verify";
     return failure();

@@ -30,6 +30,7 @@
 #include "onnx/onnx.pb.h"
 
 #include <cmath>
+#include <optional>
 #include <fstream>
 #include <optional>
 #include <set>
@@ -1005,6 +1006,10 @@ void Importer::importGemmOrMatMul(const onnx::NodeProto &n) {
     }
     biasV = biasConstant(bi);
   }
+  int64_t K = cast<RankedTensorType>(rhs.getType()).getDimSize(0);
+  if (at.getShape().back() != K)
+    fail(describe(n), ": A has K = ", at.getShape().back(), " but B has ", K,
+         " rows", gemm && attrInt(n, "transB", 0) ? " (after transB)" : "");
   SmallVector<int64_t> shape(at.getShape());
   shape.back() = N;
   Value r = MatMulOp::create(b, nodeLoc(n), RankedTensorType::get(shape, oq.type),
@@ -1287,6 +1292,10 @@ void Importer::importQLinearMatMul(const onnx::NodeProto &n) {
     N = bt.getDimSize(1);
   }
   QuantType yq = quantParams(n, 6, 7, at.getRank(), 1, onnx::TensorProto::UINT8);
+  int64_t K = cast<RankedTensorType>(rhs.getType()).getDimSize(0);
+  if (at.getShape().back() != K)
+    fail(describe(n), ": a has K = ", at.getShape().back(), " but b has ", K,
+         " rows");
   SmallVector<int64_t> shape(at.getShape());
   shape.back() = N;
   values[n.output(0)] = MatMulOp::create(b, nodeLoc(n),
@@ -1445,8 +1454,9 @@ OwningOpRef<ModuleOp> Importer::run() {
       producers[out] = &n;
   }
 
-  auto module = ModuleOp::create(loc);
-  b.setInsertionPointToEnd(module.getBody());
+  // Owned from the start: a failure anywhere below frees it.
+  OwningOpRef<ModuleOp> module = ModuleOp::create(loc);
+  b.setInsertionPointToEnd(module->getBody());
 
   // Inputs.
   SmallVector<Type> argTypes;
@@ -1558,8 +1568,22 @@ OwningOpRef<ModuleOp> Importer::run() {
   func.setType(b.getFunctionType(argTypes, resultTypes));
   for (auto [i, o] : llvm::enumerate(g.output()))
     func.setResultAttr(i, kIONameAttr, b.getStringAttr(o.name()));
-  if (failed(mlir::verify(module)))
-    fail("model: internal error: the imported IR does not verify");
+  // The qnn verifiers check what the importer did not; their first message,
+  // with the ONNX node name the op carries as its location, is the error.
+  std::optional<std::string> firstError;
+  {
+    ScopedDiagnosticHandler handler(&ctx, [&](Diagnostic &d) {
+      if (d.getSeverity() == DiagnosticSeverity::Error && !firstError) {
+        std::string where;
+        if (auto nl = dyn_cast<NameLoc>(d.getLocation()))
+          where = "node '" + nl.getName().str() + "': ";
+        firstError = where + d.str();
+      }
+      return success();
+    });
+    if (failed(mlir::verify(*module)))
+      fail(firstError.value_or("the imported IR does not verify"));
+  }
   return module;
 }
 
