@@ -153,8 +153,16 @@ private:
 
   // --- helpers -------------------------------------------------------------
   Location nodeLoc(const onnx::NodeProto &n) {
-    std::string name = n.name().empty() ? n.output(0) : n.name();
+    std::string name = !n.name().empty()  ? n.name()
+                       : n.output_size() ? n.output(0)
+                                          : n.op_type();
     return NameLoc::get(b.getStringAttr(name));
+  }
+  /// The first output of a node looked at ahead of its turn.
+  const std::string &output0(const onnx::NodeProto &n) {
+    if (n.output_size() < 1 || n.output(0).empty())
+      fail(describe(n), ": node has no output");
+    return n.output(0);
   }
   const onnx::AttributeProto *attr(const onnx::NodeProto &n, StringRef name) {
     for (const auto &a : n.attribute())
@@ -204,8 +212,8 @@ private:
   ConstTensor readTensor(const onnx::TensorProto &t);
   void collectConstants();
   QuantType quantParams(const onnx::NodeProto &n, int scaleIdx, int zpIdx,
-                        int64_t rank, int64_t axisAttr, int32_t defaultDtype,
-                        QConst *paramsOut = nullptr);
+                        ArrayRef<int64_t> shape, int64_t axisAttr,
+                        int32_t defaultDtype, QConst *paramsOut = nullptr);
   Value materialize(const QConst &c, const onnx::NodeProto &user);
   Value quantizedInput(const onnx::NodeProto &n, int i, StringRef what);
   Value floatValue(const std::string &name, const onnx::NodeProto *user);
@@ -279,9 +287,14 @@ ConstTensor Importer::readTensor(const onnx::TensorProto &t) {
   ConstTensor c;
   c.dtype = t.data_type();
   c.dims.assign(t.dims().begin(), t.dims().end());
-  for (int64_t d : c.dims)
+  int64_t count = 1;
+  for (int64_t d : c.dims) {
     if (d < 0)
       fail("tensor '", t.name(), "': negative dimension");
+    if (d > 0 && count > (int64_t(1) << 31) / d)
+      fail("tensor '", t.name(), "': more than 2^31 elements");
+    count *= d;
+  }
   if (t.data_location() == onnx::TensorProto::EXTERNAL)
     fail("tensor '", t.name(),
          "': external data is not supported (save the model with the "
@@ -296,12 +309,12 @@ ConstTensor Importer::readTensor(const onnx::TensorProto &t) {
   switch (c.dtype) {
   case onnx::TensorProto::FLOAT:
     need(n * 4);
-    for (int64_t i = 0; i < n; ++i)
-      c.floats.push_back(raw.empty() ? t.float_data(i)
-                                     : readLE<float>(raw.data() + 4 * i));
     if (raw.empty() && t.float_data_size() != n)
       fail("tensor '", t.name(), "': has ", t.float_data_size(),
            " values, expected ", n);
+    for (int64_t i = 0; i < n; ++i)
+      c.floats.push_back(raw.empty() ? t.float_data(i)
+                                     : readLE<float>(raw.data() + 4 * i));
     break;
   case onnx::TensorProto::UINT8:
   case onnx::TensorProto::INT8:
@@ -363,8 +376,10 @@ void Importer::collectConstants() {
 /// Quant type from a Q/DQ/QLinear node's scale (input scaleIdx) and zero
 /// point (zpIdx, may be absent) for a tensor of rank `rank`.
 QuantType Importer::quantParams(const onnx::NodeProto &n, int scaleIdx,
-                                int zpIdx, int64_t rank, int64_t axisAttr,
-                                int32_t defaultDtype, QConst *paramsOut) {
+                                int zpIdx, ArrayRef<int64_t> shape,
+                                int64_t axisAttr, int32_t defaultDtype,
+                                QConst *paramsOut) {
+  int64_t rank = shape.size();
   const ConstTensor &s = constant(n, scaleIdx, "scale");
   if (s.dtype != onnx::TensorProto::FLOAT)
     fail(describe(n), ": scale '", n.input(scaleIdx), "' must be float32, got ",
@@ -394,6 +409,10 @@ QuantType Importer::quantParams(const onnx::NodeProto &n, int scaleIdx,
       if (axis < 0 || axis >= rank)
         fail(describe(n), ": axis ", axisAttr, " is out of range for rank ",
              rank);
+      if (shape[axis] >= 0 && shape[axis] != s.numElements())
+        fail(describe(n), ": scale '", n.input(scaleIdx), "' has ",
+             s.numElements(), " values but axis ", axis, " has ", shape[axis],
+             " channels");
     }
   }
   for (double sc : s.floats)
@@ -535,7 +554,7 @@ Importer::OutputQuant Importer::findOutputQuant(const onnx::NodeProto &n,
     oq.lo = lo;
     oq.hi = hi;
     done.insert(act);
-    name = act->output(0);
+    name = output0(*act);
   }
   auto it = consumers.find(name);
   if (graphOutputs.count(name) || it == consumers.end() || it->second.empty())
@@ -548,12 +567,15 @@ Importer::OutputQuant Importer::findOutputQuant(const onnx::NodeProto &n,
            " directly; QDQ models must quantize it first (QuantizeLinear)");
   const onnx::NodeProto *q = it->second.front();
   allowAttrs(*q, {"axis", "saturate", "output_dtype"});
-  oq.type = quantParams(*q, 1, 2, rank, attrInt(*q, "axis", 1),
+  oq.type = quantParams(*q, 1, 2, SmallVector<int64_t>(rank, -1),
+                        attrInt(*q, "axis", 1),
                         (int32_t)attrInt(*q, "output_dtype",
                                          onnx::TensorProto::UINT8));
   if (!oq.type)
     fail(describe(*q), ": cannot quantize an activation to int32");
-  oq.outName = q->output(0);
+  if (!oq.type.isPerTensor())
+    fail(describe(*q), ": activations must be quantized per tensor");
+  oq.outName = output0(*q);
   done.insert(q);
   for (size_t i = 1; i < it->second.size(); ++i)
     oq.extraQ.push_back(it->second[i]);
@@ -565,10 +587,10 @@ void Importer::bind(const OutputQuant &oq, Value v, const onnx::NodeProto &n) {
   // Further QuantizeLinear consumers of the same float tensor: requantize.
   for (const onnx::NodeProto *q : oq.extraQ) {
     auto t = cast<RankedTensorType>(v.getType());
-    QuantType qt = quantParams(*q, 1, 2, t.getRank(), attrInt(*q, "axis", 1),
+    QuantType qt = quantParams(*q, 1, 2, t.getShape(), attrInt(*q, "axis", 1),
                                (int32_t)attrInt(*q, "output_dtype",
                                                 onnx::TensorProto::UINT8));
-    values[q->output(0)] =
+    values[output0(*q)] =
         qt == getQuantElementType(t)
             ? v
             : RequantizeOp::create(b, nodeLoc(*q),
@@ -595,7 +617,7 @@ void Importer::importQuantizeLinear(const onnx::NodeProto &n) {
   int32_t dflt = (int32_t)attrInt(n, "output_dtype", onnx::TensorProto::UINT8);
   if (auto it = dqViews.find(x); it != dqViews.end()) {
     auto t = cast<RankedTensorType>(it->second.getType());
-    QuantType q = quantParams(n, 1, 2, t.getRank(), attrInt(n, "axis", 1), dflt);
+    QuantType q = quantParams(n, 1, 2, t.getShape(), attrInt(n, "axis", 1), dflt);
     if (!q)
       fail(describe(n), ": cannot quantize to int32");
     values[n.output(0)] =
@@ -613,7 +635,7 @@ void Importer::importQuantizeLinear(const onnx::NodeProto &n) {
     if (c.floats.empty())
       fail(describe(n), ": input '", x, "' must be float32");
     QConst qc;
-    quantParams(n, 1, 2, c.dims.size(), attrInt(n, "axis", 1), dflt, &qc);
+    quantParams(n, 1, 2, c.dims, attrInt(n, "axis", 1), dflt, &qc);
     qc.dims = c.dims;
     int64_t inner = 1, ch = qc.axis < 0 ? 1 : c.dims[qc.axis];
     for (size_t d = qc.axis < 0 ? c.dims.size() : qc.axis + 1; d < c.dims.size(); ++d)
@@ -641,7 +663,7 @@ void Importer::importQuantizeLinear(const onnx::NodeProto &n) {
   }
   Value f = floatValue(x, &n);
   auto t = cast<RankedTensorType>(f.getType());
-  QuantType q = quantParams(n, 1, 2, t.getRank(), attrInt(n, "axis", 1), dflt);
+  QuantType q = quantParams(n, 1, 2, t.getShape(), attrInt(n, "axis", 1), dflt);
   if (!q)
     fail(describe(n), ": cannot quantize to int32");
   values[n.output(0)] =
@@ -660,7 +682,7 @@ void Importer::importDequantizeLinear(const onnx::NodeProto &n) {
       fail(describe(n), ": input '", x, "' has element type ",
            dtypeName(c.dtype), "; expected int8, uint8 or int32");
     QConst qc;
-    quantParams(n, 1, 2, c.dims.size(), attrInt(n, "axis", 1), c.dtype, &qc);
+    quantParams(n, 1, 2, c.dims, attrInt(n, "axis", 1), c.dtype, &qc);
     if (qc.dtype != c.dtype)
       fail(describe(n), ": zero point type ", dtypeName(qc.dtype),
            " does not match the input's ", dtypeName(c.dtype));
@@ -675,7 +697,7 @@ void Importer::importDequantizeLinear(const onnx::NodeProto &n) {
   auto t = cast<RankedTensorType>(it->second.getType());
   if (!getQuantElementType(t))
     fail(describe(n), ": input '", x, "' is not an 8-bit integer tensor");
-  QuantType q = quantParams(n, 1, 2, t.getRank(), attrInt(n, "axis", 1),
+  QuantType q = quantParams(n, 1, 2, t.getShape(), attrInt(n, "axis", 1),
                             getQuantElementType(t).getIsSigned()
                                 ? onnx::TensorProto::INT8
                                 : onnx::TensorProto::UINT8);
@@ -837,6 +859,11 @@ void Importer::importConv(const onnx::NodeProto &n) {
   QConst w = wit->second;
   if (w.dtype == onnx::TensorProto::INT32)
     fail(describe(n), ": weight must be int8 or uint8, got int32");
+  if (w.dims.size() != 4)
+    fail(describe(n), ": weight must be 4-D (F x C/group x KH x KW), got rank ",
+         w.dims.size());
+  if (w.dims[0] == 0)
+    fail(describe(n), ": weight has no output channels");
   std::optional<std::vector<double>> bias;
   if (hasInput(n, 2)) {
     ensureConstant(n.input(2));
@@ -892,7 +919,7 @@ void Importer::importConv(const onnx::NodeProto &n) {
     w.axis = 0;
     bias = newBias;
     done.insert(bn);
-    out = bn->output(0);
+    out = output0(*bn);
   }
   OutputQuant oq = findOutputQuant(n, out, 4);
   Value r = emitConv(n, x, w, bias, {}, oq.type, oq.lo, oq.hi);
@@ -990,7 +1017,7 @@ void Importer::importGemmOrMatMul(const onnx::NodeProto &n) {
     if (auto bv = biasFrom(other, *add, 1.0)) {
       bias = bv;
       done.insert(add);
-      out = add->output(0);
+      out = output0(*add);
     }
   }
   int64_t rank = at.getRank();
@@ -1058,8 +1085,8 @@ void Importer::importPool(const onnx::NodeProto &n) {
   Value x = quantizedInput(n, 0, "X");
   auto xt = cast<RankedTensorType>(x.getType());
   auto k = attrInts(n, "kernel_shape", {});
-  if (k.size() != 2)
-    fail(describe(n), ": kernel_shape must have 2 values");
+  if (k.size() != 2 || k[0] < 1 || k[1] < 1)
+    fail(describe(n), ": kernel_shape must be 2 positive values");
   bool ceil = attrInt(n, "ceil_mode", 0);
   SmallVector<int64_t> strides, dilations, pads, outShape;
   int64_t groups;
@@ -1233,17 +1260,24 @@ void Importer::importQLinearConv(const onnx::NodeProto &n) {
   if (xit == values.end() || !getQuantElementType(xit->second.getType()))
     fail(describe(n), ": input x must be a uint8/int8 tensor");
   auto xt = cast<RankedTensorType>(xit->second.getType());
-  QuantType xq = quantParams(n, 1, 2, xt.getRank(), 1,
+  QuantType xq = quantParams(n, 1, 2, xt.getShape(), 1,
                              onnx::TensorProto::UINT8);
-  if (xq.getIsSigned() != getQuantElementType(xt).getIsSigned())
+  if (!xq || xq.getIsSigned() != getQuantElementType(xt).getIsSigned())
     fail(describe(n), ": x_zero_point type does not match x");
   Value x = castTo(xit->second, xq);
   const ConstTensor &wc = constant(n, 3, "w");
+  if (wc.dtype != onnx::TensorProto::INT8 && wc.dtype != onnx::TensorProto::UINT8)
+    fail(describe(n), ": w must be int8 or uint8, got ", dtypeName(wc.dtype));
+  if (wc.dims.size() != 4)
+    fail(describe(n), ": w must be 4-D, got rank ", wc.dims.size());
   QConst w;
-  quantParams(n, 4, 5, wc.dims.size(), 0, wc.dtype, &w);
+  quantParams(n, 4, 5, wc.dims, 0, wc.dtype, &w);
   w.dims = wc.dims;
   w.values = wc.ints;
-  QuantType yq = quantParams(n, 6, 7, 4, 1, onnx::TensorProto::UINT8);
+  QuantType yq = quantParams(n, 6, 7, SmallVector<int64_t>(4, -1), 1,
+                             onnx::TensorProto::UINT8);
+  if (!yq || !yq.isPerTensor() || !xq.isPerTensor())
+    fail(describe(n), ": x and y must be quantized per tensor (uint8/int8)");
   std::vector<int64_t> bias;
   if (hasInput(n, 8)) {
     const ConstTensor &bc = constant(n, 8, "B");
@@ -1266,13 +1300,22 @@ void Importer::importQLinearMatMul(const onnx::NodeProto &n) {
   auto at = cast<RankedTensorType>(ait->second.getType());
   if (at.getRank() < 2)
     fail(describe(n), ": a must be at least 2-D");
-  QuantType aq = quantParams(n, 1, 2, at.getRank(), 1, onnx::TensorProto::UINT8);
+  QuantType aq = quantParams(n, 1, 2, at.getShape(), 1, onnx::TensorProto::UINT8);
+  if (!aq || !aq.isPerTensor())
+    fail(describe(n), ": a must be quantized per tensor (uint8/int8)");
+  if (aq.getIsSigned() != getQuantElementType(at).getIsSigned())
+    fail(describe(n), ": a_zero_point type does not match a");
   Value a = castTo(ait->second, aq);
   Value rhs;
   int64_t N;
   if (auto c = consts.find(n.input(3)); c != consts.end()) {
+    if (c->second.dtype != onnx::TensorProto::INT8 &&
+        c->second.dtype != onnx::TensorProto::UINT8)
+      fail(describe(n), ": b must be int8 or uint8");
+    if (c->second.dims.size() != 2)
+      fail(describe(n), ": b must be 2-D");
     QConst w;
-    quantParams(n, 4, 5, c->second.dims.size(), 1, c->second.dtype, &w);
+    quantParams(n, 4, 5, c->second.dims, 1, c->second.dtype, &w);
     w.dims = c->second.dims;
     w.values = c->second.ints;
     if (w.dims.size() != 2)
@@ -1288,10 +1331,16 @@ void Importer::importQLinearMatMul(const onnx::NodeProto &n) {
     auto bt = cast<RankedTensorType>(bit->second.getType());
     if (bt.getRank() != 2)
       fail(describe(n), ": b must be 2-D");
-    rhs = castTo(bit->second, quantParams(n, 4, 5, 2, 1, onnx::TensorProto::UINT8));
+    QuantType bq = quantParams(n, 4, 5, bt.getShape(), 1, onnx::TensorProto::UINT8);
+    if (!bq || bq.getIsSigned() != getQuantElementType(bt).getIsSigned())
+      fail(describe(n), ": b_zero_point type does not match b");
+    rhs = castTo(bit->second, bq);
     N = bt.getDimSize(1);
   }
-  QuantType yq = quantParams(n, 6, 7, at.getRank(), 1, onnx::TensorProto::UINT8);
+  QuantType yq = quantParams(n, 6, 7, SmallVector<int64_t>(at.getRank(), -1),
+                             1, onnx::TensorProto::UINT8);
+  if (!yq || !yq.isPerTensor())
+    fail(describe(n), ": y must be quantized per tensor (uint8/int8)");
   int64_t K = cast<RankedTensorType>(rhs.getType()).getDimSize(0);
   if (at.getShape().back() != K)
     fail(describe(n), ": a has K = ", at.getShape().back(), " but b has ", K,
@@ -1386,6 +1435,21 @@ void Importer::importMatMulInteger(const onnx::NodeProto &n) {
 void Importer::importNode(const onnx::NodeProto &n) {
   if (done.count(&n))
     return;
+  // Minimum number of (non-empty) leading inputs and outputs per operator.
+  static const std::map<std::string, int> kMinInputs = {
+      {"QuantizeLinear", 2}, {"DequantizeLinear", 2}, {"Conv", 2},
+      {"Gemm", 2}, {"MatMul", 2}, {"Add", 2}, {"MaxPool", 1},
+      {"AveragePool", 1}, {"GlobalAveragePool", 1}, {"Concat", 1},
+      {"Reshape", 2}, {"Flatten", 1}, {"Relu", 1}, {"Clip", 1},
+      {"QLinearConv", 8}, {"QLinearMatMul", 8}, {"ConvInteger", 2},
+      {"MatMulInteger", 2}, {"Constant", 0}, {"BatchNormalization", 5}};
+  if (n.output_size() < 1 || n.output(0).empty())
+    fail(describe(n), ": node has no output");
+  if (auto it = kMinInputs.find(n.op_type()); it != kMinInputs.end())
+    for (int i = 0; i < it->second; ++i)
+      if (!hasInput(n, i))
+        fail(describe(n), ": needs at least ", it->second, " inputs, input #",
+             i, " is missing");
   if (!n.domain().empty() && n.domain() != "ai.onnx")
     fail(describe(n), ": operators of domain '", n.domain(),
          "' are not supported");
