@@ -123,8 +123,30 @@ LogicalResult qcc::emitCode(ModuleOp module, const ModelInfo &info,
                       std::string(f.second ? "+" : "-") + f.first().str();
     features = features.empty() ? hostFeatures : hostFeatures + "," + features;
   }
-  const llvm::MCSubtargetInfo *probe = nullptr;
-  (void)probe;
+  // LLVM only warns about an unknown CPU or feature and ignores it; qcc
+  // makes both errors so a typo never silently yields generic code.
+  {
+    std::unique_ptr<llvm::MCSubtargetInfo> sti(
+        target->createMCSubtargetInfo(triple, "", ""));
+    if (!cpu.empty() && cpu != "generic" && !sti->isCPUStringValid(cpu)) {
+      error = "-mcpu='" + cpu + "' is not a CPU of target " + tripleStr;
+      return failure();
+    }
+    SmallVector<StringRef> feats;
+    StringRef(features).split(feats, ',', -1, /*KeepEmpty=*/false);
+    for (StringRef f : feats) {
+      StringRef name = f.drop_front(1);
+      bool known = llvm::any_of(sti->getAllProcessorFeatures(),
+                                [&](const llvm::SubtargetFeatureKV &kv) {
+                                  return name == kv.Key;
+                                });
+      if ((!f.starts_with("+") && !f.starts_with("-")) || !known) {
+        error = "-mattr: '" + f.str() + "' is not a feature of target " +
+                tripleStr + " (write +name or -name)";
+        return failure();
+      }
+    }
+  }
   auto optLevel = opts.optLevel <= 0   ? llvm::CodeGenOptLevel::None
                   : opts.optLevel == 1 ? llvm::CodeGenOptLevel::Less
                   : opts.optLevel == 2 ? llvm::CodeGenOptLevel::Default
@@ -134,11 +156,6 @@ LogicalResult qcc::emitCode(ModuleOp module, const ModelInfo &info,
       triple, cpu, features, to, llvm::Reloc::PIC_, std::nullopt, optLevel));
   if (!tm) {
     error = "cannot create a target machine for '" + tripleStr + "'";
-    return failure();
-  }
-  if (!cpu.empty() && cpu != "generic" &&
-      !tm->getMCSubtargetInfo()->isCPUStringValid(cpu)) {
-    error = "-mcpu='" + cpu + "' is not a CPU of target " + tripleStr;
     return failure();
   }
 

@@ -233,6 +233,9 @@ def qcc_build(args, tools, workdir, target, sub, linker, extra_ldflags):
         if not os.path.isfile(f):
             raise Failure("qcc compile (%s) succeeded but did not write %s" % (target, f))
     log("qcc compile -target %s: ok (%.2f s)" % (target, dt))
+    if args.max_compile_seconds is not None and dt > args.max_compile_seconds:
+        raise Failure("qcc compile (%s) took %.1f s, over the %.0f s budget"
+                      % (target, dt, args.max_compile_seconds))
     exe = os.path.join(outdir, "run")
     _, dt = run([linker] + CFLAGS + extra_ldflags + ["-I" + outdir, '-DQCC_HEADER="model.h"',
                                                      DRIVER, obj, "-o", exe],
@@ -267,6 +270,8 @@ def main(argv=None):
     ap.add_argument("--cc", default="cc")
     ap.add_argument("--aarch64-cc", default="aarch64-linux-gnu-gcc")
     ap.add_argument("--qemu", default="qemu-aarch64")
+    ap.add_argument("--max-compile-seconds", type=float, default=None,
+                    help="fail when one qcc compile takes longer (wall clock)")
     ap.add_argument("--tol-lsb", type=float, default=1.0,
                     help="float output tolerance in LSBs of the output scale (default 1)")
     ap.add_argument("--timeout", type=int, default=1800,
