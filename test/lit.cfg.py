@@ -80,14 +80,15 @@ config.environment["LC_ALL"] = "C"
 config.environment["LLVM_DISABLE_CRASH_REPORT"] = "1"
 
 # --- substitutions ----------------------------------------------------------
-# Order matters: lit applies them in sequence, so %qcc-opt must come before
-# its prefix %qcc.
+# lit applies them in order, so every name that starts with "%qcc" comes
+# before %qcc itself.
+config.substitutions.append(("%qcc_src", config.qcc_src_root))
+config.substitutions.append(("%qcc_build", config.qcc_obj_root))
 config.substitutions.append(
     ("%qcc-opt", os.path.join(config.qcc_tools_dir, "qcc-opt")))
 config.substitutions.append(
     ("%qcc", os.path.join(config.qcc_tools_dir, "qcc")))
 config.substitutions.append(("%python", config.python_executable))
-config.substitutions.append(("%repo", config.qcc_src_root))
 
 # --- features -----------------------------------------------------------------
 for tool, feature in (("qemu-aarch64", "qemu-aarch64"),

@@ -7,6 +7,8 @@
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 namespace qcc {
 #define GEN_PASS_DEF_ONESHOTBUFFERIZEPASS
@@ -41,6 +43,24 @@ struct OneShotBufferizePass
     bufferization::BufferizationState state;
     if (failed(bufferization::runOneShotModuleBufferize(module, options, state)))
       return signalPassFailure();
+    // A buffer returned twice would become two out-params for one
+    // allocation (upstream promoteBufferResultsToOutParams crashes on it):
+    // every repeated return operand gets a copy of its own.
+    module.walk([&](func::ReturnOp ret) {
+      llvm::SmallPtrSet<Value, 4> seen;
+      for (OpOperand &operand : ret->getOpOperands()) {
+        Value v = operand.get();
+        auto t = dyn_cast<MemRefType>(v.getType());
+        if (!t || seen.insert(v).second)
+          continue;
+        OpBuilder b(ret);
+        Value copy = memref::AllocOp::create(b, ret.getLoc(),
+                                             MemRefType::get(t.getShape(),
+                                                             t.getElementType()));
+        (void)options.memCpyFn.value()(b, ret.getLoc(), v, copy);
+        operand.set(copy);
+      }
+    });
     // Results become caller-provided out-params (the ABI's outputs[]); a
     // returned static allocation is replaced by the out-param itself.
     bufferization::BufferResultsToOutParamsOpts outOpts;

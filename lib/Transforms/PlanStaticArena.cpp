@@ -3,7 +3,10 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Interfaces/DataLayoutInterfaces.h"
 #include "mlir/Interfaces/ViewLikeInterface.h"
+#include "mlir/IR/SymbolTable.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/STLExtras.h"
 
 namespace qcc {
@@ -39,11 +42,15 @@ struct PlanStaticArenaPass
   LogicalResult planFunction(func::FuncOp f) {
     if (f.isExternal())
       return success();
+    // The arena becomes a new leading argument: callers would have to pass
+    // one, which this pass does not arrange.
+    if (!SymbolTable::symbolKnownUseEmpty(f, getOperation()))
+      return f.emitError("arena planning needs functions without callers; ")
+             << "'" << f.getName() << "' is called";
     if (!f.getBody().hasOneBlock())
       return f.emitError("arena planning needs a single-block function body");
-    if (alignment <= 0 || (alignment & (alignment - 1)))
-      return f.emitError("arena alignment must be a power of two");
     Block &body = f.getBody().front();
+    DataLayout layout = DataLayout::closest(f);
     DenseMap<Operation *, unsigned> index;
     for (auto [i, op] : llvm::enumerate(body))
       index[&op] = i;
@@ -65,11 +72,13 @@ struct PlanStaticArenaPass
                WalkResult::interrupt();
       Buffer b;
       b.alloc = alloc;
-      int64_t elemBytes = (t.getElementTypeBitWidth() + 7) / 8;
+      int64_t elemBytes =
+          (int64_t)layout.getTypeSize(t.getElementType()).getFixedValue();
       b.bytes = std::max<int64_t>(1, t.getNumElements() * elemBytes);
       b.start = b.end = topIndex(alloc, body, index);
       // Live until the last use of the buffer or of any view of it.
       SmallVector<Value> work = {alloc.getResult()};
+      llvm::SmallPtrSet<Value, 8> visited = {alloc.getResult()};
       while (!work.empty()) {
         Value v = work.pop_back_val();
         for (OpOperand &use : v.getUses()) {
@@ -79,10 +88,18 @@ struct PlanStaticArenaPass
                                    "function result"),
                    WalkResult::interrupt();
           b.end = std::max(b.end, topIndex(user, body, index));
-          if (auto view = dyn_cast<ViewLikeOpInterface>(user))
-            if (view.getViewSource() == v)
-              for (Value r : user->getResults())
-                work.push_back(r);
+          // Anything that may return the buffer (views, casts, select, region
+          // results through yields) extends its life: follow every memref
+          // result conservatively.
+          for (Value r : user->getResults())
+            if (isa<BaseMemRefType>(r.getType()) && visited.insert(r).second)
+              work.push_back(r);
+          if (user->hasTrait<OpTrait::IsTerminator>())
+            if (Operation *parent = user->getParentOp())
+              for (Value r : parent->getResults())
+                if (isa<BaseMemRefType>(r.getType()) &&
+                    visited.insert(r).second)
+                  work.push_back(r);
         }
       }
       buffers.push_back(b);
@@ -147,6 +164,12 @@ struct PlanStaticArenaPass
   }
 
   void runOnOperation() override {
+    if (alignment <= 0 || (alignment & (alignment - 1))) {
+      getOperation().emitError("qcc-plan-static-arena: alignment must be a "
+                               "positive power of two, got ")
+          << static_cast<int64_t>(alignment.getValue());
+      return signalPassFailure();
+    }
     for (auto f : llvm::make_early_inc_range(getOperation().getOps<func::FuncOp>()))
       if (failed(planFunction(f)))
         return signalPassFailure();

@@ -14,8 +14,11 @@
 #include "mlir/Dialect/Utils/StructuredOpsUtils.h"
 #include "mlir/IR/AffineMap.h"
 #include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/BuiltinDialect.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/Transforms/DialectConversion.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/Format.h"
 #include <cmath>
 
 namespace qcc {
@@ -163,37 +166,68 @@ struct RequantParams {
   int mult, shift, zp, lo, hi;
 };
 
+static std::string formatDouble(double d) {
+  std::string s;
+  llvm::raw_string_ostream(s) << llvm::format("%.9g", d);
+  return s;
+}
+
+/// Loop dim and extent of the output's quantization channels, when they
+/// vary (per-channel scales/zero-points or several slice widths).
+struct OutChannels {
+  std::optional<unsigned> dim;
+  int64_t count = 1;
+};
+
+static OutChannels outChannelsOf(QuantType out, RankedTensorType outT,
+                                 std::optional<unsigned> loopDim = {}) {
+  OutChannels oc;
+  if (out.hasAxis() && (out.getScales().size() > 1 || out.isSliced())) {
+    oc.dim = loopDim ? *loopDim : (unsigned)out.getAxis();
+    oc.count = outT.getDimSize(out.getAxis());
+  }
+  return oc;
+}
+
+/// Adds the requantization constants: multiplier and shift per entry of
+/// `ratios` (indexed by `ratioDims` over `ratioShape`), zero-point and clamp
+/// bounds per output quantization channel.
 static LogicalResult addRequantParams(Operation *op, BodyParams &params,
-                                      ArrayRef<double> ratios, QuantType out,
+                                      ArrayRef<double> ratios,
+                                      ArrayRef<unsigned> ratioDims,
+                                      ArrayRef<int64_t> ratioShape,
+                                      QuantType out, OutChannels oc,
                                       std::optional<double> outMin,
                                       std::optional<double> outMax,
-                                      ArrayRef<unsigned> dims,
-                                      ArrayRef<int64_t> shape,
-                                      int64_t channelOf(int64_t, void *),
-                                      void *ctx, RequantParams &rp) {
+                                      RequantParams &rp) {
   SmallVector<int64_t> m, s, zp, lo, hi;
-  for (auto [i, r] : llvm::enumerate(ratios)) {
+  for (double r : ratios) {
     auto fp = toFixedPoint(r);
     if (failed(fp))
-      return op->emitOpError() << "requantization ratio " << r
-                               << " is too large for a fixed-point multiplier";
-    int64_t c = channelOf(i, ctx);
-    auto [l, h] = clampBounds(out, c, outMin, outMax);
+      return op->emitOpError()
+             << "requantization ratio " << formatDouble(r)
+             << " is too large (fixed-point multipliers need a ratio < 2^30)";
     m.push_back(fp->mult);
     s.push_back(fp->shift);
+  }
+  for (int64_t c = 0; c < oc.count; ++c) {
+    auto [l, h] = clampBounds(out, c, outMin, outMax);
     zp.push_back(out.getZeroPointOf(c));
     lo.push_back(l);
     hi.push_back(h);
   }
-  rp.mult = params.addInt(m, 64, dims, shape);
-  rp.shift = params.addInt(s, 64, dims, shape);
-  rp.zp = params.addInt(zp, 64, dims, shape);
-  rp.lo = params.addInt(lo, 64, dims, shape);
-  rp.hi = params.addInt(hi, 64, dims, shape);
+  rp.mult = params.addInt(m, 64, ratioDims, ratioShape);
+  rp.shift = params.addInt(s, 64, ratioDims, ratioShape);
+  SmallVector<unsigned> cd;
+  if (oc.dim)
+    cd.push_back(*oc.dim);
+  SmallVector<int64_t> cs = {oc.count};
+  rp.zp = params.addInt(zp, 64, cd, cs);
+  rp.lo = params.addInt(lo, 64, cd, cs);
+  rp.hi = params.addInt(hi, 64, cd, cs);
   return success();
 }
 
-static int64_t identityChannel(int64_t i, void *) { return i; }
 
 static Value cst64(OpBuilder &b, Location loc, int64_t v) {
   return arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(v));
@@ -321,9 +355,18 @@ struct ConstantLowering : QNNPattern<ConstantOp> {
   matchAndRewrite(ConstantOp op, OpAdaptor,
                   ConversionPatternRewriter &rewriter) const override {
     auto value = cast<TypedAttr>(op.getValue());
-    Type want = getTypeConverter()->convertType(op.getType());
+    auto want = cast<RankedTensorType>(
+        getTypeConverter()->convertType(op.getType()));
+    // ui8 / si8 storage: the same bytes as signless i8.
+    if (value.getType() != want) {
+      if (auto dense = dyn_cast<DenseIntElementsAttr>(op.getValue()))
+        value = dense.bitcast(want.getElementType());
+      else if (auto res = dyn_cast<DenseResourceElementsAttr>(op.getValue()))
+        value = DenseResourceElementsAttr::get(want, res.getRawHandle());
+    }
     if (value.getType() != want)
-      return rewriter.notifyMatchFailure(op, "stored type mismatch");
+      return op.emitOpError() << "cannot lower stored values of type "
+                              << value.getType();
     rewriter.replaceOpWithNewOp<arith::ConstantOp>(op, value);
     return success();
   }
@@ -476,8 +519,8 @@ static FailureOr<Value> emitRequantize(OpBuilder &b, Location loc, Operation *op
   }
   RequantParams rp;
   SmallVector<int64_t> shape = {n};
-  if (failed(addRequantParams(op, params, ratios, out, lo, hi, dims, shape,
-                              identityChannel, nullptr, rp)))
+  if (failed(addRequantParams(op, params, ratios, dims, shape, out,
+                              outChannelsOf(out, inT), lo, hi, rp)))
     return failure();
   int pZin = params.addInt(zin, 64, dims, shape);
   auto id = b.getMultiDimIdentityMap(rank);
@@ -540,8 +583,8 @@ static FailureOr<Value> emitAccRequant(OpBuilder &b, Location loc, Operation *op
     ratios.push_back(accScales[accScales.size() == 1 ? 0 : c] / out.getScaleOf(c));
   RequantParams rp;
   SmallVector<int64_t> shape = {n};
-  if (failed(addRequantParams(op, params, ratios, out, lo, hi, {chDim}, shape,
-                              identityChannel, nullptr, rp)))
+  if (failed(addRequantParams(op, params, ratios, {chDim}, shape, out,
+                              outChannelsOf(out, resultT, chDim), lo, hi, rp)))
     return failure();
   auto id = b.getMultiDimIdentityMap(rank);
   SmallVector<Value> ins = {acc};
@@ -763,20 +806,37 @@ struct AddLowering : QNNPattern<AddOp> {
     int64_t shift = fp->shift;
     int64_t ma = roundHalfEven(std::ldexp(ra, shift));
     int64_t mb = roundHalfEven(std::ldexp(rb, shift));
-    auto [lo, hi] = clampBounds(o, 0, asDouble(op.getOutMin()), asDouble(op.getOutMax()));
     int64_t za = a.getZeroPointOf(0), zb = b.getZeroPointOf(0),
             zo = o.getZeroPointOf(0);
     unsigned rank = outT.getRank();
+    // Clamp bounds per output slice when the result has several widths.
+    OutChannels oc = outChannelsOf(o, outT);
+    SmallVector<int64_t> los, his;
+    for (int64_t c = 0; c < oc.count; ++c) {
+      auto [l, h] = clampBounds(o, c, asDouble(op.getOutMin()),
+                                asDouble(op.getOutMax()));
+      los.push_back(l);
+      his.push_back(h);
+    }
+    BodyParams params(rewriter, loc, rank);
+    SmallVector<unsigned> cd;
+    if (oc.dim)
+      cd.push_back(*oc.dim);
+    int pLo = params.addInt(los, 64, cd, {oc.count});
+    int pHi = params.addInt(his, 64, cd, {oc.count});
+    SmallVector<Value> ins = {adaptor.getLhs(), adaptor.getRhs()};
+    ins.append(params.inputs);
+    SmallVector<AffineMap> maps = {broadcastMap(rewriter, lT, outT),
+                                   broadcastMap(rewriter, rT, outT)};
+    maps.append(params.maps);
+    maps.push_back(rewriter.getMultiDimIdentityMap(rank));
     Value init = emptyTensor(rewriter, loc, outT.getShape(), rewriter.getI8Type());
     bool as = a.getIsSigned(), bs = b.getIsSigned();
     auto g = linalg::GenericOp::create(
-        rewriter, loc, init.getType(), ValueRange{adaptor.getLhs(), adaptor.getRhs()},
-        init,
-        ArrayRef<AffineMap>{broadcastMap(rewriter, lT, outT),
-                            broadcastMap(rewriter, rT, outT),
-                            rewriter.getMultiDimIdentityMap(rank)},
+        rewriter, loc, init.getType(), ins, init, maps,
         SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
         [&](OpBuilder &bb, Location l, ValueRange args) {
+          ValueRange pargs = args.drop_front(2).drop_back(1);
           Type i64 = bb.getI64Type();
           auto term = [&](Value v, bool s, int64_t z, int64_t m) {
             Value x = extend(bb, l, v, s, i64);
@@ -787,8 +847,8 @@ struct AddLowering : QNNPattern<AddOp> {
                                             term(args[1], bs, zb, mb));
           Value v = roundingShiftRight(bb, l, sum, cst64(bb, l, shift));
           v = arith::AddIOp::create(bb, l, v, cst64(bb, l, zo));
-          v = arith::MaxSIOp::create(bb, l, v, cst64(bb, l, lo));
-          v = arith::MinSIOp::create(bb, l, v, cst64(bb, l, hi));
+          v = arith::MaxSIOp::create(bb, l, v, params.get(bb, pLo, pargs));
+          v = arith::MinSIOp::create(bb, l, v, params.get(bb, pHi, pargs));
           linalg::YieldOp::create(
               bb, l, Value(arith::TruncIOp::create(bb, l, bb.getI8Type(), v)));
         });
@@ -912,9 +972,9 @@ struct AvgPoolLowering : QNNPattern<AvgPool2DOp> {
     BodyParams params(rewriter, loc, 4);
     RequantParams rp;
     SmallVector<int64_t> shape = {OH, OW};
-    if (failed(addRequantParams(
-            op, params, ratios, o, std::nullopt, std::nullopt, {2, 3}, shape,
-            [](int64_t, void *) -> int64_t { return 0; }, nullptr, rp)))
+    if (failed(addRequantParams(op, params, ratios, {2, 3}, shape, o,
+                                outChannelsOf(o, outT), std::nullopt,
+                                std::nullopt, rp)))
       return failure();
     Value r = genericRequant(rewriter, loc, sum, outT, params, rp);
     rewriter.replaceOp(op, r);
@@ -961,9 +1021,9 @@ struct GlobalAvgPoolLowering : QNNPattern<GlobalAvgPoolOp> {
     BodyParams params(rewriter, loc, 4);
     RequantParams rp;
     double ratio = q.getScaleOf(0) / (o.getScaleOf(0) * double(k[0] * k[1]));
-    if (failed(addRequantParams(
-            op, params, {ratio}, o, std::nullopt, std::nullopt, {}, {1},
-            [](int64_t, void *) -> int64_t { return 0; }, nullptr, rp)))
+    if (failed(addRequantParams(op, params, {ratio}, {}, {1}, o,
+                                outChannelsOf(o, outT), std::nullopt,
+                                std::nullopt, rp)))
       return failure();
     rewriter.replaceOp(op, AvgPoolLowering::genericRequant(rewriter, loc, sum,
                                                            outT, params, rp));
@@ -985,10 +1045,15 @@ struct ConcatLowering : QNNPattern<ConcatOp> {
     for (auto [orig, conv] : llvm::zip(op.getInputs(), adaptor.getInputs())) {
       auto t = cast<RankedTensorType>(orig.getType());
       QuantType q = getQuantElementType(t);
+      // Along the quantization axis, input i covers channels
+      // [offset, offset + size) of the result's quantization.
+      QuantType target = o.hasAxis() && o.getAxis() == axis
+                             ? o.sliceChannels(offset, t.getDimSize(axis))
+                             : o;
       Value v = conv;
-      if (!sameQuant(q, o)) {
-        auto r = emitRequantize(rewriter, loc, op, conv, t, q, o, std::nullopt,
-                                std::nullopt);
+      if (!sameQuant(q, target)) {
+        auto r = emitRequantize(rewriter, loc, op, conv, t, q, target,
+                                std::nullopt, std::nullopt);
         if (failed(r))
           return failure();
         v = *r;

@@ -3,6 +3,8 @@
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributeInterfaces.h"
+#include "mlir/IR/BuiltinDialect.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/IR/TypeUtilities.h"
 #include "llvm/ADT/STLExtras.h"
@@ -75,12 +77,21 @@ static LogicalResult verifyPositive(Operation *op, StringRef name,
   return success();
 }
 
-static bool sameQuantization(QuantType a, QuantType b) {
-  return a.getScales() == b.getScales() &&
-         a.getZeroPoints() == b.getZeroPoints() &&
-         a.getIsSigned() == b.getIsSigned() &&
-         a.getSliceBits() == b.getSliceBits() &&
-         a.getSliceSizes() == b.getSliceSizes();
+/// Same scales, zero-points, widths, slices and axis.
+static bool sameQuantization(QuantType a, QuantType b) { return a == b; }
+
+static std::string shapeStr(ArrayRef<int64_t> shape) {
+  std::string s;
+  llvm::raw_string_ostream os(s);
+  os << "[";
+  llvm::interleaveComma(shape, os, [&](int64_t d) {
+    if (ShapedType::isDynamic(d))
+      os << "?";
+    else
+      os << d;
+  });
+  os << "]";
+  return s;
 }
 
 /// Output extent of a sliding window, or -1 when the window does not fit.
@@ -128,10 +139,8 @@ static LogicalResult verifyWindow(Operation *op, RankedTensorType in,
   }
   if (ArrayRef<int64_t>(expect) != out.getShape())
     return op->emitOpError()
-           << "result shape [" << llvm::make_range(out.getShape().begin(),
-                                                    out.getShape().end())
-           << "] does not match the computed ["
-           << llvm::make_range(std::begin(expect), std::end(expect)) << "]";
+           << "result shape " << shapeStr(out.getShape())
+           << " does not match the computed " << shapeStr(expect);
   return success();
 }
 
@@ -143,14 +152,46 @@ LogicalResult ConstantOp::verify() {
   auto rt = cast<RankedTensorType>(getType());
   auto vt = cast<ShapedType>(getValue().getType());
   if (vt.getShape() != rt.getShape())
-    return emitOpError() << "value shape does not match the result shape";
+    return emitOpError() << "value shape " << shapeStr(vt.getShape())
+                         << " does not match the result shape "
+                         << shapeStr(rt.getShape());
   Type ve = vt.getElementType();
   if (auto qt = dyn_cast<QuantType>(rt.getElementType())) {
     if (!ve.isInteger(8))
       return emitOpError() << "stored values of a quantized constant must be "
                               "8-bit integers, got "
                            << ve;
-    return verifyAllQuantValues(*this);
+    if (failed(verifyAllQuantValues(*this)))
+      return failure();
+    // Every stored value must fit the width of its channel.
+    SmallVector<int64_t> values;
+    if (auto dense = dyn_cast<DenseIntElementsAttr>(getValue())) {
+      for (const APInt &v : dense.getValues<APInt>())
+        values.push_back(qt.getIsSigned() ? v.getSExtValue() : v.getZExtValue());
+    } else if (auto res = dyn_cast<DenseResourceElementsAttr>(getValue())) {
+      if (auto blob = res.getRawHandle().getBlob())
+        for (char c : blob->getData())
+          values.push_back(qt.getIsSigned() ? (int64_t)(int8_t)c
+                                            : (int64_t)(uint8_t)c);
+    }
+    int64_t inner = 1, channels = 1;
+    bool perChannel = qt.hasAxis() && qt.getAxis() < rt.getRank();
+    if (perChannel) {
+      channels = rt.getDimSize(qt.getAxis());
+      for (int64_t d = qt.getAxis() + 1; d < rt.getRank(); ++d)
+        inner *= rt.getDimSize(d);
+    }
+    if ((int64_t)values.size() == rt.getNumElements())
+      for (auto [i, v] : llvm::enumerate(values)) {
+        int64_t c = perChannel ? (int64_t(i) / inner) % channels : 0;
+        if (v < qt.getQMinOf(c) || v > qt.getQMaxOf(c))
+          return emitOpError()
+                 << "stored value " << v << " at element " << i
+                 << " is outside the range [" << qt.getQMinOf(c) << ", "
+                 << qt.getQMaxOf(c) << "] of its " << qt.getBitsOf(c)
+                 << "-bit slice";
+      }
+    return success();
   }
   if (ve != rt.getElementType())
     return emitOpError() << "value element type " << ve
@@ -230,6 +271,11 @@ LogicalResult Conv2DOp::verify() {
   auto in = cast<RankedTensorType>(getInput().getType());
   auto w = cast<RankedTensorType>(getWeight().getType());
   auto out = cast<RankedTensorType>(getType());
+  if (!in.hasStaticShape() || !w.hasStaticShape() || !out.hasStaticShape())
+    return emitOpError() << "needs static shapes, got input "
+                         << shapeStr(in.getShape()) << ", weight "
+                         << shapeStr(w.getShape()) << ", result "
+                         << shapeStr(out.getShape());
   if (failed(verifyAccResult(*this, out)) ||
       failed(requirePerTensor(*this, "input", in)) ||
       failed(verifyOutRange(*this, out, asDouble(getOutMin()), asDouble(getOutMax()))))
@@ -293,9 +339,8 @@ LogicalResult MatMulOp::verify() {
   SmallVector<int64_t> expect(l.getShape());
   expect.back() = r.getDimSize(1);
   if (out.getShape() != ArrayRef<int64_t>(expect))
-    return emitOpError() << "result shape does not match [..., M, N] = ["
-                         << llvm::make_range(expect.begin(), expect.end())
-                         << "]";
+    return emitOpError() << "result shape " << shapeStr(out.getShape())
+                         << " does not match [..., M, N] = " << shapeStr(expect);
   if (auto oq = getQuantElementType(out))
     if (oq.hasAxis() && oq.getAxis() != out.getRank() - 1)
       return emitOpError() << "result: per-channel axis must be the last";
@@ -346,7 +391,8 @@ LogicalResult MaxPool2DOp::verify() {
               "qnn.requantize to change it)";
   if (in.getRank() == 4 && out.getRank() == 4 &&
       in.getDimSize(1) != out.getDimSize(1))
-    return emitOpError() << "channel count changes";
+    return emitOpError() << "channel count changes from " << in.getDimSize(1)
+                         << " to " << out.getDimSize(1);
   return verifyWindow(*this, in, out, in.getRank() == 4 ? in.getDimSize(1) : 0,
                       getKernel(), getStrides(), getDilations(), getPads(),
                       getCeilMode());
@@ -379,8 +425,8 @@ LogicalResult GlobalAvgPoolOp::verify() {
                          << in.getRank();
   int64_t expect[4] = {in.getDimSize(0), in.getDimSize(1), 1, 1};
   if (out.getShape() != ArrayRef<int64_t>(expect))
-    return emitOpError() << "result must be " << in.getDimSize(0) << "x"
-                         << in.getDimSize(1) << "x1x1";
+    return emitOpError() << "result must be " << shapeStr(expect) << ", got "
+                         << shapeStr(out.getShape());
   return success();
 }
 

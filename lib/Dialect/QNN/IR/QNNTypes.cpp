@@ -109,7 +109,7 @@ LogicalResult QuantType::verify(function_ref<InFlightDiagnostic()> emitError,
       if (zp < qmin(isSigned, b) || zp > qmax(isSigned, b))
         return emitError() << "zero-point #" << i << " (" << zp
                            << ") is outside the range of "
-                           << (isSigned ? "i" : "u") << b << " ["
+                           << (isSigned ? "i" : "ui") << b << " ["
                            << qmin(isSigned, b) << ", " << qmax(isSigned, b)
                            << "]";
   }
@@ -172,6 +172,39 @@ QuantType QuantType::withAxis(int64_t axis) const {
   SmallVector<double> scales(getScales().begin(), getScales().end());
   return get(getContext(), getIsSigned(), getSliceBits(), getSliceSizes(), axis,
              scales, getZeroPoints());
+}
+
+QuantType QuantType::sliceChannels(int64_t start, int64_t count) const {
+  if (!hasAxis())
+    return *this;
+  SmallVector<double> scales;
+  SmallVector<int64_t> zps;
+  for (int64_t c = start; c < start + count; ++c) {
+    scales.push_back(getScaleOf(c));
+    zps.push_back(getZeroPointOf(c));
+  }
+  if (getScales().size() == 1) {
+    scales.resize(1);
+    zps.resize(1);
+  }
+  SmallVector<unsigned> bits;
+  SmallVector<int64_t> sizes;
+  if (isSliced()) {
+    int64_t lo = 0;
+    for (auto [n, b] : llvm::zip(getSliceSizes(), getSliceBits())) {
+      int64_t a = std::max(lo, start), e = std::min(lo + n, start + count);
+      if (a < e) {
+        bits.push_back(b);
+        sizes.push_back(e - a);
+      }
+      lo += n;
+    }
+    if (bits.size() == 1)
+      sizes.clear();
+  } else {
+    bits.push_back(getSliceBits()[0]);
+  }
+  return get(getContext(), getIsSigned(), bits, sizes, getAxis(), scales, zps);
 }
 
 IntegerType QuantType::getStorageType() const {
@@ -271,8 +304,18 @@ Type QuantType::parse(AsmParser &p) {
       parseScalarOrList<int64_t>(p, zps, parseI) || p.parseGreater())
     return {};
   SmallVector<Scale> s;
-  for (double d : scales)
+  for (double d : scales) {
+    float f = (float)d;
+    if (std::isfinite(d) && std::isinf(f)) {
+      p.emitError(loc) << "scale " << d << " overflows binary32";
+      return {};
+    }
+    if (d != 0.0 && f == 0.0f) {
+      p.emitError(loc) << "scale " << d << " underflows binary32 to 0";
+      return {};
+    }
     s.push_back(Scale(d));
+  }
   return Base::getChecked([&]() { return p.emitError(loc); }, p.getContext(),
                     *isSigned, bits, sizes, axis, s, zps);
 }
@@ -286,8 +329,11 @@ static void printDouble(AsmPrinter &p, double d) {
   std::string s;
   llvm::raw_string_ostream os(s);
   os << llvm::format("%.9g", d);
-  if (s.find_first_of(".eEn") == std::string::npos)
-    s += ".0";
+  // MLIR float literals need a '.' before any exponent: 1e+10 -> 1.0e+10.
+  if (s.find_first_of(".n") == std::string::npos) {
+    size_t e = s.find_first_of("eE");
+    s.insert(e == std::string::npos ? s.size() : e, ".0");
+  }
   p << s;
 }
 

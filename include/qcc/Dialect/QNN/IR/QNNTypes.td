@@ -80,6 +80,9 @@ def QNN_QuantType : TypeDef<QNN_Dialect, "Quant"> {
     /// Checks the type against the shape of a tensor using it.
     ::llvm::LogicalResult verifyForShape(::llvm::ArrayRef<int64_t> shape,
         ::llvm::function_ref<::mlir::InFlightDiagnostic()> emitError) const;
+    /// The quantization of channels [start, start + count) along the axis
+    /// (the whole type when it has no axis).
+    QuantType sliceChannels(int64_t start, int64_t count) const;
     /// The same quantization with a different axis (after a transpose/reshape).
     QuantType withAxis(int64_t axis) const;
     /// The builtin integer type that stores one value (8-bit container for
