@@ -25,7 +25,7 @@ void qcc::registerDialects(DialectRegistry &registry) {
 std::string qcc::lowerToBuffersPipeline() {
   return "convert-qnn-to-linalg,canonicalize,cse,"
          "qcc-one-shot-bufferize,canonicalize,"
-         "qcc-plan-static-arena";
+         "qcc-plan-static-arena,qcc-outline-kernels";
 }
 
 std::string qcc::buffersToLLVMPipeline() {

@@ -43,4 +43,23 @@ def PlanStaticArenaPass : Pass<"qcc-plan-static-arena", "mlir::ModuleOp"> {
   let dependentDialects = ["mlir::memref::MemRefDialect", "mlir::arith::ArithDialect"];
 }
 
+def OutlineKernelsPass : Pass<"qcc-outline-kernels", "mlir::ModuleOp"> {
+  let summary = "Outline every linalg op on planned buffers into a kernel function";
+  let description = [{
+    After arena planning, each top-level `linalg` op of a function (a
+    convolution, a requantization, a copy...) moves into a private function
+    `<func>_kernel<N>` whose arguments are the op's buffers, and is replaced
+    by a call. An argument is marked `llvm.noalias` when its bytes are
+    provably disjoint from every other argument of that kernel: different
+    model inputs/outputs/constants, or non-overlapping ranges of the arena
+    (constant `memref.view` offsets from the planner). That is what lets
+    LLVM keep accumulators in registers and vectorize: seen from the model
+    function all buffers are views of one arena pointer.
+
+    Kernels are also the unit a later pass replaces by a target microkernel.
+    Ops whose buffers are not identity-layout memrefs stay inline.
+  }];
+  let dependentDialects = ["mlir::func::FuncDialect", "mlir::LLVM::LLVMDialect"];
+}
+
 #endif

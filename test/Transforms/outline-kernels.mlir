@@ -1,0 +1,54 @@
+// RUN: qcc-opt %s --qcc-outline-kernels | FileCheck %s
+
+// Three buffers of the arena: A = [0, 64), B = [64, 128), C = [32, 96).
+// Kernel 0 reads A and writes B: disjoint ranges, both noalias.
+// Kernel 1 reads A and writes C: [0,64) and [32,96) overlap, neither is.
+// Kernel 2 reads the model input %in and a constant global and writes B:
+// three different roots, all noalias.
+// Kernel 3 is a fill: its constant operand is cloned into the kernel.
+
+memref.global "private" constant @w : memref<16xi8> = dense<1>
+
+// CHECK-LABEL: func.func @model(
+func.func @model(%arena: memref<128xi8>, %in: memref<16xi8>, %out: memref<16xi8>) {
+  %c0 = arith.constant 0 : index
+  %c64 = arith.constant 64 : index
+  %c32 = arith.constant 32 : index
+  %a = memref.view %arena[%c0][] : memref<128xi8> to memref<16xi32>
+  %b = memref.view %arena[%c64][] : memref<128xi8> to memref<16xi32>
+  %c = memref.view %arena[%c32][] : memref<128xi8> to memref<16xi32>
+  %w = memref.get_global @w : memref<16xi8>
+  // CHECK: call @model_kernel0(%{{.*}}, %{{.*}}) {qcc.kernel = "k0"}
+  linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>, affine_map<(d0) -> (d0)>],
+                  iterator_types = ["parallel"]}
+      ins(%a : memref<16xi32>) outs(%b : memref<16xi32>) attrs = {qcc.kernel = "k0"} {
+  ^bb0(%x: i32, %y: i32):
+    linalg.yield %x : i32
+  }
+  // CHECK: call @model_kernel1(
+  linalg.copy ins(%a : memref<16xi32>) outs(%c : memref<16xi32>)
+  // CHECK: call @model_kernel2(
+  linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>, affine_map<(d0) -> (d0)>, affine_map<(d0) -> (d0)>],
+                  iterator_types = ["parallel"]}
+      ins(%in, %w : memref<16xi8>, memref<16xi8>) outs(%b : memref<16xi32>) {
+  ^bb0(%x: i8, %y: i8, %z: i32):
+    %s = arith.addi %x, %y : i8
+    %e = arith.extsi %s : i8 to i32
+    linalg.yield %e : i32
+  }
+  // CHECK: call @model_kernel3(
+  %seven = arith.constant 7 : i8
+  linalg.fill ins(%seven : i8) outs(%out : memref<16xi8>)
+  // CHECK-NOT: linalg.
+  // CHECK: return
+  return
+}
+
+// CHECK: func.func private @model_kernel0(%{{.*}}: memref<16xi32> {llvm.noalias}, %{{.*}}: memref<16xi32> {llvm.noalias})
+// CHECK-NEXT: linalg.generic
+// CHECK: func.func private @model_kernel1(%{{[a-z0-9]+}}: memref<16xi32>, %{{[a-z0-9]+}}: memref<16xi32>)
+// CHECK-NEXT: linalg.copy
+// CHECK: func.func private @model_kernel2(%{{.*}}: memref<16xi8> {llvm.noalias}, %{{.*}}: memref<16xi8> {llvm.noalias}, %{{.*}}: memref<16xi32> {llvm.noalias})
+// CHECK: func.func private @model_kernel3(%{{.*}}: memref<16xi8> {llvm.noalias})
+// CHECK-NEXT: %[[C:.*]] = arith.constant 7 : i8
+// CHECK-NEXT: linalg.fill ins(%[[C]] : i8)
