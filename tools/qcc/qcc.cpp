@@ -78,6 +78,13 @@ std::vector<int64_t> parseShape(StringRef spec, StringRef arg) {
   return dims;
 }
 
+/// The header written beside an object: OUT with its extension replaced.
+std::string headerPath(StringRef output) {
+  SmallString<256> header(output);
+  llvm::sys::path::replace_extension(header, ".h");
+  return std::string(header);
+}
+
 struct Options {
   std::string model, target, cpu, features, name, output;
   std::string emit = "obj";
@@ -100,6 +107,7 @@ Options parseArgs(int argc, char **argv) {
                  : "unknown command '" + StringRef(argv[1]) + "' (expected 'compile')");
   }
   Options o;
+  bool nameGiven = false;
   for (int i = 2; i < argc; ++i) {
     StringRef a = argv[i];
     auto value = [&](StringRef flag) -> std::string {
@@ -120,8 +128,10 @@ Options parseArgs(int argc, char **argv) {
       o.optLevel = a[2] - '0';
     else if (a.starts_with("-O"))
       die("unknown optimization level '" + a + "' (use -O0, -O1, -O2 or -O3)");
-    else if (a == "--name" || a.starts_with("--name="))
+    else if (a == "--name" || a.starts_with("--name=")) {
       o.name = value("--name");
+      nameGiven = true;
+    }
     else if (a == "-o")
       o.output = value("-o");
     else if (a.consume_front("--emit="))
@@ -152,7 +162,15 @@ Options parseArgs(int argc, char **argv) {
     else
       o.output = "-";
   }
-  if (!o.name.empty()) {
+  if (o.emit == "obj") {
+    if (o.output == "-")
+      die("-o - cannot be used with --emit=obj: the object needs a file name "
+          "to put its header beside");
+    if (headerPath(o.output) == o.output)
+      die("-o '" + o.output + "' would be overwritten by the header; name the "
+          "object file with another extension (e.g. .o)");
+  }
+  if (nameGiven) {
     if (!isIdentifier(o.name))
       die("--name '" + o.name + "' is not a C identifier");
   } else {
@@ -203,21 +221,35 @@ int main(int argc, char **argv) {
   if (!module)
     die(o.model + ": " + error);
 
-  auto open = [&](const std::string &path) {
-    std::error_code ec;
-    auto f = std::make_unique<llvm::ToolOutputFile>(
-        path, ec, o.emit == "obj" ? llvm::sys::fs::OF_None
-                                  : llvm::sys::fs::OF_Text);
-    if (ec)
-      die("cannot write '" + path + "': " + ec.message());
-    return f;
+  // Everything is produced in memory first; files are written only once
+  // all of it succeeded, so an error never leaves a partial file behind.
+  std::vector<std::pair<std::string, std::string>> files; // path, contents
+  auto finish = [&]() {
+    for (auto &[path, data] : files) {
+      std::error_code ec;
+      llvm::ToolOutputFile out(path, ec, llvm::sys::fs::OF_None);
+      if (ec)
+        die("cannot write '" + path + "': " + ec.message());
+      out.os() << data;
+      out.os().flush();
+      if (out.os().has_error())
+        die("cannot write '" + path + "'");
+      out.keep();
+    }
+    return 0;
+  };
+  auto text = [&](auto &&print) {
+    std::string s;
+    llvm::raw_string_ostream os(s);
+    print(os);
+    return s;
   };
 
   if (o.emit == "qnn") {
-    auto out = open(o.output);
-    module->print(out->os());
-    out->keep();
-    return 0;
+    files.push_back({o.output, text([&](llvm::raw_ostream &os) {
+                       module->print(os);
+                     })});
+    return finish();
   }
 
   qcc::ModelInfo info;
@@ -237,10 +269,10 @@ int main(int argc, char **argv) {
       info.arenaBytes = a.getInt();
 
   if (o.emit == "mlir") {
-    auto out = open(o.output);
-    module->print(out->os());
-    out->keep();
-    return 0;
+    files.push_back({o.output, text([&](llvm::raw_ostream &os) {
+                       module->print(os);
+                     })});
+    return finish();
   }
 
   qcc::CodegenOptions cg;
@@ -251,16 +283,14 @@ int main(int argc, char **argv) {
   qcc::EmitKind kind = o.emit == "llvm"  ? qcc::EmitKind::LLVMIR
                        : o.emit == "asm" ? qcc::EmitKind::Assembly
                                          : qcc::EmitKind::Object;
-  auto out = open(o.output);
-  if (failed(qcc::emitCode(*module, info, cg, kind, out->os(), error)))
+  SmallVector<char, 0> code;
+  llvm::raw_svector_ostream codeStream(code);
+  if (failed(qcc::emitCode(*module, info, cg, kind, codeStream, error)))
     die(o.model + ": " + error);
-  if (kind == qcc::EmitKind::Object) {
-    SmallString<256> header(o.output);
-    llvm::sys::path::replace_extension(header, ".h");
-    auto h = open(std::string(header));
-    qcc::emitHeader(info, h->os());
-    h->keep();
-  }
-  out->keep();
-  return 0;
+  files.push_back({o.output, std::string(code.begin(), code.end())});
+  if (kind == qcc::EmitKind::Object)
+    files.push_back({headerPath(o.output), text([&](llvm::raw_ostream &os) {
+                       qcc::emitHeader(info, os);
+                     })});
+  return finish();
 }

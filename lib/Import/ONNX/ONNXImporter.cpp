@@ -122,6 +122,7 @@ private:
   Location loc = UnknownLoc::get(&ctx);
 
   std::map<std::string, ConstTensor> consts;
+  std::map<std::string, std::string> unreadable; // initializer -> why
   std::map<std::string, Value> values;     // float, quantized or i32 values
   std::map<std::string, Value> dqViews;    // DQ output -> quantized source
   std::map<std::string, QConst> dqConsts;  // DQ output of a constant
@@ -134,12 +135,16 @@ private:
   /// Look-ahead (BatchNormalization, a bias Add, Clip bounds) may need a
   /// constant whose producer (Constant, or DequantizeLinear of a constant)
   /// comes later in the node order: import that producer now.
+  std::set<std::string> resolving;
   void ensureConstant(const std::string &name) {
     if (consts.count(name) || dqConsts.count(name))
       return;
     auto it = producers.find(name);
     if (it == producers.end() || done.count(it->second))
       return;
+    if (!resolving.insert(name).second)
+      fail(describe(*it->second), ": the graph has a cycle through '", name,
+           "'");
     const onnx::NodeProto &p = *it->second;
     if (p.op_type() == "Constant" ||
         (p.op_type() == "DequantizeLinear" && p.input_size() > 0 &&
@@ -149,6 +154,7 @@ private:
       importNode(p);
       done.insert(&p);
     }
+    resolving.erase(name);
   }
 
   // --- helpers -------------------------------------------------------------
@@ -203,6 +209,8 @@ private:
       fail(describe(n), ": missing ", what);
     ensureConstant(n.input(i));
     auto it = consts.find(n.input(i));
+    if (auto u = unreadable.find(n.input(i)); u != unreadable.end())
+      fail(describe(n), ": ", u->second);
     if (it == consts.end())
       fail(describe(n), ": ", what, " '", n.input(i),
            "' must be a constant (initializer or Constant node)");
@@ -365,8 +373,15 @@ ConstTensor Importer::readTensor(const onnx::TensorProto &t) {
 }
 
 void Importer::collectConstants() {
-  for (const auto &t : g.initializer())
-    consts[t.name()] = readTensor(t);
+  // An initializer qcc cannot read (float16, ...) is an error only when a
+  // node uses it.
+  for (const auto &t : g.initializer()) {
+    try {
+      consts[t.name()] = readTensor(t);
+    } catch (const ImportError &e) {
+      unreadable[t.name()] = e.message;
+    }
+  }
 }
 
 //===----------------------------------------------------------------------===//
@@ -381,6 +396,8 @@ QuantType Importer::quantParams(const onnx::NodeProto &n, int scaleIdx,
                                 QConst *paramsOut) {
   int64_t rank = shape.size();
   const ConstTensor &s = constant(n, scaleIdx, "scale");
+  if (s.numElements() == 0)
+    fail(describe(n), ": scale '", n.input(scaleIdx), "' is empty");
   if (s.dtype != onnx::TensorProto::FLOAT)
     fail(describe(n), ": scale '", n.input(scaleIdx), "' must be float32, got ",
          dtypeName(s.dtype));
@@ -448,6 +465,17 @@ Value Importer::castTo(Value v, QuantType q) {
 }
 
 Value Importer::materialize(const QConst &c, const onnx::NodeProto &user) {
+  // Scales may have been derived (BatchNormalization folding, Gemm alpha):
+  // they must still be valid binary32 scales.
+  for (auto [i, sc] : llvm::enumerate(c.scales)) {
+    float f = (float)sc;
+    if (!(f > 0.0f) || !std::isfinite(f))
+      fail(describe(user), ": weight scale #", i, " becomes ", sc,
+           " after folding; scales must be positive, finite binary32 values");
+  }
+  for (int64_t d : c.dims)
+    if (d == 0)
+      fail(describe(user), ": weight has a zero-sized dimension");
   QuantType q =
       c.axis < 0 ? QuantType::get(&ctx, c.isSigned, 8, c.scales[0], c.zps[0])
                  : QuantType::getPerAxis(&ctx, c.isSigned, 8, c.axis, c.scales,
@@ -483,6 +511,8 @@ Value Importer::quantizedInput(const onnx::NodeProto &n, int i, StringRef what) 
     if (getQuantElementType(it->second.getType()))
       return it->second;
   }
+  if (auto u = unreadable.find(name); u != unreadable.end())
+    fail(describe(n), ": ", u->second);
   if (consts.count(name))
     fail(describe(n), ": ", what, " '", name,
          "' is a float constant; QDQ models need DequantizeLinear on it");
@@ -566,7 +596,9 @@ Importer::OutputQuant Importer::findOutputQuant(const onnx::NodeProto &n,
       fail(describe(n), ": output '", name, "' feeds ", describe(*c),
            " directly; QDQ models must quantize it first (QuantizeLinear)");
   const onnx::NodeProto *q = it->second.front();
-  allowAttrs(*q, {"axis", "saturate", "output_dtype"});
+  allowAttrs(*q, {"axis", "saturate", "output_dtype", "block_size"});
+  if (attrInt(*q, "block_size", 0) != 0)
+    fail(describe(*q), ": block_size is not supported");
   oq.type = quantParams(*q, 1, 2, SmallVector<int64_t>(rank, -1),
                         attrInt(*q, "axis", 1),
                         (int32_t)attrInt(*q, "output_dtype",
@@ -610,8 +642,8 @@ static FloatAttr optF64(OpBuilder &b, std::optional<double> v) {
 //===----------------------------------------------------------------------===//
 
 void Importer::importQuantizeLinear(const onnx::NodeProto &n) {
-  allowAttrs(n, {"axis", "saturate", "output_dtype"});
-  if (attr(n, "block_size"))
+  allowAttrs(n, {"axis", "saturate", "output_dtype", "block_size"});
+  if (attrInt(n, "block_size", 0) != 0)
     fail(describe(n), ": block_size is not supported");
   const std::string &x = n.input(0);
   int32_t dflt = (int32_t)attrInt(n, "output_dtype", onnx::TensorProto::UINT8);
@@ -675,6 +707,8 @@ void Importer::importDequantizeLinear(const onnx::NodeProto &n) {
   if (attrInt(n, "block_size", 0) != 0)
     fail(describe(n), ": block_size is not supported");
   const std::string &x = n.input(0);
+  if (auto u = unreadable.find(x); u != unreadable.end())
+    fail(describe(n), ": ", u->second);
   if (auto it = consts.find(x); it != consts.end()) {
     const ConstTensor &c = it->second;
     if (c.dtype != onnx::TensorProto::UINT8 && c.dtype != onnx::TensorProto::INT8 &&
@@ -721,6 +755,14 @@ void Importer::convAttrs(const onnx::NodeProto &n, ArrayRef<int64_t> inShape,
   auto pd = attrInts(n, "pads", {0, 0, 0, 0});
   if (st.size() != 2 || dl.size() != 2 || pd.size() != 4)
     fail(describe(n), ": strides/dilations/pads must describe 2 spatial dims");
+  const int64_t kLimit = int64_t(1) << 30;
+  for (const auto *v : {&st, &dl, &pd})
+    for (int64_t x : *v)
+      if (x > kLimit)
+        fail(describe(n), ": strides, dilations and pads must be below 2^30");
+  for (int64_t k : kernel)
+    if (k < 1 || k > kLimit)
+      fail(describe(n), ": kernel sizes must be between 1 and 2^30");
   for (int64_t v : st)
     if (v < 1)
       fail(describe(n), ": strides must be >= 1");
@@ -896,6 +938,12 @@ void Importer::importConv(const onnx::NodeProto &n) {
     int64_t F = w.dims[0], per = w.values.size() / F;
     std::vector<double> scales(F), newBias(F);
     for (int64_t f = 0; f < F; ++f) {
+      if (!(var[f] + eps > 0) || !std::isfinite(var[f] + eps))
+        fail(describe(*bn), ": var + epsilon of channel ", f,
+             " is not positive (", var[f] + eps, ")");
+      if (gamma[f] == 0 || !std::isfinite(gamma[f]))
+        fail(describe(*bn), ": scale (gamma) of channel ", f, " is ",
+             gamma[f], "; a zero or non-finite gamma cannot be folded");
       double k = gamma[f] / std::sqrt(var[f] + eps);
       double ws = w.scales[w.scales.size() == 1 ? 0 : f];
       if (k < 0) {
@@ -936,8 +984,10 @@ void Importer::importGemmOrMatMul(const onnx::NodeProto &n) {
     fail(describe(n), ": transA=1 is not supported");
   double alpha = gemm ? attrFloat(n, "alpha", 1.0f) : 1.0;
   double beta = gemm ? attrFloat(n, "beta", 1.0f) : 1.0;
-  if (!(alpha > 0))
-    fail(describe(n), ": alpha must be positive");
+  if (!(alpha > 0) || !std::isfinite(alpha))
+    fail(describe(n), ": alpha must be positive and finite");
+  if (!std::isfinite(beta))
+    fail(describe(n), ": beta must be finite");
   Value a = quantizedInput(n, 0, "A");
   auto at = cast<RankedTensorType>(a.getType());
   if (at.getRank() < 2 || (gemm && at.getRank() != 2))
@@ -1505,6 +1555,8 @@ OwningOpRef<ModuleOp> Importer::run() {
   for (const auto &o : model.opset_import())
     if (o.domain().empty() || o.domain() == "ai.onnx")
       opset = o.version();
+  if (opset < 0)
+    fail("model: no opset is imported for the default ONNX domain");
   if (opset < 13 || opset > 21)
     fail("model: ONNX opset ", opset, " is not supported (13 to 21)");
   collectConstants();
@@ -1526,7 +1578,7 @@ OwningOpRef<ModuleOp> Importer::run() {
   SmallVector<Type> argTypes;
   SmallVector<std::string> argNames;
   for (const auto &in : g.input()) {
-    if (consts.count(in.name()))
+    if (consts.count(in.name()) || unreadable.count(in.name()))
       continue; // initializer listed as input (IR < 4)
     if (!in.type().has_tensor_type())
       fail("input '", in.name(), "': only tensor inputs are supported");
@@ -1544,6 +1596,9 @@ OwningOpRef<ModuleOp> Importer::run() {
              in.name(), "=...");
       for (int i = 0; i < tt.shape().dim_size(); ++i) {
         const auto &d = tt.shape().dim(i);
+        if (d.has_dim_value() && d.dim_value() == 0)
+          fail("input '", in.name(), "': dimension ", i,
+               " is 0; empty tensors are not supported");
         if (d.has_dim_value() && d.dim_value() > 0)
           shape.push_back(d.dim_value());
         else if (i == 0)
@@ -1553,6 +1608,14 @@ OwningOpRef<ModuleOp> Importer::run() {
                d.dim_param(), "') is symbolic; pass --shape ", in.name(),
                "=1x...");
       }
+    }
+    int64_t count = 1;
+    for (int64_t d : shape) {
+      if (d <= 0)
+        fail("input '", in.name(), "': dimensions must be positive");
+      if (count > (int64_t(1) << 31) / d)
+        fail("input '", in.name(), "': more than 2^31 elements");
+      count *= d;
     }
     Type elem;
     switch (tt.elem_type()) {
@@ -1662,16 +1725,16 @@ OwningOpRef<ModuleOp> qcc::importONNXModel(MLIRContext &ctx,
   ctx.getOrLoadDialect<func::FuncDialect>();
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    error = "cannot open '" + path + "'";
+    error = "cannot open the file";
     return {};
   }
   onnx::ModelProto model;
   if (!model.ParseFromIstream(&in)) {
-    error = "'" + path + "' is not a valid ONNX model (protobuf parse failed)";
+    error = "not a valid ONNX model (protobuf parse failed)";
     return {};
   }
   if (!model.has_graph()) {
-    error = "'" + path + "' has no graph";
+    error = "the model has no graph";
     return {};
   }
   try {
