@@ -18,6 +18,13 @@ def ConvertQNNToLinalgPass : Pass<"convert-qnn-to-linalg", "mlir::ModuleOp"> {
     (marked `qcc.kernel = "conv2d"` / `"matmul"`) followed by one elementwise
     requantization `linalg.generic` (`qcc.kernel = "requantize"`), so a later
     pass can tile the accumulation onto a target microkernel.
+
+    Convolution layouts: with constant weights and at least 8 filters per
+    group, the weights are repacked at compile time to [G, C/G, KH, KW, F/G]
+    and accumulated into [N, G, OH, OW, F/G] with the filter loop innermost
+    (a contiguous vector over output channels whatever the layer size);
+    otherwise (depthwise, weights computed at run time) the accumulator is
+    NCHW with the output-width loop innermost.
   }];
   let dependentDialects = [
     "mlir::arith::ArithDialect", "mlir::linalg::LinalgDialect",

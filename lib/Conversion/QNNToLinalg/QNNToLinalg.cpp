@@ -16,6 +16,7 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinDialect.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/AsmState.h"
 #include "mlir/Transforms/DialectConversion.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Format.h"
@@ -571,7 +572,8 @@ static FailureOr<Value> emitAccRequant(OpBuilder &b, Location loc, Operation *op
                                        unsigned chDim,
                                        ArrayRef<double> accScales,
                                        std::optional<double> lo,
-                                       std::optional<double> hi) {
+                                       std::optional<double> hi,
+                                       AffineMap accMap = {}) {
   QuantType out = getQuantElementType(resultT);
   if (!out)
     return acc;
@@ -589,7 +591,7 @@ static FailureOr<Value> emitAccRequant(OpBuilder &b, Location loc, Operation *op
   auto id = b.getMultiDimIdentityMap(rank);
   SmallVector<Value> ins = {acc};
   ins.append(params.inputs);
-  SmallVector<AffineMap> maps = {id};
+  SmallVector<AffineMap> maps = {accMap ? accMap : id};
   maps.append(params.maps);
   maps.push_back(id);
   Value init = emptyTensor(b, loc, resultT.getShape(), b.getI8Type());
@@ -603,6 +605,41 @@ static FailureOr<Value> emitAccRequant(OpBuilder &b, Location loc, Operation *op
       });
   markKernel(g, "requantize");
   return g.getResult(0);
+}
+
+/// The stored bytes of a constant weight, or nothing if they are not
+/// available at compile time.
+static std::optional<std::vector<int8_t>> constantBytes(Value v) {
+  auto c = v.getDefiningOp<ConstantOp>();
+  if (!c)
+    return std::nullopt;
+  std::vector<int8_t> bytes;
+  if (auto dense = dyn_cast<DenseIntElementsAttr>(c.getValue())) {
+    for (const APInt &x : dense.getValues<APInt>())
+      bytes.push_back((int8_t)x.getZExtValue());
+  } else if (auto res = dyn_cast<DenseResourceElementsAttr>(c.getValue())) {
+    auto *blob = res.getRawHandle().getBlob();
+    if (!blob)
+      return std::nullopt;
+    for (char b : blob->getData())
+      bytes.push_back((int8_t)b);
+  } else {
+    return std::nullopt;
+  }
+  if ((int64_t)bytes.size() != cast<ShapedType>(c.getType()).getNumElements())
+    return std::nullopt;
+  return bytes;
+}
+
+static Value constantTensor(OpBuilder &b, Location loc, RankedTensorType t,
+                            ArrayRef<int8_t> data, StringRef name) {
+  ElementsAttr attr;
+  if (data.size() > 64)
+    attr = DenseResourceElementsAttr::get(
+        t, name, HeapAsmResourceBlob::allocateAndCopyInferAlign(data));
+  else
+    attr = DenseElementsAttr::get(t, data);
+  return arith::ConstantOp::create(b, loc, cast<TypedAttr>(attr));
 }
 
 /// Accumulator init: bias broadcast along `chDim`, or zeros.
@@ -649,8 +686,96 @@ static LogicalResult requireUniformZeroPoint(Operation *op, StringRef what,
   return success();
 }
 
+/// Groups with at least this many filters use the filter-innermost layout.
+constexpr int64_t kMinFiltersForFilterInnermost = 8;
+
 struct Conv2DLowering : QNNPattern<Conv2DOp> {
   using QNNPattern::QNNPattern;
+
+  /// Convolution with filters innermost: weights repacked at compile time to
+  /// [G, Cg, KH, KW, Fg], accumulator [N, G, OH, OW, Fg]; loops
+  /// n g oh ow | c kh kw | f. The requantization reads the accumulator back
+  /// in NCHW order.
+  FailureOr<Value> lowerFilterInnermost(Conv2DOp op,
+                                        ConversionPatternRewriter &rewriter,
+                                        Value x, ArrayRef<int8_t> w,
+                                        Value bias,
+                                        ArrayRef<double> accScales) const {
+    Location loc = op.getLoc();
+    MLIRContext *ctx = op.getContext();
+    auto xT = cast<RankedTensorType>(x.getType());
+    auto wT = cast<RankedTensorType>(op.getWeight().getType());
+    auto outT = cast<RankedTensorType>(op.getType());
+    QuantType xq = getQuantElementType(op.getInput().getType());
+    QuantType wq = getQuantElementType(wT);
+    int64_t zx = xq.getZeroPoints()[0], zw = wq.getZeroPoints()[0];
+    auto st = op.getStrides();
+    auto dl = op.getDilations();
+    int64_t g = op.getGroups(), F = wT.getDimSize(0), Cg = wT.getDimSize(1),
+            KH = wT.getDimSize(2), KW = wT.getDimSize(3), Fg = F / g;
+    int64_t N = outT.getDimSize(0), OH = outT.getDimSize(2),
+            OW = outT.getDimSize(3);
+    Type i8 = rewriter.getI8Type(), i32 = rewriter.getI32Type();
+
+    std::vector<int8_t> packed(w.size());
+    for (int64_t gi = 0; gi < g; ++gi)
+      for (int64_t f = 0; f < Fg; ++f)
+        for (int64_t c = 0; c < Cg; ++c)
+          for (int64_t kh = 0; kh < KH; ++kh)
+            for (int64_t kw = 0; kw < KW; ++kw)
+              packed[(((gi * Cg + c) * KH + kh) * KW + kw) * Fg + f] =
+                  w[(((gi * Fg + f) * Cg + c) * KH + kh) * KW + kw];
+    Value wp = constantTensor(
+        rewriter, loc, RankedTensorType::get({g, Cg, KH, KW, Fg}, i8), packed,
+        "packed_weights");
+
+    Value x5 = tensor::ExpandShapeOp::create(
+        rewriter, loc,
+        RankedTensorType::get({N, g, Cg, xT.getDimSize(2), xT.getDimSize(3)}, i8),
+        x, SmallVector<ReassociationIndices>{{0}, {1, 2}, {3}, {4}});
+    auto accT = RankedTensorType::get({N, g, OH, OW, Fg}, i32);
+    Value acc;
+    auto d = [&](unsigned i) { return rewriter.getAffineDimExpr(i); };
+    if (bias) {
+      Value b2 = tensor::ExpandShapeOp::create(
+          rewriter, loc, RankedTensorType::get({g, Fg}, i32), bias,
+          SmallVector<ReassociationIndices>{{0, 1}});
+      Value init = emptyTensor(rewriter, loc, accT.getShape(), i32);
+      acc = linalg::GenericOp::create(
+                rewriter, loc, accT, b2, init,
+                ArrayRef<AffineMap>{mapOf(ctx, 5, {d(1), d(4)}),
+                                    rewriter.getMultiDimIdentityMap(5)},
+                iterators("ppppp"),
+                [&](OpBuilder &bb, Location l, ValueRange args) {
+                  linalg::YieldOp::create(bb, l, args[0]);
+                })
+                .getResult(0);
+    } else {
+      acc = fillTensor(rewriter, loc, accT.getShape(), i32, 0);
+    }
+    enum { N_, G, OH_, OW_, C, KH_, KW_, Fd, NumDims };
+    AffineMap xMap = mapOf(ctx, NumDims,
+                           {d(N_), d(G), d(C), d(OH_) * st[0] + d(KH_) * dl[0],
+                            d(OW_) * st[1] + d(KW_) * dl[1]});
+    AffineMap wMap = mapOf(ctx, NumDims, {d(G), d(C), d(KH_), d(KW_), d(Fd)});
+    AffineMap oMap = mapOf(ctx, NumDims, {d(N_), d(G), d(OH_), d(OW_), d(Fd)});
+    bool xs = xq.getIsSigned(), ws = wq.getIsSigned();
+    auto conv = linalg::GenericOp::create(
+        rewriter, loc, accT, ValueRange{x5, wp}, acc,
+        ArrayRef<AffineMap>{xMap, wMap, oMap}, iterators("pppprrrp"),
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          linalg::YieldOp::create(
+              b, l, macBody(b, l, args[0], args[1], args[2], xs, zx, ws, zw));
+        });
+    markKernel(conv, "conv2d");
+    // Result (n, f, oh, ow) reads acc[n, f floordiv Fg, oh, ow, f mod Fg].
+    AffineMap accMap = mapOf(ctx, 4,
+                             {d(0), d(1).floorDiv(Fg), d(2), d(3), d(1) % Fg});
+    return emitAccRequant(rewriter, loc, op, conv.getResult(0), outT, 1,
+                          accScales, asDouble(op.getOutMin()),
+                          asDouble(op.getOutMax()), accMap);
+  }
+
   LogicalResult
   matchAndRewrite(Conv2DOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
@@ -671,6 +796,21 @@ struct Conv2DLowering : QNNPattern<Conv2DOp> {
     int64_t g = op.getGroups();
     int64_t F = wT.getDimSize(0), Cg = wT.getDimSize(1);
     int64_t Fg = F / g;
+    SmallVector<double> accScales;
+    for (int64_t f = 0; f < F; ++f)
+      accScales.push_back(xq.getScaleOf(0) * wq.getScaleOf(f));
+    // Constant weights with enough filters per group: filters innermost
+    // (weights repacked at compile time), so the inner loop is a contiguous
+    // vector over output channels for every layer size.
+    if (getQuantElementType(outT) && Fg >= kMinFiltersForFilterInnermost)
+      if (auto bytes = constantBytes(op.getWeight())) {
+        auto r = lowerFilterInnermost(op, rewriter, x, *bytes, adaptor.getBias(),
+                                      accScales);
+        if (failed(r))
+          return failure();
+        rewriter.replaceOp(op, *r);
+        return success();
+      }
     // Groups become a dimension of their own (free reshapes) so that every
     // loop dim is a plain index of some operand:
     //   x [N, G, Cg, Hp, Wp], w [G, Fg, Cg, KH, KW], acc [N, G, Fg, OH, OW].
@@ -706,9 +846,6 @@ struct Conv2DLowering : QNNPattern<Conv2DOp> {
               b, l, macBody(b, l, args[0], args[1], args[2], xs, zx, ws, zw));
         });
     markKernel(conv, "conv2d");
-    SmallVector<double> accScales;
-    for (int64_t f = 0; f < F; ++f)
-      accScales.push_back(xq.getScaleOf(0) * wq.getScaleOf(f));
     Value accOut = tensor::CollapseShapeOp::create(
         rewriter, loc, RankedTensorType::get(outT.getShape(), i32),
         conv.getResult(0), accAssoc);
