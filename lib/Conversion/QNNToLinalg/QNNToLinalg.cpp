@@ -686,6 +686,37 @@ static LogicalResult requireUniformZeroPoint(Operation *op, StringRef what,
   return success();
 }
 
+/// x [N, C, H, W] viewed as [N, G, C/G, H, W] (a free reshape).
+static Value expandGroups(OpBuilder &b, Location loc, Value x, int64_t g) {
+  auto t = cast<RankedTensorType>(x.getType());
+  return tensor::ExpandShapeOp::create(
+      b, loc,
+      RankedTensorType::get({t.getDimSize(0), g, t.getDimSize(1) / g,
+                             t.getDimSize(2), t.getDimSize(3)},
+                            t.getElementType()),
+      x, SmallVector<ReassociationIndices>{{0}, {1, 2}, {3}, {4}});
+}
+
+/// The convolution's accumulation generic: 8 loops, reductions on the
+/// dims marked 'r' in `iters`, body acc += (x - zx) * (w - zw).
+static Value emitConvAccumulation(OpBuilder &b, Location loc, Conv2DOp op,
+                                  Value x5, Value w, Value acc, AffineMap xMap,
+                                  AffineMap wMap, AffineMap oMap) {
+  QuantType xq = getQuantElementType(op.getInput().getType());
+  QuantType wq = getQuantElementType(op.getWeight().getType());
+  int64_t zx = xq.getZeroPoints()[0], zw = wq.getZeroPoints()[0];
+  bool xs = xq.getIsSigned(), ws = wq.getIsSigned();
+  auto conv = linalg::GenericOp::create(
+      b, loc, acc.getType(), ValueRange{x5, w}, acc,
+      ArrayRef<AffineMap>{xMap, wMap, oMap}, iterators("pppprrrp"),
+      [&](OpBuilder &bb, Location l, ValueRange args) {
+        linalg::YieldOp::create(
+            bb, l, macBody(bb, l, args[0], args[1], args[2], xs, zx, ws, zw));
+      });
+  markKernel(conv, "conv2d");
+  return conv.getResult(0);
+}
+
 /// Groups with at least this many filters use the filter-innermost layout.
 constexpr int64_t kMinFiltersForFilterInnermost = 8;
 
@@ -703,12 +734,8 @@ struct Conv2DLowering : QNNPattern<Conv2DOp> {
                                         ArrayRef<double> accScales) const {
     Location loc = op.getLoc();
     MLIRContext *ctx = op.getContext();
-    auto xT = cast<RankedTensorType>(x.getType());
     auto wT = cast<RankedTensorType>(op.getWeight().getType());
     auto outT = cast<RankedTensorType>(op.getType());
-    QuantType xq = getQuantElementType(op.getInput().getType());
-    QuantType wq = getQuantElementType(wT);
-    int64_t zx = xq.getZeroPoints()[0], zw = wq.getZeroPoints()[0];
     auto st = op.getStrides();
     auto dl = op.getDilations();
     int64_t g = op.getGroups(), F = wT.getDimSize(0), Cg = wT.getDimSize(1),
@@ -729,10 +756,7 @@ struct Conv2DLowering : QNNPattern<Conv2DOp> {
         rewriter, loc, RankedTensorType::get({g, Cg, KH, KW, Fg}, i8), packed,
         "packed_weights");
 
-    Value x5 = tensor::ExpandShapeOp::create(
-        rewriter, loc,
-        RankedTensorType::get({N, g, Cg, xT.getDimSize(2), xT.getDimSize(3)}, i8),
-        x, SmallVector<ReassociationIndices>{{0}, {1, 2}, {3}, {4}});
+    Value x5 = expandGroups(rewriter, loc, x, g);
     auto accT = RankedTensorType::get({N, g, OH, OW, Fg}, i32);
     Value acc;
     auto d = [&](unsigned i) { return rewriter.getAffineDimExpr(i); };
@@ -759,21 +783,14 @@ struct Conv2DLowering : QNNPattern<Conv2DOp> {
                             d(OW_) * st[1] + d(KW_) * dl[1]});
     AffineMap wMap = mapOf(ctx, NumDims, {d(G), d(C), d(KH_), d(KW_), d(Fd)});
     AffineMap oMap = mapOf(ctx, NumDims, {d(N_), d(G), d(OH_), d(OW_), d(Fd)});
-    bool xs = xq.getIsSigned(), ws = wq.getIsSigned();
-    auto conv = linalg::GenericOp::create(
-        rewriter, loc, accT, ValueRange{x5, wp}, acc,
-        ArrayRef<AffineMap>{xMap, wMap, oMap}, iterators("pppprrrp"),
-        [&](OpBuilder &b, Location l, ValueRange args) {
-          linalg::YieldOp::create(
-              b, l, macBody(b, l, args[0], args[1], args[2], xs, zx, ws, zw));
-        });
-    markKernel(conv, "conv2d");
+    Value conv = emitConvAccumulation(rewriter, loc, op, x5, wp, acc, xMap,
+                                      wMap, oMap);
     // Result (n, f, oh, ow) reads acc[n, f floordiv Fg, oh, ow, f mod Fg].
     AffineMap accMap = mapOf(ctx, 4,
                              {d(0), d(1).floorDiv(Fg), d(2), d(3), d(1) % Fg});
-    return emitAccRequant(rewriter, loc, op, conv.getResult(0), outT, 1,
-                          accScales, asDouble(op.getOutMin()),
-                          asDouble(op.getOutMax()), accMap);
+    return emitAccRequant(rewriter, loc, op, conv, outT, 1, accScales,
+                          asDouble(op.getOutMin()), asDouble(op.getOutMax()),
+                          accMap);
   }
 
   LogicalResult
@@ -815,13 +832,9 @@ struct Conv2DLowering : QNNPattern<Conv2DOp> {
     // loop dim is a plain index of some operand:
     //   x [N, G, Cg, Hp, Wp], w [G, Fg, Cg, KH, KW], acc [N, G, Fg, OH, OW].
     // Loop dims: n g f oh | c kh kw | ow  (ow innermost: unit-stride rows).
-    auto xT = cast<RankedTensorType>(x.getType());
     Type i8 = rewriter.getI8Type(), i32 = rewriter.getI32Type();
-    int64_t N = xT.getDimSize(0), OHs = outT.getDimSize(2), OWs = outT.getDimSize(3);
-    Value x5 = tensor::ExpandShapeOp::create(
-        rewriter, loc,
-        RankedTensorType::get({N, g, Cg, xT.getDimSize(2), xT.getDimSize(3)}, i8),
-        x, SmallVector<ReassociationIndices>{{0}, {1, 2}, {3}, {4}});
+    int64_t N = outT.getDimSize(0), OHs = outT.getDimSize(2), OWs = outT.getDimSize(3);
+    Value x5 = expandGroups(rewriter, loc, x, g);
     Value w5 = tensor::ExpandShapeOp::create(
         rewriter, loc,
         RankedTensorType::get({g, Fg, Cg, wT.getDimSize(2), wT.getDimSize(3)}, i8),
@@ -837,18 +850,11 @@ struct Conv2DLowering : QNNPattern<Conv2DOp> {
                             d(OW) * st[1] + d(KW) * dl[1]});
     AffineMap wMap = mapOf(ctx, NumDims, {d(G), d(Fd), d(C), d(KH), d(KW)});
     AffineMap oMap = mapOf(ctx, NumDims, {d(N_), d(G), d(Fd), d(OH), d(OW)});
-    bool xs = xq.getIsSigned(), ws = wq.getIsSigned();
-    auto conv = linalg::GenericOp::create(
-        rewriter, loc, acc5T, ValueRange{x5, w5}, acc,
-        ArrayRef<AffineMap>{xMap, wMap, oMap}, iterators("pppprrrp"),
-        [&](OpBuilder &b, Location l, ValueRange args) {
-          linalg::YieldOp::create(
-              b, l, macBody(b, l, args[0], args[1], args[2], xs, zx, ws, zw));
-        });
-    markKernel(conv, "conv2d");
+    Value conv = emitConvAccumulation(rewriter, loc, op, x5, w5, acc, xMap,
+                                      wMap, oMap);
     Value accOut = tensor::CollapseShapeOp::create(
-        rewriter, loc, RankedTensorType::get(outT.getShape(), i32),
-        conv.getResult(0), accAssoc);
+        rewriter, loc, RankedTensorType::get(outT.getShape(), i32), conv,
+        accAssoc);
     auto r = emitAccRequant(rewriter, loc, op, accOut, outT, 1, accScales,
                             asDouble(op.getOutMin()), asDouble(op.getOutMax()));
     if (failed(r))

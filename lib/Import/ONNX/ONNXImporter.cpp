@@ -226,6 +226,10 @@ private:
   Value quantizedInput(const onnx::NodeProto &n, int i, StringRef what);
   Value floatValue(const std::string &name, const onnx::NodeProto *user);
   Value castTo(Value v, QuantType q);
+  /// An integer (uint8/int8) tensor input of a QOperator/Integer op, with
+  /// at least `minRank` dimensions.
+  Value integerInput(const onnx::NodeProto &n, int i, StringRef what,
+                     int64_t minRank);
   RankedTensorType quantTensorType(ArrayRef<int64_t> shape, QuantType q) {
     return RankedTensorType::get(shape, q);
   }
@@ -462,6 +466,16 @@ Value Importer::castTo(Value v, QuantType q) {
     return v;
   return StorageCastOp::create(b, v.getLoc(),
                                RankedTensorType::get(t.getShape(), q), v);
+}
+
+Value Importer::integerInput(const onnx::NodeProto &n, int i, StringRef what,
+                             int64_t minRank) {
+  auto it = values.find(n.input(i));
+  if (it == values.end() || !getQuantElementType(it->second.getType()))
+    fail(describe(n), ": input ", what, " must be a uint8/int8 tensor");
+  if (cast<RankedTensorType>(it->second.getType()).getRank() < minRank)
+    fail(describe(n), ": ", what, " must be at least ", minRank, "-D");
+  return it->second;
 }
 
 Value Importer::materialize(const QConst &c, const onnx::NodeProto &user) {
@@ -1306,15 +1320,13 @@ void Importer::importActivation(const onnx::NodeProto &n) {
 void Importer::importQLinearConv(const onnx::NodeProto &n) {
   allowAttrs(n, {"auto_pad", "dilations", "group", "kernel_shape", "pads",
                  "strides"});
-  auto xit = values.find(n.input(0));
-  if (xit == values.end() || !getQuantElementType(xit->second.getType()))
-    fail(describe(n), ": input x must be a uint8/int8 tensor");
-  auto xt = cast<RankedTensorType>(xit->second.getType());
+  Value xv = integerInput(n, 0, "x", 0);
+  auto xt = cast<RankedTensorType>(xv.getType());
   QuantType xq = quantParams(n, 1, 2, xt.getShape(), 1,
                              onnx::TensorProto::UINT8);
   if (!xq || xq.getIsSigned() != getQuantElementType(xt).getIsSigned())
     fail(describe(n), ": x_zero_point type does not match x");
-  Value x = castTo(xit->second, xq);
+  Value x = castTo(xv, xq);
   const ConstTensor &wc = constant(n, 3, "w");
   if (wc.dtype != onnx::TensorProto::INT8 && wc.dtype != onnx::TensorProto::UINT8)
     fail(describe(n), ": w must be int8 or uint8, got ", dtypeName(wc.dtype));
@@ -1344,18 +1356,14 @@ void Importer::importQLinearConv(const onnx::NodeProto &n) {
 
 void Importer::importQLinearMatMul(const onnx::NodeProto &n) {
   allowAttrs(n, {});
-  auto ait = values.find(n.input(0));
-  if (ait == values.end() || !getQuantElementType(ait->second.getType()))
-    fail(describe(n), ": input a must be a uint8/int8 tensor");
-  auto at = cast<RankedTensorType>(ait->second.getType());
-  if (at.getRank() < 2)
-    fail(describe(n), ": a must be at least 2-D");
+  Value av = integerInput(n, 0, "a", 2);
+  auto at = cast<RankedTensorType>(av.getType());
   QuantType aq = quantParams(n, 1, 2, at.getShape(), 1, onnx::TensorProto::UINT8);
   if (!aq || !aq.isPerTensor())
     fail(describe(n), ": a must be quantized per tensor (uint8/int8)");
   if (aq.getIsSigned() != getQuantElementType(at).getIsSigned())
     fail(describe(n), ": a_zero_point type does not match a");
-  Value a = castTo(ait->second, aq);
+  Value a = castTo(av, aq);
   Value rhs;
   int64_t N;
   if (auto c = consts.find(n.input(3)); c != consts.end()) {
@@ -1414,17 +1422,14 @@ static QuantType unitQuant(MLIRContext *ctx, bool isSigned,
 void Importer::importConvInteger(const onnx::NodeProto &n) {
   allowAttrs(n, {"auto_pad", "dilations", "group", "kernel_shape", "pads",
                  "strides"});
-  auto xit = values.find(n.input(0));
-  if (xit == values.end() || !getQuantElementType(xit->second.getType()))
-    fail(describe(n), ": input x must be a uint8/int8 tensor");
-  auto xt = cast<RankedTensorType>(xit->second.getType());
-  bool xs = getQuantElementType(xt).getIsSigned();
+  Value xv = integerInput(n, 0, "x", 0);
+  bool xs = getQuantElementType(xv.getType()).getIsSigned();
   std::vector<int64_t> xzp;
   if (hasInput(n, 2))
     xzp = constant(n, 2, "x_zero_point").ints;
   if (xzp.size() > 1)
     fail(describe(n), ": x_zero_point must be a scalar");
-  Value x = castTo(xit->second, unitQuant(&ctx, xs, xzp, -1));
+  Value x = castTo(xv, unitQuant(&ctx, xs, xzp, -1));
   const ConstTensor &wc = constant(n, 1, "w");
   QConst w;
   w.dims = wc.dims;
@@ -1444,17 +1449,13 @@ void Importer::importConvInteger(const onnx::NodeProto &n) {
 
 void Importer::importMatMulInteger(const onnx::NodeProto &n) {
   allowAttrs(n, {});
-  auto ait = values.find(n.input(0));
-  if (ait == values.end() || !getQuantElementType(ait->second.getType()))
-    fail(describe(n), ": input A must be a uint8/int8 tensor");
-  auto at = cast<RankedTensorType>(ait->second.getType());
-  if (at.getRank() < 2)
-    fail(describe(n), ": A must be at least 2-D");
+  Value av = integerInput(n, 0, "A", 2);
+  auto at = cast<RankedTensorType>(av.getType());
   std::vector<int64_t> azp =
       hasInput(n, 2) ? constant(n, 2, "a_zero_point").ints : std::vector<int64_t>{};
   if (azp.size() > 1)
     fail(describe(n), ": per-row a_zero_point is not supported");
-  Value a = castTo(ait->second,
+  Value a = castTo(av,
                    unitQuant(&ctx, getQuantElementType(at).getIsSigned(), azp, -1));
   const ConstTensor &bc = constant(n, 1, "B");
   if (bc.dtype != onnx::TensorProto::INT8 && bc.dtype != onnx::TensorProto::UINT8)
