@@ -18,6 +18,7 @@ PACKAGES=(
   python3-onnx python3-numpy
   qemu-user gcc-aarch64-linux-gnu libc6-dev-arm64-cross
   ccache ninja-build cmake zlib1g-dev libzstd-dev gcc make
+  libclang-rt-22-dev
 )
 # Node.js: keep an existing installation (e.g. from NodeSource, which ships
 # npm inside its nodejs package); otherwise take Debian's.

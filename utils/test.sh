@@ -12,11 +12,13 @@
 #   QCC_SKIP_DEPS=1    do not run utils/install-deps.sh
 #   QCC_SKIP_BUILD=1   do not run utils/build.sh (test the existing build/)
 #   QCC_LIT_ARGS       extra arguments for lit (e.g. "--filter Dialect")
+#   QCC_BUILD_DIR      the build to test (default build; see test-sanitizers.sh)
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 
 LIT=/usr/lib/llvm-22/bin/lit
-XML=build/test/results.xml
+BUILD=${QCC_BUILD_DIR:-build}
+XML=$BUILD/test/results.xml
 
 # A setup failure still ends with the summary line, counted as one failure.
 setup_failed() {
@@ -31,13 +33,13 @@ fi
 if [ "${QCC_SKIP_BUILD:-0}" != 1 ]; then
   bash utils/build.sh || setup_failed "utils/build.sh"
 fi
-[ -f build/test/lit.site.cfg.py ] || setup_failed "configuring build/test (no lit.site.cfg.py)"
+[ -f "$BUILD/test/lit.site.cfg.py" ] || setup_failed "configuring $BUILD/test (no lit.site.cfg.py)"
 [ -x "$LIT" ] || setup_failed "finding lit ($LIT)"
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 # shellcheck disable=SC2086  # QCC_LIT_ARGS is a word list on purpose
-"$LIT" -sv --xunit-xml-output "$XML" ${QCC_LIT_ARGS:-} build/test 2>&1 | tee "$log"
+"$LIT" -sv --xunit-xml-output "$XML" ${QCC_LIT_ARGS:-} "$BUILD/test" 2>&1 | tee "$log"
 lit_status=${PIPESTATUS[0]}
 
 # lit's summary: "Total Discovered Tests: N", then one line per result kind,
