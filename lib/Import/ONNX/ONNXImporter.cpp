@@ -25,6 +25,7 @@
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/Verifier.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include "onnx/onnx.pb.h"
@@ -1742,7 +1743,14 @@ OwningOpRef<ModuleOp> qcc::importONNXModel(MLIRContext &ctx,
     Importer imp(ctx, model, opts);
     return imp.run();
   } catch (const ImportError &e) {
-    error = e.message;
+    // One line whatever the model's names contain: escape control bytes.
+    error.clear();
+    for (unsigned char c : e.message) {
+      if (c < 0x20 || c == 0x7f)
+        error += llvm::formatv("\\x{0:x-2}", (unsigned)c).str();
+      else
+        error += (char)c;
+    }
     return {};
   }
 }

@@ -38,6 +38,9 @@
 # RUN: %qcc compile %t/unused_float16_initializer.onnx --emit=qnn | FileCheck %s --check-prefix=UNUSED
 # UNUSED: qnn.requantize
 # RUN: not %qcc compile %t/node_without_output.onnx --emit=qnn 2>&1 | %{check}=NO-NODE-OUTPUT
+# Names with control characters still give one line (escaped as \xNN).
+# RUN: not %qcc compile %t/node_name_newline.onnx --emit=qnn 2>&1 | %{check}=NAME-NEWLINE
+# NAME-NEWLINE: qcc: error: {{.*}}node_name_newline.onnx: node 'bad\x0aname' (Foo): operator Foo is not supported
 # RUN: not %qcc compile %t/node_missing_input.onnx --emit=qnn 2>&1 | %{check}=MISSING-INPUT
 
 # MISSING: qcc: error: {{.*}}missing.onnx: cannot open the file
@@ -309,6 +312,12 @@ def unused_float16_initializer(g):
 def node_without_output(g):
     relu_model(g)
     g.nodes.insert(0, helper.make_node("Relu", ["x"], [], name="noout"))
+
+
+@models()
+def node_name_newline(g):
+    relu_model(g)
+    g.nodes.append(helper.make_node("Foo", ["y"], ["z"], name="bad\nname"))
 
 
 @models()
