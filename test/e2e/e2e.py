@@ -221,13 +221,13 @@ def check_header(info_text, meta, where):
                       % (where, "\n    ".join(problems)))
 
 
-def qcc_build(args, tools, workdir, target, sub, linker, extra_ldflags):
+def qcc_build(args, tools, workdir, target, sub, linker, extra_ldflags, qcc_flags=()):
     outdir = os.path.join(workdir, sub)
     os.makedirs(outdir, exist_ok=True)
     obj = os.path.join(outdir, "model.o")
     hdr = os.path.join(outdir, "model.h")
     _, dt = run([tools["qcc"], "compile", os.path.join(workdir, "model.onnx"),
-                 "-target", target, "-o", obj, "--name", "model"],
+                 "-target", target, "-o", obj, "--name", "model"] + list(qcc_flags),
                 "qcc compile (%s)" % target, args.timeout)
     for f in (obj, hdr):
         if not os.path.isfile(f):
@@ -270,6 +270,9 @@ def main(argv=None):
     ap.add_argument("--cc", default="cc")
     ap.add_argument("--aarch64-cc", default="aarch64-linux-gnu-gcc")
     ap.add_argument("--qemu", default="qemu-aarch64")
+    ap.add_argument("--x86-flags", default="",
+                    help="extra qcc flags for the x86-64 build, e.g. '-O0' or "
+                         "'-O3 -mcpu=native' (the AArch64 build keeps the defaults)")
     ap.add_argument("--max-compile-seconds", type=float, default=None,
                     help="fail when one qcc compile takes longer (wall clock)")
     ap.add_argument("--tol-lsb", type=float, default=1.0,
@@ -350,7 +353,8 @@ def _main(args):
 
     # -- 3./4. x86-64 ----------------------------------------------------------
     ok = True
-    x86dir, x86exe = qcc_build(args, tools, workdir, "x86_64", "x86", tools["cc"], [])
+    x86dir, x86exe = qcc_build(args, tools, workdir, "x86_64", "x86", tools["cc"], [],
+                               args.x86_flags.split())
     x86 = run_model(args, meta, workdir, x86dir, x86exe, [], "x86_64")
     for i, d in enumerate(meta["outputs"]):
         good, text = compare_with_ort(x86[i], ort[i], d, args.tol_lsb)
