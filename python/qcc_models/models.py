@@ -157,6 +157,23 @@ def resnet18():
     return b
 
 
+def two_inputs():
+    """Two float inputs with different ranges (so different input scales):
+    a residual Add of conv(a) and b, and a Concat with b; two outputs."""
+    b = ModelBuilder("two_inputs", opset=15, seed=1007, num_calib=8)
+    r = b.rng
+    a = b.add_input("a", np.float32, [1, 4, 8, 8], -1.0, 1.0)
+    x2 = b.add_input("b", np.float32, [1, 4, 8, 8], -3.0, 2.0)
+    ha = b.make_qdq_conv(b.qdq(a, U8), _conv_w(r, 4, 4, 3), _bias(r, 4), pads=1,
+                         base="conv_a")
+    hb = b.qdq(x2, U8)
+    s = b.qdq_add(ha, hb, act="relu")
+    c = b.qdq_concat([s, hb], axis=1)
+    b.add_output(s, "sum")
+    b.add_output(c, "cat")
+    return b
+
+
 MODELS = {
     "tiny_cnn": tiny_cnn,
     "resdw": resdw,
@@ -165,4 +182,5 @@ MODELS = {
     "matmulint": matmulint,
     "tiny_int8io": tiny_int8io,
     "resnet18": resnet18,
+    "two_inputs": two_inputs,
 }
