@@ -593,13 +593,24 @@ Importer::OutputQuant Importer::findOutputQuant(const onnx::NodeProto &n,
                                                 std::string name,
                                                 int64_t rank) {
   OutputQuant oq;
+  // Identity nodes on the way are names for the same tensor.
+  auto skipIdentities = [&](std::string t) {
+    while (const onnx::NodeProto *id = singleConsumer(t)) {
+      if (id->op_type() != "Identity")
+        break;
+      done.insert(id);
+      t = output0(*id);
+    }
+    return t;
+  };
+  name = skipIdentities(name);
   if (const onnx::NodeProto *act = singleConsumer(name);
       act && (act->op_type() == "Relu" || act->op_type() == "Clip")) {
     auto [lo, hi] = clipRange(*act);
     oq.lo = lo;
     oq.hi = hi;
     done.insert(act);
-    name = output0(*act);
+    name = skipIdentities(output0(*act));
   }
   auto it = consumers.find(name);
   if (graphOutputs.count(name) || it == consumers.end() || it->second.empty())
@@ -1494,7 +1505,8 @@ void Importer::importNode(const onnx::NodeProto &n) {
       {"AveragePool", 1}, {"GlobalAveragePool", 1}, {"Concat", 1},
       {"Reshape", 2}, {"Flatten", 1}, {"Relu", 1}, {"Clip", 1},
       {"QLinearConv", 8}, {"QLinearMatMul", 8}, {"ConvInteger", 2},
-      {"MatMulInteger", 2}, {"Constant", 0}, {"BatchNormalization", 5}};
+      {"MatMulInteger", 2}, {"Constant", 0}, {"BatchNormalization", 5},
+      {"Identity", 1}};
   if (n.output_size() < 1 || n.output(0).empty())
     fail(describe(n), ": node has no output");
   if (auto it = kMinInputs.find(n.op_type()); it != kMinInputs.end())
@@ -1512,6 +1524,25 @@ void Importer::importNode(const onnx::NodeProto &n) {
     if (!a)
       fail(describe(n), ": only the 'value' form of Constant is supported");
     consts[n.output(0)] = readTensor(a->t());
+  } else if (op == "Identity") {
+    // Common in exported graphs: the output is another name for the input,
+    // whatever it is (value, DQ view, constant).
+    allowAttrs(n, {});
+    const std::string &in = n.input(0), &out = n.output(0);
+    ensureConstant(in);
+    bool found = false;
+    if (auto it = values.find(in); it != values.end())
+      values[out] = it->second, found = true;
+    if (auto it = dqViews.find(in); it != dqViews.end())
+      dqViews[out] = it->second, found = true;
+    if (auto it = dqConsts.find(in); it != dqConsts.end())
+      dqConsts[out] = it->second, found = true;
+    if (auto it = consts.find(in); it != consts.end())
+      consts[out] = it->second, found = true;
+    if (auto u = unreadable.find(in); u != unreadable.end())
+      fail(describe(n), ": ", u->second);
+    if (!found)
+      fail(describe(n), ": input '", in, "' is not defined before this node");
   } else if (op == "QuantizeLinear") {
     importQuantizeLinear(n);
   } else if (op == "DequantizeLinear") {
