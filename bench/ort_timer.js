@@ -22,20 +22,9 @@
 const fs = require('fs');
 const path = require('path');
 
-const ORACLE_DIR = path.join(__dirname, '..', 'test', 'e2e', 'oracle');
+const common = require('../test/e2e/oracle/ort_common');
 
-const TYPED = {
-  float32: Float32Array,
-  uint8: Uint8Array,
-  int8: Int8Array,
-  int32: Int32Array,
-  int64: BigInt64Array,
-};
-
-function die(msg) {
-  process.stderr.write(`ort_timer: error: ${msg}\n`);
-  process.exit(1);
-}
+const die = common.makeDie('ort_timer');
 
 function parseArgs(argv) {
   const o = { dir: null, iters: 100, warmup: 10, out: null, optLevel: null };
@@ -52,28 +41,6 @@ function parseArgs(argv) {
   if (o.dir === null) die('usage: node ort_timer.js MODELDIR [--iters N] [--warmup W] [--out FILE]');
   if (!(o.iters >= 1) || !(o.warmup >= 0)) die('bad --iters / --warmup');
   return o;
-}
-
-function loadOrt() {
-  const candidates = [path.join(ORACLE_DIR, 'node_modules', 'onnxruntime-node'), 'onnxruntime-node'];
-  for (const c of candidates) {
-    try {
-      return require(c);
-    } catch (e) {
-      // try the next one
-    }
-  }
-  die(`cannot load onnxruntime-node; run 'npm install --ignore-scripts --no-audit --no-fund' in ${ORACLE_DIR}`);
-  return null;
-}
-
-function ortVersion() {
-  try {
-    const p = path.join(ORACLE_DIR, 'node_modules', 'onnxruntime-node', 'package.json');
-    return JSON.parse(fs.readFileSync(p, 'utf8')).version;
-  } catch (e) {
-    return 'unknown';
-  }
 }
 
 function vmHwmKb() {
@@ -93,27 +60,17 @@ function pct(sorted, p) {
 
 async function main() {
   const o = parseArgs(process.argv.slice(2));
-  const ort = loadOrt();
-  const meta = JSON.parse(fs.readFileSync(path.join(o.dir, 'model.json'), 'utf8'));
+  const ort = common.loadOrt(die);
+  const meta = common.readModelJson(o.dir, die);
   const modelPath = path.join(o.dir, 'model.onnx');
 
   // Input data is read before the baseline so that it is not counted.
-  const inputData = meta.inputs.map((inp) => {
-    const Typed = TYPED[inp.dtype];
-    if (!Typed) die(`input ${inp.name}: unsupported dtype ${inp.dtype}`);
-    const buf = fs.readFileSync(path.join(o.dir, inp.file));
-    const n = inp.shape.reduce((a, b) => a * b, 1);
-    if (buf.length !== n * Typed.BYTES_PER_ELEMENT) die(`${inp.file}: wrong size ${buf.length}`);
-    const ab = new ArrayBuffer(buf.length);
-    new Uint8Array(ab).set(buf);
-    return { inp, data: new Typed(ab) };
-  });
+  const inputData = common.readInputs(o.dir, meta, die);
 
   if (global.gc) global.gc();
   const rssBefore = process.memoryUsage().rss;
 
-  const sessOpts = { executionProviders: ['cpu'], intraOpNumThreads: 1, interOpNumThreads: 1 };
-  if (o.optLevel) sessOpts.graphOptimizationLevel = o.optLevel;
+  const sessOpts = common.sessionOptions(o.optLevel);
   const tc0 = process.hrtime.bigint();
   const session = await ort.InferenceSession.create(modelPath, sessOpts);
   const createNs = Number(process.hrtime.bigint() - tc0);
@@ -144,7 +101,7 @@ async function main() {
   const mean = t.reduce((a, b) => a + b, 0) / t.length;
   const res = {
     runner: 'ort',
-    ort_version: ortVersion(),
+    ort_version: common.ortVersion(),
     node_version: process.version,
     iters: o.iters,
     warmup: o.warmup,

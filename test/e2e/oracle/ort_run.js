@@ -13,18 +13,9 @@
 const fs = require('fs');
 const path = require('path');
 
-const TYPED = {
-  float32: Float32Array,
-  uint8: Uint8Array,
-  int8: Int8Array,
-  int32: Int32Array,
-  int64: BigInt64Array,
-};
+const common = require('./ort_common');
 
-function die(msg) {
-  process.stderr.write(`ort_run: error: ${msg}\n`);
-  process.exit(1);
-}
+const die = common.makeDie('ort_run');
 
 function parseArgs(argv) {
   const opts = { outdir: null, saveOptimized: null, optLevel: null };
@@ -42,40 +33,15 @@ function parseArgs(argv) {
   return opts;
 }
 
-function numElements(shape) {
-  return shape.reduce((a, b) => a * b, 1);
-}
-
-function loadOrt() {
-  try {
-    return require('onnxruntime-node');
-  } catch (e) {
-    die(`cannot load onnxruntime-node (${e.message}); run ` +
-        `'npm install --ignore-scripts --no-audit --no-fund' in ${__dirname}`);
-  }
-  return null;
-}
-
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  const ort = loadOrt();
+  const ort = common.loadOrt(die);
   const dir = opts.outdir;
-  const jsonPath = path.join(dir, 'model.json');
   const modelPath = path.join(dir, 'model.onnx');
-  let meta;
-  try {
-    meta = JSON.parse(fs.readFileSync(jsonPath, 'utf8'));
-  } catch (e) {
-    die(`cannot read ${jsonPath}: ${e.message}`);
-  }
+  const meta = common.readModelJson(dir, die);
   if (!fs.existsSync(modelPath)) die(`missing ${modelPath}`);
 
-  const sessOpts = {
-    executionProviders: ['cpu'],
-    intraOpNumThreads: 1,
-    interOpNumThreads: 1,
-  };
-  if (opts.optLevel) sessOpts.graphOptimizationLevel = opts.optLevel;
+  const sessOpts = common.sessionOptions(opts.optLevel);
   if (opts.saveOptimized) sessOpts.optimizedModelFilePath = opts.saveOptimized;
 
   let session;
@@ -86,25 +52,8 @@ async function main() {
   }
 
   const feeds = {};
-  for (const inp of meta.inputs) {
-    const Typed = TYPED[inp.dtype];
-    if (!Typed) die(`input ${inp.name}: unsupported dtype ${inp.dtype}`);
-    const file = path.join(dir, inp.file);
-    let buf;
-    try {
-      buf = fs.readFileSync(file);
-    } catch (e) {
-      die(`cannot read input file ${file}: ${e.message}`);
-    }
-    const n = numElements(inp.shape);
-    const want = n * Typed.BYTES_PER_ELEMENT;
-    if (buf.length !== want) {
-      die(`${file}: ${buf.length} bytes, expected ${want} (${inp.dtype} ${JSON.stringify(inp.shape)})`);
-    }
-    // copy into a fresh, suitably aligned ArrayBuffer
-    const ab = new ArrayBuffer(want);
-    new Uint8Array(ab).set(buf);
-    feeds[inp.name] = new ort.Tensor(inp.dtype, new Typed(ab), inp.shape);
+  for (const { inp, data } of common.readInputs(dir, meta, die)) {
+    feeds[inp.name] = new ort.Tensor(inp.dtype, data, inp.shape);
   }
   for (const name of session.inputNames) {
     if (!(name in feeds)) die(`model input '${name}' is not described in model.json`);
