@@ -25,13 +25,14 @@ void qcc::registerDialects(DialectRegistry &registry) {
 std::string qcc::lowerToBuffersPipeline() {
   return "convert-qnn-to-linalg,canonicalize,cse,"
          "qcc-one-shot-bufferize,canonicalize,"
-         "qcc-plan-static-arena,qcc-outline-kernels";
+         "qcc-plan-static-arena,qcc-outline-kernels,qcc-conv-microkernel";
 }
 
 std::string qcc::buffersToLLVMPipeline() {
   return "func.func(convert-linalg-to-loops,lower-affine,canonicalize,cse),"
          "expand-strided-metadata,lower-affine,"
-         "convert-scf-to-cf,convert-arith-to-llvm,convert-index-to-llvm,"
+         "convert-scf-to-cf,convert-vector-to-llvm,convert-arith-to-llvm,"
+         "convert-index-to-llvm,"
          "finalize-memref-to-llvm,"
          "convert-func-to-llvm{use-bare-ptr-memref-call-conv=1},"
          "convert-cf-to-llvm,reconcile-unrealized-casts,canonicalize";

@@ -62,4 +62,30 @@ def OutlineKernelsPass : Pass<"qcc-outline-kernels", "mlir::ModuleOp"> {
   let dependentDialects = ["mlir::func::FuncDialect", "mlir::LLVM::LLVMDialect"];
 }
 
+def ConvMicrokernelPass : Pass<"qcc-conv-microkernel", "mlir::ModuleOp"> {
+  let summary = "Register-blocked vector kernel for filter-innermost convolutions";
+  let description = [{
+    Replaces each bufferized convolution accumulation that
+    `convert-qnn-to-linalg` emitted in the filter-innermost layout (marked
+    `qcc.conv_params`: x [N, G, C/G, Hp, Wp], w [G, C/G, KH, KW, F/G],
+    acc [N, G, OH, OW, F/G]) by scf loops over vector registers: a block of
+    `pixels` output pixels (a remainder loop takes the last OW % pixels one
+    at a time) x V output channels (V = 16, or 8 when F/G is not
+    a multiple of 16) is loaded once, accumulated across the whole
+    c x kh x kw reduction in loop-carried vector values, and stored once.
+    Each reduction step loads one weight vector and broadcasts one input
+    value per pixel. With symmetric signed weights (zero point 0) the
+    products (|x - zx| <= 255, |w| <= 128) fit in i16 and are multiplied
+    there; otherwise in i32. Results are bit-identical to the generic.
+    Convolutions whose F/G is not a multiple of 8 are left as they are.
+  }];
+  let options = [
+    Option<"pixels", "pixels", "int64_t", /*default=*/"0",
+           "Output pixels per register block; 0 picks, per convolution, the "
+           "first of 7, 6, 8, 5, 4 that divides the output width (else 6)">
+  ];
+  let dependentDialects = ["mlir::scf::SCFDialect", "mlir::vector::VectorDialect",
+                           "mlir::arith::ArithDialect", "mlir::memref::MemRefDialect"];
+}
+
 #endif

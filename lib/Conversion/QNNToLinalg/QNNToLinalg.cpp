@@ -785,6 +785,21 @@ struct Conv2DLowering : QNNPattern<Conv2DOp> {
     AffineMap oMap = mapOf(ctx, NumDims, {d(N_), d(G), d(OH_), d(OW_), d(Fd)});
     Value conv = emitConvAccumulation(rewriter, loc, op, x5, wp, acc, xMap,
                                       wMap, oMap);
+    // What qcc-conv-microkernel needs to replace this generic by a
+    // register-blocked kernel without re-deriving it from the maps.
+    {
+      QuantType xq = getQuantElementType(op.getInput().getType());
+      QuantType wq = getQuantElementType(wT);
+      NamedAttrList p;
+      p.append("strides", rewriter.getDenseI64ArrayAttr(st));
+      p.append("dilations", rewriter.getDenseI64ArrayAttr(dl));
+      p.append("x_zero_point", rewriter.getI64IntegerAttr(xq.getZeroPoints()[0]));
+      p.append("w_zero_point", rewriter.getI64IntegerAttr(wq.getZeroPoints()[0]));
+      p.append("x_signed", rewriter.getBoolAttr(xq.getIsSigned()));
+      p.append("w_signed", rewriter.getBoolAttr(wq.getIsSigned()));
+      conv.getDefiningOp()->setAttr("qcc.conv_params",
+                                    p.getDictionary(rewriter.getContext()));
+    }
     // Result (n, f, oh, ow) reads acc[n, f floordiv Fg, oh, ow, f mod Fg].
     AffineMap accMap = mapOf(ctx, 4,
                              {d(0), d(1).floorDiv(Fg), d(2), d(3), d(1) % Fg});

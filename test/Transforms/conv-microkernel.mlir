@@ -1,0 +1,58 @@
+// RUN: qcc-opt %s --qcc-lower-to-buffers --mlir-print-local-scope | FileCheck %s
+
+// F/G = 16, signed symmetric weights, OW = 7: blocks of 7 output pixels x 16
+// channels; 7 accumulators of vector<16xi32> are loaded once, carried through
+// the c / kh / kw loops and stored once; products in i16
+// (|x - zx| <= 255, |w| <= 128).
+// CHECK-LABEL: func.func private @i16_kernel0(
+// CHECK-NOT: linalg.generic
+// CHECK-COUNT-7: vector.load %{{.*}} : memref<1x1x7x7x16xi32>, vector<16xi32>
+// CHECK: scf.for {{.*}} iter_args(
+// CHECK: scf.for {{.*}} iter_args(
+// CHECK: scf.for {{.*}} iter_args(
+// CHECK: vector.load %{{.*}} : memref<1x2x3x3x16xi8>, vector<16xi8>
+// CHECK: arith.extsi %{{.*}} : vector<16xi8> to vector<16xi16>
+// CHECK: memref.load %{{.*}} : memref<1x1x2x9x9xi8>
+// CHECK: arith.extui %{{.*}} : i8 to i16
+// CHECK: arith.subi
+// CHECK: vector.broadcast %{{.*}} : i16 to vector<16xi16>
+// CHECK: arith.muli %{{.*}} : vector<16xi16>
+// CHECK: arith.extsi %{{.*}} : vector<16xi16> to vector<16xi32>
+// CHECK: arith.addi %{{.*}} : vector<16xi32>
+// CHECK-COUNT-7: vector.store %{{.*}} : memref<1x1x7x7x16xi32>, vector<16xi32>
+// CHECK-NOT: linalg.generic
+// CHECK: return
+// CHECK-NEXT: }
+func.func @i16(%x: tensor<1x2x7x7x!qnn.q<ui8, scale = 0.5, zp = 100>>) -> tensor<1x16x7x7x!qnn.q<ui8, scale = 1.0, zp = 0>> {
+  %w = qnn.constant dense<3> : tensor<16x2x3x3xi8> : tensor<16x2x3x3x!qnn.q<i8, scale = 0.25, zp = 0>>
+  %y = qnn.conv2d %x, %w {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, groups = 1 : i64}
+      : (tensor<1x2x7x7x!qnn.q<ui8, scale = 0.5, zp = 100>>, tensor<16x2x3x3x!qnn.q<i8, scale = 0.25, zp = 0>>) -> tensor<1x16x7x7x!qnn.q<ui8, scale = 1.0, zp = 0>>
+  return %y : tensor<1x16x7x7x!qnn.q<ui8, scale = 1.0, zp = 0>>
+}
+
+// A weight zero-point (here 5) can make |w - zw| reach 133 and |x - zx| * 133
+// overflow i16: products in i32. OW = 9: no block size in 7, 6, 8, 5, 4
+// divides it, so blocks of 6 then a one-pixel remainder loop.
+// CHECK-LABEL: func.func private @i32_kernel0(
+// CHECK-COUNT-6: vector.load %{{.*}} : memref<1x1x1x9x8xi32>, vector<8xi32>
+// CHECK: arith.extsi %{{.*}} : vector<8xi8> to vector<8xi32>
+// CHECK: arith.subi %{{.*}}, %{{.*}} : vector<8xi32>
+// CHECK: arith.muli %{{.*}} : vector<8xi32>
+// CHECK: scf.for %{{.*}} = %c6{{(_[0-9]+)?}} to %c9{{(_[0-9]+)?}} step %c1
+// CHECK-NOT: vector<8xi16>
+func.func @i32(%x: tensor<1x1x1x9x!qnn.q<ui8, scale = 0.5, zp = 0>>) -> tensor<1x8x1x9x!qnn.q<ui8, scale = 1.0, zp = 0>> {
+  %w = qnn.constant dense<1> : tensor<8x1x1x1xi8> : tensor<8x1x1x1x!qnn.q<i8, scale = 0.25, zp = 5>>
+  %y = qnn.conv2d %x, %w {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, groups = 1 : i64}
+      : (tensor<1x1x1x9x!qnn.q<ui8, scale = 0.5, zp = 0>>, tensor<8x1x1x1x!qnn.q<i8, scale = 0.25, zp = 5>>) -> tensor<1x8x1x9x!qnn.q<ui8, scale = 1.0, zp = 0>>
+  return %y : tensor<1x8x1x9x!qnn.q<ui8, scale = 1.0, zp = 0>>
+}
+
+// F/G = 12 is not a multiple of 8: the accumulation stays a linalg.generic.
+// CHECK-LABEL: func.func private @twelve_kernel0(
+// CHECK: linalg.generic {{.*}}qcc.conv_params
+func.func @twelve(%x: tensor<1x1x2x2x!qnn.q<ui8, scale = 0.5, zp = 0>>) -> tensor<1x12x2x2x!qnn.q<ui8, scale = 1.0, zp = 0>> {
+  %w = qnn.constant dense<1> : tensor<12x1x1x1xi8> : tensor<12x1x1x1x!qnn.q<i8, scale = 0.25, zp = 0>>
+  %y = qnn.conv2d %x, %w {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, groups = 1 : i64}
+      : (tensor<1x1x2x2x!qnn.q<ui8, scale = 0.5, zp = 0>>, tensor<12x1x1x1x!qnn.q<i8, scale = 0.25, zp = 0>>) -> tensor<1x12x2x2x!qnn.q<ui8, scale = 1.0, zp = 0>>
+  return %y : tensor<1x12x2x2x!qnn.q<ui8, scale = 1.0, zp = 0>>
+}
