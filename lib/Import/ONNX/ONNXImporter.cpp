@@ -1065,12 +1065,26 @@ void Importer::importGemmOrMatMul(const onnx::NodeProto &n) {
     auto bq = dqConsts.find(name);
     auto bf = consts.find(name);
     std::optional<std::vector<double>> r;
+    const std::vector<int64_t> *dims;
     if (bq != dqConsts.end())
-      r = biasReal(this, &bq->second, nullptr, N);
+      r = biasReal(this, &bq->second, nullptr, N), dims = &bq->second.dims;
     else if (bf != consts.end() && !bf->second.floats.empty())
-      r = bf->second.floats;
+      r = bf->second.floats, dims = &bf->second.dims;
     else
       return r;
+    // Only a bias that broadcasts along the last axis (one value per output
+    // column) is a bias of the product; [M, 1] would add per row.
+    bool perColumn = (int64_t)dims->size() <= at.getRank();
+    for (size_t d = 0; d + 1 < dims->size(); ++d)
+      perColumn &= (*dims)[d] == 1;
+    if (!perColumn) {
+      std::string shape;
+      for (int64_t d : *dims)
+        shape += (shape.empty() ? "" : ", ") + std::to_string(d);
+      fail(describe(user), ": bias '", name, "' has shape [", shape,
+           "]; only a scalar, [N] or [1, ..., 1, N] (one value per output "
+           "column) is supported");
+    }
     if (r->size() == 1)
       r->assign(N, (*r)[0]);
     if ((int64_t)r->size() != N)
@@ -1105,7 +1119,11 @@ void Importer::importGemmOrMatMul(const onnx::NodeProto &n) {
     for (int64_t c = 0; c < N; ++c) {
       double acc = aq.getScaleOf(0) *
                    roundToF32(rhsScales[rhsScales.size() == 1 ? 0 : c]);
-      bi.push_back((int64_t)std::nearbyint((*bias)[c] / acc));
+      double q = std::nearbyint((*bias)[c] / acc);
+      if (std::fabs(q) > 2147483647.0)
+        fail(describe(n), ": bias ", (*bias)[c],
+             " does not fit the int32 accumulator");
+      bi.push_back((int64_t)q);
     }
     biasV = biasConstant(bi);
   }
