@@ -545,8 +545,6 @@ static FailureOr<Value> emitRequantize(OpBuilder &b, Location loc, Operation *op
   return g.getResult(0);
 }
 
-static bool sameQuant(QuantType a, QuantType b) { return a == b; }
-
 struct RequantizeLowering : QNNPattern<RequantizeOp> {
   using QNNPattern::QNNPattern;
   LogicalResult
@@ -563,6 +561,32 @@ struct RequantizeLowering : QNNPattern<RequantizeOp> {
     return success();
   }
 };
+
+/// The elementwise generic that requantizes `acc` (read through `accMap`,
+/// identity by default) into an i8 tensor of `outT`'s shape with the
+/// constants in `params` / `rp`.
+static Value emitRequantGeneric(OpBuilder &b, Location loc, Value acc,
+                                RankedTensorType outT, BodyParams &params,
+                                const RequantParams &rp, AffineMap accMap = {}) {
+  unsigned rank = outT.getRank();
+  auto id = b.getMultiDimIdentityMap(rank);
+  SmallVector<Value> ins = {acc};
+  ins.append(params.inputs);
+  SmallVector<AffineMap> maps = {accMap ? accMap : id};
+  maps.append(params.maps);
+  maps.push_back(id);
+  Value init = emptyTensor(b, loc, outT.getShape(), b.getI8Type());
+  auto g = linalg::GenericOp::create(
+      b, loc, init.getType(), ins, init, maps,
+      SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+      [&](OpBuilder &bb, Location l, ValueRange args) {
+        ValueRange pargs = args.drop_front(1).drop_back(1);
+        linalg::YieldOp::create(bb, l,
+                                requantScalar(bb, l, args[0], params, rp, pargs));
+      });
+  markKernel(g, "requantize");
+  return g.getResult(0);
+}
 
 /// Requantizes an i32 accumulator tensor whose channel dim is `chDim` into
 /// the op's result (or returns it as is for an i32 result). `accScales[c]`
@@ -588,23 +612,7 @@ static FailureOr<Value> emitAccRequant(OpBuilder &b, Location loc, Operation *op
   if (failed(addRequantParams(op, params, ratios, {chDim}, shape, out,
                               outChannelsOf(out, resultT, chDim), lo, hi, rp)))
     return failure();
-  auto id = b.getMultiDimIdentityMap(rank);
-  SmallVector<Value> ins = {acc};
-  ins.append(params.inputs);
-  SmallVector<AffineMap> maps = {accMap ? accMap : id};
-  maps.append(params.maps);
-  maps.push_back(id);
-  Value init = emptyTensor(b, loc, resultT.getShape(), b.getI8Type());
-  auto g = linalg::GenericOp::create(
-      b, loc, init.getType(), ins, init, maps,
-      SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
-      [&](OpBuilder &bb, Location l, ValueRange args) {
-        ValueRange pargs = args.drop_front(1).drop_back(1);
-        linalg::YieldOp::create(bb, l,
-                                requantScalar(bb, l, args[0], params, rp, pargs));
-      });
-  markKernel(g, "requantize");
-  return g.getResult(0);
+  return emitRequantGeneric(b, loc, acc, resultT, params, rp, accMap);
 }
 
 /// The stored bytes of a constant weight, or nothing if they are not
@@ -1134,32 +1142,8 @@ struct AvgPoolLowering : QNNPattern<AvgPool2DOp> {
                                 outChannelsOf(o, outT), std::nullopt,
                                 std::nullopt, rp)))
       return failure();
-    Value r = genericRequant(rewriter, loc, sum, outT, params, rp);
-    rewriter.replaceOp(op, r);
+    rewriter.replaceOp(op, emitRequantGeneric(rewriter, loc, sum, outT, params, rp));
     return success();
-  }
-
-  static Value genericRequant(OpBuilder &b, Location loc, Value acc,
-                              RankedTensorType outT, BodyParams &params,
-                              RequantParams &rp) {
-    unsigned rank = outT.getRank();
-    auto id = b.getMultiDimIdentityMap(rank);
-    SmallVector<Value> ins = {acc};
-    ins.append(params.inputs);
-    SmallVector<AffineMap> maps = {id};
-    maps.append(params.maps);
-    maps.push_back(id);
-    Value init = emptyTensor(b, loc, outT.getShape(), b.getI8Type());
-    auto g = linalg::GenericOp::create(
-        b, loc, init.getType(), ins, init, maps,
-        SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
-        [&](OpBuilder &bb, Location l, ValueRange args) {
-          ValueRange pargs = args.drop_front(1).drop_back(1);
-          linalg::YieldOp::create(bb, l,
-                                  requantScalar(bb, l, args[0], params, rp, pargs));
-        });
-    markKernel(g, "requantize");
-    return g.getResult(0);
   }
 };
 
@@ -1183,8 +1167,7 @@ struct GlobalAvgPoolLowering : QNNPattern<GlobalAvgPoolOp> {
                                 outChannelsOf(o, outT), std::nullopt,
                                 std::nullopt, rp)))
       return failure();
-    rewriter.replaceOp(op, AvgPoolLowering::genericRequant(rewriter, loc, sum,
-                                                           outT, params, rp));
+    rewriter.replaceOp(op, emitRequantGeneric(rewriter, loc, sum, outT, params, rp));
     return success();
   }
 };
@@ -1209,7 +1192,7 @@ struct ConcatLowering : QNNPattern<ConcatOp> {
                              ? o.sliceChannels(offset, t.getDimSize(axis))
                              : o;
       Value v = conv;
-      if (!sameQuant(q, target)) {
+      if (q != target) {
         auto r = emitRequantize(rewriter, loc, op, conv, t, q, target,
                                 std::nullopt, std::nullopt);
         if (failed(r))

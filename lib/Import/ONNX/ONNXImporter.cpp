@@ -442,7 +442,7 @@ QuantType Importer::quantParams(const onnx::NodeProto &n, int scaleIdx,
       fail(describe(n), ": scale '", n.input(scaleIdx), "' has the value ", sc,
            "; scales must be positive and finite");
   bool isSigned = dtype != onnx::TensorProto::UINT8;
-  unsigned bits = dtype == onnx::TensorProto::INT32 ? 8 : 8;
+  const unsigned bits = 8;
   if (paramsOut) {
     paramsOut->isSigned = isSigned;
     paramsOut->axis = axis;
@@ -842,22 +842,14 @@ Value Importer::biasConstant(const std::vector<int64_t> &bias) {
       b, loc, DenseElementsAttr::get(t, ArrayRef<int32_t>(v)));
 }
 
-/// Real-valued bias of a Conv/Gemm/MatMul from a DQ'd int32 or float
-/// constant (or none), length `n`.
-static std::optional<std::vector<double>>
-biasReal(Importer *, const QConst *q, const ConstTensor *f, int64_t n) {
-  (void)n;
+/// The real values of a DequantizeLinear'd constant (a bias).
+static std::vector<double> dequantized(const QConst &q) {
   std::vector<double> r;
-  if (q) {
-    for (size_t i = 0; i < q->values.size(); ++i) {
-      size_t c = q->scales.size() == 1 ? 0 : i;
-      r.push_back(q->scales[c] * double(q->values[i] - q->zps[c]));
-    }
-    return r;
+  for (size_t i = 0; i < q.values.size(); ++i) {
+    size_t c = q.scales.size() == 1 ? 0 : i;
+    r.push_back(q.scales[c] * double(q.values[i] - q.zps[c]));
   }
-  if (f)
-    return f->floats;
-  return std::nullopt;
+  return r;
 }
 
 Value Importer::emitConv(const onnx::NodeProto &n, Value x, QConst w,
@@ -938,7 +930,7 @@ void Importer::importConv(const onnx::NodeProto &n) {
     auto bq = dqConsts.find(n.input(2));
     auto bf = consts.find(n.input(2));
     if (bq != dqConsts.end())
-      bias = biasReal(this, &bq->second, nullptr, 0);
+      bias = dequantized(bq->second);
     else if (bf != consts.end() && !bf->second.floats.empty())
       bias = bf->second.floats;
     else
@@ -1067,7 +1059,7 @@ void Importer::importGemmOrMatMul(const onnx::NodeProto &n) {
     std::optional<std::vector<double>> r;
     const std::vector<int64_t> *dims;
     if (bq != dqConsts.end())
-      r = biasReal(this, &bq->second, nullptr, N), dims = &bq->second.dims;
+      r = dequantized(bq->second), dims = &bq->second.dims;
     else if (bf != consts.end() && !bf->second.floats.empty())
       r = bf->second.floats, dims = &bf->second.dims;
     else
