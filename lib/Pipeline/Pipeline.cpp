@@ -23,8 +23,8 @@ void qcc::registerDialects(DialectRegistry &registry) {
 }
 
 std::string qcc::lowerToBuffersPipeline() {
-  return "convert-qnn-to-linalg,canonicalize,cse,"
-         "qcc-one-shot-bufferize,canonicalize,"
+  return "convert-qnn-to-linalg,canonicalize,cse,qcc-pack-subbyte-weights,"
+         "canonicalize,qcc-one-shot-bufferize,canonicalize,"
          "qcc-plan-static-arena,qcc-outline-kernels,qcc-conv-microkernel";
 }
 

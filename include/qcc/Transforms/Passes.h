@@ -2,6 +2,7 @@
 #ifndef QCC_TRANSFORMS_PASSES_H
 #define QCC_TRANSFORMS_PASSES_H
 
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -9,6 +10,7 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/Pass.h"
@@ -22,6 +24,9 @@ namespace qcc {
 
 /// Name of the function attribute holding the planned arena size in bytes.
 inline constexpr llvm::StringLiteral kArenaBytesAttr = "qcc.arena_bytes";
+/// Attributes on accumulations with sub-byte constant weights (operand 1).
+inline constexpr llvm::StringLiteral kWeightBitsAttr = "qcc.weight_bits";
+inline constexpr llvm::StringLiteral kWeightKindAttr = "qcc.weight_kind";
 /// Name of the argument attribute marking model inputs / outputs.
 inline constexpr llvm::StringLiteral kIONameAttr = "qcc.name";
 } // namespace qcc

@@ -62,6 +62,34 @@ def OutlineKernelsPass : Pass<"qcc-outline-kernels", "mlir::ModuleOp"> {
   let dependentDialects = ["mlir::func::FuncDialect", "mlir::LLVM::LLVMDialect"];
 }
 
+def PackSubByteWeightsPass : Pass<"qcc-pack-subbyte-weights", "mlir::ModuleOp"> {
+  let summary = "Store 1-, 2- and 4-bit constant weights at their width";
+  let description = [{
+    `convert-qnn-to-linalg` marks each convolution / matmul accumulation
+    whose weights are a compile-time constant narrower than 8 bits with
+    `qcc.weight_bits` (1, 2 or 4) and `qcc.weight_kind` (`signed`,
+    `unsigned` or `bipolar`). This pass replaces that weight operand (an
+    `arith.constant` of one value per byte, possibly seen through
+    `tensor.expand_shape`) by a byte constant. One weight dim is packed:
+    one indexed by a loop that another operand also indexes directly (so
+    the loop bounds stay computable), preferring an extent that is a
+    multiple of 8 / bits, then the largest (the filters of a convolution,
+    the groups of a depthwise one, the columns of a matmul). It becomes
+    the innermost dim, and each row of it is stored as bytes holding
+    k = 8 / bits values, lowest bits first:
+
+        row[j floordiv k] bits [(j mod k) * bits, (j mod k + 1) * bits)
+
+    The accumulation reads byte `j floordiv k` and unpacks its value
+    in registers: a shift left then an arithmetic (signed) or logical
+    (unsigned) shift right; a bipolar bit b is the value 1 - 2b. No
+    weight is unpacked to memory. The marked accumulation loses
+    `qcc.conv_params` (its microkernel reads whole bytes).
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect", "mlir::affine::AffineDialect",
+                           "mlir::linalg::LinalgDialect", "mlir::tensor::TensorDialect"];
+}
+
 def ConvMicrokernelPass : Pass<"qcc-conv-microkernel", "mlir::ModuleOp"> {
   let summary = "Register-blocked vector kernel for filter-innermost convolutions";
   let description = [{

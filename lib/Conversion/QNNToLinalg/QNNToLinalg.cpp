@@ -6,6 +6,7 @@
 // compile-time constants here.
 //
 //===----------------------------------------------------------------------===//
+#include "qcc/Support/ElementBytes.h"
 #include "qcc/Conversion/Passes.h"
 #include "qcc/Dialect/QNN/IR/QNNOps.h"
 
@@ -715,22 +716,7 @@ static std::optional<std::vector<int8_t>> constantBytes(Value v) {
   auto c = v.getDefiningOp<ConstantOp>();
   if (!c)
     return std::nullopt;
-  std::vector<int8_t> bytes;
-  if (auto dense = dyn_cast<DenseIntElementsAttr>(c.getValue())) {
-    for (const APInt &x : dense.getValues<APInt>())
-      bytes.push_back((int8_t)x.getZExtValue());
-  } else if (auto res = dyn_cast<DenseResourceElementsAttr>(c.getValue())) {
-    auto *blob = res.getRawHandle().getBlob();
-    if (!blob)
-      return std::nullopt;
-    for (char b : blob->getData())
-      bytes.push_back((int8_t)b);
-  } else {
-    return std::nullopt;
-  }
-  if ((int64_t)bytes.size() != cast<ShapedType>(c.getType()).getNumElements())
-    return std::nullopt;
-  return bytes;
+  return qcc::getElementBytes(c.getValue());
 }
 
 static Value constantTensor(OpBuilder &b, Location loc, RankedTensorType t,
@@ -742,6 +728,26 @@ static Value constantTensor(OpBuilder &b, Location loc, RankedTensorType t,
   else
     attr = DenseElementsAttr::get(t, data);
   return arith::ConstantOp::create(b, loc, cast<TypedAttr>(attr));
+}
+
+/// The container width qcc stores a constant weight of type `q` in: 1, 2, 4
+/// or 8 bits (3 -> 4, 5..7 -> 8: the values do not change).
+static unsigned packedWidth(QuantType q) {
+  unsigned b = q.getMaxBits();
+  return b <= 1 ? 1 : b <= 2 ? 2 : b <= 4 ? 4 : 8;
+}
+
+/// Marks an accumulation whose operand #1 is a constant weight narrower
+/// than 8 bits for qcc-pack-subbyte-weights.
+static void markSubByteWeights(Operation *acc, Value weight, QuantType wq) {
+  unsigned bits = packedWidth(wq);
+  if (bits == 8 || !constantBytes(weight))
+    return;
+  MLIRContext *ctx = acc->getContext();
+  acc->setAttr("qcc.weight_bits", IntegerAttr::get(IntegerType::get(ctx, 64), bits));
+  acc->setAttr("qcc.weight_kind",
+               StringAttr::get(ctx, wq.isBipolar() ? "bipolar"
+                                    : wq.getIsSigned() ? "signed" : "unsigned"));
 }
 
 /// Accumulator init: bias broadcast along `chDim`, or zeros.
@@ -816,6 +822,7 @@ static Value emitConvAccumulation(OpBuilder &b, Location loc, Conv2DOp op,
             bb, l, macBody(bb, l, args[0], args[1], args[2], xs, zx, ws, zw));
       });
   markKernel(conv, "conv2d");
+  markSubByteWeights(conv, op.getWeight(), wq);
   return conv.getResult(0);
 }
 
@@ -1022,6 +1029,7 @@ struct MatMulLowering : QNNPattern<MatMulOp> {
               b, l, macBody(b, l, args[0], args[1], args[2], ls, zl, rs, zr));
         });
     markKernel(mm, "matmul");
+    markSubByteWeights(mm, op.getRhs(), rq);
     SmallVector<double> accScales;
     for (int64_t c = 0; c < rT.getDimSize(1); ++c)
       accScales.push_back(lq.getScaleOf(0) * rq.getScaleOf(c));
