@@ -33,6 +33,11 @@ DTYPE_NAMES = {
 }
 
 
+# The model ONNX Runtime runs instead of model.onnx when the generator writes
+# one (QONNX models: their custom ops expanded to standard ONNX).
+ORACLE_FILE = "model_ort.onnx"
+
+
 def ir_version_for_opset(opset):
     """IR version matching a default-domain opset (as exporters write it)."""
     if opset <= 17:
@@ -51,37 +56,47 @@ def ir_version_for_opset(opset):
 QParams = collections.namedtuple("QParams", "scale zero_point dtype scale_name zp_name")
 
 
-def choose_qparams(rmin, rmax, dtype):
-    """Asymmetric MinMax quantization params; the range always includes 0."""
-    dtype = np.dtype(dtype)
-    info = np.iinfo(dtype)
+def _axis_attr(axis):
+    """The axis attribute of a per-axis QuantizeLinear / DequantizeLinear."""
+    return {} if axis is None else {"axis": axis}
+
+
+def choose_qparams(rmin, rmax, dtype, qrange=None):
+    """Asymmetric MinMax quantization params; the range always includes 0.
+    qrange: the integer (min, max) used, default the whole range of dtype."""
+    qmin, qmax = qrange or ref.int_limits(dtype)
     rmin = min(float(rmin), 0.0)
     rmax = max(float(rmax), 0.0)
     if rmax - rmin < 1e-6:
         rmax = rmin + 1e-6
-    scale = np.float32((rmax - rmin) / float(info.max - info.min))
-    zp = int(round(info.min - rmin / float(scale)))
-    zp = max(info.min, min(info.max, zp))
+    scale = np.float32((rmax - rmin) / float(qmax - qmin))
+    zp = int(round(qmin - rmin / float(scale)))
+    zp = max(qmin, min(qmax, zp))
     return scale, zp
 
 
-def calibrate(values, dtype):
-    """MinMax calibration of an activation tensor (any shape)."""
-    return choose_qparams(np.min(values), np.max(values), dtype)
+def calibrate(values, dtype, qrange=None, percentile=100.0):
+    """MinMax calibration of an activation tensor (any shape) for dtype (or
+    the integer range qrange); with a percentile p below 100 the range is
+    the [100-p, p] percentiles instead of [min, max], clipping outliers."""
+    return choose_qparams(np.percentile(values, 100.0 - percentile),
+                          np.percentile(values, percentile), dtype, qrange)
 
 
-def quantize_per_channel_symmetric(w, axis=0, dtype=np.int8):
-    """Symmetric per-channel weight quantization (zero point 0, [-127,127])."""
+def quantize_per_channel_symmetric(w, axis=0, dtype=np.int8, qmax=None):
+    """Symmetric per-channel weight quantization (zero point 0, [-qmax, qmax];
+    qmax defaults to the maximum of dtype, e.g. 127 for int8, 7 for INT4)."""
     w = np.asarray(w, dtype=np.float32)
-    qmax = 127 if np.dtype(dtype) == np.dtype(np.int8) else np.iinfo(dtype).max
+    if qmax is None:
+        qmax = ref.int_limits(dtype)[1]
     red = tuple(i for i in range(w.ndim) if i != axis)
     amax = np.max(np.abs(w), axis=red).astype(np.float64)
     amax = np.maximum(amax, 1e-8)
     scale = (amax / qmax).astype(np.float32)
     shp = [1] * w.ndim
     shp[axis] = -1
-    q = np.clip(np.rint(w / scale.reshape(shp)), -qmax, qmax).astype(dtype)
-    return q, scale
+    q = np.clip(np.rint(w / scale.reshape(shp)), -qmax, qmax)
+    return q.astype(ref.storage_dtype(dtype)), scale
 
 
 def quantize_per_tensor_symmetric(w, dtype=np.int8):
@@ -104,6 +119,27 @@ def quantize_bias(b, x_scale, w_scale):
     q = np.rint(np.asarray(b, dtype=np.float64) / bscale.astype(np.float64))
     info = np.iinfo(np.int32)
     return np.clip(q, info.min, info.max).astype(np.int32), bscale
+
+
+def make_tensor(name, array, dtype=None):
+    """TensorProto holding array.  For dtype INT4 / UINT4 the values are
+    packed two a byte, the first in the low nibble, into raw_data (onnx's
+    helpers before 1.16 do not know these types)."""
+    array = np.asarray(array)
+    if not isinstance(dtype, ref.SubByte):
+        return numpy_helper.from_array(array, name)
+    lo, hi = ref.int_limits(dtype)
+    if array.size and (array.min() < lo or array.max() > hi):
+        raise ValueError("%s: values outside the %s range" % (name, dtype.name))
+    nibbles = (array.astype(np.int64).ravel() & 0xF).astype(np.uint8)
+    if nibbles.size % 2:
+        nibbles = np.append(nibbles, np.uint8(0))
+    t = TensorProto()
+    t.name = name
+    t.data_type = dtype.onnx_type
+    t.dims.extend(array.shape)
+    t.raw_data = (nibbles[0::2] | (nibbles[1::2] << 4)).tobytes()
+    return t
 
 
 def he_normal(rng, shape, fan_in, gain=1.0):
@@ -140,11 +176,12 @@ class ModelBuilder(object):
                 self._used.add(n)
                 return n
 
-    def const(self, base, array, unique=True):
+    def const(self, base, array, unique=True, dtype=None):
+        """Initializer holding array (dtype: INT4 / UINT4 for 4-bit data)."""
         name = self.fresh(base) if unique else base
         self._used.add(name)
         array = np.asarray(array)
-        self.initializers.append(numpy_helper.from_array(array, name))
+        self.initializers.append(make_tensor(name, array, dtype))
         self.values[name] = array
         return name
 
@@ -170,8 +207,9 @@ class ModelBuilder(object):
         return new
 
     # -- graph I/O ------------------------------------------------------------
-    def add_input(self, name, dtype, shape, lo=-1.0, hi=1.0):
-        """Graph input; random data (test sample + calibration samples)."""
+    def add_input(self, name, dtype, shape, lo=-1.0, hi=1.0, data=None):
+        """Graph input; random data (test sample + calibration samples)
+        unless `data` gives it (unbatched builders only)."""
         dtype = np.dtype(dtype)
         shape = list(shape)
         n = 1 + self.num_calib
@@ -180,7 +218,10 @@ class ModelBuilder(object):
             dshape = [n] + shape[1:]
         else:
             dshape = shape
-        if dtype == np.float32:
+        if data is not None:
+            assert not self.batched, "explicit input data needs batched=False"
+            data = np.asarray(data, dtype).reshape(dshape)
+        elif dtype == np.float32:
             data = self.rng.uniform(lo, hi, size=dshape).astype(np.float32)
         else:
             info = np.iinfo(dtype)
@@ -210,22 +251,28 @@ class ModelBuilder(object):
             scale, zp = calibrate(self.values[x], dtype)
         base = x + "_q"
         sname = self.const(base + "_scale", np.array(scale, dtype=np.float32))
-        zname = self.const(base + "_zero_point", np.array(zp, dtype=dtype))
-        return QParams(np.float32(scale), int(zp), np.dtype(dtype), sname, zname)
+        zname = self.const(base + "_zero_point", np.array(zp, ref.storage_dtype(dtype)),
+                           dtype=dtype)
+        if not isinstance(dtype, ref.SubByte):
+            dtype = np.dtype(dtype)
+        return QParams(np.float32(scale), int(zp), dtype, sname, zname)
 
-    def quantize(self, x, dtype=np.uint8, qp=None, scale=None, zp=None):
-        """QuantizeLinear (calibrated unless qp/scale given)."""
+    def quantize(self, x, dtype=np.uint8, qp=None, scale=None, zp=None, axis=None, base="q"):
+        """QuantizeLinear (calibrated unless qp/scale given; per-axis with
+        axis and a qp of 1-D scale and zero point)."""
         if qp is None:
             qp = self.qparams_for(x, dtype, scale, zp)
-        v = ref.quantize(self.values[x], qp.scale, qp.zero_point, qp.dtype)
-        q = self.node("QuantizeLinear", [x, qp.scale_name, qp.zp_name], v, base="q")
+        v = ref.quantize(self.values[x], qp.scale, qp.zero_point, qp.dtype, axis=axis)
+        q = self.node("QuantizeLinear", [x, qp.scale_name, qp.zp_name], v, base=base,
+                      **_axis_attr(axis))
         self.qparams[q] = qp
         return q
 
-    def dequantize(self, q, qp=None):
+    def dequantize(self, q, qp=None, axis=None, base="dq"):
         qp = qp or self.qparams[q]
-        v = ref.dequantize(self.values[q], qp.scale, qp.zero_point)
-        dq = self.node("DequantizeLinear", [q, qp.scale_name, qp.zp_name], v, base="dq")
+        v = ref.dequantize(self.values[q], qp.scale, qp.zero_point, axis=axis)
+        dq = self.node("DequantizeLinear", [q, qp.scale_name, qp.zp_name], v, base=base,
+                       **_axis_attr(axis))
         self.qparams[dq] = qp
         return dq
 
@@ -233,21 +280,28 @@ class ModelBuilder(object):
         """x -> QuantizeLinear -> DequantizeLinear; returns the DQ output."""
         return self.dequantize(self.quantize(x, dtype, qp=qp))
 
+    def qcdq(self, x, qrange, dtype=np.int8, percentile=100.0):
+        """x -> QuantizeLinear(dtype) -> Clip(qrange) -> DequantizeLinear: the
+        Clip bounds narrow the width (Brevitas' QCDQ export).  The params are
+        calibrated for qrange; a percentile below 100 makes the Clip clip."""
+        scale, zp = calibrate(self.values[x], dtype, qrange, percentile)
+        q = self.quantize(x, qp=self.qparams_for(x, dtype, scale, zp))
+        return self.dequantize(self.clip(q, *qrange))
+
     def input_qp(self, x):
         if x not in self.qparams:
             raise ValueError("%s is not the output of a DequantizeLinear" % x)
         return self.qparams[x]
 
     # -- constant weights ----------------------------------------------------
-    def weight_dq_per_channel(self, base, w, axis=0):
-        """DQ(int8 initializer, per-channel scale, zp 0, axis) -> float W."""
-        q, scale = quantize_per_channel_symmetric(w, axis=axis)
-        qn = self.const(base + "_quantized", q)
-        sn = self.const(base + "_scale", scale)
-        zn = self.const(base + "_zero_point", np.zeros(scale.shape, np.int8))
-        v = ref.dequantize(q, scale, np.zeros(scale.shape, np.int8), axis=axis)
-        out = self.node("DequantizeLinear", [qn, sn, zn], v, base=base + "_dq", axis=axis)
-        return out, scale
+    def weight_dq_per_channel(self, base, w, axis=0, dtype=np.int8):
+        """DQ(int8 (or dtype) initializer, per-channel scale, zp 0, axis) -> float W."""
+        q, scale = quantize_per_channel_symmetric(w, axis=axis, dtype=dtype)
+        zp = np.zeros(scale.shape, q.dtype)
+        qn = self.const(base + "_quantized", q, dtype=dtype)
+        qp = QParams(scale, zp, dtype, self.const(base + "_scale", scale),
+                     self.const(base + "_zero_point", zp, dtype=dtype))
+        return self.dequantize(qn, qp, axis=axis, base=base + "_dq"), scale
 
     def weight_dq_per_tensor(self, base, w):
         q, scale = quantize_per_tensor_symmetric(w)
@@ -257,6 +311,18 @@ class ModelBuilder(object):
         v = ref.dequantize(q, scale, 0)
         out = self.node("DequantizeLinear", [qn, sn, zn], v, base=base + "_dq")
         return out, scale
+
+    def weight_qcdq_per_channel(self, base, w, qrange, axis=0):
+        """float initializer -> QuantizeLinear(int8, per-channel symmetric
+        scale for [-qrange[1], qrange[1]], axis) -> Clip(qrange) ->
+        DequantizeLinear -> float W (QCDQ weights)."""
+        _, scale = quantize_per_channel_symmetric(w, axis=axis, qmax=qrange[1])
+        zp = np.zeros(scale.shape, np.int8)
+        wn = self.const(base, np.asarray(w, np.float32))
+        qp = QParams(scale, zp, np.dtype(np.int8), self.const(base + "_scale", scale),
+                     self.const(base + "_zero_point", zp))
+        q = self.quantize(wn, qp=qp, axis=axis, base=base + "_q")
+        return self.dequantize(self.clip(q, *qrange), axis=axis, base=base + "_dq"), scale
 
     def bias_dq(self, base, b, x_scale, w_scale):
         """DQ(int32 initializer, scale = x_scale*w_scale, zp 0)."""
@@ -274,9 +340,15 @@ class ModelBuilder(object):
         return self.node("Relu", [x], ref.relu(self.values[x]))
 
     def clip(self, x, lo, hi):
-        lon = self.const("clip_min", np.array(lo, np.float32))
-        hin = self.const("clip_max", np.array(hi, np.float32))
-        return self.node("Clip", [x, lon, hin], ref.clip(self.values[x], lo, hi))
+        """Clip with constant bounds of x's type (float, or the integer type
+        of a QuantizeLinear output, whose parameters it keeps)."""
+        v = self.values[x]
+        lon = self.const("clip_min", np.array(lo, v.dtype))
+        hin = self.const("clip_max", np.array(hi, v.dtype))
+        out = self.node("Clip", [x, lon, hin], ref.clip(v, lo, hi))
+        if v.dtype != np.float32:
+            self.qparams[out] = self.qparams[x]
+        return out
 
     def activation(self, x, act):
         if act is None:
@@ -303,6 +375,20 @@ class ModelBuilder(object):
             self.qparams[out] = self.qparams[x]
         return out
 
+    def avgpool(self, x, k, s):
+        v = ref.avgpool2d(self.values[x], (k, k), (s, s))
+        return self.node("AveragePool", [x], v, kernel_shape=[k, k], strides=[s, s])
+
+    def global_avgpool(self, x):
+        return self.node("GlobalAveragePool", [x], ref.global_avgpool(self.values[x]))
+
+    def add(self, a, b):
+        return self.node("Add", [a, b], (self.values[a] + self.values[b]).astype(np.float32))
+
+    def concat(self, xs, axis=1):
+        v = np.concatenate([self.values[x] for x in xs], axis=axis)
+        return self.node("Concat", list(xs), v, axis=axis)
+
     def maxpool(self, x, k, s, pads=None):
         attrs = {"kernel_shape": [k, k], "strides": [s, s]}
         if pads:
@@ -313,30 +399,43 @@ class ModelBuilder(object):
             self.qparams[out] = self.qparams[x]
         return out
 
-    # -- QDQ patterns ---------------------------------------------------------
-    def make_qdq_conv(self, x, w, b, strides=1, pads=0, group=1, act=None,
-                      out_dtype=np.uint8, bn=None, base="conv"):
-        """DQ(x) -> Conv(DQ(W int8 per-channel), DQ(B int32)) [-> BN] [-> act]
-        -> Q -> DQ.  x must be a DequantizeLinear output.  Returns the DQ."""
-        xqp = self.input_qp(x)
-        wdq, wscale = self.weight_dq_per_channel(base + "_w", w, axis=0)
-        inputs = [x, wdq]
-        bv = None
-        if b is not None:
-            bdq = self.bias_dq(base + "_b", b, xqp.scale, wscale)
-            inputs.append(bdq)
-            bv = self.values[bdq]
-        k = w.shape[2]
-        attrs = {"kernel_shape": [k, w.shape[3]], "strides": [strides, strides],
+    # -- float layers (weights and bias are float tensors, e.g. DQ outputs) -----
+    def float_conv(self, x, w, b=None, strides=1, pads=0, group=1, bn=None, act=None,
+                   base="conv"):
+        """Conv(x, w[, b]) [-> BatchNormalization] [-> act]; w, b tensor names."""
+        wv = self.values[w]
+        attrs = {"kernel_shape": list(wv.shape[2:]), "strides": [strides, strides],
                  "pads": [pads] * 4}
         if group != 1:
             attrs["group"] = group
-        v = ref.conv2d(self.values[x], self.values[wdq], bv, (strides, strides),
-                       [pads] * 4, group)
-        y = self.node("Conv", inputs, v, base=base, **attrs)
+        v = ref.conv2d(self.values[x], wv, None if b is None else self.values[b],
+                       (strides, strides), [pads] * 4, group)
+        y = self.node("Conv", [x, w] + ([] if b is None else [b]), v, base=base, **attrs)
         if bn is not None:
             y = self.batchnorm(y, *bn)
-        y = self.activation(y, act)
+        return self.activation(y, act)
+
+    def float_gemm(self, x, w, b, base="gemm"):
+        """Gemm(x, w, b, transB=1): w [N, K], b [N]."""
+        v = (self.values[x].astype(np.float32) @ self.values[w].T
+             + self.values[b]).astype(np.float32)
+        return self.node("Gemm", [x, w, b], v, base=base, transB=1)
+
+    def float_matmul(self, x, w, b):
+        """MatMul(x, w [K, N]) -> Add(b [N])."""
+        mm = self.node("MatMul", [x, w], (self.values[x] @ self.values[w]).astype(np.float32))
+        return self.add(mm, b)
+
+    # -- QDQ patterns ---------------------------------------------------------
+    def make_qdq_conv(self, x, w, b, strides=1, pads=0, group=1, act=None,
+                      out_dtype=np.uint8, bn=None, base="conv", w_dtype=np.int8):
+        """DQ(x) -> Conv(DQ(W int8 (or w_dtype) per-channel), DQ(B int32))
+        [-> BN] [-> act] -> Q -> DQ.  x must be a DequantizeLinear output.
+        Returns the DQ."""
+        xqp = self.input_qp(x)
+        wdq, wscale = self.weight_dq_per_channel(base + "_w", w, axis=0, dtype=w_dtype)
+        bdq = None if b is None else self.bias_dq(base + "_b", b, xqp.scale, wscale)
+        y = self.float_conv(x, wdq, bdq, strides, pads, group, bn, act, base)
         return self.qdq(y, out_dtype)
 
     def batchnorm(self, x, gamma, beta, mean, var, eps=1e-5):
@@ -352,34 +451,24 @@ class ModelBuilder(object):
         return self.qdq(y, qp.dtype, qp=qp)
 
     def qdq_avgpool(self, x, k, s, out_dtype=np.uint8):
-        v = ref.avgpool2d(self.values[x], (k, k), (s, s))
-        y = self.node("AveragePool", [x], v, kernel_shape=[k, k], strides=[s, s])
-        return self.qdq(y, out_dtype)
+        return self.qdq(self.avgpool(x, k, s), out_dtype)
 
     def qdq_gap(self, x, out_dtype=np.uint8):
-        y = self.node("GlobalAveragePool", [x], ref.global_avgpool(self.values[x]))
-        return self.qdq(y, out_dtype)
+        return self.qdq(self.global_avgpool(x), out_dtype)
 
     def qdq_add(self, a, b, act=None, out_dtype=np.uint8):
         """DQ(a), DQ(b) -> Add [-> act] -> Q -> DQ."""
-        y = self.node("Add", [a, b], (self.values[a] + self.values[b]).astype(np.float32))
-        y = self.activation(y, act)
-        return self.qdq(y, out_dtype)
+        return self.qdq(self.activation(self.add(a, b), act), out_dtype)
 
     def qdq_concat(self, xs, axis=1, out_dtype=np.uint8):
-        v = np.concatenate([self.values[x] for x in xs], axis=axis)
-        y = self.node("Concat", list(xs), v, axis=axis)
-        return self.qdq(y, out_dtype)
+        return self.qdq(self.concat(xs, axis), out_dtype)
 
     def qdq_gemm(self, x, w, b, out_dtype=np.uint8, base="gemm"):
         """Gemm(transB=1) with W [N,K] per-channel (axis 0) and int32 bias."""
         xqp = self.input_qp(x) if x in self.qparams else self.input_qp(self._flat_src(x))
         wdq, wscale = self.weight_dq_per_channel(base + "_w", w, axis=0)
         bdq = self.bias_dq(base + "_b", b, xqp.scale, wscale)
-        v = (self.values[x].astype(np.float32) @ self.values[wdq].T
-             + self.values[bdq]).astype(np.float32)
-        y = self.node("Gemm", [x, wdq, bdq], v, base=base, transB=1)
-        return self.qdq(y, out_dtype)
+        return self.qdq(self.float_gemm(x, wdq, bdq, base), out_dtype)
 
     def _flat_src(self, x):
         """Input of the Flatten/Reshape producing x (to find its qparams)."""
@@ -482,13 +571,28 @@ class ModelBuilder(object):
         model.ir_version = ir_version_for_opset(self.opset)
         return model
 
+    def oracle_model(self, model):
+        """The model ONNX Runtime runs as the test oracle when it cannot run
+        `model` itself; None: it runs model.onnx."""
+        return None
+
     def save(self, outdir):
+        """Writes model.onnx, model.json, input<i>.bin, ref_output<i>.bin and,
+        when oracle_model() gives one, ORACLE_FILE."""
         import onnx
         os.makedirs(outdir, exist_ok=True)
         model = self.make_model()
+        oracle = self.oracle_model(model)
         if self.opset <= onnx.defs.onnx_opset_version():
-            onnx.checker.check_model(model, full_check=True)
+            for m in (model, oracle):
+                if m is not None:
+                    onnx.checker.check_model(m, full_check=True)
         onnx.save(model, os.path.join(outdir, "model.onnx"))
+        oracle_path = os.path.join(outdir, ORACLE_FILE)
+        if oracle is not None:
+            onnx.save(oracle, oracle_path)
+        elif os.path.exists(oracle_path):
+            os.remove(oracle_path)  # from an earlier model generated here
         meta = {"model": self.name, "opset": self.opset,
                 "ir_version": model.ir_version, "inputs": [], "outputs": []}
         for i, ((n, d, s), data) in enumerate(zip(self.graph_inputs, self.input_data)):

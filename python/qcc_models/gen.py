@@ -5,7 +5,9 @@
 
 Writes OUTDIR/model.onnx, OUTDIR/model.json, OUTDIR/input<i>.bin and
 OUTDIR/ref_output<i>.bin (numpy simulation of the quantized graph; only a
-rough reference, the oracle is ONNX Runtime).
+rough reference, the oracle is ONNX Runtime).  For QONNX models it also
+writes OUTDIR/model_ort.onnx, the model with its QONNX nodes expanded to
+standard ONNX float ops, which ONNX Runtime runs instead of model.onnx.
 """
 import argparse
 import sys

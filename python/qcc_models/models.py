@@ -1,17 +1,28 @@
-"""Definitions of the test models.  Each function fills a ModelBuilder."""
+"""Definitions of the test models.  Each function fills a ModelBuilder (a
+QonnxBuilder for the QONNX models)."""
 import numpy as np
 
 from .builder import ModelBuilder, he_normal
+from .qonnx import QonnxBuilder
+from .ref import INT4, UINT4
 
 U8, I8 = np.uint8, np.int8
 
 
-def _bias(rng, n, std=0.05):
-    return (rng.standard_normal(n) * std).astype(np.float32)
+def _bias(rng, n, std=0.05, mean=0.0):
+    return (rng.standard_normal(n) * std + mean).astype(np.float32)
 
 
 def _conv_w(rng, cout, cin, k, gain=1.0):
     return he_normal(rng, (cout, cin, k, k), cin * k * k, gain)
+
+
+def _bn(rng, n):
+    """BatchNormalization parameters (gamma > 0, beta, running mean, running var)."""
+    return (rng.uniform(0.5, 1.5, n).astype(np.float32),
+            rng.uniform(-0.3, 0.3, n).astype(np.float32),
+            rng.uniform(-0.2, 0.2, n).astype(np.float32),
+            rng.uniform(0.5, 2.0, n).astype(np.float32))
 
 
 def tiny_cnn():
@@ -47,10 +58,7 @@ def resdw():
     # block 2 (int8): dw3x3+relu, pw1x1 -> BatchNormalization, Add -> Relu -> Q fused
     h = b.make_qdq_conv(b1, _conv_w(r, 16, 1, 3), _bias(r, 16), pads=1, group=16,
                         act="relu", out_dtype=I8, base="b2_dw")
-    bn = (r.uniform(0.5, 1.5, 16).astype(np.float32),      # gamma > 0
-          r.uniform(-0.3, 0.3, 16).astype(np.float32),     # beta
-          r.uniform(-0.2, 0.2, 16).astype(np.float32),     # running mean
-          r.uniform(0.5, 2.0, 16).astype(np.float32))      # running var
+    bn = _bn(r, 16)
     h = b.make_qdq_conv(h, _conv_w(r, 16, 16, 1), _bias(r, 16), bn=bn, out_dtype=I8,
                         base="b2_pw")
     b2 = b.qdq_add(h, b1, "relu", I8)
@@ -61,10 +69,8 @@ def resdw():
     g = b.qdq_gap(c, U8)
     g = b.qdq(b.reshape(g, [1, 24]), U8, qp=b.input_qp(g))              # DQ->Reshape->Q->DQ
     wdq, wscale = b.weight_dq_per_tensor("fc_w", he_normal(r, (24, 10), 24))
-    mm = b.node("MatMul", [g, wdq], (b.values[g] @ b.values[wdq]).astype(np.float32))
     bdq = b.bias_dq("fc_b", _bias(r, 10), b.input_qp(g).scale, wscale)
-    y = b.node("Add", [mm, bdq], (b.values[mm] + b.values[bdq]).astype(np.float32))
-    y = b.qdq(y, I8)
+    y = b.qdq(b.float_matmul(g, wdq, bdq), I8)
     b.add_output(y, "output")
     return b
 
@@ -174,6 +180,228 @@ def two_inputs():
     return b
 
 
+# --------------------------------------------------------------------------
+# Low-bit models: QONNX (Quant / BipolarQuant / Trunc, run by ONNX Runtime
+# through their standard-ONNX expansion, model_ort.onnx), and the standard
+# ONNX forms of low widths (INT4 QDQ, QCDQ).
+# --------------------------------------------------------------------------
+
+def _damped_conv_w(rng, cout, cin, k, groups):
+    """Conv weights whose output channel groups [(channels, bits), ...] are
+    scaled by 2^(bits - 8): the narrow channels get the small ranges, as a
+    per-channel width assignment would give them."""
+    w = _conv_w(rng, cout, cin, k)
+    gains = np.concatenate([np.full(n, 2.0 ** (bits - 8)) for n, bits in groups])
+    return (w * gains.reshape(-1, 1, 1, 1)).astype(np.float32)
+
+
+def _classifier(b, h, n_out=10, bits=8):
+    """The feature map h is graph output "features" (compared element by
+    element, unlike the pooled logits), then GlobalAveragePool -> Quant(bits)
+    -> Flatten -> Gemm (bits-bit weights) -> Quant(8, signed): "output"."""
+    r = b.rng
+    h = b.add_output(h, "features")
+    h = b.flatten(b.quant_act(b.global_avgpool(h), bits))
+    c = b.values[h].shape[1]
+    h = b.gemm(h, b.quant_weight("fc_w", he_normal(r, (n_out, c), c), bits), _bias(r, n_out),
+               base="fc")
+    b.add_output(b.quant_act(h, 8, signed=True), "output")
+    return b
+
+
+def mixed_widths():
+    """QONNX, a width per layer: conv w3/a5, conv w5 (FLOOR rounding, not
+    narrow)/a4, ternary conv (w2 narrow) + BatchNormalization/a8, depthwise
+    w4/a3, 1x1 w6/a6, Gemm w8/a8; signed narrow weights, unsigned
+    activations after Relu, 8-bit signed input and output."""
+    b = QonnxBuilder("mixed_widths", opset=13, seed=1101)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 3, 16, 16])
+    h = b.quant_act(x, 8, signed=True)
+    h = b.quant_act(b.conv(h, b.quant_weight("conv1_w", _conv_w(r, 8, 3, 3), 3), _bias(r, 8),
+                           pads=1, act="relu", base="conv1"), 5)
+    w = b.quant_weight("conv2_w", _conv_w(r, 16, 8, 3), 5, narrow=False, rounding="FLOOR")
+    h = b.quant_act(b.conv(h, w, _bias(r, 16), strides=2, pads=1, act="relu", base="conv2"), 4)
+    w = b.quant_weight("conv3_w", _conv_w(r, 16, 16, 3), 2)
+    h = b.quant_act(b.conv(h, w, pads=1, bn=_bn(r, 16), act="relu", base="conv3"), 8)
+    w = b.quant_weight("dw_w", _conv_w(r, 16, 1, 3), 4)
+    h = b.quant_act(b.conv(h, w, _bias(r, 16), pads=1, group=16, act="relu", base="dw"), 3)
+    w = b.quant_weight("pw_w", _conv_w(r, 16, 16, 1), 6)
+    h = b.quant_act(b.conv(h, w, _bias(r, 16), act="relu", base="pw"), 6)
+    return _classifier(b, h)
+
+
+def act_rounding():
+    """QONNX activation Quant nodes with rounding modes other than ROUND
+    (FLOOR, HALF_UP, DOWN) and weights rounded HALF_DOWN, UP and CEIL."""
+    b = QonnxBuilder("act_rounding", opset=16, seed=1102)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 3, 12, 12])
+    h = b.quant_act(x, 8, signed=True)
+    w = b.quant_weight("conv1_w", _conv_w(r, 8, 3, 3), 6, rounding="HALF_DOWN")
+    h = b.quant_act(b.conv(h, w, _bias(r, 8), pads=1, act="relu", base="conv1"), 4,
+                    rounding="FLOOR")
+    w = b.quant_weight("conv2_w", _conv_w(r, 8, 8, 3), 5, rounding="UP")
+    h = b.quant_act(b.conv(h, w, _bias(r, 8), pads=1, act="relu", base="conv2"), 5,
+                    rounding="HALF_UP")
+    w = b.quant_weight("conv3_w", _conv_w(r, 8, 8, 3), 8, rounding="CEIL")
+    h = b.quant_act(b.conv(h, w, _bias(r, 8), strides=2, pads=1, base="conv3"), 8,
+                    signed=True, rounding="DOWN")
+    b.add_output(h, "output")
+    return b
+
+
+def sliced_a():
+    """QONNX per-channel widths, form (a): one Quant whose bitwidth is a
+    tensor broadcast along the channel axis: activations [1,16,1,1]
+    (channels 0-7 4 bits, 8-15 8 bits, one scale), weights [32,1,1,1]
+    (filters 0-7 2 bits, 8-15 4 bits, 16-31 8 bits, per-filter scales)."""
+    b = QonnxBuilder("sliced_a", opset=14, seed=1103)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 4, 12, 12])
+    h = b.quant_act(x, 8, signed=True)
+    act_groups = [(8, 4), (8, 8)]
+    w = b.quant_weight("conv1_w", _damped_conv_w(r, 16, 4, 3, act_groups), 6)
+    h = b.quant_act(b.conv(h, w, _bias(r, 16), pads=1, act="relu", base="conv1"), act_groups,
+                    form="tensor")
+    w = b.quant_weight("conv2_w", _conv_w(r, 32, 16, 3), [(8, 2), (8, 4), (16, 8)],
+                       form="tensor")
+    h = b.quant_act(b.conv(h, w, _bias(r, 32), strides=2, pads=1, act="relu", base="conv2"), 8)
+    return _classifier(b, h)
+
+
+def sliced_b():
+    """QONNX per-channel widths, form (b): Split (opset 13, sizes input) ->
+    a Quant per slice -> Concat, for weights (axis 0: 2/4/8 bits) and
+    activations (axis 1: 4/8 bits); then the same with Slice nodes
+    (weights 3/6 bits, activations 5/8 bits)."""
+    b = QonnxBuilder("sliced_b", opset=13, seed=1104)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 4, 12, 12])
+    h = b.quant_act(x, 8, signed=True)
+    act_groups = [(16, 4), (16, 8)]
+    w = b.quant_weight("conv1_w", _damped_conv_w(r, 32, 4, 3, act_groups),
+                       [(8, 2), (8, 4), (16, 8)], form="split")
+    h = b.quant_act(b.conv(h, w, _bias(r, 32), pads=1, act="relu", base="conv1"), act_groups,
+                    form="split")
+    act_groups = [(4, 5), (12, 8)]
+    w = b.quant_weight("conv2_w", _damped_conv_w(r, 16, 32, 3, act_groups), [(8, 3), (8, 6)],
+                       form="slice")
+    h = b.quant_act(b.conv(h, w, _bias(r, 16), strides=2, pads=1, act="relu", base="conv2"),
+                    act_groups, form="slice")
+    return _classifier(b, h)
+
+
+def uint4_asym():
+    """QONNX asymmetric UINT4 activations (signed=0, 4 bits, scale and zero
+    point calibrated on ranges the biases skew: zero points 2 to 4, not the
+    8 of an INT4 in disguise) between convs with 4-bit signed weights
+    (per-tensor scale, not narrow: Brevitas' default weight quantizer), no
+    Relu, and a residual Add."""
+    b = QonnxBuilder("uint4_asym", opset=15, seed=1105)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 3, 12, 12])
+    h = b.quant_act(x, 8, signed=True)
+    w = b.quant_weight("conv1_w", _conv_w(r, 8, 3, 3), 4, narrow=False, per_tensor=True)
+    t = b.quant_act(b.conv(h, w, _bias(r, 8, mean=1.5), pads=1, base="conv1"), 4,
+                    asymmetric=True)
+    w = b.quant_weight("conv2_w", _conv_w(r, 8, 8, 3), 4, narrow=False, per_tensor=True)
+    h = b.quant_act(b.conv(t, w, _bias(r, 8, mean=1.5), pads=1, base="conv2"), 4,
+                    asymmetric=True)
+    h = b.quant_act(b.add(h, t), 4, asymmetric=True)
+    w = b.quant_weight("conv3_w", _conv_w(r, 8, 8, 1), 4, narrow=False, per_tensor=True)
+    h = b.quant_act(b.conv(h, w, _bias(r, 8), base="conv3"), 8, signed=True)
+    b.add_output(h, "output")
+    return b
+
+
+def binary_net():
+    """QONNX binary network: 8-bit input and weights in the first conv,
+    then BipolarQuant weights (power-of-two scale) and activations
+    (Conv -> BatchNormalization -> BipolarQuant), one binary conv padded, a
+    MaxPool of binary activations, one binary conv unpadded (graph output
+    "features"); the head is GlobalAveragePool -> Quant(8) -> MatMul (8-bit
+    weights, per-column scale) + Add -> Quant(8): "output"."""
+    b = QonnxBuilder("binary_net", opset=17, seed=1106)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 3, 16, 16])
+    h = b.quant_act(x, 8, signed=True)
+    w = b.quant_weight("conv1_w", _conv_w(r, 16, 3, 3), 8)
+    h = b.bipolar_act(b.conv(h, w, pads=1, bn=_bn(r, 16), base="conv1"))
+    w = b.bipolar_weight("conv2_w", _conv_w(r, 16, 16, 3))
+    h = b.bipolar_act(b.conv(h, w, pads=1, bn=_bn(r, 16), base="conv2"))
+    h = b.maxpool(h, 2, 2)                                               # 16x8x8
+    w = b.bipolar_weight("conv3_w", _conv_w(r, 32, 16, 3))
+    h = b.bipolar_act(b.conv(h, w, bn=_bn(r, 32), base="conv3"))         # 32x6x6
+    h = b.add_output(h, "features")
+    h = b.flatten(b.quant_act(b.global_avgpool(h), 8, signed=True))
+    w = b.quant_weight("fc_w", he_normal(r, (32, 10), 32), 8, axis=1)
+    b.add_output(b.quant_act(b.matmul(h, w, _bias(r, 10), base="fc"), 8, signed=True),
+                 "output")
+    return b
+
+
+def trunc_avgpool():
+    """QONNX quantized average pooling as Brevitas exports it:
+    AveragePool 2x2 (graph output "features") and GlobalAveragePool 4x4 ->
+    Mul(window) -> Trunc (FLOOR) back to the 4-bit activation width; a
+    Gemm head: "output"."""
+    b = QonnxBuilder("trunc_avgpool", opset=13, seed=1107)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 3, 16, 16])
+    h = b.quant_act(x, 8, signed=True)
+    w = b.quant_weight("conv1_w", _conv_w(r, 8, 3, 3), 4)
+    h = b.quant_act(b.conv(h, w, _bias(r, 8), pads=1, act="relu", base="conv1"), 4)
+    h = b.add_output(b.trunc_avgpool(h, 4, k=2, s=2), "features")       # 8x8x8
+    w = b.quant_weight("conv2_w", _conv_w(r, 16, 8, 3), 4)
+    h = b.quant_act(b.conv(h, w, _bias(r, 16), strides=2, pads=1, act="relu", base="conv2"), 4)
+    h = b.flatten(b.trunc_avgpool(h, 4))                                 # 16x4x4 -> 16
+    h = b.gemm(h, b.quant_weight("fc_w", he_normal(r, (10, 16), 16), 8), _bias(r, 10),
+               base="fc")
+    b.add_output(b.quant_act(h, 8, signed=True), "output")
+    return b
+
+
+def int4_qdq():
+    """Standard ONNX (opset 21) QDQ with INT4 per-channel weights and UINT4
+    activations after Relu, INT4 activations (non-zero zero point) at the
+    output; 8-bit input."""
+    b = ModelBuilder("int4_qdq", opset=21, seed=1108, num_calib=8)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 3, 12, 12])
+    h = b.qdq(x, I8)
+    h = b.make_qdq_conv(h, _conv_w(r, 8, 3, 3), _bias(r, 8), pads=1, act="relu",
+                        out_dtype=UINT4, w_dtype=INT4, base="conv1")
+    h = b.make_qdq_conv(h, _conv_w(r, 16, 8, 3), _bias(r, 16), strides=2, pads=1, act="relu",
+                        out_dtype=UINT4, w_dtype=INT4, base="conv2")
+    h = b.make_qdq_conv(h, _conv_w(r, 8, 16, 1), _bias(r, 8), out_dtype=INT4, w_dtype=INT4,
+                        base="conv3")
+    b.add_output(h, "output")
+    return b
+
+
+def qcdq():
+    """Standard ONNX QCDQ (Brevitas' export of low widths): QuantizeLinear
+    (int8) -> Clip(integer bounds) -> DequantizeLinear, the width given by
+    the Clip: weights [-8,7] and [-4,3] (per channel), activations [0,15]
+    and [0,31] after Relu, output [-32,31]; 8-bit input."""
+    b = ModelBuilder("qcdq", opset=13, seed=1109, num_calib=8)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 3, 12, 12])
+    h = b.qdq(x, I8)
+    for base, w, stride, act, wrange, arange in (
+            ("conv1", _conv_w(r, 8, 3, 3), 1, "relu", (-8, 7), (0, 15)),
+            ("conv2", _conv_w(r, 16, 8, 3), 2, "relu", (-4, 3), (0, 31)),
+            ("conv3", _conv_w(r, 8, 16, 3), 1, None, (-8, 7), (-32, 31))):
+        wdq, wscale = b.weight_qcdq_per_channel(base + "_w", w, wrange)
+        bdq = b.bias_dq(base + "_b", _bias(r, w.shape[0]), b.input_qp(h).scale, wscale)
+        y = b.float_conv(h, wdq, bdq, strides=stride, pads=1, act=act, base=base)
+        # calibrated at the 99.5th percentile: the Clip really clips
+        h = b.qcdq(y, arange, percentile=99.5)
+    b.add_output(h, "output")
+    return b
+
+
 MODELS = {
     "tiny_cnn": tiny_cnn,
     "resdw": resdw,
@@ -183,4 +411,13 @@ MODELS = {
     "tiny_int8io": tiny_int8io,
     "resnet18": resnet18,
     "two_inputs": two_inputs,
+    "mixed_widths": mixed_widths,
+    "act_rounding": act_rounding,
+    "sliced_a": sliced_a,
+    "sliced_b": sliced_b,
+    "uint4_asym": uint4_asym,
+    "binary_net": binary_net,
+    "trunc_avgpool": trunc_avgpool,
+    "int4_qdq": int4_qdq,
+    "qcdq": qcdq,
 }

@@ -5,8 +5,32 @@ They only run at generation time, to calibrate activation ranges (and to
 produce a rough numpy reference of the quantized graph).  All functions take
 NCHW arrays whose dim 0 is a batch of calibration samples.
 """
+import collections
+
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
+
+
+class SubByte(collections.namedtuple("SubByte", "name onnx_type min max storage")):
+    """An ONNX integer type narrower than a byte.  numpy has no such dtype:
+    values of this type are held in arrays of the `storage` dtype."""
+
+
+INT4 = SubByte("int4", 22, -8, 7, np.dtype(np.int8))     # TensorProto.INT4
+UINT4 = SubByte("uint4", 21, 0, 15, np.dtype(np.uint8))  # TensorProto.UINT4
+
+
+def int_limits(dtype):
+    """(min, max) of an integer numpy dtype or of a SubByte type."""
+    if isinstance(dtype, SubByte):
+        return dtype.min, dtype.max
+    info = np.iinfo(dtype)
+    return int(info.min), int(info.max)
+
+
+def storage_dtype(dtype):
+    """The numpy dtype holding values of `dtype` (itself for numpy dtypes)."""
+    return dtype.storage if isinstance(dtype, SubByte) else np.dtype(dtype)
 
 
 def _pads4(pads):
@@ -90,8 +114,9 @@ def clip(x, lo, hi):
 
 
 def quantize(x, scale, zero_point, dtype, axis=None):
-    """ONNX QuantizeLinear: saturate(round_half_even(x / scale) + zp)."""
-    info = np.iinfo(dtype)
+    """ONNX QuantizeLinear: saturate(round_half_even(x / scale) + zp).
+    dtype: an integer numpy dtype or INT4 / UINT4."""
+    lo, hi = int_limits(dtype)
     scale = np.asarray(scale, dtype=np.float32)
     zero_point = np.asarray(zero_point)
     if axis is not None and scale.ndim == 1:
@@ -100,7 +125,7 @@ def quantize(x, scale, zero_point, dtype, axis=None):
         scale = scale.reshape(shp)
         zero_point = zero_point.reshape(shp)
     q = np.rint(x.astype(np.float32) / scale).astype(np.float64) + zero_point
-    return np.clip(q, info.min, info.max).astype(dtype)
+    return np.clip(q, lo, hi).astype(storage_dtype(dtype))
 
 
 def dequantize(q, scale, zero_point, axis=None):

@@ -5,7 +5,9 @@
 
 Stages:
   1. generate MODEL (python/qcc_models) into DIR
-  2. run ONNX Runtime (test/e2e/oracle/ort_run.js, node) -> DIR/ort_output<i>.bin
+  2. run ONNX Runtime (test/e2e/oracle/ort_run.js, node) -> DIR/ort_output<i>.bin;
+     it runs DIR/model_ort.onnx instead of DIR/model.onnx when the generator
+     wrote one (QONNX models: their custom ops expanded to standard ONNX)
   3. qcc compile DIR/model.onnx -target x86_64 -o DIR/x86/model.o --name model
   4. build test/e2e/driver.c + model.o with cc, check the header against
      model.json (run --info), run it, compare every output with ORT:
@@ -311,6 +313,7 @@ def _main(args):
         import onnx  # noqa: F401
         from qcc_models.gen import generate
         from qcc_models import MODELS
+        from qcc_models.builder import ORACLE_FILE
     except ImportError as e:
         raise Failure("missing tool: cannot import the model generator (%s); use "
                       "/usr/bin/python3 with python3-onnx and python3-numpy" % e)
@@ -337,7 +340,11 @@ def _main(args):
                                        (" scale %.6g" % d["scale"]) if d.get("scale") else ""))
 
     # -- 2. ONNX Runtime -----------------------------------------------------
-    p, dt = run([tools["node"], ORT_RUN, workdir], "ONNX Runtime (ort_run.js)", args.timeout)
+    ort_cmd = [tools["node"], ORT_RUN, workdir]
+    oracle = os.path.join(workdir, ORACLE_FILE)
+    if os.path.isfile(oracle):
+        ort_cmd += ["--model", oracle]
+    p, dt = run(ort_cmd, "ONNX Runtime (ort_run.js)", args.timeout)
     ort = [load_output(os.path.join(workdir, "ort_output%d.bin" % i), d)
            for i, d in enumerate(meta["outputs"])]
     log("ONNX Runtime: ok (%.2f s) %s" % (dt, p.stdout.strip()))

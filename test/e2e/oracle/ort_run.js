@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // ONNX Runtime oracle for the qcc end-to-end tests.
 //
-//   node ort_run.js OUTDIR [--save-optimized FILE] [--opt-level disabled|basic|extended|all]
+//   node ort_run.js OUTDIR [--model FILE] [--save-optimized FILE]
+//                          [--opt-level disabled|basic|extended|all]
 //
-// Reads OUTDIR/model.json and OUTDIR/model.onnx, runs the model with ONNX
+// Reads OUTDIR/model.json and OUTDIR/model.onnx (or --model FILE, e.g. the
+// standard-ONNX expansion of a QONNX model), runs the model with ONNX
 // Runtime (CPU, 1 intra-op / 1 inter-op thread, default graph optimization
 // unless --opt-level is given) on the input files listed in model.json and
 // writes output i as raw little-endian bytes to OUTDIR/ort_output<i>.bin.
@@ -18,17 +20,18 @@ const common = require('./ort_common');
 const die = common.makeDie('ort_run');
 
 function parseArgs(argv) {
-  const opts = { outdir: null, saveOptimized: null, optLevel: null };
+  const opts = { outdir: null, model: null, saveOptimized: null, optLevel: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--save-optimized') opts.saveOptimized = argv[++i];
+    if (a === '--model') opts.model = argv[++i];
+    else if (a === '--save-optimized') opts.saveOptimized = argv[++i];
     else if (a === '--opt-level') opts.optLevel = argv[++i];
     else if (a.startsWith('-')) die(`unknown option ${a}`);
     else if (opts.outdir === null) opts.outdir = a;
     else die(`unexpected argument ${a}`);
   }
   if (opts.outdir === null) {
-    die('usage: node ort_run.js OUTDIR [--save-optimized FILE] [--opt-level LEVEL]');
+    die('usage: node ort_run.js OUTDIR [--model FILE] [--save-optimized FILE] [--opt-level LEVEL]');
   }
   return opts;
 }
@@ -37,7 +40,7 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const ort = common.loadOrt(die);
   const dir = opts.outdir;
-  const modelPath = path.join(dir, 'model.onnx');
+  const modelPath = opts.model || path.join(dir, 'model.onnx');
   const meta = common.readModelJson(dir, die);
   if (!fs.existsSync(modelPath)) die(`missing ${modelPath}`);
 
