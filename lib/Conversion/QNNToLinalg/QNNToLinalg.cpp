@@ -162,9 +162,12 @@ private:
 };
 
 /// Per-channel requantization of an i64 value `x` (in units of the ratio's
-/// numerator): clamp(round_half_even(x * M * 2^-S) + zp, lo, hi).
+/// numerator): clamp(round(x * M * 2^-S) + zp, lo, hi), or, into a bipolar
+/// type, x >= 0 ? +1 : -1 (the ratio is positive).
 struct RequantParams {
   int mult, shift, zp, lo, hi;
+  RoundingMode mode = RoundingMode::HalfEven;
+  bool bipolar = false;
 };
 
 static std::string formatDouble(double d) {
@@ -217,6 +220,7 @@ static LogicalResult addRequantParams(Operation *op, BodyParams &params,
     lo.push_back(l);
     hi.push_back(h);
   }
+  rp.bipolar = out.isBipolar();
   rp.mult = params.addInt(m, 64, ratioDims, ratioShape);
   rp.shift = params.addInt(s, 64, ratioDims, ratioShape);
   SmallVector<unsigned> cd;
@@ -234,18 +238,67 @@ static Value cst64(OpBuilder &b, Location loc, int64_t v) {
   return arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(v));
 }
 
-/// round_half_even(v * 2^-s) for i64 v and 1 <= s <= 62.
-static Value roundingShiftRight(OpBuilder &b, Location loc, Value v, Value s) {
-  Value one = cst64(b, loc, 1);
+/// round(v * 2^-s) with `mode` for i64 v and 1 <= s <= 62: floor(v * 2^-s)
+/// (an arithmetic shift) plus 1 when the mode rounds the remainder up.
+static Value roundingShiftRight(OpBuilder &b, Location loc, Value v, Value s,
+                                RoundingMode mode = RoundingMode::HalfEven) {
+  using P = arith::CmpIPredicate;
+  Value one = cst64(b, loc, 1), zero = cst64(b, loc, 0);
   Value q = arith::ShRSIOp::create(b, loc, v, s);
+  if (mode == RoundingMode::Floor)
+    return q;
   Value rem = arith::SubIOp::create(b, loc, v, arith::ShLIOp::create(b, loc, q, s));
   Value half = arith::ShLIOp::create(b, loc, one, arith::SubIOp::create(b, loc, s, one));
-  Value gt = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, rem, half);
-  Value eq = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, rem, half);
-  Value odd = arith::TruncIOp::create(b, loc, b.getI1Type(), q);
-  Value up = arith::OrIOp::create(b, loc, gt, arith::AndIOp::create(b, loc, eq, odd));
-  return arith::AddIOp::create(b, loc, q,
-                               arith::ExtUIOp::create(b, loc, b.getI64Type(), up));
+  auto cmp = [&](P p, Value x, Value y) -> Value {
+    return arith::CmpIOp::create(b, loc, p, x, y);
+  };
+  auto roundUp = [&](Value up) -> Value {
+    return arith::AddIOp::create(b, loc, q,
+                                 arith::ExtUIOp::create(b, loc, b.getI64Type(), up));
+  };
+  if (mode == RoundingMode::HalfEven) {
+    Value gt = cmp(P::sgt, rem, half);
+    Value eq = cmp(P::eq, rem, half);
+    Value odd = arith::TruncIOp::create(b, loc, b.getI1Type(), q);
+    return roundUp(arith::OrIOp::create(b, loc, gt, arith::AndIOp::create(b, loc, eq, odd)));
+  }
+  Value neg = cmp(P::slt, v, zero);
+  Value inexact = cmp(P::ne, rem, zero);
+  Value up;
+  switch (mode) {
+  case RoundingMode::HalfUp: // ties away from zero
+    up = arith::SelectOp::create(b, loc, neg, cmp(P::sgt, rem, half),
+                                 cmp(P::sge, rem, half));
+    break;
+  case RoundingMode::HalfDown: // ties toward zero
+    up = arith::SelectOp::create(b, loc, neg, cmp(P::sge, rem, half),
+                                 cmp(P::sgt, rem, half));
+    break;
+  case RoundingMode::Ceil:
+    up = inexact;
+    break;
+  case RoundingMode::Up: // away from zero
+    up = arith::AndIOp::create(b, loc, inexact, cmp(P::sge, v, zero));
+    break;
+  case RoundingMode::Down: // toward zero
+    up = arith::AndIOp::create(b, loc, inexact, neg);
+    break;
+  case RoundingMode::HalfEven:
+  case RoundingMode::Floor:
+    llvm_unreachable("handled above");
+  }
+  return roundUp(up);
+}
+
+/// +1 where `x` (signed) >= 0, -1 elsewhere, as an i8 storage value.
+static Value bipolarSign(OpBuilder &b, Location loc, Value x) {
+  Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(x.getType()));
+  Value ge = isa<FloatType>(x.getType())
+                 ? Value(arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGE, x, zero))
+                 : Value(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, x, zero));
+  return arith::SelectOp::create(
+      b, loc, ge, arith::ConstantOp::create(b, loc, b.getI8IntegerAttr(1)),
+      arith::ConstantOp::create(b, loc, b.getI8IntegerAttr(-1)));
 }
 
 /// Adds zero-point, clamps, truncates to the 8-bit storage type.
@@ -262,10 +315,12 @@ static Value finishRequant(OpBuilder &b, Location loc, Value scaled,
 static Value requantScalar(OpBuilder &b, Location loc, Value x,
                            const BodyParams &p, const RequantParams &rp,
                            ValueRange args) {
+  if (rp.bipolar)
+    return bipolarSign(b, loc, x);
   if (x.getType() != b.getI64Type())
     x = arith::ExtSIOp::create(b, loc, b.getI64Type(), x);
   Value prod = arith::MulIOp::create(b, loc, x, p.get(b, rp.mult, args));
-  Value scaled = roundingShiftRight(b, loc, prod, p.get(b, rp.shift, args));
+  Value scaled = roundingShiftRight(b, loc, prod, p.get(b, rp.shift, args), rp.mode);
   return finishRequant(b, loc, scaled, p, rp, args);
 }
 
@@ -395,6 +450,40 @@ static int64_t extentOf(RankedTensorType t, QuantType q) {
   return axisDims(q).empty() ? 1 : t.getDimSize(q.getAxis());
 }
 
+/// round(v) with `mode` as i32, for a float |v| <= 2^22 (no libm needed).
+static Value roundFloatToInt(OpBuilder &b, Location l, Value v, RoundingMode mode) {
+  Type i32 = b.getI32Type();
+  if (mode == RoundingMode::HalfEven) {
+    // The 1.5 * 2^23 trick: adding it rounds to an integer half-to-even.
+    Value magic = arith::ConstantOp::create(b, l, b.getF32FloatAttr(12582912.0f));
+    v = arith::SubFOp::create(b, l, arith::AddFOp::create(b, l, v, magic), magic);
+    return arith::FPToSIOp::create(b, l, i32, v);
+  }
+  // t = trunc(v); the fraction v - t is exact in binary32.
+  using P = arith::CmpFPredicate;
+  Value t = arith::FPToSIOp::create(b, l, i32, v);
+  Value frac = arith::SubFOp::create(b, l, v, arith::SIToFPOp::create(b, l, b.getF32Type(), t));
+  auto cmp = [&](P p, float x) -> Value {
+    return arith::CmpFOp::create(b, l, p, frac,
+                                 arith::ConstantOp::create(b, l, b.getF32FloatAttr(x)));
+  };
+  Value inc, dec; // add 1 / subtract 1
+  switch (mode) {
+  case RoundingMode::HalfUp:   inc = cmp(P::OGE, 0.5f); dec = cmp(P::OLE, -0.5f); break;
+  case RoundingMode::HalfDown: inc = cmp(P::OGT, 0.5f); dec = cmp(P::OLT, -0.5f); break;
+  case RoundingMode::Up:       inc = cmp(P::OGT, 0.0f); dec = cmp(P::OLT, 0.0f); break;
+  case RoundingMode::Ceil:     inc = cmp(P::OGT, 0.0f); break;
+  case RoundingMode::Floor:    dec = cmp(P::OLT, 0.0f); break;
+  case RoundingMode::Down:
+  case RoundingMode::HalfEven: break;
+  }
+  if (inc)
+    t = arith::AddIOp::create(b, l, t, arith::ExtUIOp::create(b, l, i32, inc));
+  if (dec)
+    t = arith::SubIOp::create(b, l, t, arith::ExtUIOp::create(b, l, i32, dec));
+  return t;
+}
+
 struct QuantizeLowering : QNNPattern<QuantizeOp> {
   using QNNPattern::QNNPattern;
   LogicalResult
@@ -420,6 +509,7 @@ struct QuantizeLowering : QNNPattern<QuantizeOp> {
     int pLo = params.addF32(lo, dims, shape);
     int pHi = params.addF32(hi, dims, shape);
     int pZp = params.addInt(zp, 32, dims, shape);
+    RoundingMode mode = *parseRoundingMode(op.getRounding());
     auto id = rewriter.getMultiDimIdentityMap(rank);
     SmallVector<Value> ins = {adaptor.getInput()};
     ins.append(params.inputs);
@@ -432,14 +522,15 @@ struct QuantizeLowering : QNNPattern<QuantizeOp> {
         SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
         [&](OpBuilder &b, Location l, ValueRange args) {
           ValueRange pargs = args.drop_front(1).drop_back(1);
-          // v = x / scale, clamped, then rounded half-to-even by the
-          // 1.5 * 2^23 trick (exact for |v| <= 2^22; no libm needed).
           Value v = arith::DivFOp::create(b, l, args[0], params.get(b, pScale, pargs));
+          if (q.isBipolar()) {
+            linalg::YieldOp::create(b, l, bipolarSign(b, l, v));
+            return;
+          }
+          // v = x / scale, clamped, then rounded (no libm needed).
           v = arith::MaxNumFOp::create(b, l, v, params.get(b, pLo, pargs));
           v = arith::MinNumFOp::create(b, l, v, params.get(b, pHi, pargs));
-          Value magic = arith::ConstantOp::create(b, l, b.getF32FloatAttr(12582912.0f));
-          v = arith::SubFOp::create(b, l, arith::AddFOp::create(b, l, v, magic), magic);
-          Value i = arith::FPToSIOp::create(b, l, b.getI32Type(), v);
+          Value i = roundFloatToInt(b, l, v, mode);
           i = arith::AddIOp::create(b, l, i, params.get(b, pZp, pargs));
           linalg::YieldOp::create(b, l,
               Value(arith::TruncIOp::create(b, l, b.getI8Type(), i)));
@@ -501,7 +592,8 @@ static FailureOr<Value> emitRequantize(OpBuilder &b, Location loc, Operation *op
                                        Value input, RankedTensorType inT,
                                        QuantType in, QuantType out,
                                        std::optional<double> lo,
-                                       std::optional<double> hi) {
+                                       std::optional<double> hi,
+                                       RoundingMode mode = RoundingMode::HalfEven) {
   unsigned rank = inT.getRank();
   BodyParams params(b, loc, rank);
   // Parameters vary along the input axis and/or the output axis; both are
@@ -523,6 +615,7 @@ static FailureOr<Value> emitRequantize(OpBuilder &b, Location loc, Operation *op
   if (failed(addRequantParams(op, params, ratios, dims, shape, out,
                               outChannelsOf(out, inT), lo, hi, rp)))
     return failure();
+  rp.mode = mode;
   int pZin = params.addInt(zin, 64, dims, shape);
   auto id = b.getMultiDimIdentityMap(rank);
   SmallVector<Value> ins = {input};
@@ -554,7 +647,8 @@ struct RequantizeLowering : QNNPattern<RequantizeOp> {
     auto r = emitRequantize(rewriter, op.getLoc(), op, adaptor.getInput(), it,
                             getQuantElementType(it),
                             getQuantElementType(op.getType()), asDouble(op.getOutMin()),
-                            asDouble(op.getOutMax()));
+                            asDouble(op.getOutMax()),
+                            *parseRoundingMode(op.getRounding()));
     if (failed(r))
       return failure();
     rewriter.replaceOp(op, *r);

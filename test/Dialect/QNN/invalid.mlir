@@ -1016,3 +1016,32 @@ func.func @reshape_quantization(%x: tensor<2x4x!qnn.q<i8, scale = 0.5, zp = 0>>)
   %0 = qnn.reshape %x : tensor<2x4x!qnn.q<i8, scale = 0.5, zp = 0>> -> tensor<8x!qnn.q<i8, scale = 0.5, zp = 1>>
   return
 }
+
+// -----
+
+// expected-error @+1 {{a bipolar type has zero-point 0}}
+func.func private @bipolar_zp(tensor<2x!qnn.q<b1, scale = 1.0, zp = 1>>)
+
+// -----
+
+func.func @bipolar_constant_zero() {
+  // expected-error @+1 {{stored value 0 at element 1 is not -1 or +1 (bipolar type)}}
+  %0 = qnn.constant dense<[1, 0]> : tensor<2xi8> : tensor<2x!qnn.q<b1, scale = 1.0>>
+  return
+}
+
+// -----
+
+func.func @quantize_rounding(%x: tensor<2xf32>) {
+  // expected-error @+1 {{rounding 'nearest' is not one of half_even, half_up, half_down, up, down, ceil, floor}}
+  %0 = qnn.quantize %x {rounding = "nearest"} : tensor<2xf32> -> tensor<2x!qnn.q<i4, scale = 1.0, zp = 0>>
+  return
+}
+
+// -----
+
+func.func @requantize_rounding(%x: tensor<2x!qnn.q<i8, scale = 1.0, zp = 0>>) {
+  // expected-error @+1 {{rounding 'ROUND' is not one of}}
+  %0 = qnn.requantize %x {rounding = "ROUND"} : tensor<2x!qnn.q<i8, scale = 1.0, zp = 0>> -> tensor<2x!qnn.q<i4, scale = 2.0, zp = 0>>
+  return
+}

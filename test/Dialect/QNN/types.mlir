@@ -123,3 +123,14 @@ func.func private @sliced(
 // CHECK-SAME: tensor<?x3x!qnn.q<i8, axis = 1, scale = [0.5, 1.0, 2.0], zp = [0, 0, 0]>>
 func.func private @dynamic_shape(tensor<?x4x!qnn.q<i8, scale = 0.5, zp = 0>>,
                                  tensor<?x3x!qnn.q<i8, axis = 1, scale = [0.5, 1.0, 2.0], zp = [0, 0, 0]>>)
+
+// --- bipolar ------------------------------------------------------------------
+// The zero-point of a bipolar type is 0; it is accepted and not printed.
+
+// CHECK-LABEL: func.func private @bipolar
+// CHECK-SAME: tensor<4x!qnn.q<b1, scale = 0.5>>
+// CHECK-SAME: tensor<2x3x!qnn.q<b1, axis = 0, scale = [0.25, 2.0]>>
+// CHECK-SAME: tensor<4x!qnn.q<b1, scale = 1.0>>
+func.func private @bipolar(tensor<4x!qnn.q<b1, scale = 0.5>>,
+                           tensor<2x3x!qnn.q<b1, axis = 0, scale = [0.25, 2.0]>>,
+                           tensor<4x!qnn.q<b1, scale = 1.0, zp = 0>>)

@@ -184,6 +184,9 @@ LogicalResult ConstantOp::verify() {
     if ((int64_t)values.size() == rt.getNumElements())
       for (auto [i, v] : llvm::enumerate(values)) {
         int64_t c = perChannel ? (int64_t(i) / inner) % channels : 0;
+        if (qt.isBipolar() && v == 0)
+          return emitOpError() << "stored value 0 at element " << i
+                               << " is not -1 or +1 (bipolar type)";
         if (v < qt.getQMinOf(c) || v > qt.getQMaxOf(c))
           return emitOpError()
                  << "stored value " << v << " at element " << i
@@ -200,11 +203,25 @@ LogicalResult ConstantOp::verify() {
   return success();
 }
 
-LogicalResult QuantizeOp::verify() { return verifyAllQuantValues(*this); }
+static LogicalResult verifyRounding(Operation *op, StringRef rounding) {
+  if (!parseRoundingMode(rounding))
+    return op->emitOpError()
+           << "rounding '" << rounding
+           << "' is not one of half_even, half_up, half_down, up, down, "
+              "ceil, floor";
+  return success();
+}
+
+LogicalResult QuantizeOp::verify() {
+  if (failed(verifyRounding(*this, getRounding())))
+    return failure();
+  return verifyAllQuantValues(*this);
+}
 LogicalResult DequantizeOp::verify() { return verifyAllQuantValues(*this); }
 
 LogicalResult RequantizeOp::verify() {
-  if (failed(verifyAllQuantValues(*this)))
+  if (failed(verifyRounding(*this, getRounding())) ||
+      failed(verifyAllQuantValues(*this)))
     return failure();
   return verifyOutRange(*this, getType(), asDouble(getOutMin()), asDouble(getOutMax()));
 }

@@ -4,6 +4,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/ADT/TypeSwitch.h"
 #include "llvm/Support/Format.h"
 #include <cmath>
@@ -23,6 +24,40 @@ void QNNDialect::registerTypes() {
 
 double qcc::qnn::roundToF32(double v) { return (double)(float)v; }
 
+std::optional<RoundingMode> qcc::qnn::parseRoundingMode(StringRef s) {
+  return llvm::StringSwitch<std::optional<RoundingMode>>(s)
+      .Case("half_even", RoundingMode::HalfEven)
+      .Case("half_up", RoundingMode::HalfUp)
+      .Case("half_down", RoundingMode::HalfDown)
+      .Case("up", RoundingMode::Up)
+      .Case("down", RoundingMode::Down)
+      .Case("ceil", RoundingMode::Ceil)
+      .Case("floor", RoundingMode::Floor)
+      .Default(std::nullopt);
+}
+
+double qcc::qnn::roundWith(RoundingMode mode, double v) {
+  switch (mode) {
+  case RoundingMode::HalfEven:
+    return std::nearbyint(v); // default FE_TONEAREST: ties to even
+  case RoundingMode::HalfUp:
+    return std::round(v); // ties away from zero
+  case RoundingMode::HalfDown: {
+    double r = std::round(v);
+    return std::fabs(r - v) == 0.5 ? std::trunc(v) : r;
+  }
+  case RoundingMode::Up:
+    return v < 0 ? std::floor(v) : std::ceil(v);
+  case RoundingMode::Down:
+    return std::trunc(v);
+  case RoundingMode::Ceil:
+    return std::ceil(v);
+  case RoundingMode::Floor:
+    return std::floor(v);
+  }
+  return v;
+}
+
 QuantType qcc::qnn::getQuantElementType(Type t) {
   if (auto rt = dyn_cast<RankedTensorType>(t))
     return dyn_cast<QuantType>(rt.getElementType());
@@ -41,6 +76,13 @@ QuantType QuantType::getPerAxis(MLIRContext *ctx, bool isSigned, unsigned bits,
   return get(ctx, isSigned, {bits}, {}, axis, scales, zeroPoints);
 }
 
+QuantType QuantType::getBipolar(MLIRContext *ctx, int64_t axis,
+                                ArrayRef<double> scales) {
+  SmallVector<int64_t> zps(scales.size(), 0);
+  return get(ctx, /*isSigned=*/true, {1u}, {}, axis, scales, zps,
+             /*isBipolar=*/true);
+}
+
 static int64_t qmin(bool isSigned, unsigned bits) {
   return isSigned ? -(int64_t(1) << (bits - 1)) : 0;
 }
@@ -52,7 +94,14 @@ LogicalResult QuantType::verify(function_ref<InFlightDiagnostic()> emitError,
                                 bool isSigned, ArrayRef<unsigned> sliceBits,
                                 ArrayRef<int64_t> sliceSizes, int64_t axis,
                                 ArrayRef<Scale> scales,
-                                ArrayRef<int64_t> zeroPoints) {
+                                ArrayRef<int64_t> zeroPoints, bool isBipolar) {
+  if (isBipolar) {
+    if (!isSigned || sliceBits.size() != 1 || sliceBits[0] != 1 ||
+        !sliceSizes.empty())
+      return emitError() << "a bipolar type is signed, 1 bit, one slice";
+    if (llvm::any_of(zeroPoints, [](int64_t z) { return z != 0; }))
+      return emitError() << "a bipolar type has zero-point 0";
+  }
   if (sliceBits.empty())
     return emitError() << "quantized type needs at least one bit-width";
   for (unsigned b : sliceBits)
@@ -133,10 +182,10 @@ unsigned QuantType::getBitsOf(int64_t c) const {
 }
 
 int64_t QuantType::getQMinOf(int64_t c) const {
-  return qmin(getIsSigned(), getBitsOf(c));
+  return getIsBipolar() ? -1 : qmin(getIsSigned(), getBitsOf(c));
 }
 int64_t QuantType::getQMaxOf(int64_t c) const {
-  return qmax(getIsSigned(), getBitsOf(c));
+  return getIsBipolar() ? 1 : qmax(getIsSigned(), getBitsOf(c));
 }
 
 int64_t QuantType::getNumChannels() const {
@@ -171,7 +220,7 @@ QuantType::verifyForShape(ArrayRef<int64_t> shape,
 QuantType QuantType::withAxis(int64_t axis) const {
   SmallVector<double> scales(getScales().begin(), getScales().end());
   return get(getContext(), getIsSigned(), getSliceBits(), getSliceSizes(), axis,
-             scales, getZeroPoints());
+             scales, getZeroPoints(), getIsBipolar());
 }
 
 QuantType QuantType::sliceChannels(int64_t start, int64_t count) const {
@@ -204,7 +253,8 @@ QuantType QuantType::sliceChannels(int64_t start, int64_t count) const {
   } else {
     bits.push_back(getSliceBits()[0]);
   }
-  return get(getContext(), getIsSigned(), bits, sizes, getAxis(), scales, zps);
+  return get(getContext(), getIsSigned(), bits, sizes, getAxis(), scales, zps,
+             getIsBipolar());
 }
 
 IntegerType QuantType::getStorageType() const {
@@ -219,6 +269,7 @@ IntegerType QuantType::getSignedStorageType() const {
 
 //===----------------------------------------------------------------------===//
 // Syntax:  !qnn.q<WIDTHS (, axis = A)?, scale = S, zp = Z>
+//          !qnn.q<b1 (, axis = A)?, scale = S (, zp = Z)?>   (bipolar)
 //   WIDTHS ::= iN | uiN | `[` (iN|uiN) `x` COUNT (`,` ...)* `]`
 //   S ::= float | `[` float, ... `]`   Z ::= int | `[` int, ... `]`
 //===----------------------------------------------------------------------===//
@@ -269,9 +320,14 @@ Type QuantType::parse(AsmParser &p) {
   int64_t axis = -1;
   SmallVector<double> scales;
   SmallVector<int64_t> zps;
+  bool bipolar = false;
   if (p.parseLess())
     return {};
-  if (succeeded(p.parseOptionalLSquare())) {
+  if (succeeded(p.parseOptionalKeyword("b1"))) {
+    bipolar = true;
+    isSigned = true;
+    bits.push_back(1);
+  } else if (succeeded(p.parseOptionalLSquare())) {
     if (p.parseCommaSeparatedList([&]() -> ParseResult {
           unsigned b;
           int64_t n;
@@ -299,9 +355,18 @@ Type QuantType::parse(AsmParser &p) {
   auto parseF = [&](double &d) { return p.parseFloat(d); };
   auto parseI = [&](int64_t &i) { return p.parseInteger(i); };
   if (p.parseKeyword("scale") || p.parseEqual() ||
-      parseScalarOrList<double>(p, scales, parseF) || p.parseComma() ||
-      p.parseKeyword("zp") || p.parseEqual() ||
-      parseScalarOrList<int64_t>(p, zps, parseI) || p.parseGreater())
+      parseScalarOrList<double>(p, scales, parseF))
+    return {};
+  // The zero-point of a bipolar type is 0 and may be left out.
+  bool hasZp = bipolar ? succeeded(p.parseOptionalComma()) : !p.parseComma();
+  if (!hasZp && !bipolar)
+    return {};
+  if (!hasZp)
+    zps.assign(scales.size(), 0);
+  else if (p.parseKeyword("zp") || p.parseEqual() ||
+           parseScalarOrList<int64_t>(p, zps, parseI))
+    return {};
+  if (p.parseGreater())
     return {};
   SmallVector<Scale> s;
   for (double d : scales) {
@@ -317,7 +382,7 @@ Type QuantType::parse(AsmParser &p) {
     s.push_back(Scale(d));
   }
   return Base::getChecked([&]() { return p.emitError(loc); }, p.getContext(),
-                    *isSigned, bits, sizes, axis, s, zps);
+                    *isSigned, bits, sizes, axis, s, zps, bipolar);
 }
 
 static void printWidth(AsmPrinter &p, bool isSigned, unsigned b) {
@@ -339,7 +404,9 @@ static void printDouble(AsmPrinter &p, double d) {
 
 void QuantType::print(AsmPrinter &p) const {
   p << "<";
-  if (getSliceSizes().empty()) {
+  if (getIsBipolar()) {
+    p << "b1";
+  } else if (getSliceSizes().empty()) {
     printWidth(p, getIsSigned(), getSliceBits()[0]);
   } else {
     p << "[";
@@ -359,6 +426,10 @@ void QuantType::print(AsmPrinter &p) const {
     p << "[";
     llvm::interleaveComma(getScales(), p, [&](Scale d) { printDouble(p, d); });
     p << "]";
+  }
+  if (getIsBipolar()) {
+    p << ">";
+    return;
   }
   p << ", zp = ";
   if (getZeroPoints().size() == 1)

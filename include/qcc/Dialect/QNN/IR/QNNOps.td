@@ -13,6 +13,12 @@ include "mlir/IR/BuiltinAttributes.td"
 defvar QNN_OutRangeAttrs = (ins OptionalAttr<F64Attr>:$out_min,
                                 OptionalAttr<F64Attr>:$out_max);
 
+// How a quantize or requantize rounds a real value to an integer. The names
+// are QONNX's rounding modes in lower case: half_even (QONNX ROUND, the
+// default), half_up / half_down (ties away from / toward zero), up (away
+// from zero), down (toward zero), ceil, floor.
+defvar QNN_RoundingAttr = (ins DefaultValuedStrAttr<StrAttr, "half_even">:$rounding);
+
 def QNN_ConstantOp : QNN_Op<"constant", [Pure]> {
   let summary = "quantized constant (weights)";
   let description = [{
@@ -26,8 +32,12 @@ def QNN_ConstantOp : QNN_Op<"constant", [Pure]> {
 }
 
 def QNN_QuantizeOp : QNN_Op<"quantize", [Pure, SameOperandsAndResultShape]> {
-  let summary = "float to quantized: saturate(round_half_even(x / scale) + zp)";
-  let arguments = (ins RankedTensorOf<[F32]>:$input);
+  let summary = "float to quantized: saturate(round(x / scale) + zp)";
+  let description = [{
+    Rounds with `rounding` (default half_even). Into a bipolar type the
+    result is +1 where `x >= 0` and -1 elsewhere.
+  }];
+  let arguments = !con((ins RankedTensorOf<[F32]>:$input), QNN_RoundingAttr);
   let results = (outs QNN_AnyQuantTensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
   let hasVerifier = 1;
@@ -43,7 +53,12 @@ def QNN_DequantizeOp : QNN_Op<"dequantize", [Pure, SameOperandsAndResultShape]> 
 
 def QNN_RequantizeOp : QNN_Op<"requantize", [Pure, SameOperandsAndResultShape]> {
   let summary = "change scale / zero-point / width, with an optional range";
-  let arguments = !con((ins QNN_AnyQuantTensor:$input), QNN_OutRangeAttrs);
+  let description = [{
+    Rounds with `rounding` (default half_even). Into a bipolar type the
+    result is +1 where the real value is `>= 0` and -1 elsewhere.
+  }];
+  let arguments = !con((ins QNN_AnyQuantTensor:$input), QNN_OutRangeAttrs,
+                       QNN_RoundingAttr);
   let results = (outs QNN_AnyQuantTensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
   let hasVerifier = 1;

@@ -6,6 +6,8 @@
 #include "mlir/IR/Types.h"
 #include "llvm/ADT/Hashing.h"
 #include "llvm/ADT/bit.h"
+#include "llvm/ADT/StringRef.h"
+#include <optional>
 #include "qcc/Dialect/QNN/IR/QNNDialect.h"
 
 namespace qcc::qnn {
@@ -31,6 +33,13 @@ namespace qcc::qnn {
 QuantType getQuantElementType(mlir::Type t);
 /// Rounds a double to the nearest binary32 value (scales are binary32).
 double roundToF32(double v);
+
+/// Rounding of a real value to an integer (QONNX's modes).
+enum class RoundingMode { HalfEven, HalfUp, HalfDown, Up, Down, Ceil, Floor };
+/// Parses the `rounding` attribute spelling (half_even, half_up, ...).
+std::optional<RoundingMode> parseRoundingMode(llvm::StringRef s);
+/// Rounds `v` to an integer-valued double with `mode`.
+double roundWith(RoundingMode mode, double v);
 } // namespace qcc::qnn
 
 #endif

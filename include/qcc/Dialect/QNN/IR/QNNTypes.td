@@ -19,11 +19,16 @@ def QNN_QuantType : TypeDef<QNN_Dialect, "Quant"> {
     Scales are IEEE binary32 values (as in ONNX), strictly positive and
     finite; zero-points must lie in the range of their slice's width.
 
+    A *bipolar* type (`b1`) holds the two values -1 and +1 (`real = scale * q`,
+    zero-point 0), as QONNX `BipolarQuant` produces; one bit per value when
+    packed (bit set: -1). It has a single slice.
+
     Syntax:
     ```
     !qnn.q<ui8, scale = 0.0235, zp = 128>                      // per tensor
     !qnn.q<i8, axis = 0, scale = [0.1, 0.2], zp = [0, 0]>      // per channel
     !qnn.q<[i4 x 8, i8 x 24], axis = 1, scale = 0.5, zp = 0>   // 2 slices
+    !qnn.q<b1, axis = 0, scale = [0.25, 0.5]>                  // bipolar
     ```
   }];
   let parameters = (ins
@@ -32,7 +37,8 @@ def QNN_QuantType : TypeDef<QNN_Dialect, "Quant"> {
     ArrayRefParameter<"int64_t", "channels in every slice (empty: one slice)">:$sliceSizes,
     "int64_t":$axis,
     ArrayRefParameter<"::qcc::qnn::Scale", "binary32 scales">:$scales,
-    ArrayRefParameter<"int64_t">:$zeroPoints
+    ArrayRefParameter<"int64_t">:$zeroPoints,
+    "bool":$isBipolar
   );
   let hasCustomAssemblyFormat = 1;
   let genVerifyDecl = 1;
@@ -41,12 +47,13 @@ def QNN_QuantType : TypeDef<QNN_Dialect, "Quant"> {
     TypeBuilder<(ins "bool":$isSigned, "::llvm::ArrayRef<unsigned>":$sliceBits,
                      "::llvm::ArrayRef<int64_t>":$sliceSizes, "int64_t":$axis,
                      "::llvm::ArrayRef<double>":$scales,
-                     "::llvm::ArrayRef<int64_t>":$zeroPoints), [{
+                     "::llvm::ArrayRef<int64_t>":$zeroPoints,
+                     CArg<"bool", "false">:$isBipolar), [{
       ::llvm::SmallVector<::qcc::qnn::Scale> s;
       for (double d : scales)
         s.push_back(::qcc::qnn::Scale(d));
       return $_get($_ctxt, isSigned, sliceBits, sliceSizes, axis, s,
-                   zeroPoints);
+                   zeroPoints, isBipolar);
     }]>
   ];
   let extraClassDeclaration = [{
@@ -58,7 +65,12 @@ def QNN_QuantType : TypeDef<QNN_Dialect, "Quant"> {
                                 unsigned bits, int64_t axis,
                                 ::llvm::ArrayRef<double> scales,
                                 ::llvm::ArrayRef<int64_t> zeroPoints);
+    /// Bipolar {-1, +1} values with per-tensor (`axis` = -1) or per-channel
+    /// scales.
+    static QuantType getBipolar(::mlir::MLIRContext *ctx, int64_t axis,
+                                ::llvm::ArrayRef<double> scales);
 
+    bool isBipolar() const { return getIsBipolar(); }
     bool isPerTensor() const { return getScales().size() == 1; }
     bool hasAxis() const { return getAxis() >= 0; }
     bool isSliced() const { return getSliceBits().size() > 1; }

@@ -1,0 +1,105 @@
+// Rounding modes and bipolar results of qnn.quantize / qnn.requantize.
+//   requantize: q = v >> s (floor); then +1 when the mode rounds the remainder
+//   r = v - (q << s) up (half = 1 << (s - 1)):
+//     floor: never;  ceil: r != 0;  up: r != 0 and v >= 0;  down: r != 0 and v < 0;
+//     half_up: r >= half (v >= 0) / r > half (v < 0);  half_down: the reverse.
+//   bipolar: +1 iff the value is >= 0.
+// RUN: qcc-opt %s --convert-qnn-to-linalg --split-input-file | FileCheck %s
+
+!in = !qnn.q<i8, scale = 1.0, zp = 0>
+!out = !qnn.q<i8, scale = 4.0, zp = 0>
+
+// CHECK-LABEL: func.func @requant_floor(
+// CHECK: arith.muli
+// CHECK: %[[Q:.*]] = arith.shrsi
+// CHECK-NOT: arith.cmpi
+// CHECK: arith.addi %[[Q]], %{{.*}} : i64
+func.func @requant_floor(%x: tensor<4x!in>) -> tensor<4x!out> {
+  %0 = qnn.requantize %x {rounding = "floor"} : tensor<4x!in> -> tensor<4x!out>
+  return %0 : tensor<4x!out>
+}
+
+// -----
+
+!in = !qnn.q<i8, scale = 1.0, zp = 0>
+!out = !qnn.q<i8, scale = 4.0, zp = 0>
+
+// CHECK-LABEL: func.func @requant_up(
+// CHECK: %[[V:.*]] = arith.muli
+// CHECK: %[[Q:.*]] = arith.shrsi %[[V]], %[[S:.*]] : i64
+// CHECK: %[[R:.*]] = arith.subi %[[V]], %{{.*}} : i64
+// CHECK: %[[NZ:.*]] = arith.cmpi ne, %[[R]], %{{.*}} : i64
+// CHECK: %[[POS:.*]] = arith.cmpi sge, %[[V]], %{{.*}} : i64
+// CHECK: %[[UP:.*]] = arith.andi %[[NZ]], %[[POS]] : i1
+// CHECK: %[[E:.*]] = arith.extui %[[UP]] : i1 to i64
+// CHECK: arith.addi %[[Q]], %[[E]] : i64
+func.func @requant_up(%x: tensor<4x!in>) -> tensor<4x!out> {
+  %0 = qnn.requantize %x {rounding = "up"} : tensor<4x!in> -> tensor<4x!out>
+  return %0 : tensor<4x!out>
+}
+
+// -----
+
+!in = !qnn.q<i8, scale = 1.0, zp = 0>
+!out = !qnn.q<i8, scale = 4.0, zp = 0>
+
+// CHECK-LABEL: func.func @requant_half_up(
+// CHECK: %[[V:.*]] = arith.muli
+// CHECK: arith.shli
+// CHECK: %[[HALF:.*]] = arith.shli
+// CHECK: %[[NEG:.*]] = arith.cmpi slt, %[[V]], %{{.*}} : i64
+// CHECK: %[[GT:.*]] = arith.cmpi sgt, %[[R:.*]], %[[HALF]] : i64
+// CHECK: %[[GE:.*]] = arith.cmpi sge, %[[R]], %[[HALF]] : i64
+// CHECK: arith.select %[[NEG]], %[[GT]], %[[GE]] : i1
+func.func @requant_half_up(%x: tensor<4x!in>) -> tensor<4x!out> {
+  %0 = qnn.requantize %x {rounding = "half_up"} : tensor<4x!in> -> tensor<4x!out>
+  return %0 : tensor<4x!out>
+}
+
+// -----
+
+!in = !qnn.q<i8, scale = 0.5, zp = 3>
+!out = !qnn.q<b1, scale = 1.0>
+
+// Bipolar: (q - zp) >= 0 ? 1 : -1; no multiplier.
+// CHECK-LABEL: func.func @requant_bipolar(
+// CHECK: ^bb0(%[[IN:.*]]: i8, %{{.*}}: i8):
+// CHECK:   %[[X:.*]] = arith.extsi %[[IN]] : i8 to i64
+// CHECK:   %[[XS:.*]] = arith.subi %[[X]], %{{.*}} : i64
+// CHECK:   %[[GE:.*]] = arith.cmpi sge, %[[XS]], %{{.*}} : i64
+// CHECK:   %[[P:.*]] = arith.constant 1 : i8
+// CHECK:   %[[M:.*]] = arith.constant -1 : i8
+// CHECK:   %[[R:.*]] = arith.select %[[GE]], %[[P]], %[[M]] : i8
+// CHECK:   linalg.yield %[[R]] : i8
+func.func @requant_bipolar(%x: tensor<4x!in>) -> tensor<4x!out> {
+  %0 = qnn.requantize %x : tensor<4x!in> -> tensor<4x!out>
+  return %0 : tensor<4x!out>
+}
+
+// -----
+
+// quantize, floor: t = fptosi(v) (toward zero), minus 1 when v - t < 0.
+// CHECK-LABEL: func.func @quantize_floor(
+// CHECK: %[[V:.*]] = arith.minnumf
+// CHECK: %[[T:.*]] = arith.fptosi %[[V]] : f32 to i32
+// CHECK: %[[TF:.*]] = arith.sitofp %[[T]] : i32 to f32
+// CHECK: %[[F:.*]] = arith.subf %[[V]], %[[TF]] : f32
+// CHECK: %[[LT:.*]] = arith.cmpf olt, %[[F]], %{{.*}} : f32
+// CHECK: %[[D:.*]] = arith.extui %[[LT]] : i1 to i32
+// CHECK: arith.subi %[[T]], %[[D]] : i32
+func.func @quantize_floor(%x: tensor<4xf32>) -> tensor<4x!qnn.q<i4, scale = 0.5, zp = 0>> {
+  %0 = qnn.quantize %x {rounding = "floor"} : tensor<4xf32> -> tensor<4x!qnn.q<i4, scale = 0.5, zp = 0>>
+  return %0 : tensor<4x!qnn.q<i4, scale = 0.5, zp = 0>>
+}
+
+// -----
+
+// quantize into a bipolar type: x / scale >= 0 ? 1 : -1 (no clamp, no rounding).
+// CHECK-LABEL: func.func @quantize_bipolar(
+// CHECK: %[[V:.*]] = arith.divf
+// CHECK: %[[GE:.*]] = arith.cmpf oge, %[[V]], %{{.*}} : f32
+// CHECK: arith.select %[[GE]], %{{.*}}, %{{.*}} : i8
+func.func @quantize_bipolar(%x: tensor<4xf32>) -> tensor<4x!qnn.q<b1, scale = 0.5>> {
+  %0 = qnn.quantize %x : tensor<4xf32> -> tensor<4x!qnn.q<b1, scale = 0.5>>
+  return %0 : tensor<4x!qnn.q<b1, scale = 0.5>>
+}
