@@ -14,71 +14,16 @@
 // tensor directly.
 //
 //===----------------------------------------------------------------------===//
-#include "qcc/Import/ONNX/ONNXImporter.h"
-#include "qcc/Dialect/QNN/IR/QNNOps.h"
-#include "qcc/Transforms/Passes.h"
+#include "Importer.h"
 
-#include "mlir/Dialect/Arith/IR/Arith.h"
-#include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "mlir/IR/Builders.h"
-#include "mlir/IR/BuiltinAttributes.h"
-#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/Verifier.h"
-#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/raw_ostream.h"
-
-#include "onnx/onnx.pb.h"
-
-#include <cmath>
-#include <optional>
-#include <fstream>
-#include <optional>
-#include <set>
 
 using namespace mlir;
 using namespace qcc;
 using namespace qcc::qnn;
 
-namespace {
-
-/// An error already formatted as one line.
-struct ImportError {
-  std::string message;
-};
-
-template <typename... Ts> [[noreturn]] void fail(Ts &&...parts) {
-  std::string s;
-  llvm::raw_string_ostream os(s);
-  (os << ... << parts);
-  throw ImportError{s};
-}
-
-/// A constant tensor (initializer or Constant node), values widened.
-struct ConstTensor {
-  int32_t dtype = 0;
-  std::vector<int64_t> dims;
-  std::vector<int64_t> ints;   // integer dtypes
-  std::vector<double> floats;  // float dtypes
-  int64_t numElements() const {
-    int64_t n = 1;
-    for (int64_t d : dims)
-      n *= d;
-    return n;
-  }
-  bool isInt() const { return !ints.empty() || floats.empty(); }
-};
-
-/// A quantized constant (weights) kept as data until an op consumes it.
-struct QConst {
-  std::vector<int64_t> dims;
-  std::vector<int64_t> values; // stored integers
-  bool isSigned = true;
-  int64_t axis = -1;
-  std::vector<double> scales;
-  std::vector<int64_t> zps;
-  int32_t dtype = 0;
-};
+namespace qcc::onnximport {
 
 const char *dtypeName(int32_t t) {
   switch (t) {
@@ -106,185 +51,43 @@ std::string describe(const onnx::NodeProto &n) {
   return s;
 }
 
-class Importer {
-public:
-  Importer(MLIRContext &ctx, const onnx::ModelProto &model,
-           const ONNXImportOptions &opts)
-      : ctx(ctx), b(&ctx), model(model), g(model.graph()), opts(opts) {}
 
-  OwningOpRef<ModuleOp> run();
+int64_t QConst::qmin(int64_t c) const {
+  return bipolar ? -1 : intMin(isSigned, bitsOf(c));
+}
+int64_t QConst::qmax(int64_t c) const {
+  return bipolar ? 1 : intMax(isSigned, bitsOf(c));
+}
+int64_t QConst::channelOf(int64_t i) const {
+  if (axis < 0)
+    return 0;
+  int64_t inner = 1;
+  for (size_t d = axis + 1; d < dims.size(); ++d)
+    inner *= dims[d];
+  return (i / inner) % dims[axis];
+}
 
-private:
-  MLIRContext &ctx;
-  OpBuilder b;
-  const onnx::ModelProto &model;
-  const onnx::GraphProto &g;
-  const ONNXImportOptions &opts;
-  Location loc = UnknownLoc::get(&ctx);
-
-  std::map<std::string, ConstTensor> consts;
-  std::map<std::string, std::string> unreadable; // initializer -> why
-  std::map<std::string, Value> values;     // float, quantized or i32 values
-  std::map<std::string, Value> dqViews;    // DQ output -> quantized source
-  std::map<std::string, QConst> dqConsts;  // DQ output of a constant
-  std::map<std::string, std::vector<const onnx::NodeProto *>> consumers;
-  std::set<const onnx::NodeProto *> done;  // nodes folded into another
-  std::set<std::string> graphOutputs;
-  std::map<std::string, const onnx::NodeProto *> producers;
-  unsigned resourceCounter = 0;
-
-  /// Look-ahead (BatchNormalization, a bias Add, Clip bounds) may need a
-  /// constant whose producer (Constant, or DequantizeLinear of a constant)
-  /// comes later in the node order: import that producer now.
-  std::set<std::string> resolving;
-  void ensureConstant(const std::string &name) {
-    if (consts.count(name) || dqConsts.count(name))
-      return;
-    auto it = producers.find(name);
-    if (it == producers.end() || done.count(it->second))
-      return;
-    if (!resolving.insert(name).second)
-      fail(describe(*it->second), ": the graph has a cycle through '", name,
-           "'");
-    const onnx::NodeProto &p = *it->second;
-    if (p.op_type() == "Constant" ||
-        (p.op_type() == "DequantizeLinear" && p.input_size() > 0 &&
-         (ensureConstant(p.input(0)), consts.count(p.input(0))))) {
-      for (int i = 1; i < p.input_size(); ++i)
-        ensureConstant(p.input(i));
-      importNode(p);
-      done.insert(&p);
+QuantType makeQuantType(MLIRContext *ctx, bool isSigned, bool bipolar,
+                        ArrayRef<unsigned> bits, int64_t axis,
+                        ArrayRef<double> scales, ArrayRef<int64_t> zps) {
+  if (bipolar)
+    return QuantType::getBipolar(ctx, scales.size() > 1 ? axis : -1, scales);
+  SmallVector<unsigned> sliceBits;
+  SmallVector<int64_t> sliceSizes;
+  for (unsigned w : bits) {
+    if (!sliceBits.empty() && sliceBits.back() == w) {
+      ++sliceSizes.back();
+      continue;
     }
-    resolving.erase(name);
+    sliceBits.push_back(w);
+    sliceSizes.push_back(1);
   }
-
-  // --- helpers -------------------------------------------------------------
-  Location nodeLoc(const onnx::NodeProto &n) {
-    std::string name = !n.name().empty()  ? n.name()
-                       : n.output_size() ? n.output(0)
-                                          : n.op_type();
-    return NameLoc::get(b.getStringAttr(name));
-  }
-  /// The first output of a node looked at ahead of its turn.
-  const std::string &output0(const onnx::NodeProto &n) {
-    if (n.output_size() < 1 || n.output(0).empty())
-      fail(describe(n), ": node has no output");
-    return n.output(0);
-  }
-  const onnx::AttributeProto *attr(const onnx::NodeProto &n, StringRef name) {
-    for (const auto &a : n.attribute())
-      if (a.name() == name)
-        return &a;
-    return nullptr;
-  }
-  int64_t attrInt(const onnx::NodeProto &n, StringRef name, int64_t dflt) {
-    auto *a = attr(n, name);
-    return a ? a->i() : dflt;
-  }
-  float attrFloat(const onnx::NodeProto &n, StringRef name, float dflt) {
-    auto *a = attr(n, name);
-    return a ? a->f() : dflt;
-  }
-  std::vector<int64_t> attrInts(const onnx::NodeProto &n, StringRef name,
-                                std::vector<int64_t> dflt) {
-    auto *a = attr(n, name);
-    if (!a)
-      return dflt;
-    return std::vector<int64_t>(a->ints().begin(), a->ints().end());
-  }
-  std::string attrString(const onnx::NodeProto &n, StringRef name,
-                         std::string dflt) {
-    auto *a = attr(n, name);
-    return a ? a->s() : dflt;
-  }
-  void allowAttrs(const onnx::NodeProto &n, std::set<std::string> known) {
-    for (const auto &a : n.attribute())
-      if (!known.count(a.name()))
-        fail(describe(n), ": attribute '", a.name(), "' is not supported");
-  }
-  bool hasInput(const onnx::NodeProto &n, int i) {
-    return n.input_size() > i && !n.input(i).empty();
-  }
-  const ConstTensor &constant(const onnx::NodeProto &n, int i, StringRef what) {
-    if (!hasInput(n, i))
-      fail(describe(n), ": missing ", what);
-    ensureConstant(n.input(i));
-    auto it = consts.find(n.input(i));
-    if (auto u = unreadable.find(n.input(i)); u != unreadable.end())
-      fail(describe(n), ": ", u->second);
-    if (it == consts.end())
-      fail(describe(n), ": ", what, " '", n.input(i),
-           "' must be a constant (initializer or Constant node)");
-    return it->second;
-  }
-
-  ConstTensor readTensor(const onnx::TensorProto &t);
-  void collectConstants();
-  QuantType quantParams(const onnx::NodeProto &n, int scaleIdx, int zpIdx,
-                        ArrayRef<int64_t> shape, int64_t axisAttr,
-                        int32_t defaultDtype, QConst *paramsOut = nullptr);
-  Value materialize(const QConst &c, const onnx::NodeProto &user);
-  Value quantizedInput(const onnx::NodeProto &n, int i, StringRef what);
-  Value floatValue(const std::string &name, const onnx::NodeProto *user);
-  Value castTo(Value v, QuantType q);
-  /// An integer (uint8/int8) tensor input of a QOperator/Integer op, with
-  /// at least `minRank` dimensions.
-  Value integerInput(const onnx::NodeProto &n, int i, StringRef what,
-                     int64_t minRank);
-  RankedTensorType quantTensorType(ArrayRef<int64_t> shape, QuantType q) {
-    return RankedTensorType::get(shape, q);
-  }
-
-  // QDQ: find the QuantizeLinear that quantizes `name` (through an optional
-  // Relu/Clip), fold them, and return the output quant type + range.
-  struct OutputQuant {
-    QuantType type;
-    std::optional<double> lo, hi;
-    std::string outName; // ONNX name of the quantized tensor
-    std::vector<const onnx::NodeProto *> extraQ;
-  };
-  OutputQuant findOutputQuant(const onnx::NodeProto &n, std::string name,
-                              int64_t rank);
-  const onnx::NodeProto *singleConsumer(const std::string &name) {
-    auto it = consumers.find(name);
-    if (it == consumers.end() || it->second.size() != 1 ||
-        graphOutputs.count(name))
-      return nullptr;
-    return it->second.front();
-  }
-  void bind(const OutputQuant &oq, Value v, const onnx::NodeProto &n);
-
-  // Op importers.
-  void importNode(const onnx::NodeProto &n);
-  void importQuantizeLinear(const onnx::NodeProto &n);
-  void importDequantizeLinear(const onnx::NodeProto &n);
-  void importConv(const onnx::NodeProto &n);
-  void importGemmOrMatMul(const onnx::NodeProto &n);
-  void importAdd(const onnx::NodeProto &n);
-  void importPool(const onnx::NodeProto &n);
-  void importGlobalAveragePool(const onnx::NodeProto &n);
-  void importConcat(const onnx::NodeProto &n);
-  void importReshape(const onnx::NodeProto &n);
-  void importActivation(const onnx::NodeProto &n);
-  void importQLinearConv(const onnx::NodeProto &n);
-  void importQLinearMatMul(const onnx::NodeProto &n);
-  void importConvInteger(const onnx::NodeProto &n);
-  void importMatMulInteger(const onnx::NodeProto &n);
-
-  std::pair<std::optional<double>, std::optional<double>>
-  clipRange(const onnx::NodeProto &n);
-  void convAttrs(const onnx::NodeProto &n, ArrayRef<int64_t> inShape,
-                 ArrayRef<int64_t> kernel, SmallVectorImpl<int64_t> &strides,
-                 SmallVectorImpl<int64_t> &dilations,
-                 SmallVectorImpl<int64_t> &pads, int64_t &groups,
-                 SmallVectorImpl<int64_t> &outShape, bool isPool,
-                 bool ceilMode = false);
-  Value emitConv(const onnx::NodeProto &n, Value x, QConst w,
-                 std::optional<std::vector<double>> biasReal,
-                 std::vector<int64_t> biasInt, Type resultElem,
-                 std::optional<double> lo, std::optional<double> hi);
-  Value biasConstant(const std::vector<int64_t> &bias);
-};
+  if (sliceBits.size() == 1)
+    sliceSizes.clear();
+  bool perChannel = scales.size() > 1 || !sliceSizes.empty();
+  return QuantType::get(ctx, isSigned, sliceBits, sliceSizes,
+                        perChannel ? axis : -1, scales, zps);
+}
 
 //===----------------------------------------------------------------------===//
 // Constants
@@ -361,6 +164,26 @@ ConstTensor Importer::readTensor(const onnx::TensorProto &t) {
     }
     break;
   }
+  case kINT4:
+  case kUINT4: {
+    // Two values a byte, the first in the low nibble, in raw_data or in
+    // int32_data (one byte each).
+    size_t bytes = (n + 1) / 2;
+    need(bytes);
+    if (raw.empty() && t.int32_data_size() != (int64_t)bytes)
+      fail("tensor '", t.name(), "': has ", t.int32_data_size(),
+           " int32_data entries, expected ", bytes, " (two 4-bit values each)");
+    for (int64_t i = 0; i < n; ++i) {
+      unsigned byte = raw.empty() ? (unsigned)t.int32_data(i / 2)
+                                  : (unsigned)(uint8_t)raw[i / 2];
+      int64_t v = (byte >> (4 * (i % 2))) & 0xf;
+      if (c.dtype == kINT4 && v >= 8)
+        v -= 16;
+      c.ints.push_back(v);
+    }
+    c.bits = 4;
+    break;
+  }
   case onnx::TensorProto::INT64:
     need(n * 8);
     if (raw.empty() && t.int64_data_size() != n)
@@ -399,27 +222,40 @@ QuantType Importer::quantParams(const onnx::NodeProto &n, int scaleIdx,
                                 int zpIdx, ArrayRef<int64_t> shape,
                                 int64_t axisAttr, int32_t defaultDtype,
                                 QConst *paramsOut) {
-  int64_t rank = shape.size();
   const ConstTensor &s = constant(n, scaleIdx, "scale");
+  const ConstTensor *z =
+      hasInput(n, zpIdx) ? &constant(n, zpIdx, "zero point") : nullptr;
+  return quantParamsFrom(n, n.input(scaleIdx), s,
+                         z ? n.input(zpIdx) : std::string(), z, shape,
+                         axisAttr, defaultDtype, paramsOut);
+}
+
+QuantType Importer::quantParamsFrom(const onnx::NodeProto &n,
+                                    const std::string &scaleName,
+                                    const ConstTensor &s,
+                                    const std::string &zpName,
+                                    const ConstTensor *z,
+                                    ArrayRef<int64_t> shape, int64_t axisAttr,
+                                    int32_t defaultDtype, QConst *paramsOut) {
+  int64_t rank = shape.size();
   if (s.numElements() == 0)
-    fail(describe(n), ": scale '", n.input(scaleIdx), "' is empty");
+    fail(describe(n), ": scale '", scaleName, "' is empty");
   if (s.dtype != onnx::TensorProto::FLOAT)
-    fail(describe(n), ": scale '", n.input(scaleIdx), "' must be float32, got ",
+    fail(describe(n), ": scale '", scaleName, "' must be float32, got ",
          dtypeName(s.dtype));
   int32_t dtype = defaultDtype;
   std::vector<int64_t> zps;
-  if (hasInput(n, zpIdx)) {
-    const ConstTensor &z = constant(n, zpIdx, "zero point");
-    dtype = z.dtype;
-    zps = z.ints;
-    if (z.numElements() != s.numElements())
-      fail(describe(n), ": zero point '", n.input(zpIdx), "' has ",
-           z.numElements(), " values but the scale has ", s.numElements());
+  if (z) {
+    dtype = z->dtype;
+    zps = z->ints;
+    if (z->numElements() != s.numElements())
+      fail(describe(n), ": zero point '", zpName, "' has ", z->numElements(),
+           " values but the scale has ", s.numElements());
   }
   if (dtype != onnx::TensorProto::UINT8 && dtype != onnx::TensorProto::INT8 &&
-      dtype != onnx::TensorProto::INT32)
+      dtype != kUINT4 && dtype != kINT4 && dtype != onnx::TensorProto::INT32)
     fail(describe(n), ": quantized type ", dtypeName(dtype),
-         " is not supported (uint8, int8, or int32 for biases)");
+         " is not supported (uint8, int8, uint4, int4, or int32 for biases)");
   if (zps.empty())
     zps.assign(s.numElements(), 0);
   int64_t axis = -1;
@@ -432,29 +268,29 @@ QuantType Importer::quantParams(const onnx::NodeProto &n, int scaleIdx,
         fail(describe(n), ": axis ", axisAttr, " is out of range for rank ",
              rank);
       if (shape[axis] >= 0 && shape[axis] != s.numElements())
-        fail(describe(n), ": scale '", n.input(scaleIdx), "' has ",
-             s.numElements(), " values but axis ", axis, " has ", shape[axis],
-             " channels");
+        fail(describe(n), ": scale '", scaleName, "' has ", s.numElements(),
+             " values but axis ", axis, " has ", shape[axis], " channels");
     }
   }
   for (double sc : s.floats)
     if (!(sc > 0) || !std::isfinite(sc))
-      fail(describe(n), ": scale '", n.input(scaleIdx), "' has the value ", sc,
+      fail(describe(n), ": scale '", scaleName, "' has the value ", sc,
            "; scales must be positive and finite");
-  bool isSigned = dtype != onnx::TensorProto::UINT8;
-  const unsigned bits = 8;
+  bool isSigned = dtype != onnx::TensorProto::UINT8 && dtype != kUINT4;
+  const unsigned bits = dtype == kINT4 || dtype == kUINT4 ? 4 : 8;
   if (paramsOut) {
     paramsOut->isSigned = isSigned;
     paramsOut->axis = axis;
     paramsOut->scales = s.floats;
     paramsOut->zps = zps;
     paramsOut->dtype = dtype;
+    paramsOut->bits = {bits};
   }
   if (dtype == onnx::TensorProto::INT32)
     return {};
-  for (int64_t z : zps)
-    if (z < (isSigned ? -128 : 0) || z > (isSigned ? 127 : 255))
-      fail(describe(n), ": zero point ", z, " is out of range for ",
+  for (int64_t zp : zps)
+    if (zp < intMin(isSigned, bits) || zp > intMax(isSigned, bits))
+      fail(describe(n), ": zero point ", zp, " is out of range for ",
            dtypeName(dtype));
   if (axis < 0)
     return QuantType::get(&ctx, isSigned, bits, s.floats[0], zps[0]);
@@ -491,10 +327,8 @@ Value Importer::materialize(const QConst &c, const onnx::NodeProto &user) {
   for (int64_t d : c.dims)
     if (d == 0)
       fail(describe(user), ": weight has a zero-sized dimension");
-  QuantType q =
-      c.axis < 0 ? QuantType::get(&ctx, c.isSigned, 8, c.scales[0], c.zps[0])
-                 : QuantType::getPerAxis(&ctx, c.isSigned, 8, c.axis, c.scales,
-                                         c.zps);
+  QuantType q = makeQuantType(&ctx, c.isSigned, c.bipolar, c.bits, c.axis,
+                              c.scales, c.zps);
   auto storageT = RankedTensorType::get(c.dims, b.getI8Type());
   std::vector<int8_t> data;
   data.reserve(c.values.size());
@@ -589,9 +423,81 @@ Importer::clipRange(const onnx::NodeProto &n) {
   return {lo, hi};
 }
 
+void Importer::narrowRange(OutputQuant &oq, std::optional<double> lo,
+                           std::optional<double> hi) {
+  if (lo)
+    oq.lo = oq.lo ? std::max(*oq.lo, *lo) : *lo;
+  if (hi)
+    oq.hi = oq.hi ? std::min(*oq.hi, *hi) : *hi;
+}
+
+bool Importer::isQuantizer(const onnx::NodeProto &n) {
+  if (n.op_type() == "QuantizeLinear" &&
+      (n.domain().empty() || n.domain() == "ai.onnx"))
+    return true;
+  return isQONNXDomain(n.domain()) &&
+         (n.op_type() == "Quant" || n.op_type() == "IntQuant" ||
+          n.op_type() == "BipolarQuant");
+}
+
+void Importer::quantizerOutput(const onnx::NodeProto &q,
+                               ArrayRef<int64_t> shape, OutputQuant &oq) {
+  oq.quantizer = &q;
+  done.insert(&q);
+  if (q.op_type() != "QuantizeLinear") {
+    QonnxQuant p = qonnxParams(q, shape);
+    if (p.params.scales.size() > 1 || p.params.zps.size() > 1)
+      fail(describe(q), ": activations must be quantized per tensor (one "
+                        "scale and zero point for all channels)");
+    oq.type = makeQuantType(&ctx, p.params.isSigned, p.params.bipolar,
+                            p.params.bits, p.params.axis, p.params.scales,
+                            p.params.zps);
+    if (oq.type.isBipolar() && (oq.lo || oq.hi))
+      fail(describe(q), ": Relu or Clip before BipolarQuant is not supported");
+    auto [lo, hi] = qonnxRange(q, p);
+    narrowRange(oq, lo, hi);
+    oq.rounding = p.rounding;
+    oq.view = true;
+    oq.outName = output0(q);
+    return;
+  }
+  allowAttrs(q, {"axis", "saturate", "output_dtype", "block_size"});
+  if (attrInt(q, "block_size", 0) != 0)
+    fail(describe(q), ": block_size is not supported");
+  oq.type = quantParams(q, 1, 2, shape, attrInt(q, "axis", 1),
+                        (int32_t)attrInt(q, "output_dtype",
+                                         onnx::TensorProto::UINT8));
+  if (!oq.type)
+    fail(describe(q), ": cannot quantize an activation to int32");
+  if (!oq.type.isPerTensor())
+    fail(describe(q), ": activations must be quantized per tensor");
+  oq.outName = output0(q);
+  // QCDQ: QuantizeLinear -> Clip (integer bounds) -> DequantizeLinear. The
+  // width is the smallest one holding the bounds; bounds inside that
+  // width's range become the output range.
+  const onnx::NodeProto *clip = singleConsumer(oq.outName);
+  if (!clip || clip->op_type() != "Clip")
+    return;
+  bool isSigned = oq.type.getIsSigned();
+  auto [lo, hi] = intClipBounds(*clip, isSigned);
+  int64_t zp = oq.type.getZeroPointOf(0);
+  double scale = oq.type.getScaleOf(0);
+  unsigned width = widthFor(isSigned, lo, hi, {zp});
+  if (width > oq.type.getMaxBits())
+    width = oq.type.getMaxBits();
+  narrowRange(oq,
+              lo > intMin(isSigned, width) ? std::optional<double>((lo - zp) * scale)
+                                           : std::nullopt,
+              hi < intMax(isSigned, width) ? std::optional<double>((hi - zp) * scale)
+                                           : std::nullopt);
+  oq.type = QuantType::get(&ctx, isSigned, width, scale, zp);
+  done.insert(clip);
+  oq.outName = output0(*clip);
+}
+
 Importer::OutputQuant Importer::findOutputQuant(const onnx::NodeProto &n,
                                                 std::string name,
-                                                int64_t rank) {
+                                                ArrayRef<int64_t> shape) {
   OutputQuant oq;
   // Identity nodes on the way are names for the same tensor.
   auto skipIdentities = [&](std::string t) {
@@ -612,50 +518,53 @@ Importer::OutputQuant Importer::findOutputQuant(const onnx::NodeProto &n,
     done.insert(act);
     name = skipIdentities(output0(*act));
   }
+  if (sliceQuantPattern(n, name, shape, oq))
+    return oq;
   auto it = consumers.find(name);
   if (graphOutputs.count(name) || it == consumers.end() || it->second.empty())
     fail(describe(n), ": output '", name,
          "' is not quantized: QDQ models must follow it with "
          "QuantizeLinear");
   for (const onnx::NodeProto *c : it->second)
-    if (c->op_type() != "QuantizeLinear")
+    if (!isQuantizer(*c))
       fail(describe(n), ": output '", name, "' feeds ", describe(*c),
            " directly; QDQ models must quantize it first (QuantizeLinear)");
-  const onnx::NodeProto *q = it->second.front();
-  allowAttrs(*q, {"axis", "saturate", "output_dtype", "block_size"});
-  if (attrInt(*q, "block_size", 0) != 0)
-    fail(describe(*q), ": block_size is not supported");
-  oq.type = quantParams(*q, 1, 2, SmallVector<int64_t>(rank, -1),
-                        attrInt(*q, "axis", 1),
-                        (int32_t)attrInt(*q, "output_dtype",
-                                         onnx::TensorProto::UINT8));
-  if (!oq.type)
-    fail(describe(*q), ": cannot quantize an activation to int32");
-  if (!oq.type.isPerTensor())
-    fail(describe(*q), ": activations must be quantized per tensor");
-  oq.outName = output0(*q);
-  done.insert(q);
+  quantizerOutput(*it->second.front(), shape, oq);
   for (size_t i = 1; i < it->second.size(); ++i)
     oq.extraQ.push_back(it->second[i]);
   return oq;
 }
 
+void Importer::requireHalfEven(const OutputQuant &oq,
+                               const onnx::NodeProto &n) {
+  if (oq.rounding != "half_even")
+    fail(describe(*oq.quantizer), ": rounding mode '",
+         attrString(*oq.quantizer, "rounding_mode", ""), "' on the output of ",
+         describe(n), " is not supported (it rounds half to even)");
+}
+
+Value Importer::requantize(Value v, QuantType q, const onnx::NodeProto &n,
+                           std::optional<double> lo, std::optional<double> hi,
+                           StringRef rounding) {
+  auto t = cast<RankedTensorType>(v.getType());
+  if (getQuantElementType(t) == q && !lo && !hi)
+    return v;
+  return RequantizeOp::create(
+      b, nodeLoc(n), RankedTensorType::get(t.getShape(), q), v,
+      lo ? b.getF64FloatAttr(*lo) : FloatAttr(),
+      hi ? b.getF64FloatAttr(*hi) : FloatAttr(),
+      rounding == "half_even" ? StringAttr() : b.getStringAttr(rounding));
+}
+
 void Importer::bind(const OutputQuant &oq, Value v, const onnx::NodeProto &n) {
-  values[oq.outName] = v;
-  // Further QuantizeLinear consumers of the same float tensor: requantize.
+  (oq.view ? dqViews : values)[oq.outName] = v;
+  // Further quantizers of the same float tensor: requantize.
+  auto shape = cast<RankedTensorType>(v.getType()).getShape();
   for (const onnx::NodeProto *q : oq.extraQ) {
-    auto t = cast<RankedTensorType>(v.getType());
-    QuantType qt = quantParams(*q, 1, 2, t.getShape(), attrInt(*q, "axis", 1),
-                               (int32_t)attrInt(*q, "output_dtype",
-                                                onnx::TensorProto::UINT8));
-    values[output0(*q)] =
-        qt == getQuantElementType(t)
-            ? v
-            : RequantizeOp::create(b, nodeLoc(*q),
-                                   RankedTensorType::get(t.getShape(), qt), v,
-                                   FloatAttr(), FloatAttr())
-                  .getResult();
-    done.insert(q);
+    OutputQuant e;
+    quantizerOutput(*q, shape, e);
+    (e.view ? dqViews : values)[e.outName] =
+        requantize(v, e.type, *q, e.lo, e.hi, e.rounding);
   }
 }
 
@@ -679,12 +588,7 @@ void Importer::importQuantizeLinear(const onnx::NodeProto &n) {
     if (!q)
       fail(describe(n), ": cannot quantize to int32");
     values[n.output(0)] =
-        q == getQuantElementType(t)
-            ? it->second
-            : RequantizeOp::create(b, nodeLoc(n),
-                                   RankedTensorType::get(t.getShape(), q),
-                                   it->second, FloatAttr(), FloatAttr())
-                  .getResult();
+        requantize(it->second, q, n, std::nullopt, std::nullopt, "half_even");
     return;
   }
   if (auto it = consts.find(x); it != consts.end()) {
@@ -698,12 +602,8 @@ void Importer::importQuantizeLinear(const onnx::NodeProto &n) {
     int64_t inner = 1, ch = qc.axis < 0 ? 1 : c.dims[qc.axis];
     for (size_t d = qc.axis < 0 ? c.dims.size() : qc.axis + 1; d < c.dims.size(); ++d)
       inner *= c.dims[d];
-    int64_t lo = qc.dtype == onnx::TensorProto::UINT8 ? 0
-                 : qc.dtype == onnx::TensorProto::INT8 ? -128
-                                                        : INT32_MIN;
-    int64_t hi = qc.dtype == onnx::TensorProto::UINT8 ? 255
-                 : qc.dtype == onnx::TensorProto::INT8 ? 127
-                                                        : INT32_MAX;
+    unsigned width = qc.dtype == onnx::TensorProto::INT32 ? 32 : qc.bits[0];
+    int64_t lo = intMin(qc.isSigned, width), hi = intMax(qc.isSigned, width);
     for (size_t i = 0; i < c.floats.size(); ++i) {
       int64_t chn = qc.axis < 0 ? 0 : (i / inner) % ch;
       float v = (float)c.floats[i] / (float)qc.scales[chn];
@@ -716,6 +616,7 @@ void Importer::importQuantizeLinear(const onnx::NodeProto &n) {
     out.dtype = qc.dtype;
     out.dims = c.dims;
     out.ints = qc.values;
+    out.origin = c.origin;
     consts[n.output(0)] = out;
     return;
   }
@@ -730,39 +631,59 @@ void Importer::importQuantizeLinear(const onnx::NodeProto &n) {
 
 void Importer::importDequantizeLinear(const onnx::NodeProto &n) {
   allowAttrs(n, {"axis", "block_size"});
-  if (attrInt(n, "block_size", 0) != 0)
-    fail(describe(n), ": block_size is not supported");
+  int64_t blockSize = attrInt(n, "block_size", 0);
   const std::string &x = n.input(0);
   if (auto u = unreadable.find(x); u != unreadable.end())
     fail(describe(n), ": ", u->second);
   if (auto it = consts.find(x); it != consts.end()) {
     const ConstTensor &c = it->second;
     if (c.dtype != onnx::TensorProto::UINT8 && c.dtype != onnx::TensorProto::INT8 &&
+        c.dtype != kUINT4 && c.dtype != kINT4 &&
         c.dtype != onnx::TensorProto::INT32)
       fail(describe(n), ": input '", x, "' has element type ",
-           dtypeName(c.dtype), "; expected int8, uint8 or int32");
+           dtypeName(c.dtype), "; expected int8, uint8, int4, uint4 or int32");
     QConst qc;
-    quantParams(n, 1, 2, c.dims, attrInt(n, "axis", 1), c.dtype, &qc);
+    if (blockSize != 0)
+      collapseBlocks(n, qc, c, blockSize, attrInt(n, "axis", 1));
+    else
+      quantParams(n, 1, 2, c.dims, attrInt(n, "axis", 1), c.dtype, &qc);
     if (qc.dtype != c.dtype)
       fail(describe(n), ": zero point type ", dtypeName(qc.dtype),
            " does not match the input's ", dtypeName(c.dtype));
     qc.dims = c.dims;
     qc.values = c.ints;
+    qc.origin = c.origin;
+    // A constant narrowed by a QCDQ Clip keeps the narrow width (as far as
+    // the zero points allow).
+    if (c.bits && qc.dtype != onnx::TensorProto::INT32 && c.bits < qc.bits[0])
+      qc.bits = {std::max(c.bits, widthFor(qc.isSigned, 0, 0, qc.zps))};
     dqConsts[n.output(0)] = qc;
     return;
   }
+  if (blockSize != 0)
+    fail(describe(n), ": block_size is only supported on constant weights");
   auto it = values.find(x);
   if (it == values.end())
     fail(describe(n), ": input '", x, "' is not defined before this node");
   auto t = cast<RankedTensorType>(it->second.getType());
-  if (!getQuantElementType(t))
+  QuantType in = getQuantElementType(t);
+  if (!in)
     fail(describe(n), ": input '", x, "' is not an 8-bit integer tensor");
-  QuantType q = quantParams(n, 1, 2, t.getShape(), attrInt(n, "axis", 1),
-                            getQuantElementType(t).getIsSigned()
-                                ? onnx::TensorProto::INT8
-                                : onnx::TensorProto::UINT8);
-  if (!q || q.getIsSigned() != getQuantElementType(t).getIsSigned())
+  bool narrowIn = in.getMaxBits() <= 4 && !in.isSliced();
+  QuantType q = quantParams(
+      n, 1, 2, t.getShape(), attrInt(n, "axis", 1),
+      in.getIsSigned() ? (narrowIn ? kINT4 : onnx::TensorProto::INT8)
+                       : (narrowIn ? kUINT4 : onnx::TensorProto::UINT8));
+  if (!q || q.getIsSigned() != in.getIsSigned())
     fail(describe(n), ": zero point type does not match input '", x, "'");
+  if (in.getMaxBits() > q.getMaxBits())
+    fail(describe(n), ": input '", x, "' holds ", in.getMaxBits(),
+         "-bit values but the zero point type has ", q.getMaxBits(), " bits");
+  // The quantization the input already has (its narrow or per-slice widths
+  // included) when the scale and zero point are the same.
+  if (q.getScales() == in.getScales() && q.getZeroPoints() == in.getZeroPoints() &&
+      (q.getAxis() == in.getAxis() || q.isPerTensor()))
+    q = in;
   dqViews[n.output(0)] = castTo(it->second, q);
 }
 
@@ -842,6 +763,21 @@ Value Importer::biasConstant(const std::vector<int64_t> &bias) {
       b, loc, DenseElementsAttr::get(t, ArrayRef<int32_t>(v)));
 }
 
+int64_t Importer::biasToInt(const onnx::NodeProto &n, double real,
+                            double xScale, double wScale, QuantType result) {
+  // Round half even in units of the accumulator, x scale times the binary32
+  // weight scale the weight's type stores. Into a bipolar result only the
+  // sign of acc + bias matters: +1 iff acc * s + real >= 0 iff
+  // acc >= ceil(-real / s) iff acc + floor(real / s) >= 0, with s the exact
+  // (not rounded) product of the scales.
+  double q = result && result.isBipolar()
+                 ? std::floor(real / (xScale * wScale))
+                 : std::nearbyint(real / (xScale * roundToF32(wScale)));
+  if (!(std::fabs(q) <= 2147483647.0))
+    fail(describe(n), ": bias ", real, " does not fit the int32 accumulator");
+  return (int64_t)q;
+}
+
 /// The real values of a DequantizeLinear'd constant (a bias).
 static std::vector<double> dequantized(const QConst &q) {
   std::vector<double> r;
@@ -884,15 +820,9 @@ Value Importer::emitConv(const onnx::NodeProto &n, Value x, QConst w,
     if ((int64_t)bias->size() != F)
       fail(describe(n), ": bias has ", bias->size(), " values, expected ", F);
     std::vector<int64_t> bi;
-    for (int64_t f = 0; f < F; ++f) {
-      double acc = xq.getScaleOf(0) *
-                   roundToF32(w.scales[w.scales.size() == 1 ? 0 : f]);
-      double q = std::nearbyint((*bias)[f] / acc);
-      if (std::fabs(q) > 2147483647.0)
-        fail(describe(n), ": bias ", (*bias)[f],
-             " does not fit the int32 accumulator");
-      bi.push_back((int64_t)q);
-    }
+    for (int64_t f = 0; f < F; ++f)
+      bi.push_back(biasToInt(n, (*bias)[f], xq.getScaleOf(0), w.scaleOf(f),
+                             dyn_cast<QuantType>(resultElem)));
     biasV = biasConstant(bi);
   } else if (!biasInt.empty()) {
     biasV = biasConstant(biasInt);
@@ -969,9 +899,11 @@ void Importer::importConv(const onnx::NodeProto &n) {
           int64_t &v = w.values[f * per + i];
           int64_t z = w.zps[w.zps.size() == 1 ? 0 : f];
           int64_t nv = 2 * z - v;
-          if (nv < (w.isSigned ? -128 : 0) || nv > (w.isSigned ? 127 : 255))
-            fail(describe(*bn), ": cannot fold a negative scale into weights "
-                                "that use the full integer range");
+          if (nv < w.qmin(f) || nv > w.qmax(f))
+            fail(describe(*bn), ": cannot fold the negative scale (gamma) of "
+                                "channel ", f, " into its weights: weight ",
+                 v, " mirrored around the zero point ", z, " is ", nv,
+                 ", outside the ", w.bitsOf(f), "-bit range");
           v = nv;
         }
       }
@@ -987,7 +919,10 @@ void Importer::importConv(const onnx::NodeProto &n) {
     done.insert(bn);
     out = output0(*bn);
   }
-  OutputQuant oq = findOutputQuant(n, out, 4);
+  OutputQuant oq = findOutputQuant(
+      n, out,
+      {cast<RankedTensorType>(x.getType()).getDimSize(0), w.dims[0], -1, -1});
+  requireHalfEven(oq, n);
   Value r = emitConv(n, x, w, bias, {}, oq.type, oq.lo, oq.hi);
   bind(oq, r, n);
 }
@@ -1102,29 +1037,24 @@ void Importer::importGemmOrMatMul(const onnx::NodeProto &n) {
       out = output0(*add);
     }
   }
-  int64_t rank = at.getRank();
-  OutputQuant oq = findOutputQuant(n, out, rank);
+  SmallVector<int64_t> shape(at.getShape());
+  shape.back() = N;
+  OutputQuant oq = findOutputQuant(n, out, shape);
+  requireHalfEven(oq, n);
   Value biasV;
   if (bias) {
     std::vector<int64_t> bi;
     QuantType aq = getQuantElementType(at);
-    for (int64_t c = 0; c < N; ++c) {
-      double acc = aq.getScaleOf(0) *
-                   roundToF32(rhsScales[rhsScales.size() == 1 ? 0 : c]);
-      double q = std::nearbyint((*bias)[c] / acc);
-      if (std::fabs(q) > 2147483647.0)
-        fail(describe(n), ": bias ", (*bias)[c],
-             " does not fit the int32 accumulator");
-      bi.push_back((int64_t)q);
-    }
+    for (int64_t c = 0; c < N; ++c)
+      bi.push_back(biasToInt(n, (*bias)[c], aq.getScaleOf(0),
+                             rhsScales[rhsScales.size() == 1 ? 0 : c],
+                             oq.type));
     biasV = biasConstant(bi);
   }
   int64_t K = cast<RankedTensorType>(rhs.getType()).getDimSize(0);
   if (at.getShape().back() != K)
     fail(describe(n), ": A has K = ", at.getShape().back(), " but B has ", K,
          " rows", gemm && attrInt(n, "transB", 0) ? " (after transB)" : "");
-  SmallVector<int64_t> shape(at.getShape());
-  shape.back() = N;
   Value r = MatMulOp::create(b, nodeLoc(n), RankedTensorType::get(shape, oq.type),
                              a, rhs, biasV, optF64(b, oq.lo), optF64(b, oq.hi));
   bind(oq, r, n);
@@ -1146,7 +1076,8 @@ void Importer::importAdd(const onnx::NodeProto &n) {
   for (Value v : {l, r})
     if (!getQuantElementType(v.getType()).isPerTensor())
       fail(describe(n), ": inputs must be quantized per tensor");
-  OutputQuant oq = findOutputQuant(n, n.output(0), rank);
+  OutputQuant oq = findOutputQuant(n, n.output(0), shape);
+  requireHalfEven(oq, n);
   Value v = AddOp::create(b, nodeLoc(n), RankedTensorType::get(shape, oq.type),
                           l, r, optF64(b, oq.lo), optF64(b, oq.hi));
   bind(oq, v, n);
@@ -1198,7 +1129,8 @@ void Importer::importPool(const onnx::NodeProto &n) {
   if (!viewInput)
     fail(describe(n), ": AveragePool on integers needs QDQ (DequantizeLinear "
                       "before, QuantizeLinear after)");
-  OutputQuant oq = findOutputQuant(n, n.output(0), 4);
+  OutputQuant oq = findOutputQuant(n, n.output(0), outShape);
+  requireHalfEven(oq, n);
   if (oq.lo || oq.hi)
     fail(describe(n), ": Relu/Clip after AveragePool is not supported");
   Value v = AvgPool2DOp::create(
@@ -1215,10 +1147,11 @@ void Importer::importGlobalAveragePool(const onnx::NodeProto &n) {
   auto xt = cast<RankedTensorType>(x.getType());
   if (xt.getRank() != 4)
     fail(describe(n), ": only 2-D (NCHW) inputs are supported");
-  OutputQuant oq = findOutputQuant(n, n.output(0), 4);
+  SmallVector<int64_t> shape = {xt.getDimSize(0), xt.getDimSize(1), 1, 1};
+  OutputQuant oq = findOutputQuant(n, n.output(0), shape);
+  requireHalfEven(oq, n);
   if (oq.lo || oq.hi)
     fail(describe(n), ": Relu/Clip after GlobalAveragePool is not supported");
-  SmallVector<int64_t> shape = {xt.getDimSize(0), xt.getDimSize(1), 1, 1};
   Value v = GlobalAvgPoolOp::create(b, nodeLoc(n),
                                     RankedTensorType::get(shape, oq.type), x);
   bind(oq, v, n);
@@ -1226,6 +1159,8 @@ void Importer::importGlobalAveragePool(const onnx::NodeProto &n) {
 
 void Importer::importConcat(const onnx::NodeProto &n) {
   allowAttrs(n, {"axis"});
+  if (importConstantConcat(n))
+    return;
   SmallVector<Value> ins;
   for (int i = 0; i < n.input_size(); ++i)
     ins.push_back(quantizedInput(n, i, "input #" + std::to_string(i)));
@@ -1246,12 +1181,12 @@ void Importer::importConcat(const onnx::NodeProto &n) {
         fail(describe(n), ": input shapes differ outside the axis");
     shape[axis] += t.getDimSize(axis);
   }
-  OutputQuant oq = findOutputQuant(n, n.output(0), rank);
+  OutputQuant oq = findOutputQuant(n, n.output(0), shape);
+  requireHalfEven(oq, n);
   Value v = ConcatOp::create(b, nodeLoc(n), RankedTensorType::get(shape, oq.type),
                              ins, b.getI64IntegerAttr(axis));
   if (oq.lo || oq.hi)
-    v = RequantizeOp::create(b, nodeLoc(n), v.getType(), v, optF64(b, oq.lo),
-                             optF64(b, oq.hi));
+    v = requantize(v, oq.type, n, oq.lo, oq.hi, "half_even");
   bind(oq, v, n);
 }
 
@@ -1319,6 +1254,10 @@ void Importer::importReshape(const onnx::NodeProto &n) {
 }
 
 void Importer::importActivation(const onnx::NodeProto &n) {
+  if (n.op_type() == "Clip" && isIntegerClip(n)) {
+    importIntegerClip(n);
+    return;
+  }
   // Standalone Relu/Clip between DequantizeLinear and QuantizeLinear.
   auto [lo, hi] = clipRange(n);
   Value x = quantizedInput(n, 0, "X");
@@ -1326,17 +1265,16 @@ void Importer::importActivation(const onnx::NodeProto &n) {
   if (!dqViews.count(n.input(0))) {
     // On integers (QOperator form): a clamp in the integer domain keeps the
     // quantization of its input.
-    values[n.output(0)] = RequantizeOp::create(b, nodeLoc(n), xt, x,
-                                               optF64(b, lo), optF64(b, hi));
+    values[n.output(0)] = requantize(x, getQuantElementType(xt), n, lo, hi,
+                                     "half_even");
     return;
   }
-  OutputQuant oq = findOutputQuant(n, n.output(0), xt.getRank());
-  if (oq.lo || oq.hi)
+  if (const onnx::NodeProto *next = singleConsumer(n.output(0));
+      next && (next->op_type() == "Relu" || next->op_type() == "Clip"))
     fail(describe(n), ": two activations in a row are not supported");
-  Value v = RequantizeOp::create(b, nodeLoc(n),
-                                 RankedTensorType::get(xt.getShape(), oq.type),
-                                 x, optF64(b, lo), optF64(b, hi));
-  bind(oq, v, n);
+  OutputQuant oq = findOutputQuant(n, n.output(0), xt.getShape());
+  narrowRange(oq, lo, hi);
+  bind(oq, requantize(x, oq.type, n, oq.lo, oq.hi, oq.rounding), n);
 }
 
 void Importer::importQLinearConv(const onnx::NodeProto &n) {
@@ -1516,7 +1454,8 @@ void Importer::importNode(const onnx::NodeProto &n) {
       {"Reshape", 2}, {"Flatten", 1}, {"Relu", 1}, {"Clip", 1},
       {"QLinearConv", 8}, {"QLinearMatMul", 8}, {"ConvInteger", 2},
       {"MatMulInteger", 2}, {"Constant", 0}, {"BatchNormalization", 5},
-      {"Identity", 1}};
+      {"Identity", 1}, {"Quant", 4}, {"IntQuant", 4}, {"BipolarQuant", 2},
+      {"Trunc", 5}, {"Split", 1}, {"Slice", 3}};
   if (n.output_size() < 1 || n.output(0).empty())
     fail(describe(n), ": node has no output");
   if (auto it = kMinInputs.find(n.op_type()); it != kMinInputs.end())
@@ -1524,10 +1463,24 @@ void Importer::importNode(const onnx::NodeProto &n) {
       if (!hasInput(n, i))
         fail(describe(n), ": needs at least ", it->second, " inputs, input #",
              i, " is missing");
+  const std::string &op = n.op_type();
+  if (isQONNXDomain(n.domain())) {
+    if (op == "Quant" || op == "IntQuant" || op == "BipolarQuant")
+      importQONNXQuant(n);
+    else if (op == "Trunc")
+      importTrunc(n);
+    else if (op == "FloatQuant")
+      fail(describe(n), ": FloatQuant (minifloat quantization) is not "
+                        "supported; only integer Quant/IntQuant, BipolarQuant "
+                        "and Trunc are");
+    else
+      fail(describe(n), ": operator ", op, " of domain '", n.domain(),
+           "' is not supported (QONNX: Quant, IntQuant, BipolarQuant, Trunc)");
+    return;
+  }
   if (!n.domain().empty() && n.domain() != "ai.onnx")
     fail(describe(n), ": operators of domain '", n.domain(),
          "' are not supported");
-  const std::string &op = n.op_type();
   if (op == "Constant") {
     allowAttrs(n, {"value"});
     auto *a = attr(n, "value");
@@ -1581,6 +1534,8 @@ void Importer::importNode(const onnx::NodeProto &n) {
     importConvInteger(n);
   } else if (op == "MatMulInteger") {
     importMatMulInteger(n);
+  } else if (op == "Split" || op == "Slice") {
+    importSplitOrSlice(n);
   } else if (op == "BatchNormalization") {
     fail(describe(n), ": BatchNormalization is only supported right after a "
                       "Conv (it is folded into the convolution)");
@@ -1757,7 +1712,9 @@ OwningOpRef<ModuleOp> Importer::run() {
   return module;
 }
 
-} // namespace
+} // namespace qcc::onnximport
+
+using namespace qcc::onnximport;
 
 OwningOpRef<ModuleOp> qcc::importONNXModel(MLIRContext &ctx,
                                            const std::string &path,

@@ -95,7 +95,7 @@
 # CONV-RELU-FEEDS: qcc: error: {{.*}}conv_relu_feeds_float_op.onnx: node 'conv' (Conv): output 'r' feeds node 'sig' (Sigmoid) directly; QDQ models must quantize it first (QuantizeLinear)
 # BN-TRAINING: qcc: error: {{.*}}bn_training_mode.onnx: node 'bn' (BatchNormalization): training_mode is not supported
 # BN-COUNT: qcc: error: {{.*}}bn_count.onnx: node 'bn' (BatchNormalization): scale must have 2 values
-# BN-NEG: qcc: error: {{.*}}bn_negative_full_range.onnx: node 'bn' (BatchNormalization): cannot fold a negative scale into weights that use the full integer range
+# BN-NEG: qcc: error: {{.*}}bn_negative_full_range.onnx: node 'bn' (BatchNormalization): cannot fold the negative scale (gamma) of channel 0 into its weights: weight -128 mirrored around the zero point 0 is 128, outside the 8-bit range
 # BN-INPUT: qcc: error: {{.*}}bn_not_constant.onnx: node 'bn' (BatchNormalization): mean 'mi' must be a constant (initializer or Constant node)
 # BN-ALONE: qcc: error: {{.*}}bn_not_after_conv.onnx: node 'bn' (BatchNormalization): BatchNormalization is only supported right after a Conv (it is folded into the convolution)
 # GEMM-TRANSA: qcc: error: {{.*}}gemm_transA.onnx: node 'gemm' (Gemm): transA=1 is not supported

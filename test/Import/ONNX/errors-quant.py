@@ -26,7 +26,6 @@
 # RUN: not %qcc compile %t/activation_int32.onnx --emit=qnn 2>&1 | %{check}=ACT-I32
 # RUN: not %qcc compile %t/q_block_size.onnx --emit=qnn 2>&1 | %{check}=Q-BLOCK
 # RUN: not %qcc compile %t/dq_block_size.onnx --emit=qnn 2>&1 | %{check}=DQ-BLOCK
-# RUN: not %qcc compile %t/q_output_int4.onnx --emit=qnn 2>&1 | %{check}=Q-INT4
 # RUN: not %qcc compile %t/q_integer_input.onnx --emit=qnn 2>&1 | %{check}=Q-INT-INPUT
 # RUN: not %qcc compile %t/q_integer_constant.onnx --emit=qnn 2>&1 | %{check}=Q-INT-CONST
 # RUN: not %qcc compile %t/dq_float_constant.onnx --emit=qnn 2>&1 | %{check}=DQ-FLOAT-CONST
@@ -46,8 +45,8 @@
 # SCALE-2D: qcc: error: {{.*}}scale_2d.onnx: node 'quant' (QuantizeLinear): scale must be a scalar or 1-D
 # ZP-U8: qcc: error: {{.*}}zp_out_of_range_u8.onnx: node 'quant' (QuantizeLinear): zero point 300 is out of range for uint8
 # ZP-I8: qcc: error: {{.*}}zp_out_of_range_i8.onnx: node 'quant' (QuantizeLinear): zero point -200 is out of range for int8
-# ZP-I16: qcc: error: {{.*}}zp_int16.onnx: node 'quant' (QuantizeLinear): quantized type int16 is not supported (uint8, int8, or int32 for biases)
-# ZP-U16: qcc: error: {{.*}}zp_uint16.onnx: node 'quant' (QuantizeLinear): quantized type uint16 is not supported (uint8, int8, or int32 for biases)
+# ZP-I16: qcc: error: {{.*}}zp_int16.onnx: node 'quant' (QuantizeLinear): quantized type int16 is not supported (uint8, int8, uint4, int4, or int32 for biases)
+# ZP-U16: qcc: error: {{.*}}zp_uint16.onnx: node 'quant' (QuantizeLinear): quantized type uint16 is not supported (uint8, int8, uint4, int4, or int32 for biases)
 # ZP-COUNT: qcc: error: {{.*}}zp_count.onnx: node 'quant' (QuantizeLinear): zero point 'z' has 3 values but the scale has 2
 # Q-I32: qcc: error: {{.*}}q_to_int32.onnx: node 'quant' (QuantizeLinear): cannot quantize to int32
 # AXIS-RANGE: qcc: error: {{.*}}axis_out_of_range.onnx: node 'quant' (QuantizeLinear): axis 2 is out of range for rank 2
@@ -57,11 +56,10 @@
 # ACT-AXIS: qcc: error: {{.*}}activation_per_axis.onnx: node 'quant' (QuantizeLinear): activations must be quantized per tensor
 # ACT-I32: qcc: error: {{.*}}activation_int32.onnx: node 'quant' (QuantizeLinear): cannot quantize an activation to int32
 # Q-BLOCK: qcc: error: {{.*}}q_block_size.onnx: node 'quant' (QuantizeLinear): block_size is not supported
-# DQ-BLOCK: qcc: error: {{.*}}dq_block_size.onnx: node 'deq' (DequantizeLinear): block_size is not supported
-# Q-INT4: qcc: error: {{.*}}q_output_int4.onnx: node 'quant' (QuantizeLinear): quantized type int4 is not supported (uint8, int8, or int32 for biases)
+# DQ-BLOCK: qcc: error: {{.*}}dq_block_size.onnx: node 'deq' (DequantizeLinear): block_size 2: the blocks of output channel 1 (axis 0) have different scales or zero points; qcc supports blockwise quantization only when it reduces to per-channel
 # Q-INT-INPUT: qcc: error: {{.*}}q_integer_input.onnx: node 'quant' (QuantizeLinear): input 'x' is not a float tensor
 # Q-INT-CONST: qcc: error: {{.*}}q_integer_constant.onnx: node 'quant' (QuantizeLinear): input 'c' must be float32
-# DQ-FLOAT-CONST: qcc: error: {{.*}}dq_float_constant.onnx: node 'deq' (DequantizeLinear): input 'c' has element type float32; expected int8, uint8 or int32
+# DQ-FLOAT-CONST: qcc: error: {{.*}}dq_float_constant.onnx: node 'deq' (DequantizeLinear): input 'c' has element type float32; expected int8, uint8, int4, uint4 or int32
 # DQ-ZP-CONST: qcc: error: {{.*}}dq_zp_type_constant.onnx: node 'deq' (DequantizeLinear): zero point type uint8 does not match the input's int8
 # DQ-ZP: qcc: error: {{.*}}dq_zp_type.onnx: node 'deq' (DequantizeLinear): zero point type does not match input 'x'
 # DQ-FLOAT: qcc: error: {{.*}}dq_float_input.onnx: node 'deq' (DequantizeLinear): input 'x' is not an 8-bit integer tensor
@@ -246,18 +244,10 @@ def q_block_size(g):
 def dq_block_size(g):
     g.input("x", F32, [1, 4])
     g.init("w", np.ones([4, 4], np.int8))
-    g.init("ws", np.ones([4, 2], np.float32))
+    # Output channel 1 has the scales 1 and 2 in its two blocks.
+    g.init("ws", np.array([[1, 1], [1, 2], [1, 1], [1, 1]], np.float32))
     g.node("DequantizeLinear", ["w", "ws"], "wd", name="deq", axis=1, block_size=2)
     g.output("wd", F32)
-
-
-@models(opset=21)
-def q_output_int4(g):
-    g.input("x", F32, [1, 4])
-    g.init("s", np.float32(0.5))
-    # 22 is TensorProto.INT4 (onnx >= 1.16; Debian's onnx 1.12 lacks it).
-    g.node("QuantizeLinear", ["x", "s"], "q", name="quant", output_dtype=22)
-    g.output("q", I8)
 
 
 @models()

@@ -1,0 +1,393 @@
+//===- Importer.h - the ONNX importer's state, shared by its files -*- C++ -*-===//
+//
+// Private to lib/Import/ONNX: ONNXImporter.cpp (graph, QDQ and QOperator
+// ops), QONNX.cpp (Quant, BipolarQuant, Trunc) and LowBit.cpp (INT4/UINT4
+// tensors, blockwise and QCDQ quantization, per-slice bit-widths).
+//
+// Errors are thrown as ImportError (one line) and caught in
+// importONNXModel; every file here is compiled with -fexceptions.
+//
+//===----------------------------------------------------------------------===//
+#ifndef QCC_LIB_IMPORT_ONNX_IMPORTER_H
+#define QCC_LIB_IMPORT_ONNX_IMPORTER_H
+
+#include "qcc/Import/ONNX/ONNXImporter.h"
+#include "qcc/Dialect/QNN/IR/QNNOps.h"
+#include "qcc/Transforms/Passes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/Verifier.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include "onnx/onnx.pb.h"
+
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <set>
+
+namespace qcc::onnximport {
+using namespace mlir;
+using namespace qcc::qnn;
+
+/// An error already formatted as one line.
+struct ImportError {
+  std::string message;
+};
+
+template <typename... Ts> [[noreturn]] void fail(Ts &&...parts) {
+  std::string s;
+  llvm::raw_string_ostream os(s);
+  (os << ... << parts);
+  throw ImportError{s};
+}
+
+/// Where a constant came from when it is one part of a Split/Slice of
+/// another constant along `axis` (per-slice bit-widths, form (b)).
+struct SliceOrigin {
+  std::string source; // empty: not a slice
+  int64_t axis = -1, start = 0, count = 0;
+};
+
+/// A constant tensor (initializer or Constant node), values widened.
+struct ConstTensor {
+  int32_t dtype = 0;
+  std::vector<int64_t> dims;
+  std::vector<int64_t> ints;   // integer dtypes
+  std::vector<double> floats;  // float dtypes
+  /// Integer values known to fit this many bits (INT4/UINT4 data, or a
+  /// QCDQ Clip); 0: the width of dtype.
+  unsigned bits = 0;
+  SliceOrigin origin;
+  int64_t numElements() const {
+    int64_t n = 1;
+    for (int64_t d : dims)
+      n *= d;
+    return n;
+  }
+  bool isInt() const { return !ints.empty() || floats.empty(); }
+};
+
+/// A quantized constant (weights) kept as data until an op consumes it.
+struct QConst {
+  std::vector<int64_t> dims;
+  std::vector<int64_t> values; // stored integers (-1/+1 when bipolar)
+  bool isSigned = true;
+  int64_t axis = -1;
+  std::vector<double> scales;
+  std::vector<int64_t> zps;
+  int32_t dtype = 0;
+  /// Bit-width of every channel along `axis`, or one width for all.
+  std::vector<unsigned> bits = {8};
+  bool bipolar = false;
+  SliceOrigin origin;
+  unsigned bitsOf(int64_t c) const {
+    return bits.size() == 1 ? bits[0] : bits[c];
+  }
+  double scaleOf(int64_t c) const {
+    return scales.size() == 1 ? scales[0] : scales[c];
+  }
+  int64_t zpOf(int64_t c) const { return zps.size() == 1 ? zps[0] : zps[c]; }
+  int64_t qmin(int64_t c) const;
+  int64_t qmax(int64_t c) const;
+  /// Channel (index along `axis`) of flat element `i`, 0 without an axis.
+  int64_t channelOf(int64_t i) const;
+};
+
+/// Range of a `bits`-wide signed/unsigned integer.
+inline int64_t intMin(bool isSigned, unsigned bits) {
+  return isSigned ? -(int64_t(1) << (bits - 1)) : 0;
+}
+inline int64_t intMax(bool isSigned, unsigned bits) {
+  return isSigned ? (int64_t(1) << (bits - 1)) - 1 : (int64_t(1) << bits) - 1;
+}
+
+/// The !qnn.q type of a quantization: runs of equal per-channel widths
+/// become slices along `axis`.
+QuantType makeQuantType(MLIRContext *ctx, bool isSigned, bool bipolar,
+                        ArrayRef<unsigned> bits, int64_t axis,
+                        ArrayRef<double> scales, ArrayRef<int64_t> zps);
+
+/// "float32", "int4", ... for messages.
+const char *dtypeName(int32_t t);
+/// "node 'NAME' (OpType)" for messages.
+std::string describe(const onnx::NodeProto &n);
+
+/// ONNX element types newer than Debian's onnx.proto (ONNX 1.16).
+enum : int32_t { kUINT4 = 21, kINT4 = 22 };
+
+class Importer {
+public:
+  Importer(MLIRContext &ctx, const onnx::ModelProto &model,
+           const ONNXImportOptions &opts)
+      : ctx(ctx), b(&ctx), model(model), g(model.graph()), opts(opts) {}
+
+  OwningOpRef<ModuleOp> run();
+
+private:
+  MLIRContext &ctx;
+  OpBuilder b;
+  const onnx::ModelProto &model;
+  const onnx::GraphProto &g;
+  const ONNXImportOptions &opts;
+  Location loc = UnknownLoc::get(&ctx);
+
+  std::map<std::string, ConstTensor> consts;
+  std::map<std::string, std::string> unreadable; // initializer -> why
+  std::map<std::string, Value> values;     // float, quantized or i32 values
+  std::map<std::string, Value> dqViews;    // DQ output -> quantized source
+  std::map<std::string, QConst> dqConsts;  // DQ output of a constant
+  std::map<std::string, std::vector<const onnx::NodeProto *>> consumers;
+  std::set<const onnx::NodeProto *> done;  // nodes folded into another
+  std::set<std::string> graphOutputs;
+  std::map<std::string, const onnx::NodeProto *> producers;
+  unsigned resourceCounter = 0;
+
+  /// Look-ahead (BatchNormalization, a bias Add, Clip bounds) may need a
+  /// constant whose producer (Constant, or DequantizeLinear of a constant)
+  /// comes later in the node order: import that producer now.
+  std::set<std::string> resolving;
+  void ensureConstant(const std::string &name) {
+    if (consts.count(name) || dqConsts.count(name))
+      return;
+    auto it = producers.find(name);
+    if (it == producers.end() || done.count(it->second))
+      return;
+    if (!resolving.insert(name).second)
+      fail(describe(*it->second), ": the graph has a cycle through '", name,
+           "'");
+    const onnx::NodeProto &p = *it->second;
+    if (p.op_type() == "Constant" ||
+        (p.op_type() == "DequantizeLinear" && p.input_size() > 0 &&
+         (ensureConstant(p.input(0)), consts.count(p.input(0))))) {
+      for (int i = 1; i < p.input_size(); ++i)
+        ensureConstant(p.input(i));
+      importNode(p);
+      done.insert(&p);
+    }
+    resolving.erase(name);
+  }
+
+  // --- helpers -------------------------------------------------------------
+  Location nodeLoc(const onnx::NodeProto &n) {
+    std::string name = !n.name().empty()  ? n.name()
+                       : n.output_size() ? n.output(0)
+                                          : n.op_type();
+    return NameLoc::get(b.getStringAttr(name));
+  }
+  /// The first output of a node looked at ahead of its turn.
+  const std::string &output0(const onnx::NodeProto &n) {
+    if (n.output_size() < 1 || n.output(0).empty())
+      fail(describe(n), ": node has no output");
+    return n.output(0);
+  }
+  const onnx::AttributeProto *attr(const onnx::NodeProto &n, StringRef name) {
+    for (const auto &a : n.attribute())
+      if (a.name() == name)
+        return &a;
+    return nullptr;
+  }
+  int64_t attrInt(const onnx::NodeProto &n, StringRef name, int64_t dflt) {
+    auto *a = attr(n, name);
+    return a ? a->i() : dflt;
+  }
+  float attrFloat(const onnx::NodeProto &n, StringRef name, float dflt) {
+    auto *a = attr(n, name);
+    return a ? a->f() : dflt;
+  }
+  std::vector<int64_t> attrInts(const onnx::NodeProto &n, StringRef name,
+                                std::vector<int64_t> dflt) {
+    auto *a = attr(n, name);
+    if (!a)
+      return dflt;
+    return std::vector<int64_t>(a->ints().begin(), a->ints().end());
+  }
+  std::string attrString(const onnx::NodeProto &n, StringRef name,
+                         std::string dflt) {
+    auto *a = attr(n, name);
+    return a ? a->s() : dflt;
+  }
+  void allowAttrs(const onnx::NodeProto &n, std::set<std::string> known) {
+    for (const auto &a : n.attribute())
+      if (!known.count(a.name()))
+        fail(describe(n), ": attribute '", a.name(), "' is not supported");
+  }
+  bool hasInput(const onnx::NodeProto &n, int i) {
+    return n.input_size() > i && !n.input(i).empty();
+  }
+  const ConstTensor &constant(const onnx::NodeProto &n, int i, StringRef what) {
+    if (!hasInput(n, i))
+      fail(describe(n), ": missing ", what);
+    ensureConstant(n.input(i));
+    auto it = consts.find(n.input(i));
+    if (auto u = unreadable.find(n.input(i)); u != unreadable.end())
+      fail(describe(n), ": ", u->second);
+    if (it == consts.end())
+      fail(describe(n), ": ", what, " '", n.input(i),
+           "' must be a constant (initializer or Constant node)");
+    return it->second;
+  }
+
+  ConstTensor readTensor(const onnx::TensorProto &t);
+  void collectConstants();
+  QuantType quantParams(const onnx::NodeProto &n, int scaleIdx, int zpIdx,
+                        ArrayRef<int64_t> shape, int64_t axisAttr,
+                        int32_t defaultDtype, QConst *paramsOut = nullptr);
+  QuantType quantParamsFrom(const onnx::NodeProto &n,
+                            const std::string &scaleName, const ConstTensor &s,
+                            const std::string &zpName, const ConstTensor *z,
+                            ArrayRef<int64_t> shape, int64_t axisAttr,
+                            int32_t defaultDtype, QConst *paramsOut);
+  Value materialize(const QConst &c, const onnx::NodeProto &user);
+  Value quantizedInput(const onnx::NodeProto &n, int i, StringRef what);
+  Value floatValue(const std::string &name, const onnx::NodeProto *user);
+  Value castTo(Value v, QuantType q);
+  /// An integer (uint8/int8) tensor input of a QOperator/Integer op, with
+  /// at least `minRank` dimensions.
+  Value integerInput(const onnx::NodeProto &n, int i, StringRef what,
+                     int64_t minRank);
+  RankedTensorType quantTensorType(ArrayRef<int64_t> shape, QuantType q) {
+    return RankedTensorType::get(shape, q);
+  }
+
+  // QDQ: find the QuantizeLinear that quantizes `name` (through an optional
+  // Relu/Clip), fold them, and return the output quant type + range.
+  struct OutputQuant {
+    QuantType type;
+    std::optional<double> lo, hi;
+    std::string outName; // ONNX name of the quantized tensor
+    std::vector<const onnx::NodeProto *> extraQ;
+    /// The quantizer's output is a float (fake-quantized) tensor, as QONNX
+    /// Quant or the Concat of per-slice QDQ: bind it as a DQ view.
+    bool view = false;
+    /// qnn `rounding` spelling (QONNX rounding_mode).
+    std::string rounding = "half_even";
+    const onnx::NodeProto *quantizer = nullptr;
+  };
+  /// Merges the range [lo, hi] into oq's (intersection).
+  static void narrowRange(OutputQuant &oq, std::optional<double> lo,
+                          std::optional<double> hi);
+  OutputQuant findOutputQuant(const onnx::NodeProto &n, std::string name,
+                              ArrayRef<int64_t> shape);
+  const onnx::NodeProto *singleConsumer(const std::string &name) {
+    auto it = consumers.find(name);
+    if (it == consumers.end() || it->second.size() != 1 ||
+        graphOutputs.count(name))
+      return nullptr;
+    return it->second.front();
+  }
+  void bind(const OutputQuant &oq, Value v, const onnx::NodeProto &n);
+  /// The quantization `q` (QuantizeLinear, QONNX Quant/BipolarQuant, or a
+  /// QuantizeLinear -> Clip -> DequantizeLinear chain) applies to a float
+  /// result of rank `rank`; fills oq (type, range, rounding, outName, view)
+  /// and marks the nodes it covers done.
+  void quantizerOutput(const onnx::NodeProto &q, ArrayRef<int64_t> shape,
+                       OutputQuant &oq);
+  bool isQuantizer(const onnx::NodeProto &n);
+  /// A requantization of `v` to `q` as QuantizeLinear/Quant would do it.
+  Value requantize(Value v, QuantType q, const onnx::NodeProto &n,
+                   std::optional<double> lo, std::optional<double> hi,
+                   StringRef rounding);
+  /// Ops whose integer semantics round half to even: error for another
+  /// rounding mode of the quantizer after them.
+  void requireHalfEven(const OutputQuant &oq, const onnx::NodeProto &n);
+  /// int32 bias in units of the accumulator scale `acc`: round half even,
+  /// or floor for a bipolar result (sign(acc + bias) is the float decision).
+  int64_t biasToInt(const onnx::NodeProto &n, double real, double xScale,
+                    double wScale, QuantType result);
+
+  // --- QONNX (QONNX.cpp) ----------------------------------------------------
+  static bool isQONNXDomain(StringRef domain);
+  /// A QONNX Quant/BipolarQuant's quantization for data of shape `shape`:
+  /// params (signedness, widths, axis, scales, zero points) in a QConst
+  /// with no values, the integer clamp range per channel, the rounding.
+  struct QonnxQuant {
+    QConst params;
+    bool narrow = false;
+    RoundingMode mode = RoundingMode::HalfEven;
+    std::string rounding = "half_even";
+  };
+  QonnxQuant qonnxParams(const onnx::NodeProto &n, ArrayRef<int64_t> shape);
+  /// The real range a narrow QONNX quantization clamps to (none otherwise).
+  std::pair<std::optional<double>, std::optional<double>>
+  qonnxRange(const onnx::NodeProto &n, const QonnxQuant &q);
+  QConst foldQONNXQuant(const onnx::NodeProto &n, const ConstTensor &c);
+  void importQONNXQuant(const onnx::NodeProto &n);
+  void importTrunc(const onnx::NodeProto &n);
+  int64_t domainVersion(StringRef domain);
+
+  // --- low-bit standard ONNX (LowBit.cpp) -----------------------------------
+  /// Blockwise DequantizeLinear scales/zero points collapsed to one value
+  /// per channel of one axis (or per tensor); error when they do not.
+  void collapseBlocks(const onnx::NodeProto &n, QConst &qc,
+                      const ConstTensor &data, int64_t blockSize,
+                      int64_t axisAttr);
+  /// The integer bounds of a Clip on quantized integers (QCDQ).
+  std::pair<int64_t, int64_t> intClipBounds(const onnx::NodeProto &clip,
+                                            bool isSigned);
+  /// Smallest width of that signedness holding [lo, hi] and the zero points.
+  static unsigned widthFor(bool isSigned, int64_t lo, int64_t hi,
+                           ArrayRef<int64_t> zps);
+  void importSplitOrSlice(const onnx::NodeProto &n);
+  /// A Clip whose bounds are integer constants: it clamps quantized
+  /// integers (QCDQ) and narrows their width.
+  bool isIntegerClip(const onnx::NodeProto &n);
+  void importIntegerClip(const onnx::NodeProto &n);
+  /// Concat of quantized constants (per-slice weights, form (b)); false
+  /// when the inputs are not all constants.
+  bool importConstantConcat(const onnx::NodeProto &n);
+  /// Split/Slice -> per-slice quantizer -> Concat after a float result:
+  /// one sliced quantization. False when `name` does not feed that pattern.
+  bool sliceQuantPattern(const onnx::NodeProto &n, const std::string &name,
+                         ArrayRef<int64_t> shape, OutputQuant &oq);
+  /// The parts (output name, axis, start, count) of a Split or Slice node
+  /// on a tensor of shape `shape`.
+  struct Part {
+    std::string name;
+    int64_t axis, start, count;
+  };
+  std::vector<Part> splitParts(const onnx::NodeProto &n,
+                               ArrayRef<int64_t> shape);
+
+  // Op importers.
+  void importNode(const onnx::NodeProto &n);
+  void importQuantizeLinear(const onnx::NodeProto &n);
+  void importDequantizeLinear(const onnx::NodeProto &n);
+  void importConv(const onnx::NodeProto &n);
+  void importGemmOrMatMul(const onnx::NodeProto &n);
+  void importAdd(const onnx::NodeProto &n);
+  void importPool(const onnx::NodeProto &n);
+  void importGlobalAveragePool(const onnx::NodeProto &n);
+  void importConcat(const onnx::NodeProto &n);
+  void importReshape(const onnx::NodeProto &n);
+  void importActivation(const onnx::NodeProto &n);
+  void importQLinearConv(const onnx::NodeProto &n);
+  void importQLinearMatMul(const onnx::NodeProto &n);
+  void importConvInteger(const onnx::NodeProto &n);
+  void importMatMulInteger(const onnx::NodeProto &n);
+
+  std::pair<std::optional<double>, std::optional<double>>
+  clipRange(const onnx::NodeProto &n);
+  void convAttrs(const onnx::NodeProto &n, ArrayRef<int64_t> inShape,
+                 ArrayRef<int64_t> kernel, SmallVectorImpl<int64_t> &strides,
+                 SmallVectorImpl<int64_t> &dilations,
+                 SmallVectorImpl<int64_t> &pads, int64_t &groups,
+                 SmallVectorImpl<int64_t> &outShape, bool isPool,
+                 bool ceilMode = false);
+  Value emitConv(const onnx::NodeProto &n, Value x, QConst w,
+                 std::optional<std::vector<double>> biasReal,
+                 std::vector<int64_t> biasInt, Type resultElem,
+                 std::optional<double> lo, std::optional<double> hi);
+  Value biasConstant(const std::vector<int64_t> &bias);
+};
+
+} // namespace qcc::onnximport
+
+#endif
