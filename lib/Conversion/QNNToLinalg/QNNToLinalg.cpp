@@ -707,6 +707,8 @@ static FailureOr<Value> emitAccRequant(OpBuilder &b, Location loc, Operation *op
   if (failed(addRequantParams(op, params, ratios, {chDim}, shape, out,
                               outChannelsOf(out, resultT, chDim), lo, hi, rp)))
     return failure();
+  if (auto r = op->getAttrOfType<StringAttr>("rounding"))
+    rp.mode = *parseRoundingMode(r.getValue());
   return emitRequantGeneric(b, loc, acc, resultT, params, rp, accMap);
 }
 

@@ -103,3 +103,19 @@ func.func @quantize_bipolar(%x: tensor<4xf32>) -> tensor<4x!qnn.q<b1, scale = 0.
   %0 = qnn.quantize %x : tensor<4xf32> -> tensor<4x!qnn.q<b1, scale = 0.5>>
   return %0 : tensor<4x!qnn.q<b1, scale = 0.5>>
 }
+
+// -----
+
+// conv2d's own rounding applies to its requantization: floor has no
+// remainder test.
+// CHECK-LABEL: func.func @conv_floor(
+// CHECK: qcc.kernel = "requantize"
+// CHECK: arith.muli
+// CHECK: arith.shrsi
+// CHECK-NOT: arith.cmpi
+// CHECK: arith.maxsi
+func.func @conv_floor(%x: tensor<1x1x2x2x!qnn.q<ui8, scale = 1.0, zp = 0>>) -> tensor<1x1x2x2x!qnn.q<ui4, scale = 4.0, zp = 0>> {
+  %w = qnn.constant dense<1> : tensor<1x1x1x1xi8> : tensor<1x1x1x1x!qnn.q<ui1, scale = 1.0, zp = 0>>
+  %y = qnn.conv2d %x, %w {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, groups = 1 : i64, rounding = "floor"} : (tensor<1x1x2x2x!qnn.q<ui8, scale = 1.0, zp = 0>>, tensor<1x1x1x1x!qnn.q<ui1, scale = 1.0, zp = 0>>) -> tensor<1x1x2x2x!qnn.q<ui4, scale = 4.0, zp = 0>>
+  return %y : tensor<1x1x2x2x!qnn.q<ui4, scale = 4.0, zp = 0>>
+}

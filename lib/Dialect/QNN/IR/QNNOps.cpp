@@ -148,6 +148,15 @@ static LogicalResult verifyWindow(Operation *op, RankedTensorType in,
 // Ops
 //===----------------------------------------------------------------------===//
 
+static LogicalResult verifyRounding(Operation *op, StringRef rounding) {
+  if (!parseRoundingMode(rounding))
+    return op->emitOpError()
+           << "rounding '" << rounding
+           << "' is not one of half_even, half_up, half_down, up, down, "
+              "ceil, floor";
+  return success();
+}
+
 LogicalResult ConstantOp::verify() {
   auto rt = cast<RankedTensorType>(getType());
   auto vt = cast<ShapedType>(getValue().getType());
@@ -203,14 +212,6 @@ LogicalResult ConstantOp::verify() {
   return success();
 }
 
-static LogicalResult verifyRounding(Operation *op, StringRef rounding) {
-  if (!parseRoundingMode(rounding))
-    return op->emitOpError()
-           << "rounding '" << rounding
-           << "' is not one of half_even, half_up, half_down, up, down, "
-              "ceil, floor";
-  return success();
-}
 
 LogicalResult QuantizeOp::verify() {
   if (failed(verifyRounding(*this, getRounding())))
@@ -283,7 +284,8 @@ static LogicalResult verifyAccResult(Operation *op, Type resultType) {
 }
 
 LogicalResult Conv2DOp::verify() {
-  if (failed(verifyAllQuantValues(*this)))
+  if (failed(verifyRounding(*this, getRounding())) ||
+      failed(verifyAllQuantValues(*this)))
     return failure();
   auto in = cast<RankedTensorType>(getInput().getType());
   auto w = cast<RankedTensorType>(getWeight().getType());
@@ -331,6 +333,8 @@ LogicalResult Conv2DOp::verify() {
 }
 
 LogicalResult MatMulOp::verify() {
+  if (failed(verifyRounding(*this, getRounding())))
+    return failure();
   if (failed(verifyAllQuantValues(*this)))
     return failure();
   auto l = cast<RankedTensorType>(getLhs().getType());

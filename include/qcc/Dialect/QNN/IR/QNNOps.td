@@ -94,7 +94,7 @@ def QNN_Conv2DOp : QNN_Op<"conv2d", [Pure]> {
                        Optional<RankedTensorOf<[I32]>>:$bias,
                        DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$dilations,
                        DenseI64ArrayAttr:$pads, I64Attr:$groups),
-                       QNN_OutRangeAttrs);
+                       QNN_OutRangeAttrs, QNN_RoundingAttr);
   let results = (outs AnyRankedTensor:$result);
   let assemblyFormat = [{
     $input `,` $weight (`,` $bias^)? attr-dict `:` functional-type(operands, results)
@@ -111,7 +111,8 @@ def QNN_MatMulOp : QNN_Op<"matmul", [Pure]> {
     range) or plain i32 (raw accumulator, as ONNX MatMulInteger).
   }];
   let arguments = !con((ins QNN_AnyQuantTensor:$lhs, QNN_AnyQuantTensor:$rhs,
-                       Optional<RankedTensorOf<[I32]>>:$bias), QNN_OutRangeAttrs);
+                       Optional<RankedTensorOf<[I32]>>:$bias), QNN_OutRangeAttrs,
+                       QNN_RoundingAttr);
   let results = (outs AnyRankedTensor:$result);
   let assemblyFormat = [{
     $lhs `,` $rhs (`,` $bias^)? attr-dict `:` functional-type(operands, results)
