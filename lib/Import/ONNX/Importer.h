@@ -274,6 +274,9 @@ private:
   /// Merges the range [lo, hi] into oq's (intersection).
   static void narrowRange(OutputQuant &oq, std::optional<double> lo,
                           std::optional<double> hi);
+  /// With a rounding other than half_even, moves oq's Relu/Clip bounds
+  /// (real values) to the grid point the quantizer rounds them to.
+  static void roundBounds(OutputQuant &oq);
   OutputQuant findOutputQuant(const onnx::NodeProto &n, std::string name,
                               ArrayRef<int64_t> shape);
   const onnx::NodeProto *singleConsumer(const std::string &name) {
@@ -291,12 +294,16 @@ private:
   void quantizerOutput(const onnx::NodeProto &q, ArrayRef<int64_t> shape,
                        OutputQuant &oq);
   bool isQuantizer(const onnx::NodeProto &n);
+  /// The `rounding` attribute of a qnn op: none for the default half_even.
+  StringAttr roundingAttr(StringRef rounding) {
+    return rounding == "half_even" ? StringAttr() : b.getStringAttr(rounding);
+  }
   /// A requantization of `v` to `q` as QuantizeLinear/Quant would do it.
   Value requantize(Value v, QuantType q, const onnx::NodeProto &n,
                    std::optional<double> lo, std::optional<double> hi,
                    StringRef rounding);
-  /// Ops whose integer semantics round half to even: error for another
-  /// rounding mode of the quantizer after them.
+  /// Ops without a rounding attribute (they round half to even): error for
+  /// another rounding mode of the quantizer after them.
   void requireHalfEven(const OutputQuant &oq, const onnx::NodeProto &n);
   /// int32 bias in units of the accumulator scale `acc`: round half even,
   /// or floor for a bipolar result (sign(acc + bias) is the float decision).
@@ -384,7 +391,8 @@ private:
   Value emitConv(const onnx::NodeProto &n, Value x, QConst w,
                  std::optional<std::vector<double>> biasReal,
                  std::vector<int64_t> biasInt, Type resultElem,
-                 std::optional<double> lo, std::optional<double> hi);
+                 std::optional<double> lo, std::optional<double> hi,
+                 StringRef rounding = "half_even");
   Value biasConstant(const std::vector<int64_t> &bias);
 };
 

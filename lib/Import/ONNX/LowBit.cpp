@@ -430,8 +430,9 @@ bool Importer::sliceQuantPattern(const onnx::NodeProto &n,
   oq.type = makeQuantType(&ctx, first->type.getIsSigned(), false, bits, axis,
                           {first->type.getScaleOf(0)},
                           {first->type.getZeroPointOf(0)});
-  narrowRange(oq, first->lo, first->hi);
   oq.rounding = first->rounding;
+  roundBounds(oq);
+  narrowRange(oq, first->lo, first->hi);
   oq.quantizer = first->quantizer;
   oq.view = true;
   oq.outName = output0(*concat);

@@ -431,6 +431,22 @@ void Importer::narrowRange(OutputQuant &oq, std::optional<double> lo,
     oq.hi = oq.hi ? std::min(*oq.hi, *hi) : *hi;
 }
 
+void Importer::roundBounds(OutputQuant &oq) {
+  RoundingMode mode = *parseRoundingMode(oq.rounding);
+  if (mode == RoundingMode::HalfEven)
+    return;
+  // A Relu/Clip bound clamps before the rounding: as the rounding is
+  // monotonic, the same as clamping to the bound's rounded integer (binary32
+  // bound / scale + zero point, as Quant computes it). qnn rounds real
+  // bounds half to even, so give it that integer's real value.
+  float s = (float)oq.type.getScaleOf(0);
+  int64_t zp = oq.type.getZeroPointOf(0);
+  for (std::optional<double> *v : {&oq.lo, &oq.hi})
+    if (*v)
+      *v = double(roundWith(mode, double((float)**v / s + (float)zp)) - zp) *
+           s;
+}
+
 bool Importer::isQuantizer(const onnx::NodeProto &n) {
   if (n.op_type() == "QuantizeLinear" &&
       (n.domain().empty() || n.domain() == "ai.onnx"))
@@ -454,9 +470,10 @@ void Importer::quantizerOutput(const onnx::NodeProto &q,
                             p.params.zps);
     if (oq.type.isBipolar() && (oq.lo || oq.hi))
       fail(describe(q), ": Relu or Clip before BipolarQuant is not supported");
+    oq.rounding = p.rounding;
+    roundBounds(oq);
     auto [lo, hi] = qonnxRange(q, p);
     narrowRange(oq, lo, hi);
-    oq.rounding = p.rounding;
     oq.view = true;
     oq.outName = output0(q);
     return;
@@ -552,8 +569,7 @@ Value Importer::requantize(Value v, QuantType q, const onnx::NodeProto &n,
   return RequantizeOp::create(
       b, nodeLoc(n), RankedTensorType::get(t.getShape(), q), v,
       lo ? b.getF64FloatAttr(*lo) : FloatAttr(),
-      hi ? b.getF64FloatAttr(*hi) : FloatAttr(),
-      rounding == "half_even" ? StringAttr() : b.getStringAttr(rounding));
+      hi ? b.getF64FloatAttr(*hi) : FloatAttr(), roundingAttr(rounding));
 }
 
 void Importer::bind(const OutputQuant &oq, Value v, const onnx::NodeProto &n) {
@@ -791,7 +807,8 @@ static std::vector<double> dequantized(const QConst &q) {
 Value Importer::emitConv(const onnx::NodeProto &n, Value x, QConst w,
                          std::optional<std::vector<double>> bias,
                          std::vector<int64_t> biasInt, Type resultElem,
-                         std::optional<double> lo, std::optional<double> hi) {
+                         std::optional<double> lo, std::optional<double> hi,
+                         StringRef rounding) {
   auto xt = cast<RankedTensorType>(x.getType());
   std::vector<int64_t> kernelShape = attrInts(n, "kernel_shape", {});
   if (w.dims.size() != 4)
@@ -834,7 +851,7 @@ Value Importer::emitConv(const onnx::NodeProto &n, Value x, QConst w,
                           b.getDenseI64ArrayAttr(dilations),
                           b.getDenseI64ArrayAttr(pads),
                           b.getI64IntegerAttr(groups), optF64(b, lo),
-                          optF64(b, hi));
+                          optF64(b, hi), roundingAttr(rounding));
 }
 
 void Importer::importConv(const onnx::NodeProto &n) {
@@ -922,8 +939,7 @@ void Importer::importConv(const onnx::NodeProto &n) {
   OutputQuant oq = findOutputQuant(
       n, out,
       {cast<RankedTensorType>(x.getType()).getDimSize(0), w.dims[0], -1, -1});
-  requireHalfEven(oq, n);
-  Value r = emitConv(n, x, w, bias, {}, oq.type, oq.lo, oq.hi);
+  Value r = emitConv(n, x, w, bias, {}, oq.type, oq.lo, oq.hi, oq.rounding);
   bind(oq, r, n);
 }
 
@@ -1040,7 +1056,6 @@ void Importer::importGemmOrMatMul(const onnx::NodeProto &n) {
   SmallVector<int64_t> shape(at.getShape());
   shape.back() = N;
   OutputQuant oq = findOutputQuant(n, out, shape);
-  requireHalfEven(oq, n);
   Value biasV;
   if (bias) {
     std::vector<int64_t> bi;
@@ -1056,7 +1071,8 @@ void Importer::importGemmOrMatMul(const onnx::NodeProto &n) {
     fail(describe(n), ": A has K = ", at.getShape().back(), " but B has ", K,
          " rows", gemm && attrInt(n, "transB", 0) ? " (after transB)" : "");
   Value r = MatMulOp::create(b, nodeLoc(n), RankedTensorType::get(shape, oq.type),
-                             a, rhs, biasV, optF64(b, oq.lo), optF64(b, oq.hi));
+                             a, rhs, biasV, optF64(b, oq.lo), optF64(b, oq.hi),
+                             roundingAttr(oq.rounding));
   bind(oq, r, n);
 }
 
