@@ -328,6 +328,35 @@ private:
   QConst foldQONNXQuant(const onnx::NodeProto &n, const ConstTensor &c);
   void importQONNXQuant(const onnx::NodeProto &n);
   void importTrunc(const onnx::NodeProto &n);
+public:
+  /// A Trunc's parameters: y = rounding(q / 2^e) on the integers q of the
+  /// input (scale, zero point zp) to a `bits`-wide output.
+  struct TruncSpec {
+    bool v2 = false, isSigned = true, narrow = false;
+    unsigned bits = 8;
+    int64_t zp = 0, e = 0;
+    double scale = 1, outScale = 1; // binary32 values
+    std::string rounding;
+    /// The type of y: scale * 2^e, zero point zpMid, `bits` wide.
+    QuantType midType(MLIRContext *ctx, int64_t zpMid) const;
+    /// The (v2 narrow) output range as real bounds of `mid`.
+    std::pair<std::optional<double>, std::optional<double>>
+    range(QuantType mid) const;
+  };
+private:
+  /// Reads and checks a Trunc whose input has the quantization `inQ` (the
+  /// Trunc's scale and zero point must be its own; `inName` for messages).
+  TruncSpec truncSpec(const onnx::NodeProto &n, QuantType inQ,
+                      const std::string &inName);
+  /// The quantization of a Trunc's output value.
+  QuantType truncOutputType(const onnx::NodeProto &n, const TruncSpec &t);
+  /// AveragePool/GlobalAveragePool `pool` of the quantized `x` -> Mul(window
+  /// size) -> Trunc (Brevitas' quantized average pooling) as a depthwise
+  /// qnn.conv2d with a kernel of ones; false when the pool's output does not
+  /// feed that pattern.
+  bool importTruncAvgPool(const onnx::NodeProto &pool, Value x,
+                          ArrayRef<int64_t> k, ArrayRef<int64_t> strides,
+                          ArrayRef<int64_t> pads, ArrayRef<int64_t> outShape);
   int64_t domainVersion(StringRef domain);
 
   // --- low-bit standard ONNX (LowBit.cpp) -----------------------------------

@@ -1145,6 +1145,8 @@ void Importer::importPool(const onnx::NodeProto &n) {
   if (!viewInput)
     fail(describe(n), ": AveragePool on integers needs QDQ (DequantizeLinear "
                       "before, QuantizeLinear after)");
+  if (importTruncAvgPool(n, x, k, strides, pads, outShape))
+    return;
   OutputQuant oq = findOutputQuant(n, n.output(0), outShape);
   requireHalfEven(oq, n);
   if (oq.lo || oq.hi)
@@ -1164,6 +1166,10 @@ void Importer::importGlobalAveragePool(const onnx::NodeProto &n) {
   if (xt.getRank() != 4)
     fail(describe(n), ": only 2-D (NCHW) inputs are supported");
   SmallVector<int64_t> shape = {xt.getDimSize(0), xt.getDimSize(1), 1, 1};
+  if (dqViews.count(n.input(0)) &&
+      importTruncAvgPool(n, x, {xt.getDimSize(2), xt.getDimSize(3)}, {1, 1},
+                         {0, 0, 0, 0}, shape))
+    return;
   OutputQuant oq = findOutputQuant(n, n.output(0), shape);
   requireHalfEven(oq, n);
   if (oq.lo || oq.hi)

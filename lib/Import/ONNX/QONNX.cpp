@@ -294,7 +294,8 @@ static double truncScalar(Importer &imp, const onnx::NodeProto &n,
   return c.floats.empty() ? (double)c.ints[0] : c.floats[0];
 }
 
-void Importer::importTrunc(const onnx::NodeProto &n) {
+Importer::TruncSpec Importer::truncSpec(const onnx::NodeProto &n, QuantType inQ,
+                                        const std::string &inName) {
   // Version 1: x, scale, zeropt, in_bitwidth, out_bitwidth.
   // Version 2: x, scale, zeropt, in_bitwidth, out_scale, [out_zeropt,]
   //            out_bitwidth; attributes signed and narrow.
@@ -308,16 +309,10 @@ void Importer::importTrunc(const onnx::NodeProto &n) {
   if (n.input_size() != expected)
     fail(describe(n), ": Trunc version ", v2 ? 2 : 1, " has ", expected,
          " inputs, got ", n.input_size());
+  TruncSpec t;
+  t.v2 = v2;
   RoundingMode mode;
-  std::string rounding;
-  readRounding(n, attrString(n, "rounding_mode", "FLOOR"), mode, rounding);
-  auto it = dqViews.find(n.input(0));
-  if (it == dqViews.end())
-    fail(describe(n), ": input '", n.input(0),
-         "' must be a quantized tensor (the output of a Quant, or of an op "
-         "quantized by one)");
-  Value in = it->second;
-  QuantType inQ = getQuantElementType(in.getType());
+  readRounding(n, attrString(n, "rounding_mode", "FLOOR"), mode, t.rounding);
   double scale = truncScalar(*this, n, constant(n, 1, "scale"), 1, "scale");
   double zpReal =
       truncScalar(*this, n, constant(n, 2, "zero point"), 2, "zero point");
@@ -336,50 +331,176 @@ void Importer::importTrunc(const onnx::NodeProto &n) {
   if (!(scale > 0) || !std::isfinite(scale))
     fail(describe(n), ": scale '", n.input(1), "' has the value ", scale,
          "; scales must be positive and finite");
-  int64_t zp = (int64_t)zpReal;
+  t.zp = (int64_t)zpReal;
   if (inQ.isBipolar() || !inQ.isPerTensor() || inQ.isSliced() ||
-      inQ.getScaleOf(0) != roundToF32(scale) || inQ.getZeroPointOf(0) != zp)
+      inQ.getScaleOf(0) != roundToF32(scale) || inQ.getZeroPointOf(0) != t.zp)
     fail(describe(n), ": scale and zero point must be those of its input '",
-         n.input(0), "'");
-  bool isSigned = v2 ? attrInt(n, "signed", 1) != 0 : inQ.getIsSigned();
-  bool narrow = v2 && attrInt(n, "narrow", 0);
+         inName, "'");
+  t.isSigned = v2 ? attrInt(n, "signed", 1) != 0 : inQ.getIsSigned();
+  t.narrow = v2 && attrInt(n, "narrow", 0);
+  t.bits = (unsigned)outBits;
   // trunc_scale = 2^(in - out) (v1) or 2^round(log2(out_scale / scale)).
-  double outScale = scale;
-  int64_t e = (int64_t)inBits - (int64_t)outBits;
+  t.scale = roundToF32(scale);
+  t.outScale = t.scale;
+  t.e = (int64_t)inBits - (int64_t)outBits;
   if (v2) {
-    outScale = truncScalar(*this, n, constant(n, 4, "output scale"), 4,
-                           "output scale");
-    if (!(outScale > 0) || !std::isfinite(outScale))
-      fail(describe(n), ": output scale has the value ", outScale,
+    t.outScale = truncScalar(*this, n, constant(n, 4, "output scale"), 4,
+                             "output scale");
+    if (!(t.outScale > 0) || !std::isfinite(t.outScale))
+      fail(describe(n), ": output scale has the value ", t.outScale,
            "; scales must be positive and finite");
-    e = (int64_t)std::nearbyint(std::log2((double)(float)outScale /
-                                          (double)(float)scale));
+    t.e = (int64_t)std::nearbyint(std::log2((double)(float)t.outScale /
+                                            (double)(float)scale));
   }
-  double ts = std::ldexp(1.0, (int)e);
-  double zpOut = zp / ts;
-  if (zpOut != std::floor(zpOut))
-    fail(describe(n), ": zero point ", zp,
-         " is not a multiple of the truncation factor ", ts);
-  unsigned bits = (unsigned)outBits;
-  int64_t zpT = (int64_t)zpOut;
-  // The output integers t = round(q / ts): a requantization to scale
-  // scale * ts, then the output's own scale and zero point (v1: the input's,
-  // v2: out_scale and zeropt / ts).
-  int64_t zpFinal = v2 ? zpT : zp;
-  for (int64_t z : {zpT, zpFinal})
-    if (z < intMin(isSigned, bits) || z > intMax(isSigned, bits))
-      fail(describe(n), ": zero point ", z, " does not fit ", bits, "-bit ",
-           isSigned ? "signed" : "unsigned", " values");
-  QuantType mid = QuantType::get(&ctx, isSigned, bits, roundToF32(scale) * ts,
-                                 zpT);
+  return t;
+}
+
+QuantType Importer::TruncSpec::midType(MLIRContext *ctx, int64_t zpMid) const {
+  return QuantType::get(ctx, isSigned, bits, scale * std::ldexp(1.0, (int)e),
+                        zpMid);
+}
+
+std::pair<std::optional<double>, std::optional<double>>
+Importer::TruncSpec::range(QuantType mid) const {
+  // v2 narrow: one integer less at the negative (signed) or positive end.
   std::optional<double> lo, hi;
+  int64_t z = mid.getZeroPointOf(0);
   if (narrow && isSigned)
-    lo = (intMin(true, bits) + 1 - zpT) * mid.getScaleOf(0);
+    lo = (intMin(true, bits) + 1 - z) * mid.getScaleOf(0);
   if (narrow && !isSigned)
-    hi = (intMax(false, bits) - 1 - zpT) * mid.getScaleOf(0);
-  Value v = requantize(in, mid, n, lo, hi, rounding);
-  QuantType outQ = QuantType::get(&ctx, isSigned, bits, outScale, zpFinal);
+    hi = (intMax(false, bits) - 1 - z) * mid.getScaleOf(0);
+  return {lo, hi};
+}
+
+/// A zero point of a Trunc's output width: zeropt (shifted right by the
+/// truncation: zeropt / trunc_scale, which must be an integer).
+static int64_t truncZeroPoint(const onnx::NodeProto &n,
+                              const Importer::TruncSpec &t, bool shifted) {
+  double z = shifted ? std::ldexp((double)t.zp, -(int)t.e) : (double)t.zp;
+  if (z != std::floor(z))
+    fail(describe(n), ": zero point ", t.zp,
+         " is not a multiple of the truncation factor ",
+         std::ldexp(1.0, (int)t.e));
+  if (z < intMin(t.isSigned, t.bits) || z > intMax(t.isSigned, t.bits))
+    fail(describe(n), ": zero point ", (int64_t)z, " does not fit ", t.bits,
+         "-bit ", t.isSigned ? "signed" : "unsigned", " values");
+  return (int64_t)z;
+}
+
+QuantType Importer::truncOutputType(const onnx::NodeProto &n,
+                                    const TruncSpec &t) {
+  // The output integers y are the value's: v1 keeps the input's scale and
+  // zero point, v2 has out_scale and zeropt / trunc_scale.
+  return QuantType::get(&ctx, t.isSigned, t.bits, t.outScale,
+                        truncZeroPoint(n, t, t.v2));
+}
+
+void Importer::importTrunc(const onnx::NodeProto &n) {
+  auto it = dqViews.find(n.input(0));
+  if (it == dqViews.end())
+    fail(describe(n), ": input '", n.input(0),
+         "' must be a quantized tensor (the output of a Quant, or of an op "
+         "quantized by one)");
+  Value in = it->second;
+  TruncSpec t =
+      truncSpec(n, getQuantElementType(in.getType()), n.input(0));
+  QuantType outQ = truncOutputType(n, t);
+  // The output integers y = round(q / ts): a requantization to scale
+  // scale * ts and zero point zeropt / ts (which must be an integer), then
+  // the output's own scale and zero point.
+  QuantType mid = t.midType(&ctx, truncZeroPoint(n, t, true));
+  auto [lo, hi] = t.range(mid);
+  Value v = requantize(in, mid, n, lo, hi, t.rounding);
   dqViews[n.output(0)] = castTo(v, outQ);
+}
+
+bool Importer::importTruncAvgPool(const onnx::NodeProto &pool, Value x,
+                                  ArrayRef<int64_t> k,
+                                  ArrayRef<int64_t> strides,
+                                  ArrayRef<int64_t> pads,
+                                  ArrayRef<int64_t> outShape) {
+  const onnx::NodeProto *mul = singleConsumer(output0(pool));
+  if (!mul || mul->op_type() != "Mul")
+    return false;
+  const onnx::NodeProto *trunc = singleConsumer(output0(*mul));
+  if (!trunc || trunc->op_type() != "Trunc" ||
+      !isQONNXDomain(trunc->domain()))
+    return false;
+  // Brevitas' quantized average pooling: the average times the window size
+  // is the window's sum, which Trunc brings back to its width. The sum of
+  // (q - zp) is a depthwise convolution with a kernel of ones.
+  allowAttrs(*mul, {});
+  auto xt = cast<RankedTensorType>(x.getType());
+  // Every window must hold K values, K the divisor of the average.
+  bool padded = llvm::any_of(pads, [](int64_t p) { return p != 0; });
+  if (padded && !attrInt(pool, "count_include_pad", 0))
+    fail(describe(pool), ": padding with count_include_pad=0 averages the "
+                         "edge windows over fewer values; Mul -> Trunc "
+                         "needs every window's sum (count_include_pad=1)");
+  for (int i = 0; i < 2; ++i)
+    if (outShape[2 + i] !=
+        (xt.getDimSize(2 + i) + pads[i] + pads[2 + i] - k[i]) / strides[i] + 1)
+      fail(describe(pool), ": ceil_mode=1 adds partial windows at the edge; "
+                           "Mul -> Trunc needs full windows");
+  QuantType xq = getQuantElementType(xt);
+  int64_t K = k[0] * k[1];
+  int mulIdx = mul->input(0) == output0(pool) ? 1 : 0;
+  const ConstTensor &m = constant(*mul, mulIdx, "window size");
+  double mv = m.numElements() == 1
+                  ? (m.floats.empty() ? (double)m.ints[0] : m.floats[0])
+                  : 0;
+  if (m.numElements() != 1 || mv != (double)K)
+    fail(describe(*mul), ": '", mul->input(mulIdx),
+         "' must be the scalar window size ", K, " of ", describe(pool),
+         " (average times window size: the sum that Trunc truncates)");
+  TruncSpec t = truncSpec(*trunc, xq, pool.input(0));
+  QuantType outQ = truncOutputType(*trunc, t);
+  // acc = sum(q - z) over the window; Trunc computes y = rounding((acc + z)
+  // / 2^e): the accumulator plus a bias of z, requantized to scale
+  // scale * 2^e and zero point 0 with the Trunc's rounding (v2: clamped to
+  // the output width, narrow included).
+  QuantType mid = t.midType(&ctx, 0);
+  auto [lo, hi] = t.range(mid);
+  if (!t.v2) {
+    // Version 1 does not clamp: y must fit the output width for every
+    // input (padding adds zeros to the sum).
+    int64_t dmin = xq.getQMinOf(0) - t.zp, dmax = xq.getQMaxOf(0) - t.zp;
+    if (padded)
+      dmin = std::min<int64_t>(dmin, 0), dmax = std::max<int64_t>(dmax, 0);
+    RoundingMode mode = *parseRoundingMode(t.rounding);
+    auto y = [&](int64_t acc) {
+      return (int64_t)roundWith(mode, std::ldexp((double)(acc + t.zp),
+                                                 -(int)t.e));
+    };
+    int64_t ylo = y(K * dmin), yhi = y(K * dmax);
+    if (ylo < intMin(t.isSigned, t.bits) || yhi > intMax(t.isSigned, t.bits))
+      fail(describe(*trunc), ": the truncated window sums of ",
+           describe(pool), " range over [", ylo, ", ", yhi,
+           "], beyond ", t.bits, "-bit ", t.isSigned ? "signed" : "unsigned",
+           " values (input bit-width too small for ", K, " values)");
+  }
+  int64_t C = xt.getDimSize(1);
+  QConst ones;
+  ones.dims = {C, 1, k[0], k[1]};
+  ones.values.assign(C * K, 1);
+  ones.isSigned = false;
+  ones.bits = {1};
+  ones.scales = {1.0};
+  ones.zps = {0};
+  Value w = materialize(ones, pool);
+  Value bias;
+  if (t.zp != 0)
+    bias = biasConstant(std::vector<int64_t>(C, t.zp));
+  Value v = Conv2DOp::create(
+      b, nodeLoc(pool), RankedTensorType::get(outShape, mid), x, w, bias,
+      b.getDenseI64ArrayAttr(strides), b.getDenseI64ArrayAttr({1, 1}),
+      b.getDenseI64ArrayAttr(pads), b.getI64IntegerAttr(C),
+      lo ? b.getF64FloatAttr(*lo) : FloatAttr(),
+      hi ? b.getF64FloatAttr(*hi) : FloatAttr(), roundingAttr(t.rounding));
+  done.insert(mul);
+  done.insert(trunc);
+  dqViews[output0(*trunc)] = castTo(v, outQ);
+  return true;
 }
 
 } // namespace qcc::onnximport

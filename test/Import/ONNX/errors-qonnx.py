@@ -24,6 +24,11 @@
 # RUN: not %qcc compile %t/slices_gap.onnx --emit=qnn 2>&1 | %{check}=SLICE-GAP
 # RUN: not %qcc compile %t/split_activation_input.onnx --emit=qnn 2>&1 | %{check}=SPLIT-INPUT
 # RUN: not %qcc compile %t/trunc_float_input.onnx --emit=qnn 2>&1 | %{check}=TRUNC-FLOAT
+# RUN: not %qcc compile %t/avgpool_mul_not_window.onnx --emit=qnn 2>&1 | %{check}=AVG-MUL
+# RUN: not %qcc compile %t/avgpool_pad_exclude.onnx --emit=qnn 2>&1 | %{check}=AVG-PAD
+# RUN: not %qcc compile %t/avgpool_ceil_partial.onnx --emit=qnn 2>&1 | %{check}=AVG-CEIL
+# RUN: not %qcc compile %t/avgpool_trunc_overflow.onnx --emit=qnn 2>&1 | %{check}=AVG-OVERFLOW
+# RUN: not %qcc compile %t/avgpool_trunc_scale.onnx --emit=qnn 2>&1 | %{check}=AVG-SCALE
 
 # BITS-FRAC: qcc: error: {{.*}}bits_fraction.onnx: node 'wq' (Quant): bit-width 'wq_bitwidth' has the value 2.500000e+00; bit-widths must be integers
 # BITS-ZERO: qcc: error: {{.*}}bits_zero.onnx: node 'wq' (Quant): bit-width 'wq_bitwidth' is 0; qcc supports 1 to 8 bits
@@ -46,6 +51,11 @@
 # SLICE-GAP: qcc: error: {{.*}}slices_gap.onnx: node 'wcat' (Concat): the slices of 'w' cover 1 of its 2 channels
 # SPLIT-INPUT: qcc: error: {{.*}}split_activation_input.onnx: node 'sp' (Split): Split is only supported on constants, or along the channel axis between an op's output and one quantizer per part followed by Concat
 # TRUNC-FLOAT: qcc: error: {{.*}}trunc_float_input.onnx: node 't' (Trunc): input 'x' must be a quantized tensor (the output of a Quant, or of an op quantized by one)
+# AVG-MUL: qcc: error: {{.*}}avgpool_mul_not_window.onnx: node 'mul' (Mul): 'k' must be the scalar window size 4 of node 'pool' (AveragePool) (average times window size: the sum that Trunc truncates)
+# AVG-PAD: qcc: error: {{.*}}avgpool_pad_exclude.onnx: node 'pool' (AveragePool): padding with count_include_pad=0 averages the edge windows over fewer values; Mul -> Trunc needs every window's sum (count_include_pad=1)
+# AVG-CEIL: qcc: error: {{.*}}avgpool_ceil_partial.onnx: node 'pool' (AveragePool): ceil_mode=1 adds partial windows at the edge; Mul -> Trunc needs full windows
+# AVG-OVERFLOW: qcc: error: {{.*}}avgpool_trunc_overflow.onnx: node 't' (Trunc): the truncated window sums of node 'pool' (AveragePool) range over [0, 30], beyond 4-bit unsigned values (input bit-width too small for 4 values)
+# AVG-SCALE: qcc: error: {{.*}}avgpool_trunc_scale.onnx: node 't' (Trunc): scale and zero point must be those of its input 'xq'
 
 import numpy as np
 
@@ -218,6 +228,47 @@ def trunc_float_input(g):
     ins = ["x"] + [g.init("t%d" % i, np.float32(v))
                    for i, v in enumerate([0.5, 0, 8, 4])]
     g.output(g.node("Trunc", ins, "t", name="t", domain=QONNX), F32)
+
+
+def avgpool_trunc(g, k=4.0, in_bits=6, scale=0.5, extent=4, **pool):
+    """x (4-bit unsigned, scale 0.5) -> AveragePool 2x2 -> Mul(k) -> Trunc
+    v1 (scale, 0, in_bits -> 4 bits)."""
+    from onnx import helper
+    g.opsets.append(helper.make_opsetid(QONNX, 1))
+    g.input("x", F32, [1, 2, extent, extent])
+    x = quant(g, "x", 0.5, 0, 4, "xq", signed=0)
+    y = g.node("AveragePool", [x], "avg", name="pool", kernel_shape=[2, 2],
+               strides=[2, 2], **pool)
+    y = g.node("Mul", [y, g.init("k", np.float32(k))], "sum", name="mul")
+    ins = [y] + [g.init("t%d" % i, np.float32(v))
+                 for i, v in enumerate([scale, 0, in_bits, 4])]
+    g.output(g.node("Trunc", ins, "t", name="t", domain=QONNX), F32)
+
+
+@models()
+def avgpool_mul_not_window(g):
+    avgpool_trunc(g, k=2.0)
+
+
+@models()
+def avgpool_pad_exclude(g):
+    avgpool_trunc(g, pads=[1, 1, 1, 1])
+
+
+@models()
+def avgpool_ceil_partial(g):
+    avgpool_trunc(g, extent=5, ceil_mode=1)
+
+
+@models()
+def avgpool_trunc_overflow(g):
+    # sums 0..60 of 4 values 0..15, / 2^(5 - 4) = 0..30: not 4 bits.
+    avgpool_trunc(g, in_bits=5)
+
+
+@models()
+def avgpool_trunc_scale(g):
+    avgpool_trunc(g, scale=0.25)
 
 
 models.main()
