@@ -7,4 +7,5 @@ ninja -C build qcc-doc
 cp build/docs/Dialects/QNNDialect.md docs/reference/QNNDialect.md
 cp build/docs/QCCTransformsPasses.md docs/reference/TransformsPasses.md
 cp build/docs/QCCConversionPasses.md docs/reference/ConversionPasses.md
+cp build/docs/QNNTransformsPasses.md docs/reference/QNNTransformsPasses.md
 echo "docs/reference/ updated"

@@ -3,6 +3,7 @@
 
 #include "qcc/Conversion/Passes.h"
 #include "qcc/Dialect/QNN/IR/QNNDialect.h"
+#include "qcc/Dialect/QNN/Transforms/Passes.h"
 #include "qcc/Transforms/Passes.h"
 
 #include "mlir/InitAllDialects.h"
@@ -23,8 +24,9 @@ void qcc::registerDialects(DialectRegistry &registry) {
 }
 
 std::string qcc::lowerToBuffersPipeline() {
-  return "convert-qnn-to-linalg,canonicalize,cse,qcc-pack-subbyte-weights,"
-         "canonicalize,qcc-one-shot-bufferize,canonicalize,"
+  return "qnn-legalize-bit-widths,convert-qnn-to-linalg,canonicalize,cse,"
+         "qcc-pack-subbyte-weights,canonicalize,eliminate-empty-tensors,"
+         "qcc-one-shot-bufferize,canonicalize,"
          "qcc-plan-static-arena,qcc-outline-kernels,qcc-conv-microkernel";
 }
 
@@ -48,6 +50,7 @@ void qcc::registerPasses() {
   mlir::registerAllPasses();
   qcc::registerQCCConversionPasses();
   qcc::registerQCCTransformsPasses();
+  qcc::qnn::registerQNNTransformsPasses();
   PassPipelineRegistration<>(
       "qcc-lower-to-buffers",
       "qnn on tensors -> linalg on memrefs placed in one static arena",

@@ -270,6 +270,22 @@ def sliced_a():
     return _classifier(b, h)
 
 
+def lowbit_bytes():
+    """Weights-dominated mixed-precision net for the weight-bytes check:
+    4-bit, 2-bit, sliced 2/4-bit (form a) and 8-bit 3x3 convolutions, 64
+    channels, 8-bit activations."""
+    b = QonnxBuilder("lowbit_bytes", opset=14, seed=1110)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 16, 8, 8])
+    h = b.quant_act(x, 8, signed=True)
+    for i, bits in enumerate([4, 2, [(32, 2), (32, 4)], 4, 8]):
+        cin = 16 if i == 0 else 64
+        w = b.quant_weight("conv%d_w" % i, _conv_w(r, 64, cin, 3), bits,
+                           form=None if isinstance(bits, int) else "tensor")
+        h = b.quant_act(b.conv(h, w, _bias(r, 64), pads=1, act="relu", base="conv%d" % i), 8)
+    return _classifier(b, h)
+
+
 def sliced_b():
     """QONNX per-channel widths, form (b): Split (opset 13, sizes input) ->
     a Quant per slice -> Concat, for weights (axis 0: 2/4/8 bits) and
@@ -415,6 +431,7 @@ MODELS = {
     "act_rounding": act_rounding,
     "sliced_a": sliced_a,
     "sliced_b": sliced_b,
+    "lowbit_bytes": lowbit_bytes,
     "uint4_asym": uint4_asym,
     "binary_net": binary_net,
     "trunc_avgpool": trunc_avgpool,

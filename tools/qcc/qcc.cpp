@@ -17,6 +17,8 @@
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "qcc/Report/BitReport.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -38,6 +40,7 @@ const char *kUsage =
     "usage: qcc compile MODEL.onnx -target T [-mcpu=CPU] [-mattr=FEATURES]\n"
     "                   [-O0|-O1|-O2|-O3] [--name NAME] [-o OUT.o]\n"
     "                   [--emit=qnn|mlir|llvm|asm|obj] [--shape INPUT=DxDx...]\n"
+    "                   [--report]\n"
     "\n"
     "  -target T     x86_64, aarch64, or a full triple (aarch64-linux-gnu)\n"
     "  -mcpu=CPU     target CPU (e.g. skylake, cortex-a76, native)\n"
@@ -47,7 +50,10 @@ const char *kUsage =
     "  -o OUT        output file; with --emit=obj also writes OUT's stem .h\n"
     "  --emit=KIND   qnn: imported IR; mlir: lowered LLVM-dialect IR;\n"
     "                llvm: LLVM IR; asm: assembly; obj: ELF object (default)\n"
-    "  --shape I=S   static shape for input I, e.g. --shape input=1x3x224x224\n";
+    "  --shape I=S   static shape for input I, e.g. --shape input=1x3x224x224\n"
+    "  --report      print per layer: op, weight / activation bits per slice,\n"
+    "                MACs, stored weight and activation bytes; and the totals\n"
+    "                (weights + peak arena)\n";
 
 bool isIdentifier(StringRef s) {
   if (s.empty() || llvm::isDigit(s[0]))
@@ -89,6 +95,7 @@ struct Options {
   std::string model, target, cpu, features, name, output;
   std::string emit = "obj";
   int optLevel = 2;
+  bool report = false;
   qcc::ONNXImportOptions import;
 };
 
@@ -136,6 +143,8 @@ Options parseArgs(int argc, char **argv) {
       o.output = value("-o");
     else if (a.consume_front("--emit="))
       o.emit = a.str();
+    else if (a == "--report")
+      o.report = true;
     else if (a == "--shape" || a.starts_with("--shape=")) {
       std::string spec = value("--shape");
       auto [input, dims] = StringRef(spec).rsplit('=');
@@ -257,6 +266,17 @@ int main(int argc, char **argv) {
   if (failed(qcc::collectModelIO(*module, info, error)))
     die(o.model + ": " + error);
 
+  // The report describes the layers as compiled: after bit-width
+  // legalization (promoted widths, sliced convolutions split by width).
+  qcc::ModelReport report;
+  if (o.report) {
+    PassManager legalize(&ctx);
+    if (failed(parsePassPipeline("qnn-legalize-bit-widths", legalize)) ||
+        failed(legalize.run(*module)))
+      die(o.model + ": " + first.text.value_or("bit-width legalization failed"));
+    report = qcc::collectBitReport(*module);
+  }
+
   PassManager pm(&ctx);
   if (failed(qcc::buildLowerToLLVMPipeline(pm)))
     die("internal error: cannot build the lowering pipeline");
@@ -267,6 +287,10 @@ int main(int argc, char **argv) {
   if (auto f = module->lookupSymbol<LLVM::LLVMFuncOp>("forward"))
     if (auto a = f->getAttrOfType<IntegerAttr>(qcc::kArenaBytesAttr))
       info.arenaBytes = a.getInt();
+  if (o.report) {
+    report.arenaBytes = info.arenaBytes;
+    qcc::printBitReport(report, llvm::outs());
+  }
 
   if (o.emit == "mlir") {
     files.push_back({o.output, text([&](llvm::raw_ostream &os) {

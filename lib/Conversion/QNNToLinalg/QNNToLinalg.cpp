@@ -105,11 +105,23 @@ public:
     Type t = b.getIntegerType(bits);
     if (llvm::all_equal(values))
       return addScalar(b.getIntegerAttr(t, values.front()));
-    auto tt = RankedTensorType::get(shape, t);
+    // A varying parameter is a read-only table: store it in the narrowest
+    // of 8/16/32/`bits` bits that holds every value, sign-extended on use.
+    unsigned stored = bits;
+    for (unsigned w : {8u, 16u, 32u})
+      if (w < stored && llvm::all_of(values, [&](int64_t x) {
+            return llvm::isIntN(w, x);
+          })) {
+        stored = w;
+        break;
+      }
+    auto tt = RankedTensorType::get(shape, b.getIntegerType(stored));
     SmallVector<APInt> v;
     for (int64_t x : values)
-      v.push_back(APInt(bits, x, /*isSigned=*/true));
-    return addTensor(DenseElementsAttr::get(tt, v), dims);
+      v.push_back(APInt(stored, x, /*isSigned=*/true));
+    int id = addTensor(DenseElementsAttr::get(tt, v), dims);
+    entries[id].extendTo = stored < bits ? t : Type();
+    return id;
   }
   int addF32(ArrayRef<double> values, ArrayRef<unsigned> dims,
              ArrayRef<int64_t> shape) {
@@ -135,6 +147,8 @@ public:
     const Entry &e = entries[id];
     if (e.scalar)
       return arith::ConstantOp::create(bb, loc, cast<TypedAttr>(e.scalar));
+    if (e.extendTo)
+      return arith::ExtSIOp::create(bb, loc, e.extendTo, args[e.input]);
     return args[e.input];
   }
 
@@ -142,9 +156,10 @@ private:
   struct Entry {
     Attribute scalar;
     unsigned input = 0;
+    Type extendTo; // set when the table is narrower than the parameter
   };
   int addScalar(Attribute a) {
-    entries.push_back({a, 0});
+    entries.push_back({a, 0, Type()});
     return entries.size() - 1;
   }
   int addTensor(DenseElementsAttr a, ArrayRef<unsigned> dims) {
@@ -153,7 +168,7 @@ private:
     for (unsigned d : dims)
       exprs.push_back(b.getAffineDimExpr(d));
     maps.push_back(AffineMap::get(numDims, 0, exprs, b.getContext()));
-    entries.push_back({Attribute(), (unsigned)inputs.size() - 1});
+    entries.push_back({Attribute(), (unsigned)inputs.size() - 1, Type()});
     return entries.size() - 1;
   }
   OpBuilder &b;

@@ -885,6 +885,7 @@ void Importer::importConv(const onnx::NodeProto &n) {
            "' must be a constant (float, or int32 behind DequantizeLinear)");
   }
   std::string out = n.output(0);
+  bool bnFolded = false;
   // BatchNormalization right after the convolution is folded into it.
   if (const onnx::NodeProto *bn = singleConsumer(out);
       bn && bn->op_type() == "BatchNormalization") {
@@ -935,10 +936,38 @@ void Importer::importConv(const onnx::NodeProto &n) {
     bias = newBias;
     done.insert(bn);
     out = output0(*bn);
+    bnFolded = true;
   }
   OutputQuant oq = findOutputQuant(
       n, out,
       {cast<RankedTensorType>(x.getType()).getDimSize(0), w.dims[0], -1, -1});
+  // A folded BatchNormalization bias (beta - k * mean) is no multiple of the
+  // accumulator unit x_scale * w_scale[f], so rounding it to int32 is off by
+  // up to half a unit: several output LSBs with coarse low-bit weights and a
+  // fine output scale. Refine the unit exactly: stored weights and
+  // zero-points times 2^s, scales / 2^s, widths + s (a b-bit value times
+  // 2^(8-b) fits 8 bits), until half a unit is at most 1/32 output LSB.
+  if (bnFolded && bias && !w.bipolar && oq.type && !oq.type.isBipolar()) {
+    unsigned maxBits = *std::max_element(w.bits.begin(), w.bits.end());
+    double xs = getQuantElementType(x.getType()).getScaleOf(0);
+    int shift = 0;
+    for (int64_t f = 0; f < w.dims[0]; ++f) {
+      double unit = xs * roundToF32(w.scaleOf(f));
+      double ys = oq.type.getScaleOf(oq.type.getScales().size() > 1 ? f : 0);
+      while (shift < int(8 - maxBits) && std::ldexp(0.5 * unit, -shift) > ys / 32)
+        ++shift;
+    }
+    if (shift > 0) {
+      for (int64_t &v : w.values)
+        v *= int64_t(1) << shift;
+      for (int64_t &z : w.zps)
+        z *= int64_t(1) << shift;
+      for (double &sc : w.scales)
+        sc = std::ldexp(sc, -shift);
+      for (unsigned &bw : w.bits)
+        bw += shift;
+    }
+  }
   Value r = emitConv(n, x, w, bias, {}, oq.type, oq.lo, oq.hi, oq.rounding);
   bind(oq, r, n);
 }

@@ -26,10 +26,10 @@
 // CHECK:   %[[ZI:.*]] = arith.constant 10 : i32
 // CHECK:   %[[XS:.*]] = arith.subi %[[X]], %[[ZI]] : i32
 // CHECK:   arith.addi %[[XS]], %{{.*}} : i32
-// CHECK: %[[MULT:.*]] = arith.constant dense<{{\[\[}}1073741824, 1431655765, 1073741824], [1431655765, 1908874354, 1431655765], [1073741824, 1431655765, 1073741824]]> : tensor<3x3xi64>
-// CHECK: %[[SHIFT:.*]] = arith.constant dense<{{\[\[}}31, 32, 31], [32, 33, 32], [31, 32, 31]]> : tensor<3x3xi64>
+// CHECK: %[[MULT:.*]] = arith.constant dense<{{\[\[}}1073741824, 1431655765, 1073741824], [1431655765, 1908874354, 1431655765], [1073741824, 1431655765, 1073741824]]> : tensor<3x3xi32>
+// CHECK: %[[SHIFT:.*]] = arith.constant dense<{{\[\[}}31, 32, 31], [32, 33, 32], [31, 32, 31]]> : tensor<3x3xi8>
 // CHECK: linalg.generic {indexing_maps = [#[[ID]], #[[HW]], #[[HW]], #[[ID]]]
-// CHECK-SAME: ins(%[[SUM]], %[[MULT]], %[[SHIFT]] : tensor<1x2x3x3xi32>, tensor<3x3xi64>, tensor<3x3xi64>)
+// CHECK-SAME: ins(%[[SUM]], %[[MULT]], %[[SHIFT]] : tensor<1x2x3x3xi32>, tensor<3x3xi32>, tensor<3x3xi8>)
 // CHECK-SAME: qcc.kernel = "requantize"
 // zp_out 1, ui8 bounds
 // CHECK:   arith.constant 1 : i64
@@ -69,7 +69,7 @@ func.func @include_pad(%x: tensor<1x2x5x5x!qnn.q<ui8, scale = 0.5, zp = 10>>) ->
 // CHECK: tensor.pad %{{.*}} low[0, 0, 0, 0] high[0, 0, 1, 1]
 // CHECK: tensor<1x1x5x5xi8> to tensor<1x1x6x6xi8>
 // CHECK: qcc.kernel = "window_sum"
-// CHECK: arith.constant dense<{{\[\[}}32, 32, 31], [32, 32, 31], [31, 31, 30]]> : tensor<3x3xi64>
+// CHECK: arith.constant dense<{{\[\[}}32, 32, 31], [32, 32, 31], [31, 31, 30]]> : tensor<3x3xi8>
 // CHECK: qcc.kernel = "requantize"
 // CHECK: arith.constant 1073741824 : i64
 func.func @ceil_mode(%x: tensor<1x1x5x5x!qnn.q<i8, scale = 0.5, zp = 0>>) -> tensor<1x1x3x3x!qnn.q<i8, scale = 0.5, zp = 0>> {

@@ -48,13 +48,14 @@
 // CHECK: } -> tensor<1x1x2x8x8xi32>
 // CHECK: %[[ACC:.*]] = tensor.collapse_shape %[[CONV]] {{\[}}[0], [1, 2], [3], [4]] : tensor<1x1x2x8x8xi32> into tensor<1x2x8x8xi32>
 // Per-channel multipliers; the shift (40) is the same for both channels.
-// CHECK: %[[MULT:.*]] = arith.constant dense<[1298207778, 1968250417]> : tensor<2xi64>
+// CHECK: %[[MULT:.*]] = arith.constant dense<[1298207778, 1968250417]> : tensor<2xi32>
 // CHECK: %[[RQ:.*]] = linalg.generic {indexing_maps = [#[[ID4]], #[[BIAS]], #[[ID4]]], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
-// CHECK-SAME: ins(%[[ACC]], %[[MULT]] : tensor<1x2x8x8xi32>, tensor<2xi64>)
+// CHECK-SAME: ins(%[[ACC]], %[[MULT]] : tensor<1x2x8x8xi32>, tensor<2xi32>)
 // CHECK-SAME: qcc.kernel = "requantize"
-// CHECK: ^bb0(%[[A:.*]]: i32, %[[M:.*]]: i64, %{{.*}}: i8):
+// CHECK: ^bb0(%[[A:.*]]: i32, %[[M:.*]]: i32, %{{.*}}: i8):
 // CHECK:   %[[A64:.*]] = arith.extsi %[[A]] : i32 to i64
-// CHECK:   %[[PROD:.*]] = arith.muli %[[A64]], %[[M]] : i64
+// CHECK:   %[[M64:.*]] = arith.extsi %[[M]] : i32 to i64
+// CHECK:   %[[PROD:.*]] = arith.muli %[[A64]], %[[M64]] : i64
 // CHECK:   %[[SH:.*]] = arith.constant 40 : i64
 // CHECK:   %[[ONE:.*]] = arith.constant 1 : i64
 // round_half_even(prod * 2^-40): floor, remainder, compare with half.
@@ -112,15 +113,17 @@ func.func @conv_per_channel_relu6(
 // CHECK-NEXT: arith.extsi
 // CHECK-NEXT: arith.muli
 // CHECK-NEXT: arith.addi
-// CHECK: %[[SHIFT:.*]] = arith.constant dense<[30, 31, 32, 29]> : tensor<4xi64>
-// CHECK: %[[ZP:.*]] = arith.constant dense<[0, 1, -2, 5]> : tensor<4xi64>
+// CHECK: %[[SHIFT:.*]] = arith.constant dense<[30, 31, 32, 29]> : tensor<4xi8>
+// CHECK: %[[ZP:.*]] = arith.constant dense<[0, 1, -2, 5]> : tensor<4xi8>
 // CHECK: linalg.generic {indexing_maps = [#[[ID]], #[[CH]], #[[CH]], #[[ID]]]
-// CHECK-SAME: ins(%{{.*}}, %[[SHIFT]], %[[ZP]] : tensor<1x4x6x6xi32>, tensor<4xi64>, tensor<4xi64>)
+// CHECK-SAME: ins(%{{.*}}, %[[SHIFT]], %[[ZP]] : tensor<1x4x6x6xi32>, tensor<4xi8>, tensor<4xi8>)
 // CHECK-SAME: qcc.kernel = "requantize"
-// CHECK: ^bb0(%[[A:.*]]: i32, %[[S:.*]]: i64, %[[ZPV:.*]]: i64, %{{.*}}: i8):
+// CHECK: ^bb0(%[[A:.*]]: i32, %[[S:.*]]: i8, %[[ZPV:.*]]: i8, %{{.*}}: i8):
 // CHECK: arith.constant 1073741824 : i64
-// CHECK: arith.shrsi %{{.*}}, %[[S]] : i64
-// CHECK: arith.addi %{{.*}}, %[[ZPV]] : i64
+// CHECK: %[[S64:.*]] = arith.extsi %[[S]] : i8 to i64
+// CHECK: arith.shrsi %{{.*}}, %[[S64]] : i64
+// CHECK: %[[ZP64:.*]] = arith.extsi %[[ZPV]] : i8 to i64
+// CHECK: arith.addi %{{.*}}, %[[ZP64]] : i64
 // CHECK: arith.constant -128 : i64
 // CHECK: arith.constant 127 : i64
 func.func @conv_per_channel_output(

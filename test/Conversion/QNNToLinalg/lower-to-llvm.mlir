@@ -14,8 +14,8 @@
 // (1x4x8x8 x i32 = 1024 B, at 0) and the padded input (1x3x10x10 = 300 B,
 // next aligned offset 1024): 1324 -> 1344.
 
-// CHECK-DAG: llvm.mlir.global private constant @{{.*}}(dense<[1291926070, 1291926070, 1937889105, 1291926070]> : tensor<4xi64>)
-// CHECK-DAG: llvm.mlir.global private constant @{{.*}}(dense<[38, 37, 37, 36]> : tensor<4xi64>)
+// CHECK-DAG: llvm.mlir.global private constant @{{.*}}(dense<[1291926070, 1291926070, 1937889105, 1291926070]> : tensor<4xi32>)
+// CHECK-DAG: llvm.mlir.global private constant @{{.*}}(dense<[38, 37, 37, 36]> : tensor<4xi8>)
 // CHECK-DAG: llvm.mlir.global private constant @{{.*}}(dense<[1, 2, 3, 4]> : tensor<4xi32>)
 // CHECK: llvm.func @model(%{{.*}}: !llvm.ptr {qcc.name = "arena"}, %{{.*}}: !llvm.ptr {qcc.name = "input"}, %{{.*}}: !llvm.ptr {qcc.name = "output"})
 // CHECK-SAME: attributes {qcc.arena_bytes = 1344 : i64}

@@ -30,15 +30,17 @@
 // CHECK:   %[[P:.*]] = arith.muli %[[LS]], %[[RE]] : i32
 // CHECK:   %[[S:.*]] = arith.addi %[[ACC]], %[[P]] : i32
 // CHECK:   linalg.yield %[[S]] : i32
-// CHECK: %[[MULT:.*]] = arith.constant dense<[1298207778, 1968250417, 1591351450]> : tensor<3xi64>
-// CHECK: %[[SHIFT:.*]] = arith.constant dense<[40, 40, 41]> : tensor<3xi64>
+// CHECK: %[[MULT:.*]] = arith.constant dense<[1298207778, 1968250417, 1591351450]> : tensor<3xi32>
+// CHECK: %[[SHIFT:.*]] = arith.constant dense<[40, 40, 41]> : tensor<3xi8>
 // CHECK: %[[RQ:.*]] = linalg.generic {indexing_maps = [#[[ID2]], #[[COL]], #[[COL]], #[[ID2]]], iterator_types = ["parallel", "parallel"]}
-// CHECK-SAME: ins(%[[MM]], %[[MULT]], %[[SHIFT]] : tensor<1x3xi32>, tensor<3xi64>, tensor<3xi64>)
+// CHECK-SAME: ins(%[[MM]], %[[MULT]], %[[SHIFT]] : tensor<1x3xi32>, tensor<3xi32>, tensor<3xi8>)
 // CHECK-SAME: qcc.kernel = "requantize"
-// CHECK: ^bb0(%[[X:.*]]: i32, %[[M:.*]]: i64, %[[SH:.*]]: i64, %{{.*}}: i8):
+// CHECK: ^bb0(%[[X:.*]]: i32, %[[M:.*]]: i32, %[[SH:.*]]: i8, %{{.*}}: i8):
 // CHECK:   %[[X64:.*]] = arith.extsi %[[X]] : i32 to i64
-// CHECK:   %[[PR:.*]] = arith.muli %[[X64]], %[[M]] : i64
-// CHECK:   arith.shrsi %[[PR]], %[[SH]] : i64
+// CHECK:   %[[M64:.*]] = arith.extsi %[[M]] : i32 to i64
+// CHECK:   %[[PR:.*]] = arith.muli %[[X64]], %[[M64]] : i64
+// CHECK:   %[[SH64:.*]] = arith.extsi %[[SH]] : i8 to i64
+// CHECK:   arith.shrsi %[[PR]], %[[SH64]] : i64
 // CHECK:   arith.constant -4 : i64
 // CHECK:   arith.constant -128 : i64
 // CHECK:   arith.constant 127 : i64

@@ -41,14 +41,15 @@ func.func @per_tensor(%x: tensor<1x3xf32>) -> tensor<1x3x!qnn.q<ui8, scale = 0.0
 // CHECK: %[[S:.*]] = arith.constant dense<[5.000000e-01, 2.500000e-01, 1.250000e-01]> : tensor<3xf32>
 // CHECK: %[[LO:.*]] = arith.constant dense<[-1.280000e+02, -1.290000e+02, -1.300000e+02]> : tensor<3xf32>
 // CHECK: %[[HI:.*]] = arith.constant dense<[1.270000e+02, 1.260000e+02, 1.250000e+02]> : tensor<3xf32>
-// CHECK: %[[ZP:.*]] = arith.constant dense<[0, 1, 2]> : tensor<3xi32>
+// CHECK: %[[ZP:.*]] = arith.constant dense<[0, 1, 2]> : tensor<3xi8>
 // CHECK: linalg.generic {indexing_maps = [#[[ID]], #[[CH]], #[[CH]], #[[CH]], #[[CH]], #[[ID]]]
-// CHECK-SAME: ins(%{{.*}}, %[[S]], %[[LO]], %[[HI]], %[[ZP]] : tensor<1x3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xi32>)
-// CHECK: ^bb0(%[[IN:.*]]: f32, %[[SV:.*]]: f32, %[[LV:.*]]: f32, %[[HV:.*]]: f32, %[[ZV:.*]]: i32, %{{.*}}: i8):
+// CHECK-SAME: ins(%{{.*}}, %[[S]], %[[LO]], %[[HI]], %[[ZP]] : tensor<1x3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xi8>)
+// CHECK: ^bb0(%[[IN:.*]]: f32, %[[SV:.*]]: f32, %[[LV:.*]]: f32, %[[HV:.*]]: f32, %[[ZV:.*]]: i8, %{{.*}}: i8):
 // CHECK:   arith.divf %[[IN]], %[[SV]] : f32
 // CHECK:   arith.maxnumf %{{.*}}, %[[LV]] : f32
 // CHECK:   arith.minnumf %{{.*}}, %[[HV]] : f32
-// CHECK:   arith.addi %{{.*}}, %[[ZV]] : i32
+// CHECK:   %[[ZV32:.*]] = arith.extsi %[[ZV]] : i8 to i32
+// CHECK:   arith.addi %{{.*}}, %[[ZV32]] : i32
 func.func @per_channel(%x: tensor<1x3xf32>) -> tensor<1x3x!qnn.q<i8, axis = 1, scale = [0.5, 0.25, 0.125], zp = [0, 1, 2]>> {
   %0 = qnn.quantize %x : tensor<1x3xf32> -> tensor<1x3x!qnn.q<i8, axis = 1, scale = [0.5, 0.25, 0.125], zp = [0, 1, 2]>>
   return %0 : tensor<1x3x!qnn.q<i8, axis = 1, scale = [0.5, 0.25, 0.125], zp = [0, 1, 2]>>

@@ -46,16 +46,18 @@ func.func @per_tensor_range(%x: tensor<2x4x!qnn.q<ui8, scale = 0.0235, zp = 128>
 //   -> shifts [29, 30, 27], mult 2^30 = 1073741824 (uniform: a scalar)
 //   zp_in [1, 2, 3] (per channel: a tensor), zp_out 8, ui4 bounds [0, 15]
 // CHECK-LABEL: func.func @per_channel_input(
-// CHECK: %[[SH:.*]] = arith.constant dense<[29, 30, 27]> : tensor<3xi64>
-// CHECK: %[[ZI:.*]] = arith.constant dense<[1, 2, 3]> : tensor<3xi64>
+// CHECK: %[[SH:.*]] = arith.constant dense<[29, 30, 27]> : tensor<3xi8>
+// CHECK: %[[ZI:.*]] = arith.constant dense<[1, 2, 3]> : tensor<3xi8>
 // CHECK: linalg.generic {indexing_maps = [#[[ID]], #[[CH]], #[[CH]], #[[ID]]], iterator_types = ["parallel", "parallel"]}
-// CHECK-SAME: ins(%{{.*}}, %[[SH]], %[[ZI]] : tensor<2x3xi8>, tensor<3xi64>, tensor<3xi64>)
+// CHECK-SAME: ins(%{{.*}}, %[[SH]], %[[ZI]] : tensor<2x3xi8>, tensor<3xi8>, tensor<3xi8>)
 // CHECK-SAME: qcc.kernel = "requantize"
-// CHECK: ^bb0(%[[IN:.*]]: i8, %[[S:.*]]: i64, %[[Z:.*]]: i64, %{{.*}}: i8):
+// CHECK: ^bb0(%[[IN:.*]]: i8, %[[S:.*]]: i8, %[[Z:.*]]: i8, %{{.*}}: i8):
 // CHECK:   %[[X:.*]] = arith.extsi %[[IN]] : i8 to i64
-// CHECK:   arith.subi %[[X]], %[[Z]] : i64
+// CHECK:   %[[Z64:.*]] = arith.extsi %[[Z]] : i8 to i64
+// CHECK:   arith.subi %[[X]], %[[Z64]] : i64
 // CHECK:   arith.constant 1073741824 : i64
-// CHECK:   arith.shrsi %{{.*}}, %[[S]] : i64
+// CHECK:   %[[S64:.*]] = arith.extsi %[[S]] : i8 to i64
+// CHECK:   arith.shrsi %{{.*}}, %[[S64]] : i64
 // CHECK:   arith.constant 8 : i64
 // CHECK:   arith.constant 0 : i64
 // CHECK:   arith.constant 15 : i64
@@ -68,15 +70,17 @@ func.func @per_channel_input(%x: tensor<2x3x!qnn.q<i8, axis = 1, scale = [0.5, 0
 // slice width: channels 0, 1 are i4 [-8, 7], channel 2 is i8 [-128, 127].
 //   ratio 0.5 / 0.5 = 1 -> shift 30, mult 2^30
 // CHECK-LABEL: func.func @sliced_output(
-// CHECK: %[[LO:.*]] = arith.constant dense<[-8, -8, -128]> : tensor<3xi64>
-// CHECK: %[[HI:.*]] = arith.constant dense<[7, 7, 127]> : tensor<3xi64>
+// CHECK: %[[LO:.*]] = arith.constant dense<[-8, -8, -128]> : tensor<3xi8>
+// CHECK: %[[HI:.*]] = arith.constant dense<[7, 7, 127]> : tensor<3xi8>
 // CHECK: linalg.generic {indexing_maps = [#[[ID]], #[[CH]], #[[CH]], #[[ID]]]
-// CHECK-SAME: ins(%{{.*}}, %[[LO]], %[[HI]] : tensor<2x3xi8>, tensor<3xi64>, tensor<3xi64>)
-// CHECK: ^bb0(%{{.*}}: i8, %[[L:.*]]: i64, %[[H:.*]]: i64, %{{.*}}: i8):
+// CHECK-SAME: ins(%{{.*}}, %[[LO]], %[[HI]] : tensor<2x3xi8>, tensor<3xi8>, tensor<3xi8>)
+// CHECK: ^bb0(%{{.*}}: i8, %[[L:.*]]: i8, %[[H:.*]]: i8, %{{.*}}: i8):
 // CHECK:   arith.constant 1073741824 : i64
 // CHECK:   arith.constant 30 : i64
-// CHECK:   %[[A:.*]] = arith.maxsi %{{.*}}, %[[L]] : i64
-// CHECK:   arith.minsi %[[A]], %[[H]] : i64
+// CHECK:   %[[L64:.*]] = arith.extsi %[[L]] : i8 to i64
+// CHECK:   %[[A:.*]] = arith.maxsi %{{.*}}, %[[L64]] : i64
+// CHECK:   %[[H64:.*]] = arith.extsi %[[H]] : i8 to i64
+// CHECK:   arith.minsi %[[A]], %[[H64]] : i64
 func.func @sliced_output(%x: tensor<2x3x!qnn.q<i8, scale = 0.5, zp = 0>>) -> tensor<2x3x!qnn.q<[i4 x 2, i8 x 1], axis = 1, scale = 0.5, zp = 0>> {
   %0 = qnn.requantize %x : tensor<2x3x!qnn.q<i8, scale = 0.5, zp = 0>> -> tensor<2x3x!qnn.q<[i4 x 2, i8 x 1], axis = 1, scale = 0.5, zp = 0>>
   return %0 : tensor<2x3x!qnn.q<[i4 x 2, i8 x 1], axis = 1, scale = 0.5, zp = 0>>

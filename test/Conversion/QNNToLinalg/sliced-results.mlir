@@ -6,8 +6,8 @@
 
 // Result channel 0 is i4 [-8, 7], channel 1 is i8 [-128, 127].
 // CHECK-LABEL: func.func @add_sliced_result
-// CHECK-DAG: arith.constant dense<[-8, -128]> : tensor<2xi64>
-// CHECK-DAG: arith.constant dense<[7, 127]> : tensor<2xi64>
+// CHECK-DAG: arith.constant dense<[-8, -128]> : tensor<2xi8>
+// CHECK-DAG: arith.constant dense<[7, 127]> : tensor<2xi8>
 // CHECK: qcc.kernel = "add"
 func.func @add_sliced_result(%a: tensor<1x2x!qnn.q<i8, scale = 0.5, zp = 0>>,
                              %b: tensor<1x2x!qnn.q<i8, scale = 0.5, zp = 0>>)
@@ -20,8 +20,8 @@ func.func @add_sliced_result(%a: tensor<1x2x!qnn.q<i8, scale = 0.5, zp = 0>>,
 // -----
 
 // CHECK-LABEL: func.func @global_avg_pool_sliced_result
-// CHECK-DAG: arith.constant dense<[-8, -128]> : tensor<2xi64>
-// CHECK-DAG: arith.constant dense<[7, 127]> : tensor<2xi64>
+// CHECK-DAG: arith.constant dense<[-8, -128]> : tensor<2xi8>
+// CHECK-DAG: arith.constant dense<[7, 127]> : tensor<2xi8>
 // CHECK: qcc.kernel = "requantize"
 func.func @global_avg_pool_sliced_result(%a: tensor<1x2x2x2x!qnn.q<i8, scale = 0.5, zp = 0>>)
     -> tensor<1x2x1x1x!qnn.q<[i4 x 1, i8 x 1], axis = 1, scale = 0.5, zp = 0>> {
@@ -33,8 +33,8 @@ func.func @global_avg_pool_sliced_result(%a: tensor<1x2x2x2x!qnn.q<i8, scale = 0
 // -----
 
 // CHECK-LABEL: func.func @avg_pool_sliced_result
-// CHECK-DAG: arith.constant dense<[-8, -128]> : tensor<2xi64>
-// CHECK-DAG: arith.constant dense<[7, 127]> : tensor<2xi64>
+// CHECK-DAG: arith.constant dense<[-8, -128]> : tensor<2xi8>
+// CHECK-DAG: arith.constant dense<[7, 127]> : tensor<2xi8>
 // CHECK: qcc.kernel = "requantize"
 func.func @avg_pool_sliced_result(%a: tensor<1x2x2x2x!qnn.q<i8, scale = 0.5, zp = 0>>)
     -> tensor<1x2x1x1x!qnn.q<[i4 x 1, i8 x 1], axis = 1, scale = 0.5, zp = 0>> {

@@ -1,0 +1,143 @@
+//===- BitReport.cpp - bits, bytes and MACs per layer ---------------------===//
+//
+// What `qcc compile --report` prints. Byte counts follow the storage the
+// lowering uses: constant weights at their packed width (1, 2 or 4 bits; 3
+// in 4 and 5..7 in 8 bits), int32 biases, activations one byte per value.
+//
+//===----------------------------------------------------------------------===//
+#include "qcc/Report/BitReport.h"
+#include "qcc/Dialect/QNN/IR/QNNOps.h"
+#include "qcc/Dialect/QNN/IR/QNNTypes.h"
+
+#include "llvm/Support/Format.h"
+
+using namespace mlir;
+using namespace qcc;
+using namespace qcc::qnn;
+
+namespace {
+
+std::string layerName(Operation *op) {
+  Location loc = op->getLoc();
+  if (auto n = dyn_cast<NameLoc>(loc))
+    return n.getName().str();
+  if (auto f = dyn_cast<FusedLoc>(loc))
+    for (Location l : f.getLocations())
+      if (auto n = dyn_cast<NameLoc>(l))
+        return n.getName().str();
+  return "-";
+}
+
+std::string widths(Type t) {
+  QuantType q = getQuantElementType(t);
+  if (!q) {
+    std::string s;
+    llvm::raw_string_ostream os(s);
+    if (auto rt = dyn_cast<RankedTensorType>(t))
+      os << rt.getElementType();
+    return s;
+  }
+  if (q.isBipolar())
+    return "b1";
+  std::string p = q.getIsSigned() ? "i" : "ui", s;
+  if (!q.isSliced())
+    return p + std::to_string(q.getSliceBits()[0]);
+  for (auto [b, n] : llvm::zip(q.getSliceBits(), q.getSliceSizes()))
+    s += (s.empty() ? "" : ",") + p + std::to_string(b) + "x" + std::to_string(n);
+  return s;
+}
+
+unsigned storedBits(unsigned b) { return b <= 1 ? 1 : b <= 2 ? 2 : b <= 4 ? 4 : 8; }
+
+int64_t numElements(Value v) { return cast<ShapedType>(v.getType()).getNumElements(); }
+
+/// Bits of the constant weight `w` as imported (ideal) and as stored, in
+/// bits; slices are along the weight's quantization axis.
+void weightBits(Value w, int64_t &ideal, int64_t &stored) {
+  auto t = cast<RankedTensorType>(w.getType());
+  QuantType q = getQuantElementType(t);
+  int64_t n = t.getNumElements();
+  if (!q.isSliced()) {
+    ideal = n * q.getSliceBits()[0];
+    // One packed width for the whole tensor (qcc-pack-subbyte-weights).
+    stored = n * storedBits(q.getMaxBits());
+    return;
+  }
+  int64_t perChannel = n / t.getDimSize(q.getAxis());
+  ideal = stored = 0;
+  for (auto [b, c] : llvm::zip(q.getSliceBits(), q.getSliceSizes())) {
+    ideal += c * perChannel * b;
+    stored += c * perChannel * storedBits(q.getMaxBits());
+  }
+}
+
+} // namespace
+
+ModelReport qcc::collectBitReport(ModuleOp module) {
+  ModelReport r;
+  module.walk([&](Operation *op) {
+    if (!isa<Conv2DOp, MatMulOp, AddOp, MaxPool2DOp, AvgPool2DOp,
+             GlobalAvgPoolOp, ConcatOp, QuantizeOp, RequantizeOp>(op))
+      return;
+    LayerReport l;
+    l.name = layerName(op);
+    l.op = op->getName().stripDialect().str();
+    l.inBits = widths(op->getOperand(0).getType());
+    l.outBits = widths(op->getResult(0).getType());
+    l.activationBytes = numElements(op->getResult(0)) *
+                        (getQuantElementType(op->getResult(0).getType()) ? 1 : 4);
+    Value w, bias;
+    if (auto c = dyn_cast<Conv2DOp>(op)) {
+      w = c.getWeight();
+      bias = c.getBias();
+      auto wt = cast<RankedTensorType>(w.getType());
+      l.macs = numElements(c.getResult()) * wt.getDimSize(1) * wt.getDimSize(2) *
+               wt.getDimSize(3);
+    } else if (auto m = dyn_cast<MatMulOp>(op)) {
+      w = m.getRhs();
+      bias = m.getBias();
+      l.macs = numElements(m.getResult()) *
+               cast<RankedTensorType>(w.getType()).getDimSize(0);
+    }
+    if (w) {
+      l.weightBits = widths(w.getType());
+      l.weightCount = numElements(w);
+      int64_t stored = 0;
+      weightBits(w, l.idealWeightBits, stored);
+      l.weightBytes = (stored + 7) / 8;
+      if (bias) {
+        l.weightBytes += 4 * numElements(bias);
+        l.idealWeightBits += 32 * numElements(bias);
+      }
+    }
+    r.layers.push_back(std::move(l));
+  });
+  return r;
+}
+
+void qcc::printBitReport(const ModelReport &r, llvm::raw_ostream &os) {
+  os << llvm::format("%-28s %-16s %-18s %-14s %-14s %12s %10s %10s\n", "layer",
+                     "op", "weight bits", "in bits", "out bits", "MACs",
+                     "weight B", "act B");
+  int64_t macs = 0, wBytes = 0, ideal = 0, weights = 0;
+  for (const LayerReport &l : r.layers) {
+    os << llvm::format("%-28s %-16s %-18s %-14s %-14s %12lld %10lld %10lld\n",
+                       l.name.c_str(), l.op.c_str(),
+                       l.weightBits.empty() ? "-" : l.weightBits.c_str(),
+                       l.inBits.c_str(), l.outBits.c_str(), (long long)l.macs,
+                       (long long)l.weightBytes, (long long)l.activationBytes);
+    macs += l.macs;
+    wBytes += l.weightBytes;
+    ideal += l.idealWeightBits;
+    weights += l.weightCount;
+  }
+  os << llvm::format("total: %lld MACs, %lld weights in %lld bytes (ideal "
+                     "sum(bits x count)/8 + biases: %lld bytes)\n",
+                     (long long)macs, (long long)weights, (long long)wBytes,
+                     (long long)((ideal + 7) / 8));
+  if (r.arenaBytes >= 0)
+    os << llvm::format("peak arena (activations): %lld bytes; weights + "
+                       "activations: %lld bytes\n",
+                       (long long)r.arenaBytes,
+                       (long long)(wBytes + r.arenaBytes));
+}

@@ -1,0 +1,39 @@
+// qnn-legalize-bit-widths: weight widths promoted to the target's kernel
+// widths (values unchanged), sliced one-group convolutions split by width.
+// RUN: qcc-opt %s --qnn-legalize-bit-widths --split-input-file | FileCheck %s
+// RUN: qcc-opt %s --qnn-legalize-bit-widths=weight-widths=2,8 --split-input-file | FileCheck %s --check-prefix=W28
+
+!x = !qnn.q<ui8, scale = 0.5, zp = 0>
+!y = !qnn.q<ui8, scale = 1.0, zp = 0>
+
+// i3 -> i4 (default widths 1,2,4,8); with widths {2, 8}: i3 -> i8.
+// CHECK-LABEL: func.func @promote
+// CHECK: qnn.constant dense<[{{\[\[}}[-4]]], {{\[\[}}[3]]]]> : tensor<2x1x1x1xi8> : tensor<2x1x1x1x!qnn.q<i4, scale = 0.25, zp = 0>>
+// W28-LABEL: func.func @promote
+// W28: tensor<2x1x1x1x!qnn.q<i8, scale = 0.25, zp = 0>>
+func.func @promote(%x: tensor<1x1x2x2x!x>) -> tensor<1x2x2x2x!y> {
+  %w = qnn.constant dense<[[[[-4]]], [[[3]]]]> : tensor<2x1x1x1xi8> : tensor<2x1x1x1x!qnn.q<i3, scale = 0.25, zp = 0>>
+  %y = qnn.conv2d %x, %w {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, groups = 1 : i64} : (tensor<1x1x2x2x!x>, tensor<2x1x1x1x!qnn.q<i3, scale = 0.25, zp = 0>>) -> tensor<1x2x2x2x!y>
+  return %y : tensor<1x2x2x2x!y>
+}
+
+// -----
+
+!x = !qnn.q<ui8, scale = 0.5, zp = 0>
+!y = !qnn.q<[ui4 x 1, ui8 x 3], axis = 1, scale = 1.0, zp = 0>
+
+// Filters [i2 x 1, i3 x 1, i8 x 2] -> [i2 x 1, i4 x 1, i8 x 2]: three
+// convolutions on channel ranges [0,1), [1,2), [2,4) with their bias and
+// result slices, joined by a concat on axis 1.
+// CHECK-LABEL: func.func @split
+// CHECK-DAG: %[[W0:.*]] = qnn.constant dense_resource<weights_slice> : tensor<1x1x1x1xi8> : tensor<1x1x1x1x!qnn.q<i2, axis = 0, scale = 0.125, zp = 0>>
+// CHECK-DAG: %[[B0:.*]] = tensor.extract_slice %[[B:.*]][0] [1] [1] : tensor<4xi32> to tensor<1xi32>
+// CHECK: %[[C0:.*]] = qnn.conv2d %{{.*}}, %[[W0]], %[[B0]] {{.*}} -> tensor<1x1x2x2x!qnn.q<ui4, axis = 1, scale = 1.0, zp = 0>>
+// CHECK: %[[C1:.*]] = qnn.conv2d {{.*}}!qnn.q<i4, axis = 0, scale = 0.25, zp = 0>>{{.*}} -> tensor<1x1x2x2x!qnn.q<ui8, axis = 1, scale = 1.0, zp = 0>>
+// CHECK: %[[C2:.*]] = qnn.conv2d {{.*}} : (tensor<1x1x2x2x!qnn.q<ui8, scale = 0.5, zp = 0>>, tensor<2x1x1x1x!qnn.q<i8, axis = 0, scale = [0.5, 1.0], zp = [0, 0]>>, tensor<2xi32>) -> tensor<1x2x2x2x!qnn.q<ui8, axis = 1, scale = 1.0, zp = 0>>
+// CHECK: qnn.concat %[[C0]], %[[C1]], %[[C2]] {axis = 1 : i64}
+func.func @split(%x: tensor<1x1x2x2x!x>, %b: tensor<4xi32>) -> tensor<1x4x2x2x!y> {
+  %w = qnn.constant dense<[[[[1]]], [[[-3]]], [[[100]]], [[[-100]]]]> : tensor<4x1x1x1xi8> : tensor<4x1x1x1x!qnn.q<[i2 x 1, i3 x 1, i8 x 2], axis = 0, scale = [0.125, 0.25, 0.5, 1.0], zp = [0, 0, 0, 0]>>
+  %y = qnn.conv2d %x, %w, %b {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, groups = 1 : i64} : (tensor<1x1x2x2x!x>, tensor<4x1x1x1x!qnn.q<[i2 x 1, i3 x 1, i8 x 2], axis = 0, scale = [0.125, 0.25, 0.5, 1.0], zp = [0, 0, 0, 0]>>, tensor<4xi32>) -> tensor<1x4x2x2x!y>
+  return %y : tensor<1x4x2x2x!y>
+}
