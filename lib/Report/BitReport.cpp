@@ -47,28 +47,24 @@ std::string widths(Type t) {
   return s;
 }
 
-unsigned storedBits(unsigned b) { return b <= 1 ? 1 : b <= 2 ? 2 : b <= 4 ? 4 : 8; }
-
 int64_t numElements(Value v) { return cast<ShapedType>(v.getType()).getNumElements(); }
 
-/// Bits of the constant weight `w` as imported (ideal) and as stored, in
-/// bits; slices are along the weight's quantization axis.
+/// Bits of the constant weight `w`: sum(bits x count) over its slices
+/// (ideal), and as stored, every value at the tensor's one packed width
+/// (qcc-pack-subbyte-weights).
 void weightBits(Value w, int64_t &ideal, int64_t &stored) {
   auto t = cast<RankedTensorType>(w.getType());
   QuantType q = getQuantElementType(t);
   int64_t n = t.getNumElements();
+  stored = n * q.getPackedBits();
   if (!q.isSliced()) {
     ideal = n * q.getSliceBits()[0];
-    // One packed width for the whole tensor (qcc-pack-subbyte-weights).
-    stored = n * storedBits(q.getMaxBits());
     return;
   }
   int64_t perChannel = n / t.getDimSize(q.getAxis());
-  ideal = stored = 0;
-  for (auto [b, c] : llvm::zip(q.getSliceBits(), q.getSliceSizes())) {
+  ideal = 0;
+  for (auto [b, c] : llvm::zip(q.getSliceBits(), q.getSliceSizes()))
     ideal += c * perChannel * b;
-    stored += c * perChannel * storedBits(q.getMaxBits());
-  }
 }
 
 } // namespace

@@ -466,6 +466,34 @@ static int64_t extentOf(RankedTensorType t, QuantType q) {
   return axisDims(q).empty() ? 1 : t.getDimSize(q.getAxis());
 }
 
+/// The elementwise linalg.generic (all loops parallel, marked `kind`) that
+/// reads `input` through `inputMap` (identity when null) and the tables of
+/// `params`, and writes `body(x, params' block arguments)` as `elem` into a
+/// new tensor of `shape`.
+static Value emitElementwise(
+    OpBuilder &b, Location loc, Value input, AffineMap inputMap,
+    ArrayRef<int64_t> shape, Type elem, const BodyParams &params,
+    StringRef kind,
+    function_ref<Value(OpBuilder &, Location, Value, ValueRange)> body) {
+  unsigned rank = shape.size();
+  auto id = b.getMultiDimIdentityMap(rank);
+  SmallVector<Value> ins = {input};
+  ins.append(params.inputs);
+  SmallVector<AffineMap> maps = {inputMap ? inputMap : id};
+  maps.append(params.maps);
+  maps.push_back(id);
+  Value init = emptyTensor(b, loc, shape, elem);
+  auto g = linalg::GenericOp::create(
+      b, loc, init.getType(), ins, init, maps,
+      SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+      [&](OpBuilder &bb, Location l, ValueRange args) {
+        linalg::YieldOp::create(
+            bb, l, body(bb, l, args[0], args.drop_front(1).drop_back(1)));
+      });
+  markKernel(g, kind);
+  return g.getResult(0);
+}
+
 /// round(v) with `mode` as i32, for a float |v| <= 2^22 (no libm needed).
 static Value roundFloatToInt(OpBuilder &b, Location l, Value v, RoundingMode mode) {
   Type i32 = b.getI32Type();
@@ -526,33 +554,21 @@ struct QuantizeLowering : QNNPattern<QuantizeOp> {
     int pHi = params.addF32(hi, dims, shape);
     int pZp = params.addInt(zp, 32, dims, shape);
     RoundingMode mode = *parseRoundingMode(op.getRounding());
-    auto id = rewriter.getMultiDimIdentityMap(rank);
-    SmallVector<Value> ins = {adaptor.getInput()};
-    ins.append(params.inputs);
-    SmallVector<AffineMap> maps = {id};
-    maps.append(params.maps);
-    maps.push_back(id);
-    Value init = emptyTensor(rewriter, loc, rt.getShape(), rewriter.getI8Type());
-    auto g = linalg::GenericOp::create(
-        rewriter, loc, init.getType(), ins, init, maps,
-        SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
-        [&](OpBuilder &b, Location l, ValueRange args) {
-          ValueRange pargs = args.drop_front(1).drop_back(1);
-          Value v = arith::DivFOp::create(b, l, args[0], params.get(b, pScale, pargs));
-          if (q.isBipolar()) {
-            linalg::YieldOp::create(b, l, bipolarSign(b, l, v));
-            return;
-          }
+    Value r = emitElementwise(
+        rewriter, loc, adaptor.getInput(), {}, rt.getShape(),
+        rewriter.getI8Type(), params, "quantize",
+        [&](OpBuilder &b, Location l, Value x, ValueRange pargs) -> Value {
+          Value v = arith::DivFOp::create(b, l, x, params.get(b, pScale, pargs));
+          if (q.isBipolar())
+            return bipolarSign(b, l, v);
           // v = x / scale, clamped, then rounded (no libm needed).
           v = arith::MaxNumFOp::create(b, l, v, params.get(b, pLo, pargs));
           v = arith::MinNumFOp::create(b, l, v, params.get(b, pHi, pargs));
           Value i = roundFloatToInt(b, l, v, mode);
           i = arith::AddIOp::create(b, l, i, params.get(b, pZp, pargs));
-          linalg::YieldOp::create(b, l,
-              Value(arith::TruncIOp::create(b, l, b.getI8Type(), i)));
+          return arith::TruncIOp::create(b, l, b.getI8Type(), i);
         });
-    markKernel(g, "quantize");
-    rewriter.replaceOp(op, g.getResult(0));
+    rewriter.replaceOp(op, r);
     return success();
   }
 };
@@ -578,27 +594,17 @@ struct DequantizeLowering : QNNPattern<DequantizeOp> {
     SmallVector<int64_t> shape = {n};
     int pScale = params.addF32(scale, dims, shape);
     int pZp = params.addInt(zp, 32, dims, shape);
-    auto id = rewriter.getMultiDimIdentityMap(rank);
-    SmallVector<Value> ins = {adaptor.getInput()};
-    ins.append(params.inputs);
-    SmallVector<AffineMap> maps = {id};
-    maps.append(params.maps);
-    maps.push_back(id);
-    Value init = emptyTensor(rewriter, loc, it.getShape(), rewriter.getF32Type());
     bool isSigned = q.getIsSigned();
-    auto g = linalg::GenericOp::create(
-        rewriter, loc, init.getType(), ins, init, maps,
-        SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
-        [&](OpBuilder &b, Location l, ValueRange args) {
-          ValueRange pargs = args.drop_front(1).drop_back(1);
-          Value x = extend(b, l, args[0], isSigned, b.getI32Type());
+    Value r = emitElementwise(
+        rewriter, loc, adaptor.getInput(), {}, it.getShape(),
+        rewriter.getF32Type(), params, "dequantize",
+        [&](OpBuilder &b, Location l, Value q, ValueRange pargs) -> Value {
+          Value x = extend(b, l, q, isSigned, b.getI32Type());
           x = arith::SubIOp::create(b, l, x, params.get(b, pZp, pargs));
           Value f = arith::SIToFPOp::create(b, l, b.getF32Type(), x);
-          linalg::YieldOp::create(b, l, Value(arith::MulFOp::create(
-                                           b, l, f, params.get(b, pScale, pargs))));
+          return arith::MulFOp::create(b, l, f, params.get(b, pScale, pargs));
         });
-    markKernel(g, "dequantize");
-    rewriter.replaceOp(op, g.getResult(0));
+    rewriter.replaceOp(op, r);
     return success();
   }
 };
@@ -633,25 +639,14 @@ static FailureOr<Value> emitRequantize(OpBuilder &b, Location loc, Operation *op
     return failure();
   rp.mode = mode;
   int pZin = params.addInt(zin, 64, dims, shape);
-  auto id = b.getMultiDimIdentityMap(rank);
-  SmallVector<Value> ins = {input};
-  ins.append(params.inputs);
-  SmallVector<AffineMap> maps = {id};
-  maps.append(params.maps);
-  maps.push_back(id);
-  Value init = emptyTensor(b, loc, inT.getShape(), b.getI8Type());
   bool isSigned = in.getIsSigned();
-  auto g = linalg::GenericOp::create(
-      b, loc, init.getType(), ins, init, maps,
-      SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
-      [&](OpBuilder &bb, Location l, ValueRange args) {
-        ValueRange pargs = args.drop_front(1).drop_back(1);
-        Value x = extend(bb, l, args[0], isSigned, bb.getI64Type());
+  return emitElementwise(
+      b, loc, input, {}, inT.getShape(), b.getI8Type(), params, "requantize",
+      [&](OpBuilder &bb, Location l, Value q, ValueRange pargs) {
+        Value x = extend(bb, l, q, isSigned, bb.getI64Type());
         x = arith::SubIOp::create(bb, l, x, params.get(bb, pZin, pargs));
-        linalg::YieldOp::create(bb, l, requantScalar(bb, l, x, params, rp, pargs));
+        return requantScalar(bb, l, x, params, rp, pargs);
       });
-  markKernel(g, "requantize");
-  return g.getResult(0);
 }
 
 struct RequantizeLowering : QNNPattern<RequantizeOp> {
@@ -678,24 +673,11 @@ struct RequantizeLowering : QNNPattern<RequantizeOp> {
 static Value emitRequantGeneric(OpBuilder &b, Location loc, Value acc,
                                 RankedTensorType outT, BodyParams &params,
                                 const RequantParams &rp, AffineMap accMap = {}) {
-  unsigned rank = outT.getRank();
-  auto id = b.getMultiDimIdentityMap(rank);
-  SmallVector<Value> ins = {acc};
-  ins.append(params.inputs);
-  SmallVector<AffineMap> maps = {accMap ? accMap : id};
-  maps.append(params.maps);
-  maps.push_back(id);
-  Value init = emptyTensor(b, loc, outT.getShape(), b.getI8Type());
-  auto g = linalg::GenericOp::create(
-      b, loc, init.getType(), ins, init, maps,
-      SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
-      [&](OpBuilder &bb, Location l, ValueRange args) {
-        ValueRange pargs = args.drop_front(1).drop_back(1);
-        linalg::YieldOp::create(bb, l,
-                                requantScalar(bb, l, args[0], params, rp, pargs));
+  return emitElementwise(
+      b, loc, acc, accMap, outT.getShape(), b.getI8Type(), params, "requantize",
+      [&](OpBuilder &bb, Location l, Value x, ValueRange pargs) {
+        return requantScalar(bb, l, x, params, rp, pargs);
       });
-  markKernel(g, "requantize");
-  return g.getResult(0);
 }
 
 /// Requantizes an i32 accumulator tensor whose channel dim is `chDim` into
@@ -747,17 +729,10 @@ static Value constantTensor(OpBuilder &b, Location loc, RankedTensorType t,
   return arith::ConstantOp::create(b, loc, cast<TypedAttr>(attr));
 }
 
-/// The container width qcc stores a constant weight of type `q` in: 1, 2, 4
-/// or 8 bits (3 -> 4, 5..7 -> 8: the values do not change).
-static unsigned packedWidth(QuantType q) {
-  unsigned b = q.getMaxBits();
-  return b <= 1 ? 1 : b <= 2 ? 2 : b <= 4 ? 4 : 8;
-}
-
 /// Marks an accumulation whose operand #1 is a constant weight narrower
 /// than 8 bits for qcc-pack-subbyte-weights.
 static void markSubByteWeights(Operation *acc, Value weight, QuantType wq) {
-  unsigned bits = packedWidth(wq);
+  unsigned bits = wq.getPackedBits();
   if (bits == 8 || !constantBytes(weight))
     return;
   MLIRContext *ctx = acc->getContext();

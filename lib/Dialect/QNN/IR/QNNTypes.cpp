@@ -169,6 +169,11 @@ unsigned QuantType::getMaxBits() const {
   return *llvm::max_element(getSliceBits());
 }
 
+unsigned QuantType::getPackedBits() const {
+  unsigned b = getMaxBits();
+  return b <= 1 ? 1 : b <= 2 ? 2 : b <= 4 ? 4 : 8;
+}
+
 unsigned QuantType::getBitsOf(int64_t c) const {
   if (!isSliced())
     return getSliceBits()[0];

@@ -76,6 +76,9 @@ def QNN_QuantType : TypeDef<QNN_Dialect, "Quant"> {
     bool isSliced() const { return getSliceBits().size() > 1; }
     /// The widest slice: the storage container width is at least this.
     unsigned getMaxBits() const;
+    /// The width a constant of this type is stored in, packed: 1, 2, 4 or 8
+    /// bits, the smallest holding every slice (3 -> 4, 5..7 -> 8).
+    unsigned getPackedBits() const;
     /// Bit-width of channel `c` along the axis (any `c` when not sliced).
     unsigned getBitsOf(int64_t c) const;
     double getScaleOf(int64_t c) const {
