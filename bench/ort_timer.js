@@ -5,7 +5,9 @@
 //                           [--opt-level disabled|basic|extended|all]
 //
 // MODELDIR holds model.onnx, model.json and the input files model.json lists
-// (as written by `python3 -m qcc_models.gen`).  Creates one session (CPU
+// (as written by `python3 -m qcc_models.gen`). A QONNX model comes with
+// model_ort.onnx, its QONNX nodes expanded to standard ONNX ops: that is
+// the one ORT runs.  Creates one session (CPU
 // execution provider, intraOpNumThreads=1, interOpNumThreads=1), builds the
 // input tensors once, runs W untimed warm-up calls, then N calls to
 // session.run, each timed with process.hrtime.bigint().  Optionally writes
@@ -62,7 +64,8 @@ async function main() {
   const o = parseArgs(process.argv.slice(2));
   const ort = common.loadOrt(die);
   const meta = common.readModelJson(o.dir, die);
-  const modelPath = path.join(o.dir, 'model.onnx');
+  const ortModel = path.join(o.dir, 'model_ort.onnx');
+  const modelPath = fs.existsSync(ortModel) ? ortModel : path.join(o.dir, 'model.onnx');
 
   // Input data is read before the baseline so that it is not counted.
   const inputData = common.readInputs(o.dir, meta, die);

@@ -25,7 +25,7 @@ void qcc::registerDialects(DialectRegistry &registry) {
 
 std::string qcc::lowerToBuffersPipeline() {
   return "qnn-legalize-bit-widths,convert-qnn-to-linalg,canonicalize,cse,"
-         "qcc-pack-subbyte-weights,canonicalize,eliminate-empty-tensors,"
+         "qcc-xnor-popcount,qcc-pack-subbyte-weights,canonicalize,eliminate-empty-tensors,"
          "qcc-one-shot-bufferize,canonicalize,"
          "qcc-plan-static-arena,qcc-outline-kernels,qcc-conv-microkernel";
 }
@@ -33,7 +33,7 @@ std::string qcc::lowerToBuffersPipeline() {
 std::string qcc::buffersToLLVMPipeline() {
   return "func.func(convert-linalg-to-loops,lower-affine,canonicalize,cse),"
          "expand-strided-metadata,lower-affine,"
-         "convert-scf-to-cf,convert-vector-to-llvm,convert-arith-to-llvm,"
+         "convert-scf-to-cf,convert-vector-to-llvm,convert-math-to-llvm,convert-arith-to-llvm,"
          "convert-index-to-llvm,"
          "finalize-memref-to-llvm,"
          "convert-func-to-llvm{use-bare-ptr-memref-call-conv=1},"

@@ -19,23 +19,6 @@ using namespace mlir;
 
 namespace {
 
-/// The stored values (one per byte, row-major) of a constant weight seen
-/// through reshapes, or nothing.
-std::optional<std::vector<int8_t>> weightValues(Value v) {
-  while (true) {
-    if (auto e = v.getDefiningOp<tensor::ExpandShapeOp>())
-      v = e.getSrc();
-    else if (auto c = v.getDefiningOp<tensor::CollapseShapeOp>())
-      v = c.getSrc();
-    else
-      break;
-  }
-  auto c = v.getDefiningOp<arith::ConstantOp>();
-  if (!c)
-    return std::nullopt;
-  return qcc::getElementBytes(c.getValue());
-}
-
 LogicalResult packWeights(linalg::GenericOp g) {
   int64_t bits = g->getAttrOfType<IntegerAttr>(qcc::kWeightBitsAttr).getInt();
   StringRef kind = g->getAttrOfType<StringAttr>(qcc::kWeightKindAttr).getValue();
@@ -45,7 +28,7 @@ LogicalResult packWeights(linalg::GenericOp g) {
     return g.emitOpError() << "has no weight operand to pack";
   OpOperand *wOpd = g.getDpsInputOperand(1);
   auto wT = dyn_cast<RankedTensorType>(wOpd->get().getType());
-  auto values = weightValues(wOpd->get());
+  auto values = qcc::getConstantElementBytes(wOpd->get());
   if (!wT || !values)
     return g.emitOpError() << "weights to pack are not a constant";
 

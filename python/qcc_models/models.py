@@ -357,6 +357,33 @@ def binary_net():
     return b
 
 
+def binary_wide():
+    """QONNX binary layers wider than one 64-bit word, for the XNOR-popcount
+    kernel: 8-bit first conv 3 -> 96 channels; binary conv 96 -> 80 (two
+    words, the second 32 bits short) stride 2, padded; binary conv 80 -> 72
+    3x3 padded with 2 groups (40 channels per group); MaxPool; binary Gemm
+    (288 inputs -> 48, bias, BipolarQuant); 8-bit Gemm head: "output".
+    The last binary conv is also an output ("features")."""
+    b = QonnxBuilder("binary_wide", opset=17, seed=1112)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 3, 12, 12])
+    h = b.quant_act(x, 8, signed=True)
+    w = b.quant_weight("conv1_w", _conv_w(r, 96, 3, 3), 8)
+    h = b.bipolar_act(b.conv(h, w, pads=1, bn=_bn(r, 96), base="conv1"))       # 96x12x12
+    w = b.bipolar_weight("conv2_w", _conv_w(r, 80, 96, 3))
+    h = b.bipolar_act(b.conv(h, w, strides=2, pads=1, bn=_bn(r, 80), base="conv2"))  # 80x6x6
+    w = b.bipolar_weight("conv3_w", _conv_w(r, 72, 40, 3))
+    h = b.bipolar_act(b.conv(h, w, pads=1, group=2, bn=_bn(r, 72), base="conv3"))
+    h = b.add_output(h, "features")                                            # 72x6x6
+    h = b.flatten(b.maxpool(h, 3, 3))                                          # 72x2x2 -> 288
+    w = b.bipolar_weight("fc1_w", he_normal(r, (48, 288), 288))
+    h = b.bipolar_act(b.gemm(h, w, _bias(r, 48, std=2.0), base="fc1"))
+    w = b.quant_weight("fc2_w", he_normal(r, (10, 48), 48), 8)
+    b.add_output(b.quant_act(b.gemm(h, w, _bias(r, 10), base="fc2"), 8, signed=True),
+                 "output")
+    return b
+
+
 def trunc_avgpool():
     """QONNX quantized average pooling as Brevitas exports it:
     AveragePool 2x2 (graph output "features") and GlobalAveragePool 4x4 ->
@@ -434,6 +461,7 @@ MODELS = {
     "lowbit_bytes": lowbit_bytes,
     "uint4_asym": uint4_asym,
     "binary_net": binary_net,
+    "binary_wide": binary_wide,
     "trunc_avgpool": trunc_avgpool,
     "int4_qdq": int4_qdq,
     "qcdq": qcdq,

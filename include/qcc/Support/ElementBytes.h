@@ -2,6 +2,8 @@
 #ifndef QCC_SUPPORT_ELEMENTBYTES_H
 #define QCC_SUPPORT_ELEMENTBYTES_H
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include <optional>
@@ -31,6 +33,23 @@ inline std::optional<std::vector<int8_t>> getElementBytes(mlir::Attribute a) {
                                  .getNumElements())
     return std::nullopt;
   return out;
+}
+
+/// The stored values (one per byte, row-major) of an 8-bit `arith.constant`
+/// seen through `tensor.expand_shape` / `tensor.collapse_shape`, or nothing.
+inline std::optional<std::vector<int8_t>> getConstantElementBytes(mlir::Value v) {
+  while (true) {
+    if (auto e = v.getDefiningOp<mlir::tensor::ExpandShapeOp>())
+      v = e.getSrc();
+    else if (auto c = v.getDefiningOp<mlir::tensor::CollapseShapeOp>())
+      v = c.getSrc();
+    else
+      break;
+  }
+  auto c = v.getDefiningOp<mlir::arith::ConstantOp>();
+  if (!c)
+    return std::nullopt;
+  return getElementBytes(c.getValue());
 }
 } // namespace qcc
 

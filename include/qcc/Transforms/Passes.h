@@ -8,6 +8,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -27,6 +28,8 @@ inline constexpr llvm::StringLiteral kArenaBytesAttr = "qcc.arena_bytes";
 /// Attributes on accumulations with sub-byte constant weights (operand 1).
 inline constexpr llvm::StringLiteral kWeightBitsAttr = "qcc.weight_bits";
 inline constexpr llvm::StringLiteral kWeightKindAttr = "qcc.weight_kind";
+/// On accumulations whose input (operand 0) is bipolar: "bipolar".
+inline constexpr llvm::StringLiteral kInputKindAttr = "qcc.input_kind";
 /// Name of the argument attribute marking model inputs / outputs.
 inline constexpr llvm::StringLiteral kIONameAttr = "qcc.name";
 } // namespace qcc

@@ -90,6 +90,40 @@ def PackSubByteWeightsPass : Pass<"qcc-pack-subbyte-weights", "mlir::ModuleOp"> 
                            "mlir::linalg::LinalgDialect", "mlir::tensor::TensorDialect"];
 }
 
+def XnorPopcountPass : Pass<"qcc-xnor-popcount", "mlir::ModuleOp"> {
+  let summary = "Binary x binary accumulations as XNOR-popcount over 64-bit words";
+  let description = [{
+    `convert-qnn-to-linalg` marks each convolution / matmul accumulation
+    whose weights are a bipolar (+-1) compile-time constant with
+    `qcc.weight_kind = "bipolar"`, and with `qcc.input_kind = "bipolar"`
+    when its input is bipolar too. This pass rewrites such an accumulation
+    so that 64 products cost one XOR, one AND and one popcount.
+
+    The packed dim is the reduction loop that indexes both the input and the
+    weights as a plain dim (the input channels of a convolution, K of a
+    matmul); its extent C becomes CW = ceil(C / 64) words of i64:
+
+    - the weights are packed at compile time: bit b of word w is set when
+      weight channel 64 w + b is -1 (bits past C are 0);
+    - the input is packed by an elementwise-reduction `linalg.generic`
+      (`qcc.kernel = "pack_bits"`) into two words per position: a sign
+      word s (bit set for -1) and a mask word m (bit set for a non-zero
+      value). The input's zero padding and the bits past C have m = 0, so
+      they contribute nothing;
+    - the accumulation adds, per word, the exact sum of the 64 products:
+      `popcount(m) - 2 * popcount(m & (s xor w))`.
+
+    The result is bit-identical to the multiply-accumulate it replaces. The
+    following requantization (for a bipolar output, the per-channel
+    threshold that BatchNormalization and the bias fold into) is not
+    touched. The marked accumulation loses `qcc.conv_params`,
+    `qcc.weight_bits` and `qcc.weight_kind`, so the sub-byte packer and
+    the int8 microkernel leave it alone.
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect", "mlir::math::MathDialect",
+                           "mlir::linalg::LinalgDialect", "mlir::tensor::TensorDialect"];
+}
+
 def ConvMicrokernelPass : Pass<"qcc-conv-microkernel", "mlir::ModuleOp"> {
   let summary = "Register-blocked vector kernel for filter-innermost convolutions";
   let description = [{

@@ -730,12 +730,16 @@ static Value constantTensor(OpBuilder &b, Location loc, RankedTensorType t,
 }
 
 /// Marks an accumulation whose operand #1 is a constant weight narrower
-/// than 8 bits for qcc-pack-subbyte-weights.
-static void markSubByteWeights(Operation *acc, Value weight, QuantType wq) {
+/// than 8 bits for qcc-pack-subbyte-weights, and a binary x binary one
+/// (operand #0 bipolar too) for qcc-xnor-popcount.
+static void markSubByteWeights(Operation *acc, Value weight, QuantType wq,
+                               QuantType xq) {
   unsigned bits = wq.getPackedBits();
   if (bits == 8 || !constantBytes(weight))
     return;
   MLIRContext *ctx = acc->getContext();
+  if (wq.isBipolar() && xq.isBipolar())
+    acc->setAttr("qcc.input_kind", StringAttr::get(ctx, "bipolar"));
   acc->setAttr("qcc.weight_bits", IntegerAttr::get(IntegerType::get(ctx, 64), bits));
   acc->setAttr("qcc.weight_kind",
                StringAttr::get(ctx, wq.isBipolar() ? "bipolar"
@@ -814,7 +818,7 @@ static Value emitConvAccumulation(OpBuilder &b, Location loc, Conv2DOp op,
             bb, l, macBody(bb, l, args[0], args[1], args[2], xs, zx, ws, zw));
       });
   markKernel(conv, "conv2d");
-  markSubByteWeights(conv, op.getWeight(), wq);
+  markSubByteWeights(conv, op.getWeight(), wq, xq);
   return conv.getResult(0);
 }
 
@@ -1021,7 +1025,7 @@ struct MatMulLowering : QNNPattern<MatMulOp> {
               b, l, macBody(b, l, args[0], args[1], args[2], ls, zl, rs, zr));
         });
     markKernel(mm, "matmul");
-    markSubByteWeights(mm, op.getRhs(), rq);
+    markSubByteWeights(mm, op.getRhs(), rq, lq);
     SmallVector<double> accScales;
     for (int64_t c = 0; c < rT.getDimSize(1); ++c)
       accScales.push_back(lq.getScaleOf(0) * rq.getScaleOf(c));
