@@ -2,6 +2,7 @@
 // widths (values unchanged), sliced one-group convolutions split by width.
 // RUN: qcc-opt %s --qnn-legalize-bit-widths --split-input-file | FileCheck %s
 // RUN: qcc-opt %s --qnn-legalize-bit-widths=weight-widths=2,8 --split-input-file | FileCheck %s --check-prefix=W28
+// RUN: qcc-opt %s --qcc-lower-to-buffers --split-input-file | FileCheck %s --check-prefix=BUF
 
 !x = !qnn.q<ui8, scale = 0.5, zp = 0>
 !y = !qnn.q<ui8, scale = 1.0, zp = 0>
@@ -32,6 +33,24 @@ func.func @promote(%x: tensor<1x1x2x2x!x>) -> tensor<1x2x2x2x!y> {
 // CHECK: %[[C1:.*]] = qnn.conv2d {{.*}}!qnn.q<i4, axis = 0, scale = 0.25, zp = 0>>{{.*}} -> tensor<1x1x2x2x!qnn.q<ui8, axis = 1, scale = 1.0, zp = 0>>
 // CHECK: %[[C2:.*]] = qnn.conv2d {{.*}} : (tensor<1x1x2x2x!qnn.q<ui8, scale = 0.5, zp = 0>>, tensor<2x1x1x1x!qnn.q<i8, axis = 0, scale = [0.5, 1.0], zp = [0, 0]>>, tensor<2xi32>) -> tensor<1x2x2x2x!qnn.q<ui8, axis = 1, scale = 1.0, zp = 0>>
 // CHECK: qnn.concat %[[C0]], %[[C1]], %[[C2]] {axis = 1 : i64}
+// After bufferization each part's requantization writes straight into its
+// channel range of the one output buffer; the concat copies nothing.
+// BUF-LABEL: func.func @split(
+// BUF-SAME: %[[OUT:[^:]*]]: memref<1x4x2x2xi8>)
+// BUF-NOT: copy
+// BUF: %[[S0:.*]] = memref.subview %[[OUT]][0, 0, 0, 0] [1, 1, 2, 2]
+// BUF-NOT: copy
+// BUF: outs(%[[S0]] : {{.*}} attrs =  {qcc.kernel = "requantize"}
+// BUF-NOT: copy
+// BUF: %[[S1:.*]] = memref.subview %[[OUT]][0, 1, 0, 0] [1, 1, 2, 2]
+// BUF-NOT: copy
+// BUF: outs(%[[S1]] : {{.*}} attrs =  {qcc.kernel = "requantize"}
+// BUF-NOT: copy
+// BUF: %[[S2:.*]] = memref.subview %[[OUT]][0, 2, 0, 0] [1, 2, 2, 2]
+// BUF-NOT: copy
+// BUF: outs(%[[S2]] : {{.*}} attrs =  {qcc.kernel = "requantize"}
+// BUF-NOT: copy
+// BUF: return
 func.func @split(%x: tensor<1x1x2x2x!x>, %b: tensor<4xi32>) -> tensor<1x4x2x2x!y> {
   %w = qnn.constant dense<[[[[1]]], [[[-3]]], [[[100]]], [[[-100]]]]> : tensor<4x1x1x1xi8> : tensor<4x1x1x1x!qnn.q<[i2 x 1, i3 x 1, i8 x 2], axis = 0, scale = [0.125, 0.25, 0.5, 1.0], zp = [0, 0, 0, 0]>>
   %y = qnn.conv2d %x, %w, %b {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, groups = 1 : i64} : (tensor<1x1x2x2x!x>, tensor<4x1x1x1x!qnn.q<[i2 x 1, i3 x 1, i8 x 2], axis = 0, scale = [0.125, 0.25, 0.5, 1.0], zp = [0, 0, 0, 0]>>, tensor<4xi32>) -> tensor<1x4x2x2x!y>
