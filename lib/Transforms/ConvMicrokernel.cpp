@@ -20,6 +20,10 @@ namespace {
 struct ConvParams {
   int64_t sh, sw, dh, dw, zx, zw;
   bool xSigned, wSigned;
+  /// Weights packed along the filters by qcc-pack-subbyte-weights: 1, 2
+  /// or 4 bits of kind "signed", "unsigned" or "bipolar"; 8: one per byte.
+  int64_t wBits = 8;
+  StringRef wKind = "signed";
 };
 
 /// Emits the kernel for one linalg.generic (already checked by the caller).
@@ -93,10 +97,53 @@ private:
     return arith::ExtUIOp::create(b, loc, t, v);
   }
 
+  Value splat8(VectorType t, int64_t v) {
+    return arith::ConstantOp::create(
+        b, loc, DenseElementsAttr::get(t, b.getIntegerAttr(b.getI8Type(), v)));
+  }
+
+  /// Interleaves the fields so that result element k * i + j is field j of
+  /// byte i (k fields): fields 0, 2, 4.. and 1, 3, 5.. interleaved in turn.
+  Value interleave(ArrayRef<Value> fields) {
+    if (fields.size() == 1)
+      return fields[0];
+    SmallVector<Value> even, odd;
+    for (auto [j, f] : llvm::enumerate(fields))
+      (j % 2 ? odd : even).push_back(f);
+    return vector::InterleaveOp::create(b, loc, interleave(even), interleave(odd));
+  }
+
+  /// The weights of V filters from `fo` as a vector of V i8 values: one
+  /// load, then for packed weights (k = 8 / bits per byte, lowest bits
+  /// first) each field j of the V / k bytes shifted out in registers and
+  /// the k field vectors interleaved.
+  Value loadWeights(Value g, Value c, Value kh, Value kw, Value fo) {
+    auto v8 = VectorType::get({V}, b.getI8Type());
+    if (p.wBits == 8)
+      return vector::LoadOp::create(b, loc, v8, w, ValueRange{g, c, kh, kw, fo});
+    int64_t k = 8 / p.wBits;
+    auto vb = VectorType::get({V / k}, b.getI8Type());
+    Value byte = arith::DivUIOp::create(b, loc, fo, idx(k));
+    Value raw = vector::LoadOp::create(b, loc, vb, w, ValueRange{g, c, kh, kw, byte});
+    SmallVector<Value> fields;
+    for (int64_t j = 0; j < k; ++j) {
+      Value v = arith::ShLIOp::create(b, loc, raw, splat8(vb, 8 - p.wBits - j * p.wBits));
+      Value right = splat8(vb, 8 - p.wBits);
+      if (p.wKind == "signed")
+        v = arith::ShRSIOp::create(b, loc, v, right);
+      else
+        v = arith::ShRUIOp::create(b, loc, v, right);
+      if (p.wKind == "bipolar") // 1 - 2 * bit
+        v = arith::SubIOp::create(b, loc, splat8(vb, 1),
+                                  arith::ShLIOp::create(b, loc, v, splat8(vb, 1)));
+      fields.push_back(v);
+    }
+    return interleave(fields);
+  }
+
   /// `r` output pixels starting at `ow`, V channels starting at `fo`.
   void block(Value n, Value g, Value oh, Value ow, Value fo, int64_t r) {
     auto v32 = VectorType::get({V}, b.getI32Type());
-    auto v8 = VectorType::get({V}, b.getI8Type());
     auto vm = VectorType::get({V}, mulType);
     SmallVector<Value> owr;
     for (int64_t i = 0; i < r; ++i)
@@ -124,8 +171,7 @@ private:
           OpBuilder::InsertionGuard gw(b);
           b.setInsertionPointToStart(kwLoop.getBody());
           Value kw = kwLoop.getInductionVar();
-          Value wv = vector::LoadOp::create(b, loc, v8, w,
-                                            ValueRange{g, c, kh, kw, fo});
+          Value wv = loadWeights(g, c, kh, kw, fo);
           Value wm = ext(wv, p.wSigned, vm);
           if (p.zw != 0)
             wm = arith::SubIOp::create(
@@ -211,6 +257,19 @@ struct ConvMicrokernelPass
         continue;
       ConvParams p{st[0], st[1], dl[0], dl[1], zx.getInt(), zw.getInt(),
                    xs.getValue(), ws.getValue()};
+      if (auto bits = params.getAs<IntegerAttr>("w_bits")) {
+        auto kind = params.getAs<StringAttr>("w_kind");
+        p.wBits = bits.getInt();
+        if (!kind || !llvm::is_contained({1, 2, 4}, p.wBits) ||
+            wT.getDimSize(4) * 8 != Fg * p.wBits ||
+            !llvm::is_contained({"signed", "unsigned", "bipolar"}, kind.getValue()))
+          continue;
+        p.wKind = kind.getValue();
+        if (p.wKind == "bipolar") // +-1: signed values
+          p.wSigned = true;
+      } else if (wT.getDimSize(4) != Fg) {
+        continue;
+      }
       // Measured on ResNet-18 layers (x86-64 SSE2 / AVX2 / AVX-512): 6-8
       // pixels per block beat 2-4 and 12; a block size that divides the
       // output width avoids the one-pixel remainder loop.

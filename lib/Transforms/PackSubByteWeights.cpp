@@ -59,9 +59,16 @@ LogicalResult packWeights(linalg::GenericOp g) {
     if (auto de = dyn_cast<AffineDimExpr>(e))
       if (indexedElsewhere(de.getPosition()) && better(i))
         pack = i;
+  // A filter-innermost convolution that qcc-conv-microkernel can take
+  // (filters per group a multiple of 8) packs along the filters, so that
+  // the microkernel loads V filters' weights as V * bits / 8 bytes.
+  unsigned rank = wT.getRank();
+  auto convParams = g->getAttrOfType<DictionaryAttr>("qcc.conv_params");
+  bool microkernel = convParams && rank == 5 && wT.getDimSize(4) % 8 == 0;
+  if (microkernel)
+    pack = 4;
   if (pack < 0)
     return g.emitOpError() << "no weight dim to pack along";
-  unsigned rank = wT.getRank();
   unsigned packLoop = cast<AffineDimExpr>(wMap.getResult(pack)).getPosition();
   SmallVector<int64_t> order; // new dim i <- old dim order[i]
   for (unsigned i = 0; i < rank; ++i)
@@ -141,7 +148,14 @@ LogicalResult packWeights(linalg::GenericOp g) {
                                     arith::ShLIOp::create(bb, loc, value, c8(1)));
   }
   byte.replaceAllUsesExcept(value, v.getDefiningOp());
-  g->removeAttr("qcc.conv_params");
+  if (microkernel) {
+    NamedAttrList p(convParams);
+    p.set("w_bits", b.getI64IntegerAttr(bits));
+    p.set("w_kind", b.getStringAttr(kind));
+    g->setAttr("qcc.conv_params", p.getDictionary(ctx));
+  } else {
+    g->removeAttr("qcc.conv_params");
+  }
   g->removeAttr(qcc::kWeightBitsAttr);
   g->removeAttr(qcc::kWeightKindAttr);
   return success();

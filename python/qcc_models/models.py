@@ -359,16 +359,18 @@ def binary_net():
 
 def binary_wide():
     """QONNX binary layers wider than one 64-bit word, for the XNOR-popcount
-    kernel: 8-bit first conv 3 -> 96 channels; binary conv 96 -> 80 (two
-    words, the second 32 bits short) stride 2, padded; binary conv 80 -> 72
-    3x3 padded with 2 groups (40 channels per group); MaxPool; binary Gemm
+    kernel: first conv 3 -> 96 channels with bipolar weights on the 8-bit
+    input (packed 1-bit weights in the int8 microkernel); binary conv
+    96 -> 80 (three 32-bit words) stride 2, padded; binary conv 80 -> 72
+    3x3 padded with 2 groups (40 channels per group: five 8-bit words);
+    MaxPool; binary Gemm
     (288 inputs -> 48, bias, BipolarQuant); 8-bit Gemm head: "output".
     The last binary conv is also an output ("features")."""
-    b = QonnxBuilder("binary_wide", opset=17, seed=1112)
+    b = QonnxBuilder("binary_wide", opset=17, seed=1115)
     r = b.rng
     x = b.add_input("input", np.float32, [1, 3, 12, 12])
     h = b.quant_act(x, 8, signed=True)
-    w = b.quant_weight("conv1_w", _conv_w(r, 96, 3, 3), 8)
+    w = b.bipolar_weight("conv1_w", _conv_w(r, 96, 3, 3))
     h = b.bipolar_act(b.conv(h, w, pads=1, bn=_bn(r, 96), base="conv1"))       # 96x12x12
     w = b.bipolar_weight("conv2_w", _conv_w(r, 80, 96, 3))
     h = b.bipolar_act(b.conv(h, w, strides=2, pads=1, bn=_bn(r, 80), base="conv2"))  # 80x6x6

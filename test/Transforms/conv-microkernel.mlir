@@ -56,3 +56,46 @@ func.func @twelve(%x: tensor<1x1x2x2x!qnn.q<ui8, scale = 0.5, zp = 0>>) -> tenso
       : (tensor<1x1x2x2x!qnn.q<ui8, scale = 0.5, zp = 0>>, tensor<12x1x1x1x!qnn.q<i8, scale = 0.25, zp = 0>>) -> tensor<1x12x2x2x!qnn.q<ui8, scale = 1.0, zp = 0>>
   return %y : tensor<1x12x2x2x!qnn.q<ui8, scale = 1.0, zp = 0>>
 }
+
+// 4-bit weights packed along the filters by qcc-pack-subbyte-weights (two
+// per byte, low nibble first): the kernel loads 16 filters' weights as 8
+// bytes and shifts the two nibbles out in registers (shift left, then
+// arithmetic shift right for signed weights); vector.interleave puts
+// filter 2i (low nibble of byte i) before filter 2i + 1.
+// CHECK-LABEL: func.func private @packed_i4_kernel0(
+// CHECK-NOT: linalg.generic
+// CHECK: %[[RAW:.*]] = vector.load %{{.*}} : memref<1x2x3x3x8xi8>, vector<8xi8>
+// CHECK: %[[L0:.*]] = arith.shli %[[RAW]], %{{.*}} : vector<8xi8>
+// CHECK: %[[F0:.*]] = arith.shrsi %[[L0]], %{{.*}} : vector<8xi8>
+// CHECK: %[[L1:.*]] = arith.shli %[[RAW]], %{{.*}} : vector<8xi8>
+// CHECK: %[[F1:.*]] = arith.shrsi %[[L1]], %{{.*}} : vector<8xi8>
+// CHECK: %[[W:.*]] = vector.interleave %[[F0]], %[[F1]] : vector<8xi8> -> vector<16xi8>
+// CHECK: arith.extsi %[[W]] : vector<16xi8> to vector<16xi16>
+func.func @packed_i4(%x: tensor<1x2x7x7x!qnn.q<ui8, scale = 0.5, zp = 100>>) -> tensor<1x16x7x7x!qnn.q<ui8, scale = 1.0, zp = 0>> {
+  %w = qnn.constant dense<-3> : tensor<16x2x3x3xi8> : tensor<16x2x3x3x!qnn.q<i4, scale = 0.25, zp = 0>>
+  %y = qnn.conv2d %x, %w {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, groups = 1 : i64}
+      : (tensor<1x2x7x7x!qnn.q<ui8, scale = 0.5, zp = 100>>, tensor<16x2x3x3x!qnn.q<i4, scale = 0.25, zp = 0>>) -> tensor<1x16x7x7x!qnn.q<ui8, scale = 1.0, zp = 0>>
+  return %y : tensor<1x16x7x7x!qnn.q<ui8, scale = 1.0, zp = 0>>
+}
+
+// Bipolar weights on an 8-bit input, 16 filters: 2 bytes per load, eight
+// 1-bit fields (logical shift right, then 1 - 2 * bit), interleaved in
+// three levels: (0 4) (2 6) (1 5) (3 7).
+// CHECK-LABEL: func.func private @packed_b1_kernel0(
+// CHECK-NOT: linalg.generic
+// CHECK: vector.load %{{.*}} : memref<1x1x1x1x2xi8>, vector<2xi8>
+// CHECK-COUNT-8: arith.shrui %{{.*}} : vector<2xi8>
+// CHECK-DAG: vector.interleave %{{.*}} : vector<2xi8> -> vector<4xi8>
+// CHECK-DAG: vector.interleave %{{.*}} : vector<2xi8> -> vector<4xi8>
+// CHECK-DAG: vector.interleave %{{.*}} : vector<2xi8> -> vector<4xi8>
+// CHECK-DAG: vector.interleave %{{.*}} : vector<2xi8> -> vector<4xi8>
+// CHECK-DAG: vector.interleave %{{.*}} : vector<4xi8> -> vector<8xi8>
+// CHECK-DAG: vector.interleave %{{.*}} : vector<4xi8> -> vector<8xi8>
+// CHECK: vector.interleave %{{.*}} : vector<8xi8> -> vector<16xi8>
+// CHECK: arith.extsi %{{.*}} : vector<16xi8> to vector<16xi16>
+func.func @packed_b1(%x: tensor<1x1x2x7x!qnn.q<i8, scale = 0.5, zp = 0>>) -> tensor<1x16x2x7x!qnn.q<i8, scale = 1.0, zp = 0>> {
+  %w = qnn.constant dense<-1> : tensor<16x1x1x1xi8> : tensor<16x1x1x1x!qnn.q<b1, scale = 0.25>>
+  %y = qnn.conv2d %x, %w {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, groups = 1 : i64}
+      : (tensor<1x1x2x7x!qnn.q<i8, scale = 0.5, zp = 0>>, tensor<16x1x1x1x!qnn.q<b1, scale = 0.25>>) -> tensor<1x16x2x7x!qnn.q<i8, scale = 1.0, zp = 0>>
+  return %y : tensor<1x16x2x7x!qnn.q<i8, scale = 1.0, zp = 0>>
+}

@@ -10,8 +10,9 @@
 // CHECK: %[[W:.*]] = arith.constant dense_resource<packed_weights_4bit> : tensor<1x2x1x1x4xi8>
 // CHECK: linalg.generic
 // CHECK-SAME: ins(%{{.*}}, %[[W]] : tensor<1x1x2x3x3xi8>, tensor<1x2x1x1x4xi8>)
-// CHECK-SAME: qcc.kernel = "conv2d"
-// CHECK-NOT: qcc.conv_params
+// It stays a qcc-conv-microkernel candidate (8 filters): qcc.conv_params
+// gains the packing.
+// CHECK-SAME: qcc.conv_params = {{{.*}}w_bits = 4 : i64, w_kind = "signed"{{.*}}}, qcc.kernel = "conv2d"
 // CHECK: ^bb0(%[[X:.*]]: i8, %[[B:.*]]: i8, %[[ACC:.*]]: i32):
 // CHECK:   %[[F:.*]] = linalg.index 7 : index
 // CHECK:   %[[J:.*]] = arith.remui %[[F]], %{{.*}} : index
@@ -45,4 +46,23 @@ func.func @matmul_bipolar(%x: tensor<2x3x!qnn.q<i8, scale = 0.5, zp = 0>>) -> te
   %w = qnn.constant dense<[[1, -1, -1, 1], [-1, -1, -1, -1], [1, 1, 1, -1]]> : tensor<3x4xi8> : tensor<3x4x!qnn.q<b1, scale = 0.25>>
   %y = qnn.matmul %x, %w : (tensor<2x3x!qnn.q<i8, scale = 0.5, zp = 0>>, tensor<3x4x!qnn.q<b1, scale = 0.25>>) -> tensor<2x4x!qnn.q<i8, scale = 1.0, zp = 0>>
   return %y : tensor<2x4x!qnn.q<i8, scale = 1.0, zp = 0>>
+}
+
+// -----
+
+// 12 filters (filter-innermost, but not a multiple of 8: no microkernel):
+// packed along the larger dim, C = 16 (8 bytes), and qcc.conv_params
+// dropped.
+// CHECK-LABEL: func.func @conv_i4_twelve(
+// CHECK: %[[W:.*]] = arith.constant dense_resource<packed_weights_4bit> : tensor<1x1x1x12x8xi8>
+// CHECK: linalg.generic
+// CHECK-SAME: ins(%{{.*}}, %[[W]] : tensor<1x1x16x2x2xi8>, tensor<1x1x1x12x8xi8>)
+// CHECK-NOT: qcc.conv_params
+// CHECK-SAME: qcc.kernel = "conv2d"
+// CHECK-NOT: qcc.conv_params
+// CHECK: qcc.kernel = "requantize"
+func.func @conv_i4_twelve(%x: tensor<1x16x2x2x!qnn.q<ui8, scale = 0.5, zp = 0>>) -> tensor<1x12x2x2x!qnn.q<ui8, scale = 1.0, zp = 0>> {
+  %w = qnn.constant dense<5> : tensor<12x16x1x1xi8> : tensor<12x16x1x1x!qnn.q<i4, scale = 0.25, zp = 0>>
+  %y = qnn.conv2d %x, %w {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, groups = 1 : i64} : (tensor<1x16x2x2x!qnn.q<ui8, scale = 0.5, zp = 0>>, tensor<12x16x1x1x!qnn.q<i4, scale = 0.25, zp = 0>>) -> tensor<1x12x2x2x!qnn.q<ui8, scale = 1.0, zp = 0>>
+  return %y : tensor<1x12x2x2x!qnn.q<ui8, scale = 1.0, zp = 0>>
 }

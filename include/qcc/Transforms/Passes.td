@@ -83,8 +83,13 @@ def PackSubByteWeightsPass : Pass<"qcc-pack-subbyte-weights", "mlir::ModuleOp"> 
     The accumulation reads byte `j floordiv k` and unpacks its value
     in registers: a shift left then an arithmetic (signed) or logical
     (unsigned) shift right; a bipolar bit b is the value 1 - 2b. No
-    weight is unpacked to memory. The marked accumulation loses
-    `qcc.conv_params` (its microkernel reads whole bytes).
+    weight is unpacked to memory.
+
+    A filter-innermost convolution that `qcc-conv-microkernel` can take
+    (`qcc.conv_params`, filters per group a multiple of 8) is always packed
+    along the filters, and its `qcc.conv_params` gains `w_bits` and
+    `w_kind` so the microkernel unpacks V filters at a time. Any other
+    packed accumulation loses `qcc.conv_params`.
   }];
   let dependentDialects = ["mlir::arith::ArithDialect", "mlir::affine::AffineDialect",
                            "mlir::linalg::LinalgDialect", "mlir::tensor::TensorDialect"];
@@ -139,6 +144,11 @@ def ConvMicrokernelPass : Pass<"qcc-conv-microkernel", "mlir::ModuleOp"> {
     value per pixel. With symmetric signed weights (zero point 0) the
     products (|x - zx| <= 255, |w| <= 128) fit in i16 and are multiplied
     there; otherwise in i32. Results are bit-identical to the generic.
+
+    Weights packed by `qcc-pack-subbyte-weights` (`w_bits` = 1, 2 or 4 in
+    `qcc.conv_params`) are loaded as V * bits / 8 bytes; each of the
+    8 / bits fields is shifted out in registers (signed, unsigned or
+    bipolar: 1 - 2 * bit) and `vector.interleave` restores filter order.
     Convolutions whose F/G is not a multiple of 8 are left as they are.
   }];
   let options = [
