@@ -298,7 +298,9 @@ Importer::TruncSpec Importer::truncSpec(const onnx::NodeProto &n, QuantType inQ,
                                         const std::string &inName) {
   // Version 1: x, scale, zeropt, in_bitwidth, out_bitwidth.
   // Version 2: x, scale, zeropt, in_bitwidth, out_scale, [out_zeropt,]
-  //            out_bitwidth; attributes signed and narrow.
+  //            out_bitwidth; attributes signed and narrow. out_zeropt is
+  //            read by the QONNX reference but not used: its output zero
+  //            point is zeropt / trunc_scale, and so is qcc's.
   int64_t version = domainVersion(n.domain());
   bool v2 = version >= 2 || (version < 0 && n.input_size() >= 6);
   if (v2)
