@@ -25,7 +25,8 @@ void qcc::registerDialects(DialectRegistry &registry) {
 
 std::string qcc::lowerToBuffersPipeline() {
   return "qnn-legalize-bit-widths,convert-qnn-to-linalg,canonicalize,cse,"
-         "qcc-xnor-popcount,qcc-pack-subbyte-weights,canonicalize,eliminate-empty-tensors,"
+         "qcc-xnor-popcount,qcc-pack-subbyte-weights,"
+         "qcc-pack-subbyte-activations,canonicalize,eliminate-empty-tensors,"
          "qcc-one-shot-bufferize,cse,canonicalize,"
          "qcc-plan-static-arena,qcc-outline-kernels,qcc-conv-microkernel";
 }

@@ -24,6 +24,10 @@ struct ConvParams {
   /// or 4 bits of kind "signed", "unsigned" or "bipolar"; 8: one per byte.
   int64_t wBits = 8;
   StringRef wKind = "signed";
+  /// Input channels packed by qcc-pack-subbyte-activations (1, 2 or 4
+  /// bits, "signed" or "unsigned"); 8: one per byte.
+  int64_t xBits = 8;
+  StringRef xKind = "signed";
 };
 
 /// Emits the kernel for one linalg.generic (already checked by the caller).
@@ -158,6 +162,20 @@ private:
       OpBuilder::InsertionGuard gc(b);
       b.setInsertionPointToStart(cLoop.getBody());
       Value c = cLoop.getInductionVar();
+      // A packed input: byte c / k, value c mod k shifted out in registers.
+      Value xc = c, xLeft, xRight;
+      if (p.xBits != 8) {
+        int64_t k = 8 / p.xBits;
+        xc = arith::DivUIOp::create(b, loc, c, idx(k));
+        Value j8 = arith::IndexCastOp::create(
+            b, loc, b.getI8Type(), arith::RemUIOp::create(b, loc, c, idx(k)));
+        auto c8 = [&](int64_t v) -> Value {
+          return arith::ConstantOp::create(b, loc, b.getI8IntegerAttr(v));
+        };
+        xLeft = arith::SubIOp::create(b, loc, c8(8 - p.xBits),
+                                      arith::MulIOp::create(b, loc, j8, c8(p.xBits)));
+        xRight = c8(8 - p.xBits);
+      }
       auto khLoop = scf::ForOp::create(b, loc, zero, idx(KH), one,
                                        cLoop.getRegionIterArgs());
       {
@@ -183,7 +201,13 @@ private:
           for (auto [i, o] : llvm::enumerate(owr)) {
             Value iw = add(mul(o, p.sw), mul(kw, p.dw));
             Value xs = memref::LoadOp::create(b, loc, x,
-                                              ValueRange{n, g, c, ih, iw});
+                                              ValueRange{n, g, xc, ih, iw});
+            if (p.xBits != 8) {
+              xs = arith::ShLIOp::create(b, loc, xs, xLeft);
+              xs = p.xKind == "signed"
+                       ? Value(arith::ShRSIOp::create(b, loc, xs, xRight))
+                       : Value(arith::ShRUIOp::create(b, loc, xs, xRight));
+            }
             Value xm = ext(xs, p.xSigned, mulType);
             if (p.zx != 0)
               xm = arith::SubIOp::create(
@@ -268,6 +292,18 @@ struct ConvMicrokernelPass
         if (p.wKind == "bipolar") // +-1: signed values
           p.wSigned = true;
       } else if (wT.getDimSize(4) != Fg) {
+        continue;
+      }
+      int64_t Cg = wT.getDimSize(1);
+      if (auto bits = params.getAs<IntegerAttr>("x_bits")) {
+        auto kind = params.getAs<StringAttr>("x_kind");
+        p.xBits = bits.getInt();
+        if (!kind || !llvm::is_contained({1, 2, 4}, p.xBits) ||
+            xT.getDimSize(2) * 8 != Cg * p.xBits ||
+            !llvm::is_contained({"signed", "unsigned"}, kind.getValue()))
+          continue;
+        p.xKind = kind.getValue();
+      } else if (xT.getDimSize(2) != Cg) {
         continue;
       }
       // Measured on ResNet-18 layers (x86-64 SSE2 / AVX2 / AVX-512): 6-8

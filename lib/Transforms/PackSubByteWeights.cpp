@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 #include "qcc/Transforms/Passes.h"
 #include "qcc/Support/ElementBytes.h"
+#include "qcc/Transforms/SubByte.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
@@ -124,30 +125,9 @@ LogicalResult packWeights(linalg::GenericOp g) {
   wOpd->set(pc);
 
   // Unpack in the body: field = (byte << (8 - bits - j*bits)) >> (8 - bits).
-  Block &body = g.getRegion().front();
-  BlockArgument byte = body.getArgument(wOpd->getOperandNumber());
-  OpBuilder bb = OpBuilder::atBlockBegin(&body);
-  Value j = arith::RemUIOp::create(
-      bb, loc, linalg::IndexOp::create(bb, loc, packLoop),
-      arith::ConstantIndexOp::create(bb, loc, k));
-  Type i8 = bb.getI8Type();
-  Value j8 = arith::IndexCastOp::create(bb, loc, i8, j);
-  auto c8 = [&](int64_t v) -> Value {
-    return arith::ConstantOp::create(bb, loc, bb.getI8IntegerAttr(v));
-  };
-  Value left = arith::SubIOp::create(bb, loc, c8(8 - bits),
-                                     arith::MulIOp::create(bb, loc, j8, c8(bits)));
-  Value v = arith::ShLIOp::create(bb, loc, byte, left);
-  Value value;
-  if (kind == "signed") {
-    value = arith::ShRSIOp::create(bb, loc, v, c8(8 - bits));
-  } else {
-    value = arith::ShRUIOp::create(bb, loc, v, c8(8 - bits));
-    if (kind == "bipolar") // 1 - 2 * bit
-      value = arith::SubIOp::create(bb, loc, c8(1),
-                                    arith::ShLIOp::create(bb, loc, value, c8(1)));
-  }
-  byte.replaceAllUsesExcept(value, v.getDefiningOp());
+  qcc::unpackBlockArgument(
+      g.getRegion().front().getArgument(wOpd->getOperandNumber()), packLoop,
+      bits, kind, loc);
   if (microkernel) {
     NamedAttrList p(convParams);
     p.set("w_bits", b.getI64IntegerAttr(bits));

@@ -99,3 +99,21 @@ func.func @packed_b1(%x: tensor<1x1x2x7x!qnn.q<i8, scale = 0.5, zp = 0>>) -> ten
       : (tensor<1x1x2x7x!qnn.q<i8, scale = 0.5, zp = 0>>, tensor<16x1x1x1x!qnn.q<b1, scale = 0.25>>) -> tensor<1x16x2x7x!qnn.q<i8, scale = 1.0, zp = 0>>
   return %y : tensor<1x16x2x7x!qnn.q<i8, scale = 1.0, zp = 0>>
 }
+
+// A 4-bit input packed by qcc-pack-subbyte-activations (16 channels in 8
+// bytes): the second convolution's kernel loads byte c / 2 and shifts
+// nibble c mod 2 out (logical shift right: unsigned).
+// CHECK-LABEL: func.func private @packed_x_kernel6(%{{.*}}: memref<1x1x8x6x6xi8>
+// CHECK: %[[B:.*]] = memref.load %{{.*}} : memref<1x1x8x6x6xi8>
+// CHECK: %[[L:.*]] = arith.shli %[[B]], %{{.*}} : i8
+// CHECK: %[[U:.*]] = arith.shrui %[[L]], %{{.*}} : i8
+// CHECK: arith.extui %[[U]] : i8 to i16
+func.func @packed_x(%x: tensor<1x2x4x4x!qnn.q<ui8, scale = 0.5, zp = 0>>) -> tensor<1x16x4x4x!qnn.q<ui8, scale = 1.0, zp = 0>> {
+  %w1 = qnn.constant dense<1> : tensor<16x2x1x1xi8> : tensor<16x2x1x1x!qnn.q<i8, scale = 0.5, zp = 0>>
+  %a = qnn.conv2d %x, %w1 {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, groups = 1 : i64}
+      : (tensor<1x2x4x4x!qnn.q<ui8, scale = 0.5, zp = 0>>, tensor<16x2x1x1x!qnn.q<i8, scale = 0.5, zp = 0>>) -> tensor<1x16x4x4x!qnn.q<ui4, scale = 0.25, zp = 3>>
+  %w2 = qnn.constant dense<2> : tensor<16x16x3x3xi8> : tensor<16x16x3x3x!qnn.q<i8, scale = 0.5, zp = 0>>
+  %y = qnn.conv2d %a, %w2 {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, groups = 1 : i64}
+      : (tensor<1x16x4x4x!qnn.q<ui4, scale = 0.25, zp = 3>>, tensor<16x16x3x3x!qnn.q<i8, scale = 0.5, zp = 0>>) -> tensor<1x16x4x4x!qnn.q<ui8, scale = 1.0, zp = 0>>
+  return %y : tensor<1x16x4x4x!qnn.q<ui8, scale = 1.0, zp = 0>>
+}

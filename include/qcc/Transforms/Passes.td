@@ -129,6 +129,35 @@ def XnorPopcountPass : Pass<"qcc-xnor-popcount", "mlir::ModuleOp"> {
                            "mlir::linalg::LinalgDialect", "mlir::tensor::TensorDialect"];
 }
 
+def PackSubByteActivationsPass : Pass<"qcc-pack-subbyte-activations", "mlir::ModuleOp"> {
+  let summary = "Store 1-, 2- and 4-bit activations packed between convolutions";
+  let description = [{
+    `convert-qnn-to-linalg` marks each elementwise generic (quantize,
+    requantize) whose result is narrower than 8 bits and not bipolar with
+    `qcc.out_bits` (1, 2 or 4) and `qcc.out_kind` (`signed` or
+    `unsigned`). When every use of that NCHW result is the input of a
+    convolution accumulation (through the spatial `tensor.pad` and the
+    groups' `tensor.expand_shape` the lowering emits) whose channels per
+    group are a multiple of k = 8 / bits, the activation is stored packed
+    along the channels, k values per byte, lowest bits first:
+
+    - the producer writes [N, C / k, H, W]: its loops become
+      n c' h w | j with channel c = c' k + j (j a reduction over a
+      constant table of the k shifts), each value or-ed into its byte;
+    - the padding repeats the padded value in every field of a byte;
+    - the convolution reads byte `c floordiv k` and unpacks value
+      `c mod k` in registers (as `qcc-pack-subbyte-weights` does), and a
+      microkernel candidate's `qcc.conv_params` gains `x_bits` / `x_kind`.
+
+    Results are unchanged; the activation and its padded copy take k times
+    fewer arena bytes. Any other use (a graph output, a pool, an add, a
+    concat, a matmul, an XNOR-popcount convolution) keeps the value in
+    8-bit containers. The marks are removed.
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect", "mlir::linalg::LinalgDialect",
+                           "mlir::tensor::TensorDialect"];
+}
+
 def ConvMicrokernelPass : Pass<"qcc-conv-microkernel", "mlir::ModuleOp"> {
   let summary = "Register-blocked vector kernel for filter-innermost convolutions";
   let description = [{

@@ -470,11 +470,23 @@ static int64_t extentOf(RankedTensorType t, QuantType q) {
 /// reads `input` through `inputMap` (identity when null) and the tables of
 /// `params`, and writes `body(x, params' block arguments)` as `elem` into a
 /// new tensor of `shape`.
+/// A result narrower than 8 bits (and not bipolar) may be stored packed:
+/// see qcc-pack-subbyte-activations.
+static void markPackableResult(Operation *g, QuantType out) {
+  if (!out || out.isBipolar() || out.getPackedBits() == 8)
+    return;
+  Builder b(g->getContext());
+  g->setAttr("qcc.out_bits", b.getI64IntegerAttr(out.getPackedBits()));
+  g->setAttr("qcc.out_kind",
+             b.getStringAttr(out.getIsSigned() ? "signed" : "unsigned"));
+}
+
 static Value emitElementwise(
     OpBuilder &b, Location loc, Value input, AffineMap inputMap,
     ArrayRef<int64_t> shape, Type elem, const BodyParams &params,
     StringRef kind,
-    function_ref<Value(OpBuilder &, Location, Value, ValueRange)> body) {
+    function_ref<Value(OpBuilder &, Location, Value, ValueRange)> body,
+    QuantType out = {}) {
   unsigned rank = shape.size();
   auto id = b.getMultiDimIdentityMap(rank);
   SmallVector<Value> ins = {input};
@@ -491,6 +503,7 @@ static Value emitElementwise(
             bb, l, body(bb, l, args[0], args.drop_front(1).drop_back(1)));
       });
   markKernel(g, kind);
+  markPackableResult(g, out);
   return g.getResult(0);
 }
 
@@ -567,7 +580,8 @@ struct QuantizeLowering : QNNPattern<QuantizeOp> {
           Value i = roundFloatToInt(b, l, v, mode);
           i = arith::AddIOp::create(b, l, i, params.get(b, pZp, pargs));
           return arith::TruncIOp::create(b, l, b.getI8Type(), i);
-        });
+        },
+        q);
     rewriter.replaceOp(op, r);
     return success();
   }
@@ -646,7 +660,8 @@ static FailureOr<Value> emitRequantize(OpBuilder &b, Location loc, Operation *op
         Value x = extend(bb, l, q, isSigned, bb.getI64Type());
         x = arith::SubIOp::create(bb, l, x, params.get(bb, pZin, pargs));
         return requantScalar(bb, l, x, params, rp, pargs);
-      });
+      },
+      out);
 }
 
 struct RequantizeLowering : QNNPattern<RequantizeOp> {
@@ -677,7 +692,8 @@ static Value emitRequantGeneric(OpBuilder &b, Location loc, Value acc,
       b, loc, acc, accMap, outT.getShape(), b.getI8Type(), params, "requantize",
       [&](OpBuilder &bb, Location l, Value x, ValueRange pargs) {
         return requantScalar(bb, l, x, params, rp, pargs);
-      });
+      },
+      getQuantElementType(outT));
 }
 
 /// Requantizes an i32 accumulator tensor whose channel dim is `chDim` into
@@ -1117,6 +1133,7 @@ struct AddLowering : QNNPattern<AddOp> {
               bb, l, Value(arith::TruncIOp::create(bb, l, bb.getI8Type(), v)));
         });
     markKernel(g, "add");
+    markPackableResult(g, o);
     rewriter.replaceOp(op, g.getResult(0));
     return success();
   }
