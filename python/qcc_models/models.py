@@ -331,6 +331,34 @@ def uint4_asym():
     return b
 
 
+def packed_acts():
+    """Sub-byte activations that qcc stores packed between their readers:
+    UINT4 (asymmetric) conv output read by a padded MaxPool 3x3 stride 1
+    and a strided conv; signed INT4 conv outputs read by an Add whose
+    INT2 output (16 channels, 4 per byte) is read by a 1x1 conv and a
+    residual Add; 8-bit output."""
+    b = QonnxBuilder("packed_acts", opset=15, seed=1120)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 3, 12, 12])
+    h = b.quant_act(x, 8, signed=True)
+    w = b.quant_weight("conv1_w", _conv_w(r, 16, 3, 3), 4)
+    t = b.quant_act(b.conv(h, w, _bias(r, 16, mean=1.0), pads=1, base="conv1"), 4,
+                    asymmetric=True)
+    p = b.maxpool(t, 3, 1, pads=1)
+    w = b.quant_weight("conv2_w", _conv_w(r, 16, 16, 3), 4)
+    h = b.quant_act(b.conv(p, w, _bias(r, 16), strides=2, pads=1, base="conv2"), 4,
+                    signed=True)
+    w = b.quant_weight("conv3_w", _conv_w(r, 16, 16, 3), 4)
+    h3 = b.quant_act(b.conv(t, w, _bias(r, 16), strides=2, pads=1, base="conv3"), 4,
+                     signed=True)
+    s2 = b.quant_act(b.add(h, h3), 2, signed=True)                           # 16x6x6
+    w = b.quant_weight("conv4_w", _conv_w(r, 16, 16, 1), 2)
+    h = b.quant_act(b.conv(s2, w, _bias(r, 16), base="conv4"), 2, signed=True)
+    h = b.quant_act(b.add(h, s2), 8, signed=True)
+    b.add_output(h, "output")
+    return b
+
+
 def binary_net():
     """QONNX binary network: 8-bit input and weights in the first conv,
     then BipolarQuant weights (power-of-two scale) and activations
@@ -464,6 +492,7 @@ MODELS = {
     "uint4_asym": uint4_asym,
     "binary_net": binary_net,
     "binary_wide": binary_wide,
+    "packed_acts": packed_acts,
     "trunc_avgpool": trunc_avgpool,
     "int4_qdq": int4_qdq,
     "qcdq": qcdq,
