@@ -251,6 +251,34 @@ def act_rounding():
     return b
 
 
+def op_rounding():
+    """QONNX activation Quants with rounding modes other than ROUND after
+    the ops that requantize on their own: Add (FLOOR), AveragePool 3x3
+    (CEIL), a 5-bit Concat of an 8-bit input (a finer scale: UP rounds)
+    and a 5-bit one, GlobalAveragePool
+    (HALF_DOWN, "output"). Each is a graph output and every scale is a
+    power of two, so ONNX Runtime's float results are exact and the e2e
+    test requires 0 LSB: a wrong rounding mode shows."""
+    b = QonnxBuilder("op_rounding", opset=16, seed=1121, pow2_scales=True)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 3, 12, 12])
+    h = b.quant_act(x, 8, signed=True)
+    w = b.quant_weight("conv1_w", _conv_w(r, 8, 3, 3), 8)
+    a = b.quant_act(b.conv(h, w, _bias(r, 8), pads=1, base="conv1"), 8, signed=True)
+    w = b.quant_weight("conv2_w", _conv_w(r, 8, 8, 3), 8)
+    c = b.quant_act(b.conv(a, w, _bias(r, 8), pads=1, base="conv2"), 8, signed=True)
+    h = b.add_output(b.quant_act(b.add(a, c), 6, signed=True, rounding="FLOOR"), "add")
+    p = b.add_output(b.quant_act(b.avgpool(h, 3, 3), 8, signed=True, rounding="CEIL"),
+                     "avgpool")                                            # 8x4x4
+    w = b.quant_weight("conv3_w", _conv_w(r, 8, 8, 3), 8)
+    q = b.quant_act(b.conv(p, w, _bias(r, 8), pads=1, base="conv3"), 5, signed=True)
+    h = b.add_output(b.quant_act(b.concat([q, p]), 5, signed=True, rounding="UP"),
+                     "concat")                                             # 16x4x4
+    b.add_output(b.quant_act(b.global_avgpool(h), 8, signed=True, rounding="HALF_DOWN"),
+                 "output")
+    return b
+
+
 def sliced_a():
     """QONNX per-channel widths, form (a): one Quant whose bitwidth is a
     tensor broadcast along the channel axis: activations [1,16,1,1]
@@ -486,6 +514,7 @@ MODELS = {
     "two_inputs": two_inputs,
     "mixed_widths": mixed_widths,
     "act_rounding": act_rounding,
+    "op_rounding": op_rounding,
     "sliced_a": sliced_a,
     "sliced_b": sliced_b,
     "lowbit_bytes": lowbit_bytes,

@@ -293,9 +293,21 @@ class QonnxBuilder(ModelBuilder):
     binary values, would put exact rounding ties on the grid, which ONNX
     Runtime's float arithmetic resolves at random)."""
 
-    def __init__(self, name, opset, seed, num_calib=8, batched=True, percentile=99.5):
+    def __init__(self, name, opset, seed, num_calib=8, batched=True, percentile=99.5,
+                 pow2_scales=False):
+        """pow2_scales: every calibrated scale is rounded to a power of two
+        (Brevitas' and FINN's power-of-two scaling). Then ONNX Runtime's
+        float arithmetic on quantized values is exact wherever the integer
+        arithmetic is (sums of small integers times powers of two; a
+        division by a window size correctly rounded), so its results are
+        exact to the last bit, rounding ties and exact integers included,
+        and a test can require 0 LSB."""
         super().__init__(name, opset, seed, num_calib, batched)
         self.percentile = percentile
+        self.pow2_scales = pow2_scales
+
+    def _scale(self, s):
+        return _f32(2.0 ** np.round(np.log2(s))) if self.pow2_scales else s
 
     # -- the custom ops --------------------------------------------------------
     def quant(self, x, scale, zeropt, bits, signed, narrow=False, rounding="ROUND"):
@@ -394,8 +406,8 @@ class QonnxBuilder(ModelBuilder):
         amax = np.maximum(np.max(np.abs(w), axis=red), 1e-8)
         if per_tensor:
             assert form is None, "a per-tensor scale has one width"
-        scale = _f32(amax / int_range(bits if per_tensor else _per_channel_bits(groups),
-                                      True, narrow)[1])
+        scale = self._scale(_f32(amax / int_range(
+            bits if per_tensor else _per_channel_bits(groups), True, narrow)[1]))
         out = self._quant_channels(self.const(base, w), scale, 0.0, groups, axis, form, True,
                                   narrow, rounding)
         return out, scale
@@ -435,6 +447,7 @@ class QonnxBuilder(ModelBuilder):
                                           self.percentile) / int_range(b, signed, narrow)[1]
                             for sl, b in groups), 1e-8)
         scale *= self.rng.uniform(0.99, 1.01)
+        scale = self._scale(scale)
         return self._quant_channels(x, scale, zeropt, groups, 1, form, signed, narrow, rounding)
 
     def bipolar_act(self, x, scale=1.0):

@@ -182,6 +182,9 @@ private:
 /// type, x >= 0 ? +1 : -1 (the ratio is positive).
 struct RequantParams {
   int mult, shift, zp, lo, hi;
+  /// Average pools: the window size n (a parameter), divided exactly:
+  /// round(x * mult / (n * 2^shift)).
+  int divisor = -1;
   RoundingMode mode = RoundingMode::HalfEven;
   bool bipolar = false;
 };
@@ -256,15 +259,41 @@ static Value cst64(OpBuilder &b, Location loc, int64_t v) {
 
 /// round(v * 2^-s) with `mode` for i64 v and 1 <= s <= 62: floor(v * 2^-s)
 /// (an arithmetic shift) plus 1 when the mode rounds the remainder up.
+static Value roundFromFloor(OpBuilder &b, Location loc, Value v, Value q,
+                            Value rem, Value half, RoundingMode mode);
+
 static Value roundingShiftRight(OpBuilder &b, Location loc, Value v, Value s,
                                 RoundingMode mode = RoundingMode::HalfEven) {
-  using P = arith::CmpIPredicate;
-  Value one = cst64(b, loc, 1), zero = cst64(b, loc, 0);
+  Value one = cst64(b, loc, 1);
   Value q = arith::ShRSIOp::create(b, loc, v, s);
   if (mode == RoundingMode::Floor)
     return q;
   Value rem = arith::SubIOp::create(b, loc, v, arith::ShLIOp::create(b, loc, q, s));
   Value half = arith::ShLIOp::create(b, loc, one, arith::SubIOp::create(b, loc, s, one));
+  return roundFromFloor(b, loc, v, q, rem, half, mode);
+}
+
+/// round(v / d) with `mode` for i64 v and d > 0 (d <= 2^62): the floor
+/// quotient, then the same decision on 2 * remainder against d. Exact for
+/// every d, which a multiplier by 1 / d is not (an average that is an
+/// exact integer or tie must stay one for ceil, floor or the half modes).
+static Value roundingDivide(OpBuilder &b, Location loc, Value v, Value d,
+                            RoundingMode mode) {
+  Value q = arith::FloorDivSIOp::create(b, loc, v, d);
+  if (mode == RoundingMode::Floor)
+    return q;
+  Value rem = arith::SubIOp::create(b, loc, v, arith::MulIOp::create(b, loc, q, d));
+  Value rem2 = arith::ShLIOp::create(b, loc, rem, cst64(b, loc, 1));
+  return roundFromFloor(b, loc, v, q, rem2, d, mode);
+}
+
+/// q = floor(v / d) plus 1 where `mode` rounds up, given the remainder
+/// `rem` (0 <= rem < 2 half) and `half` (the remainder of a tie): v's sign
+/// and whether it is exact decide for the directed modes.
+static Value roundFromFloor(OpBuilder &b, Location loc, Value v, Value q,
+                            Value rem, Value half, RoundingMode mode) {
+  using P = arith::CmpIPredicate;
+  Value zero = cst64(b, loc, 0);
   auto cmp = [&](P p, Value x, Value y) -> Value {
     return arith::CmpIOp::create(b, loc, p, x, y);
   };
@@ -336,7 +365,13 @@ static Value requantScalar(OpBuilder &b, Location loc, Value x,
   if (x.getType() != b.getI64Type())
     x = arith::ExtSIOp::create(b, loc, b.getI64Type(), x);
   Value prod = arith::MulIOp::create(b, loc, x, p.get(b, rp.mult, args));
-  Value scaled = roundingShiftRight(b, loc, prod, p.get(b, rp.shift, args), rp.mode);
+  Value scaled =
+      rp.divisor < 0
+          ? roundingShiftRight(b, loc, prod, p.get(b, rp.shift, args), rp.mode)
+          : roundingDivide(b, loc, prod,
+                           arith::ShLIOp::create(b, loc, p.get(b, rp.divisor, args),
+                                                 p.get(b, rp.shift, args)),
+                           rp.mode);
   return finishRequant(b, loc, scaled, p, rp, args);
 }
 
@@ -1112,6 +1147,7 @@ struct AddLowering : QNNPattern<AddOp> {
     maps.push_back(rewriter.getMultiDimIdentityMap(rank));
     Value init = emptyTensor(rewriter, loc, outT.getShape(), rewriter.getI8Type());
     bool as = a.getIsSigned(), bs = b.getIsSigned();
+    RoundingMode mode = *parseRoundingMode(op.getRounding());
     auto g = linalg::GenericOp::create(
         rewriter, loc, init.getType(), ins, init, maps,
         SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
@@ -1125,7 +1161,7 @@ struct AddLowering : QNNPattern<AddOp> {
           };
           Value sum = arith::AddIOp::create(bb, l, term(args[0], as, za, ma),
                                             term(args[1], bs, zb, mb));
-          Value v = roundingShiftRight(bb, l, sum, cst64(bb, l, shift));
+          Value v = roundingShiftRight(bb, l, sum, cst64(bb, l, shift), mode);
           v = arith::AddIOp::create(bb, l, v, cst64(bb, l, zo));
           v = arith::MaxSIOp::create(bb, l, v, params.get(bb, pLo, pargs));
           v = arith::MinSIOp::create(bb, l, v, params.get(bb, pHi, pargs));
@@ -1215,6 +1251,38 @@ static Value windowSum(OpBuilder &b, Location loc, Value x, QuantType q,
   return g.getResult(0);
 }
 
+/// Requantization of a window sum to its average at the output scale:
+/// ratio = input scale / output scale as M * 2^-S, and the window size n
+/// per output position (`counts`: OH x OW values, or one) as an exact
+/// divisor, so round(sum * M / (n * 2^S)) has the op's rounding.
+static LogicalResult addAverageParams(Operation *op, BodyParams &params,
+                                      double ratio, ArrayRef<int64_t> counts,
+                                      QuantType out, RankedTensorType outT,
+                                      RoundingMode mode, RequantParams &rp) {
+  if (failed(addRequantParams(op, params, {ratio}, {}, {1}, out,
+                              outChannelsOf(out, outT), std::nullopt,
+                              std::nullopt, rp)))
+    return failure();
+  // n * 2^S must fit an i64: give up low multiplier bits if not.
+  int64_t maxN = *llvm::max_element(counts);
+  auto fp = *toFixedPoint(ratio);
+  int64_t excess = fp.shift + (int64_t)llvm::Log2_64_Ceil(maxN + 1) - 62;
+  if (excess > 0) {
+    if (excess >= fp.shift)
+      return op->emitOpError() << "requantization ratio " << formatDouble(ratio)
+                               << " is too small for a window of " << maxN;
+    rp.mult = params.addInt({fp.mult >> excess}, 64, {}, {1});
+    rp.shift = params.addInt({fp.shift - excess}, 64, {}, {1});
+  }
+  if (counts.size() == 1)
+    rp.divisor = params.addInt(counts, 64, {}, {1});
+  else
+    rp.divisor = params.addInt(counts, 64, {2, 3},
+                               {outT.getDimSize(2), outT.getDimSize(3)});
+  rp.mode = mode;
+  return success();
+}
+
 struct AvgPoolLowering : QNNPattern<AvgPool2DOp> {
   using QNNPattern::QNNPattern;
   LogicalResult
@@ -1243,19 +1311,16 @@ struct AvgPoolLowering : QNNPattern<AvgPool2DOp> {
       int64_t hi = op.getCountIncludePad() ? in + pe : in;
       return std::min(end, hi) - std::max(start, lo);
     };
-    SmallVector<double> ratios;
+    SmallVector<int64_t> counts;
     for (int64_t oh = 0; oh < OH; ++oh)
       for (int64_t ow = 0; ow < OW; ++ow)
-        ratios.push_back(q.getScaleOf(0) /
-                         (o.getScaleOf(0) *
-                          double(count(oh, k[0], st[0], pads[0], pads[2], H) *
-                                 count(ow, k[1], st[1], pads[1], pads[3], W))));
+        counts.push_back(count(oh, k[0], st[0], pads[0], pads[2], H) *
+                         count(ow, k[1], st[1], pads[1], pads[3], W));
     BodyParams params(rewriter, loc, 4);
     RequantParams rp;
-    SmallVector<int64_t> shape = {OH, OW};
-    if (failed(addRequantParams(op, params, ratios, {2, 3}, shape, o,
-                                outChannelsOf(o, outT), std::nullopt,
-                                std::nullopt, rp)))
+    if (failed(addAverageParams(op, params, q.getScaleOf(0) / o.getScaleOf(0),
+                                counts, o, outT,
+                                *parseRoundingMode(op.getRounding()), rp)))
       return failure();
     rewriter.replaceOp(op, emitRequantGeneric(rewriter, loc, sum, outT, params, rp));
     return success();
@@ -1277,10 +1342,9 @@ struct GlobalAvgPoolLowering : QNNPattern<GlobalAvgPoolOp> {
                           k, st);
     BodyParams params(rewriter, loc, 4);
     RequantParams rp;
-    double ratio = q.getScaleOf(0) / (o.getScaleOf(0) * double(k[0] * k[1]));
-    if (failed(addRequantParams(op, params, {ratio}, {}, {1}, o,
-                                outChannelsOf(o, outT), std::nullopt,
-                                std::nullopt, rp)))
+    if (failed(addAverageParams(op, params, q.getScaleOf(0) / o.getScaleOf(0),
+                                {k[0] * k[1]}, o, outT,
+                                *parseRoundingMode(op.getRounding()), rp)))
       return failure();
     rewriter.replaceOp(op, emitRequantGeneric(rewriter, loc, sum, outT, params, rp));
     return success();
@@ -1309,7 +1373,8 @@ struct ConcatLowering : QNNPattern<ConcatOp> {
       Value v = conv;
       if (q != target) {
         auto r = emitRequantize(rewriter, loc, op, conv, t, q, target,
-                                std::nullopt, std::nullopt);
+                                std::nullopt, std::nullopt,
+                                *parseRoundingMode(op.getRounding()));
         if (failed(r))
           return failure();
         v = *r;

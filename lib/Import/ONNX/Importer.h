@@ -302,9 +302,6 @@ private:
   Value requantize(Value v, QuantType q, const onnx::NodeProto &n,
                    std::optional<double> lo, std::optional<double> hi,
                    StringRef rounding);
-  /// Ops without a rounding attribute (they round half to even): error for
-  /// another rounding mode of the quantizer after them.
-  void requireHalfEven(const OutputQuant &oq, const onnx::NodeProto &n);
   /// int32 bias in units of the accumulator scale `acc`: round half even,
   /// or floor for a bipolar result (sign(acc + bias) is the float decision).
   int64_t biasToInt(const onnx::NodeProto &n, double real, double xScale,

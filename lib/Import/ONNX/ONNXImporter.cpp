@@ -552,14 +552,6 @@ Importer::OutputQuant Importer::findOutputQuant(const onnx::NodeProto &n,
   return oq;
 }
 
-void Importer::requireHalfEven(const OutputQuant &oq,
-                               const onnx::NodeProto &n) {
-  if (oq.rounding != "half_even")
-    fail(describe(*oq.quantizer), ": rounding mode '",
-         attrString(*oq.quantizer, "rounding_mode", ""), "' on the output of ",
-         describe(n), " is not supported (it rounds half to even)");
-}
-
 Value Importer::requantize(Value v, QuantType q, const onnx::NodeProto &n,
                            std::optional<double> lo, std::optional<double> hi,
                            StringRef rounding) {
@@ -1122,9 +1114,9 @@ void Importer::importAdd(const onnx::NodeProto &n) {
     if (!getQuantElementType(v.getType()).isPerTensor())
       fail(describe(n), ": inputs must be quantized per tensor");
   OutputQuant oq = findOutputQuant(n, n.output(0), shape);
-  requireHalfEven(oq, n);
   Value v = AddOp::create(b, nodeLoc(n), RankedTensorType::get(shape, oq.type),
-                          l, r, optF64(b, oq.lo), optF64(b, oq.hi));
+                          l, r, optF64(b, oq.lo), optF64(b, oq.hi),
+                          roundingAttr(oq.rounding));
   bind(oq, v, n);
 }
 
@@ -1177,14 +1169,14 @@ void Importer::importPool(const onnx::NodeProto &n) {
   if (importTruncAvgPool(n, x, k, strides, pads, outShape))
     return;
   OutputQuant oq = findOutputQuant(n, n.output(0), outShape);
-  requireHalfEven(oq, n);
   if (oq.lo || oq.hi)
     fail(describe(n), ": Relu/Clip after AveragePool is not supported");
   Value v = AvgPool2DOp::create(
       b, nodeLoc(n), RankedTensorType::get(outShape, oq.type), x,
       b.getDenseI64ArrayAttr(k), b.getDenseI64ArrayAttr(strides),
       b.getDenseI64ArrayAttr(pads), b.getBoolAttr(ceil),
-      b.getBoolAttr(attrInt(n, "count_include_pad", 0)));
+      b.getBoolAttr(attrInt(n, "count_include_pad", 0)),
+      roundingAttr(oq.rounding));
   bind(oq, v, n);
 }
 
@@ -1200,11 +1192,11 @@ void Importer::importGlobalAveragePool(const onnx::NodeProto &n) {
                          {0, 0, 0, 0}, shape))
     return;
   OutputQuant oq = findOutputQuant(n, n.output(0), shape);
-  requireHalfEven(oq, n);
   if (oq.lo || oq.hi)
     fail(describe(n), ": Relu/Clip after GlobalAveragePool is not supported");
   Value v = GlobalAvgPoolOp::create(b, nodeLoc(n),
-                                    RankedTensorType::get(shape, oq.type), x);
+                                    RankedTensorType::get(shape, oq.type), x,
+                                    roundingAttr(oq.rounding));
   bind(oq, v, n);
 }
 
@@ -1233,9 +1225,11 @@ void Importer::importConcat(const onnx::NodeProto &n) {
     shape[axis] += t.getDimSize(axis);
   }
   OutputQuant oq = findOutputQuant(n, n.output(0), shape);
-  requireHalfEven(oq, n);
   Value v = ConcatOp::create(b, nodeLoc(n), RankedTensorType::get(shape, oq.type),
-                             ins, b.getI64IntegerAttr(axis));
+                             ins, b.getI64IntegerAttr(axis),
+                             roundingAttr(oq.rounding));
+  // A Relu/Clip bound after the Concat: a clamp on the result's integers
+  // (same scale: no rounding happens).
   if (oq.lo || oq.hi)
     v = requantize(v, oq.type, n, oq.lo, oq.hi, "half_even");
   bind(oq, v, n);

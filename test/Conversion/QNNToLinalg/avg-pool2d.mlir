@@ -1,14 +1,13 @@
 // qnn.avg_pool2d -> tensor.pad with the input zero-point + window sum of
-// (q - zp) (qcc.kernel = "window_sum") + requantization whose parameters
-// include the division by each output position's window size.
+// (q - zp) (qcc.kernel = "window_sum") + requantization by s_in / s_out
+// (M * 2^-S) with an exact division by each output position's window size:
+// floor(sum * M / (count << S)), then the rounding decision on the remainder.
 // RUN: qcc-opt %s --convert-qnn-to-linalg --split-input-file | FileCheck %s
 
 // 5x5 input, kernel 3, stride 2, pads 1, count_include_pad = false:
 // windows per dim start at -1, 1, 3 and cover [2, 3, 2] input rows, so the
 // window sizes are [[4, 6, 4], [6, 9, 6], [4, 6, 4]].
-//   ratio = s_in / (s_out * count) = 0.5 / (0.25 * count) = 2 / count
-//   /usr/bin/python3 -c 'import math; [print(c, 31 - math.frexp(2 / c)[1], round(math.frexp(2 / c)[0] * 2**31)) for c in (4, 6, 9)]'
-//   -> 4: shift 31, mult 1073741824 ; 6: shift 32, mult 1431655765 ; 9: shift 33, mult 1908874354
+//   ratio = s_in / s_out = 0.5 / 0.25 = 2 = 2^30 * 2^-29: M 1073741824, S 29
 // CHECK-DAG: #[[XM:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2 * 2 + d3, d5 * 2 + d4)>
 // CHECK-DAG: #[[ID:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
 // CHECK-DAG: #[[HW:.*]] = affine_map<(d0, d1, d2, d3) -> (d2, d3)>
@@ -26,11 +25,16 @@
 // CHECK:   %[[ZI:.*]] = arith.constant 10 : i32
 // CHECK:   %[[XS:.*]] = arith.subi %[[X]], %[[ZI]] : i32
 // CHECK:   arith.addi %[[XS]], %{{.*}} : i32
-// CHECK: %[[MULT:.*]] = arith.constant dense<{{\[\[}}1073741824, 1431655765, 1073741824], [1431655765, 1908874354, 1431655765], [1073741824, 1431655765, 1073741824]]> : tensor<3x3xi32>
-// CHECK: %[[SHIFT:.*]] = arith.constant dense<{{\[\[}}31, 32, 31], [32, 33, 32], [31, 32, 31]]> : tensor<3x3xi8>
-// CHECK: linalg.generic {indexing_maps = [#[[ID]], #[[HW]], #[[HW]], #[[ID]]]
-// CHECK-SAME: ins(%[[SUM]], %[[MULT]], %[[SHIFT]] : tensor<1x2x3x3xi32>, tensor<3x3xi32>, tensor<3x3xi8>)
+// CHECK: %[[N:.*]] = arith.constant dense<{{\[\[}}4, 6, 4], [6, 9, 6], [4, 6, 4]]> : tensor<3x3xi8>
+// CHECK: linalg.generic {indexing_maps = [#[[ID]], #[[HW]], #[[ID]]]
+// CHECK-SAME: ins(%[[SUM]], %[[N]] : tensor<1x2x3x3xi32>, tensor<3x3xi8>)
 // CHECK-SAME: qcc.kernel = "requantize"
+// CHECK: ^bb0(%[[S:.*]]: i32, %[[C:.*]]: i8, %{{.*}}: i8):
+// CHECK:   %[[S64:.*]] = arith.extsi %[[S]] : i32 to i64
+// CHECK:   %[[V:.*]] = arith.muli %[[S64]], %c1073741824_i64 : i64
+// CHECK:   %[[C64:.*]] = arith.extsi %[[C]] : i8 to i64
+// CHECK:   %[[D:.*]] = arith.shli %[[C64]], %c29_i64 : i64
+// CHECK:   arith.floordivsi %[[V]], %[[D]] : i64
 // zp_out 1, ui8 bounds
 // CHECK:   arith.constant 1 : i64
 // CHECK:   arith.constant 0 : i64
@@ -44,14 +48,15 @@ func.func @exclude_pad(%x: tensor<1x2x5x5x!qnn.q<ui8, scale = 0.5, zp = 10>>) ->
 // -----
 
 // count_include_pad = true: every window counts all 9 positions, so the
-// parameters are uniform scalars.
-//   ratio 0.5 / (0.25 * 9) = 2/9 -> frexp = (8/9, -2) -> shift 33, mult round(8/9 * 2^31) = 1908874354
+// divisor is a scalar: 9 << 29.
 // CHECK-LABEL: func.func @include_pad(
 // CHECK: qcc.kernel = "window_sum"
 // CHECK-NOT: dense
 // CHECK: qcc.kernel = "requantize"
-// CHECK: arith.constant 1908874354 : i64
-// CHECK: arith.constant 33 : i64
+// CHECK: arith.constant 1073741824 : i64
+// CHECK: %[[N:.*]] = arith.constant 9 : i64
+// CHECK: %[[S:.*]] = arith.constant 29 : i64
+// CHECK: arith.shli %[[N]], %[[S]] : i64
 func.func @include_pad(%x: tensor<1x2x5x5x!qnn.q<ui8, scale = 0.5, zp = 10>>) -> tensor<1x2x3x3x!qnn.q<ui8, scale = 0.25, zp = 1>> {
   %0 = qnn.avg_pool2d %x {kernel = array<i64: 3, 3>, strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, count_include_pad = true}
       : tensor<1x2x5x5x!qnn.q<ui8, scale = 0.5, zp = 10>> -> tensor<1x2x3x3x!qnn.q<ui8, scale = 0.25, zp = 1>>
@@ -63,15 +68,15 @@ func.func @include_pad(%x: tensor<1x2x5x5x!qnn.q<ui8, scale = 0.5, zp = 10>>) ->
 // ceil_mode, 5x5, kernel 2, stride 2, no pads: 3 windows per dim, the last
 // one covering a single row/column; the overhang is padded with the zero
 // point and does not count: sizes [2, 2, 1] per dim ->
-//   [[4, 4, 2], [4, 4, 2], [2, 2, 1]]; ratio 0.5 / (0.5 * count) = 1 / count
-//   1/4 -> (31+1=32, 2^30); 1/2 -> (31, 2^30); 1 -> (30, 2^30)
+//   [[4, 4, 2], [4, 4, 2], [2, 2, 1]]; ratio 0.5 / 0.5 = 1 = 2^30 * 2^-30
 // CHECK-LABEL: func.func @ceil_mode(
 // CHECK: tensor.pad %{{.*}} low[0, 0, 0, 0] high[0, 0, 1, 1]
 // CHECK: tensor<1x1x5x5xi8> to tensor<1x1x6x6xi8>
 // CHECK: qcc.kernel = "window_sum"
-// CHECK: arith.constant dense<{{\[\[}}32, 32, 31], [32, 32, 31], [31, 31, 30]]> : tensor<3x3xi8>
+// CHECK: arith.constant dense<{{\[\[}}4, 4, 2], [4, 4, 2], [2, 2, 1]]> : tensor<3x3xi8>
 // CHECK: qcc.kernel = "requantize"
 // CHECK: arith.constant 1073741824 : i64
+// CHECK: arith.constant 30 : i64
 func.func @ceil_mode(%x: tensor<1x1x5x5x!qnn.q<i8, scale = 0.5, zp = 0>>) -> tensor<1x1x3x3x!qnn.q<i8, scale = 0.5, zp = 0>> {
   %0 = qnn.avg_pool2d %x {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, ceil_mode = true}
       : tensor<1x1x5x5x!qnn.q<i8, scale = 0.5, zp = 0>> -> tensor<1x1x3x3x!qnn.q<i8, scale = 0.5, zp = 0>>

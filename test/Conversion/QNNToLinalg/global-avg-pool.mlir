@@ -1,10 +1,8 @@
 // qnn.global_avg_pool -> window sum over H x W (qcc.kernel = "window_sum")
-// + requantization by s_in / (s_out * H * W).
+// + requantization by s_in / s_out with an exact division by H * W.
 // RUN: qcc-opt %s --convert-qnn-to-linalg | FileCheck %s
 
-//   ratio = 0.5 / (0.125 * 25) = 0.16
-//   /usr/bin/python3 -c 'import math; m, e = math.frexp(0.5 / (0.125 * 25)); print(31 - e, round(m * 2**31))'
-//   -> shift 33, mult 1374389535
+//   ratio = 0.5 / 0.125 = 4 = 2^30 * 2^-28; divisor 25 << 28
 // CHECK-DAG: #[[XM:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2 + d3, d4 + d5)>
 // CHECK-DAG: #[[KM:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d3, d4)>
 // CHECK-DAG: #[[OM:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2, d5)>
@@ -22,8 +20,10 @@
 // CHECK: linalg.generic
 // CHECK-SAME: ins(%[[SUM]] : tensor<1x2x1x1xi32>)
 // CHECK-SAME: qcc.kernel = "requantize"
-// CHECK:   arith.constant 1374389535 : i64
-// CHECK:   arith.constant 33 : i64
+// CHECK:   arith.constant 1073741824 : i64
+// CHECK:   arith.constant 25 : i64
+// CHECK:   arith.constant 28 : i64
+// CHECK:   arith.floordivsi
 // CHECK:   arith.constant 128 : i64
 // CHECK:   arith.constant 0 : i64
 // CHECK:   arith.constant 255 : i64

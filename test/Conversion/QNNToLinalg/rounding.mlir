@@ -119,3 +119,38 @@ func.func @conv_floor(%x: tensor<1x1x2x2x!qnn.q<ui8, scale = 1.0, zp = 0>>) -> t
   %y = qnn.conv2d %x, %w {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, groups = 1 : i64, rounding = "floor"} : (tensor<1x1x2x2x!qnn.q<ui8, scale = 1.0, zp = 0>>, tensor<1x1x1x1x!qnn.q<ui1, scale = 1.0, zp = 0>>) -> tensor<1x1x2x2x!qnn.q<ui4, scale = 4.0, zp = 0>>
   return %y : tensor<1x1x2x2x!qnn.q<ui4, scale = 4.0, zp = 0>>
 }
+
+// -----
+
+// Average pools divide the window sum exactly: round(sum * M / (n << s))
+// with the op's rounding (here ceil): a floor division by n << s (n = 9,
+// M * 2^-s = input / output scale = 1), then +1 when the remainder is not 0.
+// An exact average (sum = 9 k) stays k; a multiplier by 1/9 would not.
+// CHECK-LABEL: func.func @avgpool_ceil(
+// CHECK: qcc.kernel = "requantize"
+// CHECK: %[[V:.*]] = arith.muli %{{.*}}, %c1073741824_i64 : i64
+// CHECK: %[[D:.*]] = arith.shli %c9_i64, %c30_i64 : i64
+// CHECK: %[[Q:.*]] = arith.floordivsi %[[V]], %[[D]] : i64
+// CHECK: %[[QD:.*]] = arith.muli %[[Q]], %[[D]] : i64
+// CHECK: %[[R:.*]] = arith.subi %[[V]], %[[QD]] : i64
+// CHECK: %[[R2:.*]] = arith.shli %[[R]], %c1_i64 : i64
+// CHECK: %[[NZ:.*]] = arith.cmpi ne, %[[R2]], %c0_i64 : i64
+// CHECK: %[[E:.*]] = arith.extui %[[NZ]] : i1 to i64
+// CHECK: arith.addi %[[Q]], %[[E]] : i64
+func.func @avgpool_ceil(%x: tensor<1x1x3x3x!qnn.q<i8, scale = 0.5, zp = 0>>) -> tensor<1x1x1x1x!qnn.q<i8, scale = 0.5, zp = 0>> {
+  %y = qnn.avg_pool2d %x {kernel = array<i64: 3, 3>, strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, rounding = "ceil"} : tensor<1x1x3x3x!qnn.q<i8, scale = 0.5, zp = 0>> -> tensor<1x1x1x1x!qnn.q<i8, scale = 0.5, zp = 0>>
+  return %y : tensor<1x1x1x1x!qnn.q<i8, scale = 0.5, zp = 0>>
+}
+
+// -----
+
+// qnn.add takes the op's rounding too (floor: no remainder test).
+// CHECK-LABEL: func.func @add_floor(
+// CHECK: qcc.kernel = "add"
+// CHECK: arith.shrsi
+// CHECK-NOT: arith.cmpi sgt
+// CHECK: arith.maxsi
+func.func @add_floor(%a: tensor<4x!qnn.q<i8, scale = 1.0, zp = 0>>, %b: tensor<4x!qnn.q<i8, scale = 1.0, zp = 0>>) -> tensor<4x!qnn.q<i8, scale = 4.0, zp = 0>> {
+  %y = qnn.add %a, %b {rounding = "floor"} : (tensor<4x!qnn.q<i8, scale = 1.0, zp = 0>>, tensor<4x!qnn.q<i8, scale = 1.0, zp = 0>>) -> tensor<4x!qnn.q<i8, scale = 4.0, zp = 0>>
+  return %y : tensor<4x!qnn.q<i8, scale = 4.0, zp = 0>>
+}

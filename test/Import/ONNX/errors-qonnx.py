@@ -19,7 +19,6 @@
 # RUN: not %qcc compile %t/signed_two.onnx --emit=qnn 2>&1 | %{check}=SIGNED
 # RUN: not %qcc compile %t/scale_two_axes.onnx --emit=qnn 2>&1 | %{check}=TWO-AXES
 # RUN: not %qcc compile %t/act_per_channel.onnx --emit=qnn 2>&1 | %{check}=ACT-AXIS
-# RUN: not %qcc compile %t/add_floor.onnx --emit=qnn 2>&1 | %{check}=ADD-FLOOR
 # RUN: not %qcc compile %t/slices_out_of_order.onnx --emit=qnn 2>&1 | %{check}=SLICE-ORDER
 # RUN: not %qcc compile %t/slices_gap.onnx --emit=qnn 2>&1 | %{check}=SLICE-GAP
 # RUN: not %qcc compile %t/split_activation_input.onnx --emit=qnn 2>&1 | %{check}=SPLIT-INPUT
@@ -46,7 +45,6 @@
 # SIGNED: qcc: error: {{.*}}signed_two.onnx: node 'wq' (Quant): attribute 'signed' must be 0 or 1, got 2
 # TWO-AXES: qcc: error: {{.*}}scale_two_axes.onnx: node 'wq' (Quant): scale 'wq_scale' of shape [2, 2, 1, 1] does not broadcast along one axis of the input [2, 2, 1, 1]
 # ACT-AXIS: qcc: error: {{.*}}act_per_channel.onnx: node 'yq' (Quant): activations must be quantized per tensor (one scale and zero point for all channels)
-# ADD-FLOOR: qcc: error: {{.*}}add_floor.onnx: node 'yq' (Quant): rounding mode 'FLOOR' on the output of node 'add' (Add) is not supported (it rounds half to even)
 # SLICE-ORDER: qcc: error: {{.*}}slices_out_of_order.onnx: node 'wcat' (Concat): the slices of 'w' do not cover its channels contiguously in order along axis 0 (channels 1..1 where channel 0 is expected)
 # SLICE-GAP: qcc: error: {{.*}}slices_gap.onnx: node 'wcat' (Concat): the slices of 'w' cover 1 of its 2 channels
 # SPLIT-INPUT: qcc: error: {{.*}}split_activation_input.onnx: node 'sp' (Split): Split is only supported on constants, or along the channel axis between an op's output and one quantizer per part followed by Concat
@@ -176,17 +174,6 @@ def scale_two_axes(g):
 @models()
 def act_per_channel(g):
     conv_model(g, yscale=np.array([0.25, 0.5], np.float32).reshape(1, 2, 1, 1))
-
-
-@models()
-def add_floor(g):
-    # Conv and Gemm/MatMul take the rounding mode; Add has none.
-    from onnx import helper
-    g.opsets.append(helper.make_opsetid(QONNX, 1))
-    g.input("x", F32, [1, 4])
-    x = quant(g, "x", 0.5, 0, 8, "xq", signed=0)
-    y = g.node("Add", [x, x], "y", name="add")
-    g.output(quant(g, y, 0.25, 0, 8, "yq", signed=0, rounding_mode="FLOOR"), F32)
 
 
 def split_weights(g, order, parts=2):

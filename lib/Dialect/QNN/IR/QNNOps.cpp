@@ -369,7 +369,8 @@ LogicalResult MatMulOp::verify() {
 }
 
 LogicalResult AddOp::verify() {
-  if (failed(verifyAllQuantValues(*this)))
+  if (failed(verifyAllQuantValues(*this)) ||
+      failed(verifyRounding(*this, getRounding())))
     return failure();
   auto l = cast<RankedTensorType>(getLhs().getType());
   auto r = cast<RankedTensorType>(getRhs().getType());
@@ -420,7 +421,8 @@ LogicalResult MaxPool2DOp::verify() {
 }
 
 LogicalResult AvgPool2DOp::verify() {
-  if (failed(verifyAllQuantValues(*this)))
+  if (failed(verifyAllQuantValues(*this)) ||
+      failed(verifyRounding(*this, getRounding())))
     return failure();
   auto in = cast<RankedTensorType>(getInput().getType());
   auto out = cast<RankedTensorType>(getType());
@@ -434,7 +436,8 @@ LogicalResult AvgPool2DOp::verify() {
 }
 
 LogicalResult GlobalAvgPoolOp::verify() {
-  if (failed(verifyAllQuantValues(*this)))
+  if (failed(verifyAllQuantValues(*this)) ||
+      failed(verifyRounding(*this, getRounding())))
     return failure();
   auto in = cast<RankedTensorType>(getInput().getType());
   auto out = cast<RankedTensorType>(getType());
@@ -452,7 +455,8 @@ LogicalResult GlobalAvgPoolOp::verify() {
 }
 
 LogicalResult ConcatOp::verify() {
-  if (failed(verifyAllQuantValues(*this)))
+  if (failed(verifyAllQuantValues(*this)) ||
+      failed(verifyRounding(*this, getRounding())))
     return failure();
   if (getInputs().empty())
     return emitOpError() << "needs at least one input";

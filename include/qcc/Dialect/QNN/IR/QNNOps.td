@@ -122,8 +122,12 @@ def QNN_MatMulOp : QNN_Op<"matmul", [Pure]> {
 
 def QNN_AddOp : QNN_Op<"add", [Pure]> {
   let summary = "elementwise add with numpy broadcasting, requantized";
+  let description = [{
+    Both terms are rescaled to the result's scale with one fixed-point
+    shift and rounded with `rounding` (default half_even).
+  }];
   let arguments = !con((ins QNN_AnyQuantTensor:$lhs, QNN_AnyQuantTensor:$rhs),
-                       QNN_OutRangeAttrs);
+                       QNN_OutRangeAttrs, QNN_RoundingAttr);
   let results = (outs QNN_AnyQuantTensor:$result);
   let assemblyFormat = [{
     $lhs `,` $rhs attr-dict `:` functional-type(operands, results)
@@ -152,12 +156,14 @@ def QNN_AvgPool2DOp : QNN_Op<"avg_pool2d", [Pure]> {
   let description = [{
     The window sum of `q - zp_in` is divided by the window size (all
     `kernel` positions with `count_include_pad`, else only the in-bounds
-    ones) as part of the requantization to the result type.
+    ones) as part of the requantization to the result type, rounded with
+    `rounding` (default half_even).
   }];
-  let arguments = (ins QNN_AnyQuantTensor:$input, DenseI64ArrayAttr:$kernel,
+  let arguments = !con((ins QNN_AnyQuantTensor:$input, DenseI64ArrayAttr:$kernel,
                    DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$pads,
                    DefaultValuedAttr<BoolAttr, "false">:$ceil_mode,
-                   DefaultValuedAttr<BoolAttr, "false">:$count_include_pad);
+                   DefaultValuedAttr<BoolAttr, "false">:$count_include_pad),
+                   QNN_RoundingAttr);
   let results = (outs QNN_AnyQuantTensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
   let hasVerifier = 1;
@@ -165,7 +171,12 @@ def QNN_AvgPool2DOp : QNN_Op<"avg_pool2d", [Pure]> {
 
 def QNN_GlobalAvgPoolOp : QNN_Op<"global_avg_pool", [Pure]> {
   let summary = "mean over H x W (NCHW -> N x C x 1 x 1), requantized";
-  let arguments = (ins QNN_AnyQuantTensor:$input);
+  let description = [{
+    The sum of `q - zp_in` over H x W, divided by H * W as part of the
+    requantization to the result type, rounded with `rounding` (default
+    half_even).
+  }];
+  let arguments = !con((ins QNN_AnyQuantTensor:$input), QNN_RoundingAttr);
   let results = (outs QNN_AnyQuantTensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
   let hasVerifier = 1;
@@ -173,7 +184,12 @@ def QNN_GlobalAvgPoolOp : QNN_Op<"global_avg_pool", [Pure]> {
 
 def QNN_ConcatOp : QNN_Op<"concat", [Pure]> {
   let summary = "concatenation along `axis`; each input requantized to the result";
-  let arguments = (ins Variadic<QNN_AnyQuantTensor>:$inputs, I64Attr:$axis);
+  let description = [{
+    An input whose quantization differs from its part of the result is
+    requantized, rounded with `rounding` (default half_even).
+  }];
+  let arguments = !con((ins Variadic<QNN_AnyQuantTensor>:$inputs, I64Attr:$axis),
+                       QNN_RoundingAttr);
   let results = (outs QNN_AnyQuantTensor:$result);
   let assemblyFormat = [{
     $inputs attr-dict `:` functional-type($inputs, results)
