@@ -26,9 +26,19 @@ struct Reader {
   tensor::ExpandShapeOp expand; // may be null
 };
 
-bool isChannelPreservingPad(tensor::PadOp pad) {
-  if (!pad.getConstantPaddingValue() || !pad.getResultType().hasStaticShape() ||
-      !getConstantIntValue(pad.getConstantPaddingValue()))
+/// A spatial-only static pad whose constant value fits a `bits`-wide
+/// field of `kind` (so a byte can repeat it).
+bool isPackablePad(tensor::PadOp pad, int64_t bits, StringRef kind) {
+  if (!pad.getConstantPaddingValue() || !pad.getResultType().hasStaticShape())
+    return false;
+  auto v = getConstantIntValue(pad.getConstantPaddingValue());
+  if (!v)
+    return false;
+  int64_t x = (int8_t)*v;
+  bool fits = kind == "signed" ? x >= -(int64_t(1) << (bits - 1)) &&
+                                     x < (int64_t(1) << (bits - 1))
+                               : x >= 0 && x < (int64_t(1) << bits);
+  if (!fits)
     return false;
   for (int i = 0; i < 2; ++i)
     if (pad.getStaticLow()[i] != 0 || pad.getStaticHigh()[i] != 0)
@@ -72,9 +82,11 @@ bool canRead(OpOperand &o, unsigned pos) {
 }
 
 /// Collects the readers of `x` (NCHW i8, or its padded copy `pad`) into
-/// `out`; false if some use cannot read it packed.
-bool collectReaders(Value x, tensor::PadOp pad, int64_t k,
+/// `out`; false if some use cannot read it packed (or a padding value does
+/// not fit the field).
+bool collectReaders(Value x, tensor::PadOp pad, int64_t bits, StringRef kind,
                     SmallVector<Reader> &out) {
+  int64_t k = 8 / bits;
   for (OpOperand &u : x.getUses()) {
     if (auto e = dyn_cast<tensor::ExpandShapeOp>(u.getOwner())) {
       auto t = e.getResultType();
@@ -88,8 +100,8 @@ bool collectReaders(Value x, tensor::PadOp pad, int64_t k,
         out.push_back({&eu, pad, e});
       }
     } else if (auto p = dyn_cast<tensor::PadOp>(u.getOwner())) {
-      if (pad || !isChannelPreservingPad(p) ||
-          !collectReaders(p.getResult(), p, k, out))
+      if (pad || !isPackablePad(p, bits, kind) ||
+          !collectReaders(p.getResult(), p, bits, kind, out))
         return false;
     } else if (canRead(u, 1)) {
       out.push_back({&u, pad, nullptr});
@@ -227,11 +239,13 @@ struct PackSubByteActivationsPass
         producers.push_back(g);
     });
     for (linalg::GenericOp g : producers) {
-      int64_t bits = g->getAttrOfType<IntegerAttr>("qcc.out_bits").getInt();
+      auto bitsAttr = g->getAttrOfType<IntegerAttr>("qcc.out_bits");
       auto kindAttr = g->getAttrOfType<StringAttr>("qcc.out_kind");
       g->removeAttr("qcc.out_bits");
       g->removeAttr("qcc.out_kind");
+      int64_t bits = bitsAttr ? bitsAttr.getInt() : 8;
       if (!kindAttr || !llvm::is_contained({1, 2, 4}, bits) ||
+          !llvm::is_contained({"signed", "unsigned"}, kindAttr.getValue()) ||
           g.getNumDpsInits() != 1 || g.getNumResults() != 1 ||
           !g.getDpsInitOperand(0)->get().getDefiningOp<tensor::EmptyOp>() ||
           g.getNumReductionLoops() != 0 || g.getNumLoops() != 4 ||
@@ -244,7 +258,7 @@ struct PackSubByteActivationsPass
         continue;
       SmallVector<Reader> rs;
       if (g.getResult(0).use_empty() ||
-          !collectReaders(g.getResult(0), nullptr, k, rs))
+          !collectReaders(g.getResult(0), nullptr, bits, kindAttr.getValue(), rs))
         continue;
       OpBuilder b(g);
       Value packed = packProducer(b, g, bits);

@@ -362,9 +362,9 @@ def uint4_asym():
 def packed_acts():
     """Sub-byte activations that qcc stores packed between their readers:
     UINT4 (asymmetric) conv output read by a padded MaxPool 3x3 stride 1
-    and a strided conv; signed INT4 conv outputs read by an Add whose
-    INT2 output (16 channels, 4 per byte) is read by a 1x1 conv and a
-    residual Add; 8-bit output."""
+    and a strided conv; signed INT4 conv outputs read by a padded MaxPool
+    and an Add whose INT2 output (16 channels, 4 per byte) is read by a
+    1x1 conv and a residual Add; 8-bit output."""
     b = QonnxBuilder("packed_acts", opset=15, seed=1120)
     r = b.rng
     x = b.add_input("input", np.float32, [1, 3, 12, 12])
@@ -379,6 +379,7 @@ def packed_acts():
     w = b.quant_weight("conv3_w", _conv_w(r, 16, 16, 3), 4)
     h3 = b.quant_act(b.conv(t, w, _bias(r, 16), strides=2, pads=1, base="conv3"), 4,
                      signed=True)
+    h = b.maxpool(h, 3, 1, pads=1)                       # signed INT4, padded with -8
     s2 = b.quant_act(b.add(h, h3), 2, signed=True)                           # 16x6x6
     w = b.quant_weight("conv4_w", _conv_w(r, 16, 16, 1), 2)
     h = b.quant_act(b.conv(s2, w, _bias(r, 16), base="conv4"), 2, signed=True)

@@ -89,3 +89,40 @@ func.func @unpacked(%x: tensor<1x2x4x4x!x>) -> (tensor<1x16x4x4x!a>, tensor<1x3x
   %c = qnn.conv2d %b, %w3 {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, groups = 1 : i64} : (tensor<1x3x4x4x!a>, tensor<3x3x1x1x!qnn.q<i8, scale = 0.5, zp = 0>>) -> tensor<1x3x4x4x!x>
   return %a, %c : tensor<1x16x4x4x!a>, tensor<1x3x4x4x!x>
 }
+
+// -----
+
+// A signed i4 value read by a padded MaxPool: the pool pads with the type's
+// smallest value, -8, which fits a nibble; the packed padding byte repeats
+// it: 0x88 = -120.
+// CHECK-LABEL: func.func @maxpool_i4(
+// CHECK: %[[P:.*]] = linalg.generic
+// CHECK-SAME: qcc.packed_bits = 4 : i64
+// CHECK: tensor.pad %[[P]] low[0, 0, 1, 1] high[0, 0, 0, 0]
+// CHECK:   tensor.yield %c-120_i8 : i8
+// CHECK: qcc.kernel = "max_pool2d"
+// CHECK: arith.shrsi
+func.func @maxpool_i4(%x: tensor<1x2x2x2x!qnn.q<i8, scale = 0.5, zp = 0>>) -> tensor<1x2x2x2x!qnn.q<i4, scale = 0.5, zp = 0>> {
+  %a = qnn.requantize %x : tensor<1x2x2x2x!qnn.q<i8, scale = 0.5, zp = 0>> -> tensor<1x2x2x2x!qnn.q<i4, scale = 0.5, zp = 0>>
+  %y = qnn.max_pool2d %a {kernel = array<i64: 2, 2>, strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 1, 1, 0, 0>} : tensor<1x2x2x2x!qnn.q<i4, scale = 0.5, zp = 0>> -> tensor<1x2x2x2x!qnn.q<i4, scale = 0.5, zp = 0>>
+  return %y : tensor<1x2x2x2x!qnn.q<i4, scale = 0.5, zp = 0>>
+}
+
+// -----
+
+// A ui4 value reinterpreted as ui8 with zero point 128 before a padded
+// convolution: the padding, 128, does not fit a 4-bit field, so the value
+// stays one per byte.
+// CHECK-LABEL: func.func @pad_does_not_fit(
+// CHECK-NOT: qcc.packed_bits
+// CHECK: tensor.yield %c-128_i8 : i8
+// CHECK-NOT: qcc.packed_bits
+// CHECK: return
+func.func @pad_does_not_fit(%x: tensor<1x2x3x3x!qnn.q<i8, scale = 0.5, zp = 0>>) -> tensor<1x8x3x3x!qnn.q<i8, scale = 4.0, zp = 0>> {
+  %a = qnn.requantize %x : tensor<1x2x3x3x!qnn.q<i8, scale = 0.5, zp = 0>> -> tensor<1x2x3x3x!qnn.q<ui4, scale = 0.25, zp = 0>>
+  %s = qnn.storage_cast %a : tensor<1x2x3x3x!qnn.q<ui4, scale = 0.25, zp = 0>> -> tensor<1x2x3x3xui8>
+  %b = qnn.storage_cast %s : tensor<1x2x3x3xui8> -> tensor<1x2x3x3x!qnn.q<ui8, scale = 0.25, zp = 128>>
+  %w = qnn.constant dense<1> : tensor<8x2x3x3xi8> : tensor<8x2x3x3x!qnn.q<i8, scale = 0.5, zp = 0>>
+  %y = qnn.conv2d %b, %w {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, groups = 1 : i64} : (tensor<1x2x3x3x!qnn.q<ui8, scale = 0.25, zp = 128>>, tensor<8x2x3x3x!qnn.q<i8, scale = 0.5, zp = 0>>) -> tensor<1x8x3x3x!qnn.q<i8, scale = 4.0, zp = 0>>
+  return %y : tensor<1x8x3x3x!qnn.q<i8, scale = 4.0, zp = 0>>
+}

@@ -96,20 +96,22 @@ def PackSubByteWeightsPass : Pass<"qcc-pack-subbyte-weights", "mlir::ModuleOp"> 
 }
 
 def XnorPopcountPass : Pass<"qcc-xnor-popcount", "mlir::ModuleOp"> {
-  let summary = "Binary x binary accumulations as XNOR-popcount over 64-bit words";
+  let summary = "Binary x binary accumulations as XNOR-popcount over packed words";
   let description = [{
     `convert-qnn-to-linalg` marks each convolution / matmul accumulation
     whose weights are a bipolar (+-1) compile-time constant with
     `qcc.weight_kind = "bipolar"`, and with `qcc.input_kind = "bipolar"`
     when its input is bipolar too. This pass rewrites such an accumulation
-    so that 64 products cost one XOR, one AND and one popcount.
+    so that W products cost one XOR, one AND and one popcount.
 
     The packed dim is the reduction loop that indexes both the input and the
     weights as a plain dim (the input channels of a convolution, K of a
-    matmul); its extent C becomes CW = ceil(C / 64) words of i64:
+    matmul). Its extent C becomes CW = ceil(C / W) words of W bits, W the
+    widest of 64, 32, 16 and 8 that leaves at most C / 16 bits unused (8
+    always fits):
 
     - the weights are packed at compile time: bit b of word w is set when
-      weight channel 64 w + b is -1 (bits past C are 0);
+      weight channel W w + b is -1 (bits past C are 0);
     - the input is packed by an elementwise-reduction `linalg.generic`
       (`qcc.kernel = "pack_bits"`) into two words per position: a sign
       word s (bit set for -1) and a mask word m (bit set for a non-zero
@@ -130,16 +132,19 @@ def XnorPopcountPass : Pass<"qcc-xnor-popcount", "mlir::ModuleOp"> {
 }
 
 def PackSubByteActivationsPass : Pass<"qcc-pack-subbyte-activations", "mlir::ModuleOp"> {
-  let summary = "Store 1-, 2- and 4-bit activations packed between convolutions";
+  let summary = "Store 1-, 2- and 4-bit activations packed in the arena";
   let description = [{
     `convert-qnn-to-linalg` marks each elementwise generic (quantize,
-    requantize) whose result is narrower than 8 bits and not bipolar with
-    `qcc.out_bits` (1, 2 or 4) and `qcc.out_kind` (`signed` or
-    `unsigned`). When every use of that NCHW result is the input of a
-    convolution accumulation (through the spatial `tensor.pad` and the
-    groups' `tensor.expand_shape` the lowering emits) whose channels per
-    group are a multiple of k = 8 / bits, the activation is stored packed
-    along the channels, k values per byte, lowest bits first:
+    requantize, add) whose result is narrower than 8 bits and not bipolar
+    with `qcc.out_bits` (1, 2 or 4) and `qcc.out_kind` (`signed` or
+    `unsigned`). The NCHW result is stored packed along the channels, k =
+    8 / bits values per byte, lowest bits first, when every use of it can
+    read it so: a `linalg.generic` input (a convolution, pool, add,
+    requantization, matmul...) whose channel index is a plain loop dim used
+    nowhere else in that operand's map and indexed plainly by another
+    operand, possibly through a spatial `tensor.pad` whose value fits a
+    field and the groups' `tensor.expand_shape` (channels per group a
+    multiple of k). Then:
 
     - the producer writes [N, C / k, H, W]: its loops become
       n c' h w | j with channel c = c' k + j (j a reduction over a
@@ -150,9 +155,10 @@ def PackSubByteActivationsPass : Pass<"qcc-pack-subbyte-activations", "mlir::Mod
       microkernel candidate's `qcc.conv_params` gains `x_bits` / `x_kind`.
 
     Results are unchanged; the activation and its padded copy take k times
-    fewer arena bytes. Any other use (a graph output, a pool, an add, a
-    concat, a matmul, an XNOR-popcount convolution) keeps the value in
-    8-bit containers. The marks are removed.
+    fewer arena bytes. Any other use (a graph output, a concat, a reshape,
+    an XNOR-popcount convolution, a convolution whose weights were packed
+    along its input channels) keeps the value in 8-bit containers, as does
+    a producer that itself reads a packed value. The marks are removed.
   }];
   let dependentDialects = ["mlir::arith::ArithDialect", "mlir::linalg::LinalgDialect",
                            "mlir::tensor::TensorDialect"];
@@ -178,6 +184,8 @@ def ConvMicrokernelPass : Pass<"qcc-conv-microkernel", "mlir::ModuleOp"> {
     `qcc.conv_params`) are loaded as V * bits / 8 bytes; each of the
     8 / bits fields is shifted out in registers (signed, unsigned or
     bipolar: 1 - 2 * bit) and `vector.interleave` restores filter order.
+    An input packed by `qcc-pack-subbyte-activations` (`x_bits`, `x_kind`)
+    is read as byte c / k and its value c mod k shifted out in a register.
     Convolutions whose F/G is not a multiple of 8 are left as they are.
   }];
   let options = [

@@ -1187,7 +1187,11 @@ struct MaxPoolLowering : QNNPattern<MaxPool2DOp> {
     QuantType q = getQuantElementType(inT);
     auto k = op.getKernel(), st = op.getStrides(), dl = op.getDilations(),
          pads = op.getPads();
-    int64_t lowest = q.getIsSigned() ? -128 : 0;
+    // Padding never wins: the smallest value of the type (so that a
+    // sub-byte input's padding fits its packed field, too).
+    int64_t lowest = q.isBipolar()      ? -1
+                     : q.getIsSigned() ? -(int64_t(1) << (q.getMaxBits() - 1))
+                                       : 0;
     int64_t extra[2];
     for (int i = 0; i < 2; ++i)
       extra[i] = ceilExtraPad(inT.getDimSize(2 + i), outT.getDimSize(2 + i),
