@@ -127,6 +127,8 @@ void qcc::printBitReport(const ModelReport &r, llvm::raw_ostream &os) {
     ideal += l.idealWeightBits;
     weights += l.weightCount;
   }
+  if (r.idealWeightBits >= 0)
+    ideal = r.idealWeightBits;
   os << llvm::format("total: %lld MACs, %lld weights in %lld bytes (ideal "
                      "sum(bits x count)/8 + biases: %lld bytes)\n",
                      (long long)macs, (long long)weights, (long long)wBytes,

@@ -267,14 +267,19 @@ int main(int argc, char **argv) {
     die(o.model + ": " + error);
 
   // The report describes the layers as compiled: after bit-width
-  // legalization (promoted widths, sliced convolutions split by width).
+  // legalization (promoted widths, sliced convolutions split by width); the
+  // ideal weight bytes count the imported widths.
   qcc::ModelReport report;
   if (o.report) {
+    int64_t ideal = 0;
+    for (const qcc::LayerReport &l : qcc::collectBitReport(*module).layers)
+      ideal += l.idealWeightBits;
     PassManager legalize(&ctx);
     if (failed(parsePassPipeline("qnn-legalize-bit-widths", legalize)) ||
         failed(legalize.run(*module)))
       die(o.model + ": " + first.text.value_or("bit-width legalization failed"));
     report = qcc::collectBitReport(*module);
+    report.idealWeightBits = ideal;
   }
 
   PassManager pm(&ctx);

@@ -22,6 +22,10 @@ struct LayerReport {
 struct ModelReport {
   std::vector<LayerReport> layers;
   int64_t arenaBytes = -1; // peak arena, once planned
+  /// sum(bits x count) + biases at the widths the model was imported with
+  /// (before legalization promotes 3 to 4 and 5..7 to 8 bits); -1: the sum
+  /// of the layers' idealWeightBits.
+  int64_t idealWeightBits = -1;
 };
 
 /// Collects the report from an imported (qnn) module, before lowering.
