@@ -17,6 +17,7 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinDialect.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/AsmState.h"
 #include "mlir/Transforms/DialectConversion.h"
 #include "llvm/ADT/STLExtras.h"
@@ -185,6 +186,10 @@ struct RequantParams {
   /// Average pools: the window size n (a parameter), divided exactly:
   /// round(x * mult / (n * 2^shift)).
   int divisor = -1;
+  /// Convolutions with a bias_shift: the bias (a parameter) is added to the
+  /// accumulator times 2^biasShift, in i64, before the requantization.
+  int bias = -1;
+  int64_t biasShift = 0;
   RoundingMode mode = RoundingMode::HalfEven;
   bool bipolar = false;
 };
@@ -360,6 +365,13 @@ static Value finishRequant(OpBuilder &b, Location loc, Value scaled,
 static Value requantScalar(OpBuilder &b, Location loc, Value x,
                            const BodyParams &p, const RequantParams &rp,
                            ValueRange args) {
+  if (rp.bias >= 0) {
+    if (x.getType() != b.getI64Type())
+      x = arith::ExtSIOp::create(b, loc, b.getI64Type(), x);
+    x = arith::AddIOp::create(
+        b, loc, arith::ShLIOp::create(b, loc, x, cst64(b, loc, rp.biasShift)),
+        p.get(b, rp.bias, args));
+  }
   if (rp.bipolar)
     return bipolarSign(b, loc, x);
   if (x.getType() != b.getI64Type())
@@ -740,7 +752,9 @@ static FailureOr<Value> emitAccRequant(OpBuilder &b, Location loc, Operation *op
                                        ArrayRef<double> accScales,
                                        std::optional<double> lo,
                                        std::optional<double> hi,
-                                       AffineMap accMap = {}) {
+                                       AffineMap accMap = {},
+                                       ArrayRef<int64_t> shiftedBias = {},
+                                       int64_t biasShift = 0) {
   QuantType out = getQuantElementType(resultT);
   if (!out)
     return acc;
@@ -757,6 +771,10 @@ static FailureOr<Value> emitAccRequant(OpBuilder &b, Location loc, Operation *op
     return failure();
   if (auto r = op->getAttrOfType<StringAttr>("rounding"))
     rp.mode = *parseRoundingMode(r.getValue());
+  if (!shiftedBias.empty()) {
+    rp.bias = params.addInt(shiftedBias, 64, chDim);
+    rp.biasShift = biasShift;
+  }
   return emitRequantGeneric(b, loc, acc, resultT, params, rp, accMap);
 }
 
@@ -887,7 +905,8 @@ struct Conv2DLowering : QNNPattern<Conv2DOp> {
                                         ConversionPatternRewriter &rewriter,
                                         Value x, ArrayRef<int8_t> w,
                                         Value bias,
-                                        ArrayRef<double> accScales) const {
+                                        ArrayRef<double> accScales,
+                                        ArrayRef<int64_t> shiftedBias) const {
     Location loc = op.getLoc();
     MLIRContext *ctx = op.getContext();
     auto wT = cast<RankedTensorType>(op.getWeight().getType());
@@ -961,7 +980,7 @@ struct Conv2DLowering : QNNPattern<Conv2DOp> {
                              {d(0), d(1).floorDiv(Fg), d(2), d(3), d(1) % Fg});
     return emitAccRequant(rewriter, loc, op, conv, outT, 1, accScales,
                           asDouble(op.getOutMin()), asDouble(op.getOutMax()),
-                          accMap);
+                          accMap, shiftedBias, op.getBiasShift());
   }
 
   LogicalResult
@@ -987,13 +1006,29 @@ struct Conv2DLowering : QNNPattern<Conv2DOp> {
     SmallVector<double> accScales;
     for (int64_t f = 0; f < F; ++f)
       accScales.push_back(xq.getScaleOf(0) * wq.getScaleOf(f));
+    // bias_shift s: the accumulation runs without the bias; the
+    // requantization adds it to acc * 2^s, whose unit is 2^-s as large.
+    Value accBias = adaptor.getBias();
+    SmallVector<int64_t> shiftedBias;
+    if (int64_t bs = op.getBiasShift()) {
+      for (double &a : accScales)
+        a = std::ldexp(a, -(int)bs);
+      if (accBias) {
+        DenseIntElementsAttr values;
+        if (!matchPattern(accBias, m_Constant(&values)))
+          return op.emitOpError() << "bias_shift needs a constant bias";
+        for (const APInt &v : values.getValues<APInt>())
+          shiftedBias.push_back(v.getSExtValue());
+        accBias = Value();
+      }
+    }
     // Constant weights with enough filters per group: filters innermost
     // (weights repacked at compile time), so the inner loop is a contiguous
     // vector over output channels for every layer size.
     if (getQuantElementType(outT) && Fg >= kMinFiltersForFilterInnermost)
       if (auto bytes = constantBytes(op.getWeight())) {
-        auto r = lowerFilterInnermost(op, rewriter, x, *bytes, adaptor.getBias(),
-                                      accScales);
+        auto r = lowerFilterInnermost(op, rewriter, x, *bytes, accBias,
+                                      accScales, shiftedBias);
         if (failed(r))
           return failure();
         rewriter.replaceOp(op, *r);
@@ -1010,7 +1045,7 @@ struct Conv2DLowering : QNNPattern<Conv2DOp> {
         rewriter, loc,
         RankedTensorType::get({g, Fg, Cg, wT.getDimSize(2), wT.getDimSize(3)}, i8),
         adaptor.getWeight(), SmallVector<ReassociationIndices>{{0, 1}, {2}, {3}, {4}});
-    Value acc4 = accInit(rewriter, loc, outT.getShape(), 1, adaptor.getBias());
+    Value acc4 = accInit(rewriter, loc, outT.getShape(), 1, accBias);
     auto acc5T = RankedTensorType::get({N, g, Fg, OHs, OWs}, i32);
     SmallVector<ReassociationIndices> accAssoc = {{0}, {1, 2}, {3}, {4}};
     Value acc = tensor::ExpandShapeOp::create(rewriter, loc, acc5T, acc4, accAssoc);
@@ -1027,7 +1062,8 @@ struct Conv2DLowering : QNNPattern<Conv2DOp> {
         rewriter, loc, RankedTensorType::get(outT.getShape(), i32), conv,
         accAssoc);
     auto r = emitAccRequant(rewriter, loc, op, accOut, outT, 1, accScales,
-                            asDouble(op.getOutMin()), asDouble(op.getOutMax()));
+                            asDouble(op.getOutMin()), asDouble(op.getOutMax()),
+                            {}, shiftedBias, op.getBiasShift());
     if (failed(r))
       return failure();
     rewriter.replaceOp(op, *r);

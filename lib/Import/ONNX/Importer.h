@@ -418,7 +418,7 @@ private:
                  std::optional<std::vector<double>> biasReal,
                  std::vector<int64_t> biasInt, Type resultElem,
                  std::optional<double> lo, std::optional<double> hi,
-                 StringRef rounding = "half_even");
+                 StringRef rounding = "half_even", int64_t biasShift = 0);
   Value biasConstant(const std::vector<int64_t> &bias);
 };
 

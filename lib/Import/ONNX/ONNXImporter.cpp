@@ -800,7 +800,7 @@ Value Importer::emitConv(const onnx::NodeProto &n, Value x, QConst w,
                          std::optional<std::vector<double>> bias,
                          std::vector<int64_t> biasInt, Type resultElem,
                          std::optional<double> lo, std::optional<double> hi,
-                         StringRef rounding) {
+                         StringRef rounding, int64_t biasShift) {
   auto xt = cast<RankedTensorType>(x.getType());
   std::vector<int64_t> kernelShape = attrInts(n, "kernel_shape", {});
   if (w.dims.size() != 4)
@@ -830,7 +830,8 @@ Value Importer::emitConv(const onnx::NodeProto &n, Value x, QConst w,
       fail(describe(n), ": bias has ", bias->size(), " values, expected ", F);
     std::vector<int64_t> bi;
     for (int64_t f = 0; f < F; ++f)
-      bi.push_back(biasToInt(n, (*bias)[f], xq.getScaleOf(0), w.scaleOf(f),
+      bi.push_back(biasToInt(n, (*bias)[f], xq.getScaleOf(0),
+                             std::ldexp(w.scaleOf(f), -(int)biasShift),
                              dyn_cast<QuantType>(resultElem)));
     biasV = biasConstant(bi);
   } else if (!biasInt.empty()) {
@@ -843,7 +844,8 @@ Value Importer::emitConv(const onnx::NodeProto &n, Value x, QConst w,
                           b.getDenseI64ArrayAttr(dilations),
                           b.getDenseI64ArrayAttr(pads),
                           b.getI64IntegerAttr(groups), optF64(b, lo),
-                          optF64(b, hi), roundingAttr(rounding));
+                          optF64(b, hi), roundingAttr(rounding),
+                          biasShift ? b.getI64IntegerAttr(biasShift) : IntegerAttr());
 }
 
 void Importer::importConv(const onnx::NodeProto &n) {
@@ -936,31 +938,33 @@ void Importer::importConv(const onnx::NodeProto &n) {
   // A folded BatchNormalization bias (beta - k * mean) is no multiple of the
   // accumulator unit x_scale * w_scale[f], so rounding it to int32 is off by
   // up to half a unit: several output LSBs with coarse low-bit weights and a
-  // fine output scale. Refine the unit exactly: stored weights and
-  // zero-points times 2^s, scales / 2^s, widths + s (a b-bit value times
-  // 2^(8-b) fits 8 bits), until half a unit is at most 1/32 output LSB.
+  // fine output scale. Give the bias a finer unit, 2^-s of the accumulator's
+  // (the conv's bias_shift; the weights stay as stored), until half a unit
+  // is at most 1/32 output LSB, as long as the bias still fits int32.
+  int64_t biasShift = 0;
   if (bnFolded && bias && !w.bipolar && oq.type && !oq.type.isBipolar()) {
-    unsigned maxBits = *std::max_element(w.bits.begin(), w.bits.end());
     double xs = getQuantElementType(x.getType()).getScaleOf(0);
-    int shift = 0;
+    auto unit = [&](int64_t f) { return xs * roundToF32(w.scaleOf(f)); };
+    auto fits = [&](int64_t s) {
+      for (int64_t f = 0; f < w.dims[0]; ++f)
+        if (!(std::fabs(std::ldexp((*bias)[f] / unit(f), (int)s)) < 1073741824.0))
+          return false;
+      return true;
+    };
+    auto exact = [&](int64_t f, int64_t s) {
+      double q = std::ldexp((*bias)[f] / unit(f), (int)s);
+      return q == std::nearbyint(q);
+    };
     for (int64_t f = 0; f < w.dims[0]; ++f) {
-      double unit = xs * roundToF32(w.scaleOf(f));
       double ys = oq.type.getScaleOf(oq.type.getScales().size() > 1 ? f : 0);
-      while (shift < int(8 - maxBits) && std::ldexp(0.5 * unit, -shift) > ys / 32)
-        ++shift;
-    }
-    if (shift > 0) {
-      for (int64_t &v : w.values)
-        v *= int64_t(1) << shift;
-      for (int64_t &z : w.zps)
-        z *= int64_t(1) << shift;
-      for (double &sc : w.scales)
-        sc = std::ldexp(sc, -shift);
-      for (unsigned &bw : w.bits)
-        bw += shift;
+      while (biasShift < 16 && !exact(f, biasShift) &&
+             std::ldexp(0.5 * unit(f), -(int)biasShift) > ys / 32 &&
+             fits(biasShift + 1))
+        ++biasShift;
     }
   }
-  Value r = emitConv(n, x, w, bias, {}, oq.type, oq.lo, oq.hi, oq.rounding);
+  Value r = emitConv(n, x, w, bias, {}, oq.type, oq.lo, oq.hi, oq.rounding,
+                     biasShift);
   bind(oq, r, n);
 }
 

@@ -1045,3 +1045,21 @@ func.func @requantize_rounding(%x: tensor<2x!qnn.q<i8, scale = 1.0, zp = 0>>) {
   %0 = qnn.requantize %x {rounding = "ROUND"} : tensor<2x!qnn.q<i8, scale = 1.0, zp = 0>> -> tensor<2x!qnn.q<i4, scale = 2.0, zp = 0>>
   return
 }
+
+// -----
+
+func.func @conv_bias_shift_range(%x: tensor<1x1x2x2x!qnn.q<ui8, scale = 1.0, zp = 0>>, %b: tensor<1xi32>) {
+  %w = qnn.constant dense<1> : tensor<1x1x1x1xi8> : tensor<1x1x1x1x!qnn.q<i2, scale = 1.0, zp = 0>>
+  // expected-error @+1 {{bias_shift must be in [0, 16], got 17}}
+  %0 = qnn.conv2d %x, %w, %b {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, groups = 1 : i64, bias_shift = 17 : i64} : (tensor<1x1x2x2x!qnn.q<ui8, scale = 1.0, zp = 0>>, tensor<1x1x1x1x!qnn.q<i2, scale = 1.0, zp = 0>>, tensor<1xi32>) -> tensor<1x1x2x2x!qnn.q<ui8, scale = 1.0, zp = 0>>
+  return
+}
+
+// -----
+
+func.func @conv_bias_shift_raw(%x: tensor<1x1x2x2x!qnn.q<ui8, scale = 1.0, zp = 0>>, %b: tensor<1xi32>) {
+  %w = qnn.constant dense<1> : tensor<1x1x1x1xi8> : tensor<1x1x1x1x!qnn.q<i2, scale = 1.0, zp = 0>>
+  // expected-error @+1 {{bias_shift needs a quantized result (an i32 result is the raw accumulator)}}
+  %0 = qnn.conv2d %x, %w, %b {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, groups = 1 : i64, bias_shift = 2 : i64} : (tensor<1x1x2x2x!qnn.q<ui8, scale = 1.0, zp = 0>>, tensor<1x1x1x1x!qnn.q<i2, scale = 1.0, zp = 0>>, tensor<1xi32>) -> tensor<1x1x2x2xi32>
+  return
+}

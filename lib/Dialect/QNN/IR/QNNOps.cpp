@@ -327,6 +327,12 @@ LogicalResult Conv2DOp::verify() {
                            << oq.getAxis();
   if (failed(verifyBias(*this, getBias(), f)))
     return failure();
+  int64_t bs = getBiasShift();
+  if (bs < 0 || bs > 16)
+    return emitOpError() << "bias_shift must be in [0, 16], got " << bs;
+  if (bs != 0 && !getQuantElementType(out))
+    return emitOpError() << "bias_shift needs a quantized result (an i32 result "
+                            "is the raw accumulator)";
   int64_t kernel[2] = {w.getDimSize(2), w.getDimSize(3)};
   return verifyWindow(*this, in, out, f, kernel, getStrides(), getDilations(),
                       getPads(), /*ceilMode=*/false);

@@ -89,12 +89,20 @@ def QNN_Conv2DOp : QNN_Op<"conv2d", [Pure]> {
     plain `i32` (the raw accumulator, as ONNX ConvInteger). `pads` are
     [top, left, bottom, right]; padding holds the input zero-point.
     Depthwise convolution is `groups == C`.
+
+    `bias_shift` s (0 to 16, default 0) gives the bias a finer unit:
+    `input_scale * weight_scale[f] * 2^-s`. The requantization then adds the
+    bias to the accumulator times 2^s (in i64). A folded
+    BatchNormalization bias needs it to stay exact with coarse low-bit
+    weights, whose stored values stay as they are. Only with a quantized
+    result.
   }];
   let arguments = !con((ins QNN_AnyQuantTensor:$input, QNN_AnyQuantTensor:$weight,
                        Optional<RankedTensorOf<[I32]>>:$bias,
                        DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$dilations,
                        DenseI64ArrayAttr:$pads, I64Attr:$groups),
-                       QNN_OutRangeAttrs, QNN_RoundingAttr);
+                       QNN_OutRangeAttrs, QNN_RoundingAttr,
+                       (ins DefaultValuedAttr<I64Attr, "0">:$bias_shift));
   let results = (outs AnyRankedTensor:$result);
   let assemblyFormat = [{
     $input `,` $weight (`,` $bias^)? attr-dict `:` functional-type(operands, results)
