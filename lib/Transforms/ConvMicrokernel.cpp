@@ -1,5 +1,6 @@
 //===- ConvMicrokernel.cpp - register-blocked filter-innermost conv -------===//
 #include "qcc/Transforms/Passes.h"
+#include "qcc/Transforms/SubByte.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -101,11 +102,6 @@ private:
     return arith::ExtUIOp::create(b, loc, t, v);
   }
 
-  Value splat8(VectorType t, int64_t v) {
-    return arith::ConstantOp::create(
-        b, loc, DenseElementsAttr::get(t, b.getIntegerAttr(b.getI8Type(), v)));
-  }
-
   /// Interleaves the fields so that result element k * i + j is field j of
   /// byte i (k fields): fields 0, 2, 4.. and 1, 3, 5.. interleaved in turn.
   Value interleave(ArrayRef<Value> fields) {
@@ -130,18 +126,10 @@ private:
     Value byte = arith::DivUIOp::create(b, loc, fo, idx(k));
     Value raw = vector::LoadOp::create(b, loc, vb, w, ValueRange{g, c, kh, kw, byte});
     SmallVector<Value> fields;
-    for (int64_t j = 0; j < k; ++j) {
-      Value v = arith::ShLIOp::create(b, loc, raw, splat8(vb, 8 - p.wBits - j * p.wBits));
-      Value right = splat8(vb, 8 - p.wBits);
-      if (p.wKind == "signed")
-        v = arith::ShRSIOp::create(b, loc, v, right);
-      else
-        v = arith::ShRUIOp::create(b, loc, v, right);
-      if (p.wKind == "bipolar") // 1 - 2 * bit
-        v = arith::SubIOp::create(b, loc, splat8(vb, 1),
-                                  arith::ShLIOp::create(b, loc, v, splat8(vb, 1)));
-      fields.push_back(v);
-    }
+    for (int64_t j = 0; j < k; ++j)
+      fields.push_back(qcc::emitShiftOutField(
+          b, loc, raw, qcc::emitI8Constant(b, loc, vb, 8 - p.wBits - j * p.wBits),
+          p.wBits, p.wKind));
     return interleave(fields);
   }
 
@@ -162,19 +150,14 @@ private:
       OpBuilder::InsertionGuard gc(b);
       b.setInsertionPointToStart(cLoop.getBody());
       Value c = cLoop.getInductionVar();
-      // A packed input: byte c / k, value c mod k shifted out in registers.
-      Value xc = c, xLeft, xRight;
+      // A packed input: byte c / k, value c mod k shifted out in registers
+      // (the shift computed once per c).
+      Value xc = c, xLeft;
       if (p.xBits != 8) {
         int64_t k = 8 / p.xBits;
         xc = arith::DivUIOp::create(b, loc, c, idx(k));
-        Value j8 = arith::IndexCastOp::create(
-            b, loc, b.getI8Type(), arith::RemUIOp::create(b, loc, c, idx(k)));
-        auto c8 = [&](int64_t v) -> Value {
-          return arith::ConstantOp::create(b, loc, b.getI8IntegerAttr(v));
-        };
-        xLeft = arith::SubIOp::create(b, loc, c8(8 - p.xBits),
-                                      arith::MulIOp::create(b, loc, j8, c8(p.xBits)));
-        xRight = c8(8 - p.xBits);
+        xLeft = qcc::emitFieldShift(b, loc, arith::RemUIOp::create(b, loc, c, idx(k)),
+                                    p.xBits);
       }
       auto khLoop = scf::ForOp::create(b, loc, zero, idx(KH), one,
                                        cLoop.getRegionIterArgs());
@@ -202,12 +185,8 @@ private:
             Value iw = add(mul(o, p.sw), mul(kw, p.dw));
             Value xs = memref::LoadOp::create(b, loc, x,
                                               ValueRange{n, g, xc, ih, iw});
-            if (p.xBits != 8) {
-              xs = arith::ShLIOp::create(b, loc, xs, xLeft);
-              xs = p.xKind == "signed"
-                       ? Value(arith::ShRSIOp::create(b, loc, xs, xRight))
-                       : Value(arith::ShRUIOp::create(b, loc, xs, xRight));
-            }
+            if (p.xBits != 8)
+              xs = qcc::emitShiftOutField(b, loc, xs, xLeft, p.xBits, p.xKind);
             Value xm = ext(xs, p.xSigned, mulType);
             if (p.zx != 0)
               xm = arith::SubIOp::create(

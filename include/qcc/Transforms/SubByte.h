@@ -13,28 +13,54 @@
 #include "mlir/IR/Builders.h"
 
 namespace qcc {
-/// Value `j` (an index) of the i8 `byte`: shifted left so that its top bit
-/// is the byte's, then shifted right arithmetically ("signed") or
+/// An i8 constant, or a splat of it when `like` is a vector of i8.
+inline mlir::Value emitI8Constant(mlir::OpBuilder &b, mlir::Location loc,
+                                  mlir::Type like, int64_t v) {
+  using namespace mlir;
+  Attribute a = b.getI8IntegerAttr(v);
+  if (auto vt = dyn_cast<VectorType>(like))
+    a = DenseElementsAttr::get(vt, a);
+  return arith::ConstantOp::create(b, loc, cast<TypedAttr>(a));
+}
+
+/// The left shift that brings field `j` (an index) of a byte to its top
+/// bits: 8 - bits - j * bits, as an i8.
+inline mlir::Value emitFieldShift(mlir::OpBuilder &b, mlir::Location loc,
+                                  mlir::Value j, int64_t bits) {
+  using namespace mlir;
+  Type i8 = b.getI8Type();
+  Value j8 = arith::IndexCastOp::create(b, loc, i8, j);
+  return arith::SubIOp::create(
+      b, loc, emitI8Constant(b, loc, i8, 8 - bits),
+      arith::MulIOp::create(b, loc, j8, emitI8Constant(b, loc, i8, bits)));
+}
+
+/// The field of `bytes` (i8 or a vector of i8) that a left shift by `left`
+/// brings to the top bits, shifted back down arithmetically ("signed") or
 /// logically ("unsigned", "bipolar"); a bipolar bit b is the value 1 - 2b.
+inline mlir::Value emitShiftOutField(mlir::OpBuilder &b, mlir::Location loc,
+                                     mlir::Value bytes, mlir::Value left,
+                                     int64_t bits, llvm::StringRef kind) {
+  using namespace mlir;
+  Type t = bytes.getType();
+  Value v = arith::ShLIOp::create(b, loc, bytes, left);
+  Value right = emitI8Constant(b, loc, t, 8 - bits);
+  if (kind == "signed")
+    return arith::ShRSIOp::create(b, loc, v, right);
+  Value value = arith::ShRUIOp::create(b, loc, v, right);
+  if (kind == "bipolar") // 1 - 2 * bit
+    value = arith::SubIOp::create(
+        b, loc, emitI8Constant(b, loc, t, 1),
+        arith::ShLIOp::create(b, loc, value, emitI8Constant(b, loc, t, 1)));
+  return value;
+}
+
+/// Value `j` (an index) of the i8 `byte`.
 inline mlir::Value emitUnpackField(mlir::OpBuilder &b, mlir::Location loc,
                                    mlir::Value byte, mlir::Value j,
                                    int64_t bits, llvm::StringRef kind) {
-  using namespace mlir;
-  Type i8 = b.getI8Type();
-  auto c8 = [&](int64_t v) -> Value {
-    return arith::ConstantOp::create(b, loc, b.getI8IntegerAttr(v));
-  };
-  Value j8 = arith::IndexCastOp::create(b, loc, i8, j);
-  Value left = arith::SubIOp::create(b, loc, c8(8 - bits),
-                                     arith::MulIOp::create(b, loc, j8, c8(bits)));
-  Value v = arith::ShLIOp::create(b, loc, byte, left);
-  if (kind == "signed")
-    return arith::ShRSIOp::create(b, loc, v, c8(8 - bits));
-  Value value = arith::ShRUIOp::create(b, loc, v, c8(8 - bits));
-  if (kind == "bipolar") // 1 - 2 * bit
-    value = arith::SubIOp::create(b, loc, c8(1),
-                                  arith::ShLIOp::create(b, loc, value, c8(1)));
-  return value;
+  return emitShiftOutField(b, loc, byte, emitFieldShift(b, loc, j, bits), bits,
+                           kind);
 }
 
 /// In a linalg.generic body whose operand `byte` (a block argument) now
