@@ -3,7 +3,7 @@ QonnxBuilder for the QONNX models)."""
 import numpy as np
 
 from .builder import ModelBuilder, he_normal
-from .qonnx import QonnxBuilder
+from .qonnx import ROUNDING_MODES, QonnxBuilder
 from .ref import INT4, UINT4
 
 U8, I8 = np.uint8, np.int8
@@ -504,6 +504,86 @@ def qcdq():
     return b
 
 
+def zp_ties():
+    """Regression for QONNX's rounding order (issue 8, bug 1): Quant is
+    clamp(round(x / scale + zeropt)), the zero point added *before*
+    rounding, unlike ONNX QuantizeLinear. The two differ at ties with an
+    odd zero point (half-even) and near zero (the modes that look at the
+    sign). Every rounding mode x zero point (odd, even, both range ends)
+    x signed / unsigned x narrow / not, all 4-bit at scale 0.5, on two
+    paths: a Quant of the float input (qnn.quantize, outputs "in_s" and
+    "in_u") and a Quant after a 1x1 conv (the integer requantization,
+    "conv_s", "conv_u"); and every mode after an Add with an odd zero
+    point (also in "conv_s" and "conv_u"). The input holds k / 4 for k = -16..15 once each, so
+    half the values are ties. The branches of each output are
+    concatenated and quantized to 8 bits at scale 0.5, which holds every
+    branch value exactly. Every scale is a power of two: ONNX Runtime's
+    float results are exact and the test requires 0 LSB."""
+    b = QonnxBuilder("zp_ties", opset=13, seed=1201, batched=False)
+    x = b.add_input("input", np.float32, [1, 1, 4, 8],
+                    data=np.arange(-16, 16, dtype=np.float32) / 4)
+    xq = b.quant(x, 0.25, 0, 8, True)
+    zps = {True: [-8, -3, 2, 7], False: [0, 7, 8, 15]}
+    outs = {}
+    for signed in (True, False):
+        sfx = "s" if signed else "u"
+        for path in ("in", "conv"):
+            branches = outs.setdefault("%s_%s" % (path, sfx), [])
+            for mode in ROUNDING_MODES:
+                for narrow in (False, True):
+                    for zp in zps[signed]:
+                        if path == "in":
+                            y = x
+                        else:
+                            w = b.quant_weight("w", np.ones((1, 1, 1, 1), np.float32), 2)
+                            y = b.conv(xq, w, base="conv")
+                        branches.append(b.quant(y, 0.5, zp, 4, signed, narrow, mode))
+        # Add of scales 0.25 and 0.125 into scale 0.5: ties again.
+        for mode in ROUNDING_MODES:
+            s = b.add(xq, b.quant(x, 0.125, 0, 8, True))
+            outs["conv_" + sfx].append(b.quant(s, 0.5, -3 if signed else 7, 4, signed,
+                                               False, mode))
+    for name, branches in outs.items():
+        b.add_output(b.quant(b.concat(branches), 0.5, 0, 8, True), name)
+    return b
+
+def _pow2_bn(rng, n):
+    """BatchNormalization parameters whose float arithmetic is exact: gamma
+    a signed power of two, var a power of four and epsilon 0 (so the
+    factor gamma / sqrt(var + eps) is a power of two), mean and beta on a
+    2^-14 grid: finer than the accumulator unit of coarse low-bit weights,
+    so the folded bias needs a bias_shift. (gamma, beta, mean, var, eps)
+    for ModelBuilder.batchnorm."""
+    gamma = (rng.choice([0.5, 1.0, 2.0], n) * rng.choice([1.0, -1.0], n, p=[0.75, 0.25]))
+    var = rng.choice([0.25, 1.0, 4.0], n)
+    mean = rng.integers(-4096, 4097, n) / 16384.0
+    beta = rng.integers(-4096, 4097, n) / 16384.0
+    return tuple(np.asarray(a, np.float32) for a in (gamma, beta, mean, var)) + (0.0,)
+
+
+def sliced_bn():
+    """Regression (issue 8, bug 3): QONNX convolutions whose weight Quant
+    has a per-output-channel bit-width tensor (slices of 2, 4 and 8 bits;
+    3 and 8 bits), then BatchNormalization, Relu and an activation Quant.
+    Legalization splits such a conv by width; each part must keep the
+    folded BN bias's bias_shift (it was dropped: up to 100 LSB off). Every
+    scale and BN factor is a power of two and epsilon is 0, so ONNX
+    Runtime's float results are exact and the test requires 0 LSB."""
+    b = QonnxBuilder("sliced_bn", opset=13, seed=1203, pow2_scales=True)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 4, 8, 8])
+    h = b.quant_act(x, 8, signed=True)
+    w = b.quant_weight("conv1_w", _conv_w(r, 16, 4, 3), [(4, 2), (4, 4), (8, 8)],
+                       form="tensor")
+    h = b.quant_act(b.conv(h, w, _bias(r, 16), pads=1, bn=_pow2_bn(r, 16), act="relu",
+                           base="conv1"), 8)
+    w = b.quant_weight("conv2_w", _conv_w(r, 8, 16, 3), [(4, 3), (4, 8)], form="tensor")
+    h = b.quant_act(b.conv(h, w, None, strides=2, pads=1, bn=_pow2_bn(r, 8), base="conv2"),
+                    6, signed=True)
+    b.add_output(h, "output")
+    return b
+
+
 MODELS = {
     "tiny_cnn": tiny_cnn,
     "resdw": resdw,
@@ -516,6 +596,8 @@ MODELS = {
     "mixed_widths": mixed_widths,
     "act_rounding": act_rounding,
     "op_rounding": op_rounding,
+    "zp_ties": zp_ties,
+    "sliced_bn": sliced_bn,
     "sliced_a": sliced_a,
     "sliced_b": sliced_b,
     "lowbit_bytes": lowbit_bytes,

@@ -9,7 +9,9 @@
 #include "qcc/Support/ElementBytes.h"
 
 #include "mlir/IR/Builders.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/Matchers.h"
 
 namespace qcc::qnn {
 #define GEN_PASS_DEF_LEGALIZEBITWIDTHSPASS
@@ -88,7 +90,18 @@ void splitSlicedConv(Conv2DOp conv) {
   for (auto [bits, n] : llvm::zip(wq.getSliceBits(), wq.getSliceSizes())) {
     Value w = sliceConstant(b, c, *bytes, start, n, wq.sliceChannels(start, n));
     Value bias;
-    if (Value fullBias = conv.getBias())
+    DenseIntElementsAttr biasValues;
+    if (Value fullBias = conv.getBias();
+        fullBias && matchPattern(fullBias, m_Constant(&biasValues))) {
+      // A constant bias is sliced here: its users (bias_shift) need
+      // constants, and no pass runs between this one and the lowering.
+      auto all = llvm::to_vector(biasValues.getValues<APInt>());
+      bias = arith::ConstantOp::create(
+          b, conv.getLoc(),
+          DenseIntElementsAttr::get(
+              RankedTensorType::get({n}, biasValues.getElementType()),
+              ArrayRef<APInt>(all).slice(start, n)));
+    } else if (Value fullBias = conv.getBias())
       bias = tensor::ExtractSliceOp::create(
           b, conv.getLoc(), fullBias, ArrayRef<OpFoldResult>{b.getIndexAttr(start)},
           ArrayRef<OpFoldResult>{b.getIndexAttr(n)},
@@ -99,11 +112,13 @@ void splitSlicedConv(Conv2DOp conv) {
                               ? oq.sliceChannels(start, n)
                               : oq)
                    : outT.getElementType();
-    auto part = Conv2DOp::create(
-        b, conv.getLoc(), RankedTensorType::get(shape, elem), conv.getInput(), w,
-        bias, conv.getStridesAttr(), conv.getDilationsAttr(), conv.getPadsAttr(),
-        conv.getGroupsAttr(), conv.getOutMinAttr(), conv.getOutMaxAttr(),
-        conv.getRoundingAttr());
+    // A clone keeps every attribute of the whole conv (range, rounding,
+    // bias_shift, ...): only the weights, bias and result type change.
+    auto part = cast<Conv2DOp>(b.clone(*conv));
+    part.getWeightMutable().assign(w);
+    if (bias)
+      part.getBiasMutable().assign(bias);
+    part.getResult().setType(RankedTensorType::get(shape, elem));
     parts.push_back(part);
     start += n;
   }

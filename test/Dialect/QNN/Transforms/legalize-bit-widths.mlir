@@ -56,3 +56,26 @@ func.func @split(%x: tensor<1x1x2x2x!x>, %b: tensor<4xi32>) -> tensor<1x4x2x2x!y
   %y = qnn.conv2d %x, %w, %b {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, groups = 1 : i64} : (tensor<1x1x2x2x!x>, tensor<4x1x1x1x!qnn.q<[i2 x 1, i3 x 1, i8 x 2], axis = 0, scale = [0.125, 0.25, 0.5, 1.0], zp = [0, 0, 0, 0]>>, tensor<4xi32>) -> tensor<1x4x2x2x!y>
   return %y : tensor<1x4x2x2x!y>
 }
+
+// -----
+
+// Regression (issue 8, bug 3: sliced weights then BatchNormalization were up
+// to 100 LSB off): each part of a split conv keeps every attribute of the
+// whole one: bias_shift (a folded BN bias in a finer unit), the output range,
+// rounding and zero_point_first.
+!x = !qnn.q<ui8, scale = 0.5, zp = 0>
+!y = !qnn.q<ui8, scale = 1.0, zp = 3>
+
+// The constant bias is sliced at compile time (bias_shift needs constants).
+// CHECK-LABEL: func.func @split_keeps_attributes
+// CHECK: arith.constant dense<40> : tensor<1xi32>
+// CHECK: qnn.conv2d {{.*}}{bias_shift = 5 : i64, dilations = array<i64: 1, 1>, groups = 1 : i64, out_max = 6.000000e+00 : f64, out_min = 0.000000e+00 : f64, pads = array<i64: 0, 0, 0, 0>, rounding = "half_up", strides = array<i64: 1, 1>, zero_point_first}
+// CHECK: arith.constant dense<-7> : tensor<1xi32>
+// CHECK: qnn.conv2d {{.*}}{bias_shift = 5 : i64, dilations = array<i64: 1, 1>, groups = 1 : i64, out_max = 6.000000e+00 : f64, out_min = 0.000000e+00 : f64, pads = array<i64: 0, 0, 0, 0>, rounding = "half_up", strides = array<i64: 1, 1>, zero_point_first}
+// CHECK: qnn.concat
+func.func @split_keeps_attributes(%x: tensor<1x1x2x2x!x>) -> tensor<1x2x2x2x!y> {
+  %b = arith.constant dense<[40, -7]> : tensor<2xi32>
+  %w = qnn.constant dense<[[[[1]]], [[[-100]]]]> : tensor<2x1x1x1xi8> : tensor<2x1x1x1x!qnn.q<[i2 x 1, i8 x 1], axis = 0, scale = [0.125, 1.0], zp = [0, 0]>>
+  %y = qnn.conv2d %x, %w, %b {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, groups = 1 : i64, bias_shift = 5 : i64, out_min = 0.0 : f64, out_max = 6.0 : f64, rounding = "half_up", zero_point_first} : (tensor<1x1x2x2x!x>, tensor<2x1x1x1x!qnn.q<[i2 x 1, i8 x 1], axis = 0, scale = [0.125, 1.0], zp = [0, 0]>>, tensor<2xi32>) -> tensor<1x2x2x2x!y>
+  return %y : tensor<1x2x2x2x!y>
+}

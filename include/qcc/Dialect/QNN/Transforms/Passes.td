@@ -20,7 +20,9 @@ def LegalizeBitWidthsPass : Pass<"qnn-legalize-bit-widths", "mlir::ModuleOp"> {
     2. A `qnn.conv2d` with one group whose constant weights have slices
        of different (promoted) widths along the filters is split into one
        convolution per run of equal width, each with its channel range of
-       the weights, bias and result quantization, joined by a
+       the weights, bias (a constant bias is sliced at compile time) and
+       result quantization, and every other attribute of the whole conv
+       (output range, rounding, `bias_shift`), joined by a
        `qnn.concat` on the channel axis. The concatenation is lowered to
        slices of one buffer that each convolution's requantization writes
        into directly (empty-tensor elimination before bufferization), so
@@ -30,7 +32,7 @@ def LegalizeBitWidthsPass : Pass<"qnn-legalize-bit-widths", "mlir::ModuleOp"> {
     ListOption<"weightWidths", "weight-widths", "unsigned",
                "Weight widths the target has kernels for (must include 8)">
   ];
-  let dependentDialects = ["mlir::tensor::TensorDialect"];
+  let dependentDialects = ["mlir::arith::ArithDialect", "mlir::tensor::TensorDialect"];
 }
 
 #endif
