@@ -179,8 +179,9 @@ private:
 };
 
 /// Per-channel requantization of an i64 value `x` (in units of the ratio's
-/// numerator): clamp(round(x * M * 2^-S) + zp, lo, hi), or, into a bipolar
-/// type, x >= 0 ? +1 : -1 (the ratio is positive).
+/// numerator): clamp(round(x * M * 2^-S) + zp, lo, hi), or with
+/// `rounding.zeroPointFirst` clamp(round(x * M * 2^-S + zp), lo, hi); into a
+/// bipolar type, x >= 0 ? +1 : -1 (the ratio is positive).
 struct RequantParams {
   int mult, shift, zp, lo, hi;
   /// Average pools: the window size n (a parameter), divided exactly:
@@ -190,7 +191,7 @@ struct RequantParams {
   /// accumulator times 2^biasShift, in i64, before the requantization.
   int bias = -1;
   int64_t biasShift = 0;
-  RoundingMode mode = RoundingMode::HalfEven;
+  Rounding rounding;
   bool bipolar = false;
 };
 
@@ -262,41 +263,46 @@ static Value cst64(OpBuilder &b, Location loc, int64_t v) {
   return arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(v));
 }
 
-/// round(v * 2^-s) with `mode` for i64 v and 1 <= s <= 62: floor(v * 2^-s)
-/// (an arithmetic shift) plus 1 when the mode rounds the remainder up.
-static Value roundFromFloor(OpBuilder &b, Location loc, Value v, Value q,
-                            Value rem, Value half, RoundingMode mode);
+/// round(v * 2^-s + offset) with `mode` for i64 v, 1 <= s <= 62 and an
+/// integer `offset` (none: 0): floor(v * 2^-s) (an arithmetic shift) plus
+/// the offset, plus 1 when the mode rounds the remainder up.
+static Value roundFromFloor(OpBuilder &b, Location loc, Value q, Value rem,
+                            Value half, RoundingMode mode);
 
 static Value roundingShiftRight(OpBuilder &b, Location loc, Value v, Value s,
-                                RoundingMode mode = RoundingMode::HalfEven) {
+                                RoundingMode mode = RoundingMode::HalfEven,
+                                Value offset = {}) {
   Value one = cst64(b, loc, 1);
-  Value q = arith::ShRSIOp::create(b, loc, v, s);
+  Value floor = arith::ShRSIOp::create(b, loc, v, s);
+  Value q = offset ? arith::AddIOp::create(b, loc, floor, offset) : floor;
   if (mode == RoundingMode::Floor)
     return q;
-  Value rem = arith::SubIOp::create(b, loc, v, arith::ShLIOp::create(b, loc, q, s));
+  Value rem = arith::SubIOp::create(b, loc, v, arith::ShLIOp::create(b, loc, floor, s));
   Value half = arith::ShLIOp::create(b, loc, one, arith::SubIOp::create(b, loc, s, one));
-  return roundFromFloor(b, loc, v, q, rem, half, mode);
+  return roundFromFloor(b, loc, q, rem, half, mode);
 }
 
-/// round(v / d) with `mode` for i64 v and d > 0 (d <= 2^62): the floor
-/// quotient, then the same decision on 2 * remainder against d. Exact for
-/// every d, which a multiplier by 1 / d is not (an average that is an
-/// exact integer or tie must stay one for ceil, floor or the half modes).
+/// round(v / d + offset) with `mode` for i64 v, d > 0 (d <= 2^62) and an
+/// integer `offset` (none: 0): the floor quotient, then the same decision on
+/// 2 * remainder against d. Exact for every d, which a multiplier by 1 / d
+/// is not (an average that is an exact integer or tie must stay one for
+/// ceil, floor or the half modes).
 static Value roundingDivide(OpBuilder &b, Location loc, Value v, Value d,
-                            RoundingMode mode) {
-  Value q = arith::FloorDivSIOp::create(b, loc, v, d);
+                            RoundingMode mode, Value offset = {}) {
+  Value floor = arith::FloorDivSIOp::create(b, loc, v, d);
+  Value q = offset ? arith::AddIOp::create(b, loc, floor, offset) : floor;
   if (mode == RoundingMode::Floor)
     return q;
-  Value rem = arith::SubIOp::create(b, loc, v, arith::MulIOp::create(b, loc, q, d));
+  Value rem = arith::SubIOp::create(b, loc, v, arith::MulIOp::create(b, loc, floor, d));
   Value rem2 = arith::ShLIOp::create(b, loc, rem, cst64(b, loc, 1));
-  return roundFromFloor(b, loc, v, q, rem2, d, mode);
+  return roundFromFloor(b, loc, q, rem2, d, mode);
 }
 
-/// q = floor(v / d) plus 1 where `mode` rounds up, given the remainder
-/// `rem` (0 <= rem < 2 half) and `half` (the remainder of a tie): v's sign
-/// and whether it is exact decide for the directed modes.
-static Value roundFromFloor(OpBuilder &b, Location loc, Value v, Value q,
-                            Value rem, Value half, RoundingMode mode) {
+/// The rounded value of t = q + rem / (2 half), where q is an integer and
+/// 0 <= rem < 2 half: q plus 1 where `mode` rounds t up. For the modes that
+/// look at the sign, t < 0 exactly when q < 0 (the fraction is in [0, 1)).
+static Value roundFromFloor(OpBuilder &b, Location loc, Value q, Value rem,
+                            Value half, RoundingMode mode) {
   using P = arith::CmpIPredicate;
   Value zero = cst64(b, loc, 0);
   auto cmp = [&](P p, Value x, Value y) -> Value {
@@ -312,7 +318,7 @@ static Value roundFromFloor(OpBuilder &b, Location loc, Value v, Value q,
     Value odd = arith::TruncIOp::create(b, loc, b.getI1Type(), q);
     return roundUp(arith::OrIOp::create(b, loc, gt, arith::AndIOp::create(b, loc, eq, odd)));
   }
-  Value neg = cmp(P::slt, v, zero);
+  Value neg = cmp(P::slt, q, zero);
   Value inexact = cmp(P::ne, rem, zero);
   Value up;
   switch (mode) {
@@ -328,7 +334,7 @@ static Value roundFromFloor(OpBuilder &b, Location loc, Value v, Value q,
     up = inexact;
     break;
   case RoundingMode::Up: // away from zero
-    up = arith::AndIOp::create(b, loc, inexact, cmp(P::sge, v, zero));
+    up = arith::AndIOp::create(b, loc, inexact, cmp(P::sge, q, zero));
     break;
   case RoundingMode::Down: // toward zero
     up = arith::AndIOp::create(b, loc, inexact, neg);
@@ -351,11 +357,14 @@ static Value bipolarSign(OpBuilder &b, Location loc, Value x) {
       arith::ConstantOp::create(b, loc, b.getI8IntegerAttr(-1)));
 }
 
-/// Adds zero-point, clamps, truncates to the 8-bit storage type.
+/// Adds the zero-point (unless the rounding added it already), clamps,
+/// truncates to the 8-bit storage type.
 static Value finishRequant(OpBuilder &b, Location loc, Value scaled,
                            const BodyParams &p, const RequantParams &rp,
                            ValueRange args) {
-  Value v = arith::AddIOp::create(b, loc, scaled, p.get(b, rp.zp, args));
+  Value v = rp.rounding.zeroPointFirst
+                ? scaled
+                : arith::AddIOp::create(b, loc, scaled, p.get(b, rp.zp, args));
   v = arith::MaxSIOp::create(b, loc, v, p.get(b, rp.lo, args));
   v = arith::MinSIOp::create(b, loc, v, p.get(b, rp.hi, args));
   return arith::TruncIOp::create(b, loc, b.getI8Type(), v);
@@ -377,13 +386,16 @@ static Value requantScalar(OpBuilder &b, Location loc, Value x,
   if (x.getType() != b.getI64Type())
     x = arith::ExtSIOp::create(b, loc, b.getI64Type(), x);
   Value prod = arith::MulIOp::create(b, loc, x, p.get(b, rp.mult, args));
+  Value offset = rp.rounding.zeroPointFirst ? p.get(b, rp.zp, args) : Value();
+  RoundingMode mode = rp.rounding.mode;
   Value scaled =
       rp.divisor < 0
-          ? roundingShiftRight(b, loc, prod, p.get(b, rp.shift, args), rp.mode)
+          ? roundingShiftRight(b, loc, prod, p.get(b, rp.shift, args), mode,
+                               offset)
           : roundingDivide(b, loc, prod,
                            arith::ShLIOp::create(b, loc, p.get(b, rp.divisor, args),
                                                  p.get(b, rp.shift, args)),
-                           rp.mode);
+                           mode, offset);
   return finishRequant(b, loc, scaled, p, rp, args);
 }
 
@@ -600,20 +612,25 @@ struct QuantizeLowering : QNNPattern<QuantizeOp> {
     BodyParams params(rewriter, loc, rank);
     auto dims = axisDims(q);
     int64_t n = extentOf(rt, q);
-    SmallVector<double> scale, lo, hi;
+    // ONNX clamps x / scale to [qmin - zp, qmax - zp]; QONNX
+    // (zero_point_first) clamps x / scale + zp to [qmin, qmax].
+    Rounding rounding = getRoundingOf(op);
+    SmallVector<double> scale, lo, hi, zpF;
     SmallVector<int64_t> zp;
     for (int64_t c = 0; c < n; ++c) {
+      int64_t z = q.getZeroPointOf(c), boundShift = rounding.zeroPointFirst ? 0 : z;
       scale.push_back(q.getScaleOf(c));
-      zp.push_back(q.getZeroPointOf(c));
-      lo.push_back(double(q.getQMinOf(c) - q.getZeroPointOf(c)));
-      hi.push_back(double(q.getQMaxOf(c) - q.getZeroPointOf(c)));
+      zp.push_back(z);
+      zpF.push_back(double(z));
+      lo.push_back(double(q.getQMinOf(c) - boundShift));
+      hi.push_back(double(q.getQMaxOf(c) - boundShift));
     }
     SmallVector<int64_t> shape = {n};
     int pScale = params.addF32(scale, dims, shape);
+    int pZpF = rounding.zeroPointFirst ? params.addF32(zpF, dims, shape) : -1;
     int pLo = params.addF32(lo, dims, shape);
     int pHi = params.addF32(hi, dims, shape);
     int pZp = params.addInt(zp, 32, dims, shape);
-    RoundingMode mode = *parseRoundingMode(op.getRounding());
     Value r = emitElementwise(
         rewriter, loc, adaptor.getInput(), {}, rt.getShape(),
         rewriter.getI8Type(), params, "quantize",
@@ -621,11 +638,16 @@ struct QuantizeLowering : QNNPattern<QuantizeOp> {
           Value v = arith::DivFOp::create(b, l, x, params.get(b, pScale, pargs));
           if (q.isBipolar())
             return bipolarSign(b, l, v);
-          // v = x / scale, clamped, then rounded (no libm needed).
+          // ONNX: v = x / scale, clamped to [qmin - zp, qmax - zp], rounded,
+          // plus zp. QONNX (zero_point_first): v = x / scale + zp (binary32),
+          // clamped to [qmin, qmax], rounded. No libm needed.
+          if (pZpF >= 0)
+            v = arith::AddFOp::create(b, l, v, params.get(b, pZpF, pargs));
           v = arith::MaxNumFOp::create(b, l, v, params.get(b, pLo, pargs));
           v = arith::MinNumFOp::create(b, l, v, params.get(b, pHi, pargs));
-          Value i = roundFloatToInt(b, l, v, mode);
-          i = arith::AddIOp::create(b, l, i, params.get(b, pZp, pargs));
+          Value i = roundFloatToInt(b, l, v, rounding.mode);
+          if (pZpF < 0)
+            i = arith::AddIOp::create(b, l, i, params.get(b, pZp, pargs));
           return arith::TruncIOp::create(b, l, b.getI8Type(), i);
         },
         q);
@@ -676,7 +698,7 @@ static FailureOr<Value> emitRequantize(OpBuilder &b, Location loc, Operation *op
                                        QuantType in, QuantType out,
                                        std::optional<double> lo,
                                        std::optional<double> hi,
-                                       RoundingMode mode = RoundingMode::HalfEven) {
+                                       Rounding rounding = {}) {
   unsigned rank = inT.getRank();
   BodyParams params(b, loc, rank);
   // Parameters vary along the input axis and/or the output axis; both are
@@ -698,7 +720,7 @@ static FailureOr<Value> emitRequantize(OpBuilder &b, Location loc, Operation *op
   if (failed(addRequantParams(op, params, ratios, dims, shape, out,
                               outChannelsOf(out, inT), lo, hi, rp)))
     return failure();
-  rp.mode = mode;
+  rp.rounding = rounding;
   int pZin = params.addInt(zin, 64, dims, shape);
   bool isSigned = in.getIsSigned();
   return emitElementwise(
@@ -720,8 +742,7 @@ struct RequantizeLowering : QNNPattern<RequantizeOp> {
     auto r = emitRequantize(rewriter, op.getLoc(), op, adaptor.getInput(), it,
                             getQuantElementType(it),
                             getQuantElementType(op.getType()), asDouble(op.getOutMin()),
-                            asDouble(op.getOutMax()),
-                            *parseRoundingMode(op.getRounding()));
+                            asDouble(op.getOutMax()), getRoundingOf(op));
     if (failed(r))
       return failure();
     rewriter.replaceOp(op, *r);
@@ -769,8 +790,7 @@ static FailureOr<Value> emitAccRequant(OpBuilder &b, Location loc, Operation *op
   if (failed(addRequantParams(op, params, ratios, {chDim}, shape, out,
                               outChannelsOf(out, resultT, chDim), lo, hi, rp)))
     return failure();
-  if (auto r = op->getAttrOfType<StringAttr>("rounding"))
-    rp.mode = *parseRoundingMode(r.getValue());
+  rp.rounding = getRoundingOf(op);
   if (!shiftedBias.empty()) {
     rp.bias = params.addInt(shiftedBias, 64, chDim);
     rp.biasShift = biasShift;
@@ -1183,7 +1203,7 @@ struct AddLowering : QNNPattern<AddOp> {
     maps.push_back(rewriter.getMultiDimIdentityMap(rank));
     Value init = emptyTensor(rewriter, loc, outT.getShape(), rewriter.getI8Type());
     bool as = a.getIsSigned(), bs = b.getIsSigned();
-    RoundingMode mode = *parseRoundingMode(op.getRounding());
+    Rounding rounding = getRoundingOf(op);
     auto g = linalg::GenericOp::create(
         rewriter, loc, init.getType(), ins, init, maps,
         SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
@@ -1197,8 +1217,14 @@ struct AddLowering : QNNPattern<AddOp> {
           };
           Value sum = arith::AddIOp::create(bb, l, term(args[0], as, za, ma),
                                             term(args[1], bs, zb, mb));
-          Value v = roundingShiftRight(bb, l, sum, cst64(bb, l, shift), mode);
-          v = arith::AddIOp::create(bb, l, v, cst64(bb, l, zo));
+          Value v;
+          if (rounding.zeroPointFirst) {
+            v = roundingShiftRight(bb, l, sum, cst64(bb, l, shift),
+                                   rounding.mode, cst64(bb, l, zo));
+          } else {
+            v = roundingShiftRight(bb, l, sum, cst64(bb, l, shift), rounding.mode);
+            v = arith::AddIOp::create(bb, l, v, cst64(bb, l, zo));
+          }
           v = arith::MaxSIOp::create(bb, l, v, params.get(bb, pLo, pargs));
           v = arith::MinSIOp::create(bb, l, v, params.get(bb, pHi, pargs));
           linalg::YieldOp::create(
@@ -1298,7 +1324,7 @@ static Value windowSum(OpBuilder &b, Location loc, Value x, QuantType q,
 static LogicalResult addAverageParams(Operation *op, BodyParams &params,
                                       double ratio, ArrayRef<int64_t> counts,
                                       QuantType out, RankedTensorType outT,
-                                      RoundingMode mode, RequantParams &rp) {
+                                      Rounding rounding, RequantParams &rp) {
   if (failed(addRequantParams(op, params, {ratio}, {}, {1}, out,
                               outChannelsOf(out, outT), std::nullopt,
                               std::nullopt, rp)))
@@ -1319,7 +1345,7 @@ static LogicalResult addAverageParams(Operation *op, BodyParams &params,
   else
     rp.divisor = params.addInt(counts, 64, {2, 3},
                                {outT.getDimSize(2), outT.getDimSize(3)});
-  rp.mode = mode;
+  rp.rounding = rounding;
   return success();
 }
 
@@ -1360,7 +1386,7 @@ struct AvgPoolLowering : QNNPattern<AvgPool2DOp> {
     RequantParams rp;
     if (failed(addAverageParams(op, params, q.getScaleOf(0) / o.getScaleOf(0),
                                 counts, o, outT,
-                                *parseRoundingMode(op.getRounding()), rp)))
+                                getRoundingOf(op), rp)))
       return failure();
     rewriter.replaceOp(op, emitRequantGeneric(rewriter, loc, sum, outT, params, rp));
     return success();
@@ -1384,7 +1410,7 @@ struct GlobalAvgPoolLowering : QNNPattern<GlobalAvgPoolOp> {
     RequantParams rp;
     if (failed(addAverageParams(op, params, q.getScaleOf(0) / o.getScaleOf(0),
                                 {k[0] * k[1]}, o, outT,
-                                *parseRoundingMode(op.getRounding()), rp)))
+                                getRoundingOf(op), rp)))
       return failure();
     rewriter.replaceOp(op, emitRequantGeneric(rewriter, loc, sum, outT, params, rp));
     return success();
@@ -1414,7 +1440,7 @@ struct ConcatLowering : QNNPattern<ConcatOp> {
       if (q != target) {
         auto r = emitRequantize(rewriter, loc, op, conv, t, q, target,
                                 std::nullopt, std::nullopt,
-                                *parseRoundingMode(op.getRounding()));
+                                getRoundingOf(op));
         if (failed(r))
           return failure();
         v = *r;

@@ -120,6 +120,20 @@ const char *dtypeName(int32_t t);
 /// "node 'NAME' (OpType)" for messages.
 std::string describe(const onnx::NodeProto &n);
 
+/// How a quantizer rounds: the qnn `rounding` spelling and the order of the
+/// zero point (docs/IntegerSemantics.md, "Rounding order"): ONNX rounds
+/// then adds it, QONNX (Quant, Trunc) adds it then rounds.
+struct RoundSpec {
+  std::string mode = "half_even";
+  bool zeroPointFirst = false;
+  /// ONNX QuantizeLinear's rounding.
+  static RoundSpec onnx() { return {}; }
+  bool operator==(const RoundSpec &o) const {
+    return mode == o.mode && zeroPointFirst == o.zeroPointFirst;
+  }
+  bool operator!=(const RoundSpec &o) const { return !(*this == o); }
+};
+
 /// ONNX element types newer than Debian's onnx.proto (ONNX 1.16).
 enum : int32_t { kUINT4 = 21, kINT4 = 22 };
 
@@ -267,8 +281,8 @@ private:
     /// The quantizer's output is a float (fake-quantized) tensor, as QONNX
     /// Quant or the Concat of per-slice QDQ: bind it as a DQ view.
     bool view = false;
-    /// qnn `rounding` spelling (QONNX rounding_mode).
-    std::string rounding = "half_even";
+    /// The quantizer's rounding (QONNX rounding_mode and order).
+    RoundSpec rounding;
     const onnx::NodeProto *quantizer = nullptr;
   };
   /// Merges the range [lo, hi] into oq's (intersection).
@@ -295,13 +309,23 @@ private:
                        OutputQuant &oq);
   bool isQuantizer(const onnx::NodeProto &n);
   /// The `rounding` attribute of a qnn op: none for the default half_even.
-  StringAttr roundingAttr(StringRef rounding) {
-    return rounding == "half_even" ? StringAttr() : b.getStringAttr(rounding);
+  StringAttr roundingAttr(const RoundSpec &r) {
+    return r.mode == "half_even" ? StringAttr() : b.getStringAttr(r.mode);
+  }
+  /// The `zero_point_first` attribute of a qnn op rounding into `out`: set
+  /// only where the order changes a result, i.e. a nonzero zero point and a
+  /// mode other than floor and ceil (those commute with adding an integer).
+  UnitAttr zeroPointFirstAttr(const RoundSpec &r, QuantType out) {
+    bool matters = r.zeroPointFirst && r.mode != "floor" && r.mode != "ceil" &&
+                   out && !out.isBipolar() &&
+                   llvm::any_of(out.getZeroPoints(),
+                                [](int64_t z) { return z != 0; });
+    return matters ? b.getUnitAttr() : UnitAttr();
   }
   /// A requantization of `v` to `q` as QuantizeLinear/Quant would do it.
   Value requantize(Value v, QuantType q, const onnx::NodeProto &n,
                    std::optional<double> lo, std::optional<double> hi,
-                   StringRef rounding);
+                   const RoundSpec &rounding);
   /// int32 bias in units of the accumulator scale `acc`: round half even,
   /// or floor for a bipolar result (sign(acc + bias) is the float decision).
   int64_t biasToInt(const onnx::NodeProto &n, double real, double xScale,
@@ -316,7 +340,7 @@ private:
     QConst params;
     bool narrow = false;
     RoundingMode mode = RoundingMode::HalfEven;
-    std::string rounding = "half_even";
+    RoundSpec rounding{"half_even", /*zeroPointFirst=*/true};
   };
   QonnxQuant qonnxParams(const onnx::NodeProto &n, ArrayRef<int64_t> shape);
   /// The real range a narrow QONNX quantization clamps to (none otherwise).
@@ -333,7 +357,7 @@ public:
     unsigned bits = 8;
     int64_t zp = 0, e = 0;
     double scale = 1, outScale = 1; // binary32 values
-    std::string rounding;
+    RoundSpec rounding{"floor", /*zeroPointFirst=*/true};
     /// The type of y: scale * 2^e, zero point zpMid, `bits` wide.
     QuantType midType(MLIRContext *ctx, int64_t zpMid) const;
     /// The (v2 narrow) output range as real bounds of `mid`.
@@ -418,7 +442,7 @@ private:
                  std::optional<std::vector<double>> biasReal,
                  std::vector<int64_t> biasInt, Type resultElem,
                  std::optional<double> lo, std::optional<double> hi,
-                 StringRef rounding = "half_even", int64_t biasShift = 0);
+                 const RoundSpec &rounding = {}, int64_t biasShift = 0);
   Value biasConstant(const std::vector<int64_t> &bias);
 };
 

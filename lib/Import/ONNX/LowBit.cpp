@@ -144,7 +144,7 @@ void Importer::importIntegerClip(const onnx::NodeProto &n) {
     rhi = (hi - zp) * scale;
   values[n.output(0)] =
       requantize(it->second, QuantType::get(&ctx, q.getIsSigned(), w, scale, zp),
-                 n, rlo, rhi, "half_even");
+                 n, rlo, rhi, RoundSpec::onnx());
 }
 
 std::vector<Importer::Part> Importer::splitParts(const onnx::NodeProto &n,

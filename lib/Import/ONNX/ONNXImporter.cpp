@@ -432,8 +432,8 @@ void Importer::narrowRange(OutputQuant &oq, std::optional<double> lo,
 }
 
 void Importer::roundBounds(OutputQuant &oq) {
-  RoundingMode mode = *parseRoundingMode(oq.rounding);
-  if (mode == RoundingMode::HalfEven)
+  RoundingMode mode = *parseRoundingMode(oq.rounding.mode);
+  if (mode == RoundingMode::HalfEven && !oq.rounding.zeroPointFirst)
     return;
   // A Relu/Clip bound clamps before the rounding: as the rounding is
   // monotonic, the same as clamping to the bound's rounded integer (binary32
@@ -554,14 +554,15 @@ Importer::OutputQuant Importer::findOutputQuant(const onnx::NodeProto &n,
 
 Value Importer::requantize(Value v, QuantType q, const onnx::NodeProto &n,
                            std::optional<double> lo, std::optional<double> hi,
-                           StringRef rounding) {
+                           const RoundSpec &rounding) {
   auto t = cast<RankedTensorType>(v.getType());
   if (getQuantElementType(t) == q && !lo && !hi)
     return v;
   return RequantizeOp::create(
       b, nodeLoc(n), RankedTensorType::get(t.getShape(), q), v,
       lo ? b.getF64FloatAttr(*lo) : FloatAttr(),
-      hi ? b.getF64FloatAttr(*hi) : FloatAttr(), roundingAttr(rounding));
+      hi ? b.getF64FloatAttr(*hi) : FloatAttr(), roundingAttr(rounding),
+      zeroPointFirstAttr(rounding, q));
 }
 
 void Importer::bind(const OutputQuant &oq, Value v, const onnx::NodeProto &n) {
@@ -596,7 +597,7 @@ void Importer::importQuantizeLinear(const onnx::NodeProto &n) {
     if (!q)
       fail(describe(n), ": cannot quantize to int32");
     values[n.output(0)] =
-        requantize(it->second, q, n, std::nullopt, std::nullopt, "half_even");
+        requantize(it->second, q, n, std::nullopt, std::nullopt, RoundSpec::onnx());
     return;
   }
   if (auto it = consts.find(x); it != consts.end()) {
@@ -800,7 +801,7 @@ Value Importer::emitConv(const onnx::NodeProto &n, Value x, QConst w,
                          std::optional<std::vector<double>> bias,
                          std::vector<int64_t> biasInt, Type resultElem,
                          std::optional<double> lo, std::optional<double> hi,
-                         StringRef rounding, int64_t biasShift) {
+                         const RoundSpec &rounding, int64_t biasShift) {
   auto xt = cast<RankedTensorType>(x.getType());
   std::vector<int64_t> kernelShape = attrInts(n, "kernel_shape", {});
   if (w.dims.size() != 4)
@@ -845,6 +846,8 @@ Value Importer::emitConv(const onnx::NodeProto &n, Value x, QConst w,
                           b.getDenseI64ArrayAttr(pads),
                           b.getI64IntegerAttr(groups), optF64(b, lo),
                           optF64(b, hi), roundingAttr(rounding),
+                          zeroPointFirstAttr(rounding,
+                                             getQuantElementType(rt)),
                           biasShift ? b.getI64IntegerAttr(biasShift) : IntegerAttr());
 }
 
@@ -1097,7 +1100,8 @@ void Importer::importGemmOrMatMul(const onnx::NodeProto &n) {
          " rows", gemm && attrInt(n, "transB", 0) ? " (after transB)" : "");
   Value r = MatMulOp::create(b, nodeLoc(n), RankedTensorType::get(shape, oq.type),
                              a, rhs, biasV, optF64(b, oq.lo), optF64(b, oq.hi),
-                             roundingAttr(oq.rounding));
+                             roundingAttr(oq.rounding),
+                             zeroPointFirstAttr(oq.rounding, oq.type));
   bind(oq, r, n);
 }
 
@@ -1120,7 +1124,8 @@ void Importer::importAdd(const onnx::NodeProto &n) {
   OutputQuant oq = findOutputQuant(n, n.output(0), shape);
   Value v = AddOp::create(b, nodeLoc(n), RankedTensorType::get(shape, oq.type),
                           l, r, optF64(b, oq.lo), optF64(b, oq.hi),
-                          roundingAttr(oq.rounding));
+                          roundingAttr(oq.rounding),
+                          zeroPointFirstAttr(oq.rounding, oq.type));
   bind(oq, v, n);
 }
 
@@ -1180,7 +1185,7 @@ void Importer::importPool(const onnx::NodeProto &n) {
       b.getDenseI64ArrayAttr(k), b.getDenseI64ArrayAttr(strides),
       b.getDenseI64ArrayAttr(pads), b.getBoolAttr(ceil),
       b.getBoolAttr(attrInt(n, "count_include_pad", 0)),
-      roundingAttr(oq.rounding));
+      roundingAttr(oq.rounding), zeroPointFirstAttr(oq.rounding, oq.type));
   bind(oq, v, n);
 }
 
@@ -1200,7 +1205,8 @@ void Importer::importGlobalAveragePool(const onnx::NodeProto &n) {
     fail(describe(n), ": Relu/Clip after GlobalAveragePool is not supported");
   Value v = GlobalAvgPoolOp::create(b, nodeLoc(n),
                                     RankedTensorType::get(shape, oq.type), x,
-                                    roundingAttr(oq.rounding));
+                                    roundingAttr(oq.rounding),
+                                    zeroPointFirstAttr(oq.rounding, oq.type));
   bind(oq, v, n);
 }
 
@@ -1231,11 +1237,12 @@ void Importer::importConcat(const onnx::NodeProto &n) {
   OutputQuant oq = findOutputQuant(n, n.output(0), shape);
   Value v = ConcatOp::create(b, nodeLoc(n), RankedTensorType::get(shape, oq.type),
                              ins, b.getI64IntegerAttr(axis),
-                             roundingAttr(oq.rounding));
+                             roundingAttr(oq.rounding),
+                             zeroPointFirstAttr(oq.rounding, oq.type));
   // A Relu/Clip bound after the Concat: a clamp on the result's integers
   // (same scale: no rounding happens).
   if (oq.lo || oq.hi)
-    v = requantize(v, oq.type, n, oq.lo, oq.hi, "half_even");
+    v = requantize(v, oq.type, n, oq.lo, oq.hi, RoundSpec::onnx());
   bind(oq, v, n);
 }
 
@@ -1315,7 +1322,7 @@ void Importer::importActivation(const onnx::NodeProto &n) {
     // On integers (QOperator form): a clamp in the integer domain keeps the
     // quantization of its input.
     values[n.output(0)] = requantize(x, getQuantElementType(xt), n, lo, hi,
-                                     "half_even");
+                                     RoundSpec::onnx());
     return;
   }
   if (const onnx::NodeProto *next = singleConsumer(n.output(0));

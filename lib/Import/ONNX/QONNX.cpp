@@ -71,16 +71,17 @@ parseQONNXRounding(StringRef s) {
       .Default(std::nullopt);
 }
 
-/// Reads the rounding_mode attribute (default `dflt`) into q.
+/// Reads the rounding_mode attribute (default `dflt`) into q. QONNX adds
+/// the zero point before rounding.
 static void readRounding(const onnx::NodeProto &n, const std::string &mode,
-                         RoundingMode &out, std::string &spelling) {
+                         RoundingMode &out, RoundSpec &spelling) {
   auto r = parseQONNXRounding(mode);
   if (!r)
     fail(describe(n), ": rounding_mode '", mode,
          "' is not one of ROUND, HALF_EVEN, CEIL, FLOOR, UP, DOWN, HALF_UP, "
          "HALF_DOWN");
   out = r->first;
-  spelling = r->second;
+  spelling = {r->second, /*zeroPointFirst=*/true};
 }
 
 /// The integer values of a scalar or per-channel parameter that must hold
@@ -278,9 +279,10 @@ void Importer::importQONNXQuant(const onnx::NodeProto &n) {
   } else {
     v = QuantizeOp::create(b, nodeLoc(n),
                            RankedTensorType::get(t.getShape(), oq.type), in,
-                           oq.rounding);
+                           roundingAttr(oq.rounding),
+                           zeroPointFirstAttr(oq.rounding, oq.type));
     if (oq.lo || oq.hi)
-      v = requantize(v, oq.type, n, oq.lo, oq.hi, "half_even");
+      v = requantize(v, oq.type, n, oq.lo, oq.hi, RoundSpec::onnx());
   }
   dqViews[oq.outName] = v;
 }
@@ -469,7 +471,7 @@ bool Importer::importTruncAvgPool(const onnx::NodeProto &pool, Value x,
     int64_t dmin = xq.getQMinOf(0) - t.zp, dmax = xq.getQMaxOf(0) - t.zp;
     if (padded)
       dmin = std::min<int64_t>(dmin, 0), dmax = std::max<int64_t>(dmax, 0);
-    RoundingMode mode = *parseRoundingMode(t.rounding);
+    RoundingMode mode = *parseRoundingMode(t.rounding.mode);
     auto y = [&](int64_t acc) {
       return (int64_t)roundWith(mode, std::ldexp((double)(acc + t.zp),
                                                  -(int)t.e));
@@ -498,7 +500,8 @@ bool Importer::importTruncAvgPool(const onnx::NodeProto &pool, Value x,
       b.getDenseI64ArrayAttr(strides), b.getDenseI64ArrayAttr({1, 1}),
       b.getDenseI64ArrayAttr(pads), b.getI64IntegerAttr(C),
       lo ? b.getF64FloatAttr(*lo) : FloatAttr(),
-      hi ? b.getF64FloatAttr(*hi) : FloatAttr(), roundingAttr(t.rounding));
+      hi ? b.getF64FloatAttr(*hi) : FloatAttr(), roundingAttr(t.rounding),
+      zeroPointFirstAttr(t.rounding, mid), IntegerAttr());
   done.insert(mul);
   done.insert(trunc);
   dqViews[output0(*trunc)] = castTo(v, outQ);

@@ -1,8 +1,12 @@
 // Rounding modes and bipolar results of qnn.quantize / qnn.requantize.
 //   requantize: q = v >> s (floor); then +1 when the mode rounds the remainder
 //   r = v - (q << s) up (half = 1 << (s - 1)):
-//     floor: never;  ceil: r != 0;  up: r != 0 and v >= 0;  down: r != 0 and v < 0;
-//     half_up: r >= half (v >= 0) / r > half (v < 0);  half_down: the reverse.
+//     floor: never;  ceil: r != 0;  up: r != 0 and q >= 0;  down: r != 0 and q < 0;
+//     half_up: r >= half (q >= 0) / r > half (q < 0);  half_down: the reverse.
+//   (q < 0 exactly when v < 0: the sign of the floor is the value's.)
+//   zero_point_first (QONNX): q = (v >> s) + zp before the decision, so the
+//   parity (half_even) and the sign (directed modes) are those of the
+//   stored integer; the zero point is not added again.
 //   bipolar: +1 iff the value is >= 0.
 // RUN: qcc-opt %s --convert-qnn-to-linalg --split-input-file | FileCheck %s
 
@@ -29,7 +33,7 @@ func.func @requant_floor(%x: tensor<4x!in>) -> tensor<4x!out> {
 // CHECK: %[[Q:.*]] = arith.shrsi %[[V]], %[[S:.*]] : i64
 // CHECK: %[[R:.*]] = arith.subi %[[V]], %{{.*}} : i64
 // CHECK: %[[NZ:.*]] = arith.cmpi ne, %[[R]], %{{.*}} : i64
-// CHECK: %[[POS:.*]] = arith.cmpi sge, %[[V]], %{{.*}} : i64
+// CHECK: %[[POS:.*]] = arith.cmpi sge, %[[Q]], %{{.*}} : i64
 // CHECK: %[[UP:.*]] = arith.andi %[[NZ]], %[[POS]] : i1
 // CHECK: %[[E:.*]] = arith.extui %[[UP]] : i1 to i64
 // CHECK: arith.addi %[[Q]], %[[E]] : i64
@@ -45,9 +49,10 @@ func.func @requant_up(%x: tensor<4x!in>) -> tensor<4x!out> {
 
 // CHECK-LABEL: func.func @requant_half_up(
 // CHECK: %[[V:.*]] = arith.muli
+// CHECK: %[[Q:.*]] = arith.shrsi %[[V]]
 // CHECK: arith.shli
 // CHECK: %[[HALF:.*]] = arith.shli
-// CHECK: %[[NEG:.*]] = arith.cmpi slt, %[[V]], %{{.*}} : i64
+// CHECK: %[[NEG:.*]] = arith.cmpi slt, %[[Q]], %{{.*}} : i64
 // CHECK: %[[GT:.*]] = arith.cmpi sgt, %[[R:.*]], %[[HALF]] : i64
 // CHECK: %[[GE:.*]] = arith.cmpi sge, %[[R]], %[[HALF]] : i64
 // CHECK: arith.select %[[NEG]], %[[GT]], %[[GE]] : i1
@@ -153,4 +158,67 @@ func.func @avgpool_ceil(%x: tensor<1x1x3x3x!qnn.q<i8, scale = 0.5, zp = 0>>) -> 
 func.func @add_floor(%a: tensor<4x!qnn.q<i8, scale = 1.0, zp = 0>>, %b: tensor<4x!qnn.q<i8, scale = 1.0, zp = 0>>) -> tensor<4x!qnn.q<i8, scale = 4.0, zp = 0>> {
   %y = qnn.add %a, %b {rounding = "floor"} : (tensor<4x!qnn.q<i8, scale = 1.0, zp = 0>>, tensor<4x!qnn.q<i8, scale = 1.0, zp = 0>>) -> tensor<4x!qnn.q<i8, scale = 4.0, zp = 0>>
   return %y : tensor<4x!qnn.q<i8, scale = 4.0, zp = 0>>
+}
+
+// -----
+
+// zero_point_first (QONNX order): y = clamp(round(v * 2^-s + zp)). The zero
+// point is added to the floor before the half-even decision (the parity is
+// the stored integer's), and not again before the clamp.
+!in = !qnn.q<i8, scale = 1.0, zp = 0>
+!out = !qnn.q<ui8, scale = 4.0, zp = 77>
+
+// CHECK-LABEL: func.func @requant_zp_first_half_even(
+// CHECK: %[[V:.*]] = arith.muli
+// CHECK: %[[ZP:.*]] = arith.constant 77 : i64
+// CHECK: %[[F:.*]] = arith.shrsi %[[V]], %{{.*}} : i64
+// CHECK: %[[Q:.*]] = arith.addi %[[F]], %[[ZP]] : i64
+// CHECK: %[[FS:.*]] = arith.shli %[[F]], %{{.*}} : i64
+// CHECK: %[[R:.*]] = arith.subi %[[V]], %[[FS]] : i64
+// CHECK: %[[ODD:.*]] = arith.trunci %[[Q]] : i64 to i1
+// CHECK: %[[E:.*]] = arith.extui %{{.*}} : i1 to i64
+// CHECK: %[[Y:.*]] = arith.addi %[[Q]], %[[E]] : i64
+// CHECK-NOT: arith.addi
+// CHECK: arith.maxsi %[[Y]]
+func.func @requant_zp_first_half_even(%x: tensor<4x!in>) -> tensor<4x!out> {
+  %0 = qnn.requantize %x {zero_point_first} : tensor<4x!in> -> tensor<4x!out>
+  return %0 : tensor<4x!out>
+}
+
+// -----
+
+// zero_point_first with a directed mode: the sign test is on floor + zp.
+!in = !qnn.q<i8, scale = 1.0, zp = 0>
+!out = !qnn.q<i8, scale = 4.0, zp = -3>
+
+// CHECK-LABEL: func.func @requant_zp_first_up(
+// CHECK: %[[ZP:.*]] = arith.constant -3 : i64
+// CHECK: %[[F:.*]] = arith.shrsi
+// CHECK: %[[Q:.*]] = arith.addi %[[F]], %[[ZP]] : i64
+// CHECK: %[[NZ:.*]] = arith.cmpi ne, %{{.*}}, %{{.*}} : i64
+// CHECK: %[[POS:.*]] = arith.cmpi sge, %[[Q]], %{{.*}} : i64
+// CHECK: %[[UP:.*]] = arith.andi %[[NZ]], %[[POS]] : i1
+func.func @requant_zp_first_up(%x: tensor<4x!in>) -> tensor<4x!out> {
+  %0 = qnn.requantize %x {rounding = "up", zero_point_first} : tensor<4x!in> -> tensor<4x!out>
+  return %0 : tensor<4x!out>
+}
+
+// -----
+
+// qnn.quantize with zero_point_first (QONNX Quant): v = x / s + zp in f32,
+// clamped to [qmin, qmax] = [-128, 127], then rounded; no integer zero point
+// is added after.
+// CHECK-LABEL: func.func @quantize_zp_first(
+// CHECK: %[[V:.*]] = arith.divf
+// CHECK: %[[Z:.*]] = arith.constant 1.000000e+00 : f32
+// CHECK: %[[VZ:.*]] = arith.addf %[[V]], %[[Z]] : f32
+// CHECK: %[[LO:.*]] = arith.constant -1.280000e+02 : f32
+// CHECK: %[[V1:.*]] = arith.maxnumf %[[VZ]], %[[LO]] : f32
+// CHECK: %[[HI:.*]] = arith.constant 1.270000e+02 : f32
+// CHECK: %[[V2:.*]] = arith.minnumf %[[V1]], %[[HI]] : f32
+// CHECK: %[[I:.*]] = arith.fptosi %{{.*}} : f32 to i32
+// CHECK-NEXT: %[[T:.*]] = arith.trunci %[[I]] : i32 to i8
+func.func @quantize_zp_first(%x: tensor<4xf32>) -> tensor<4x!qnn.q<i8, scale = 0.5, zp = 1>> {
+  %0 = qnn.quantize %x {zero_point_first} : tensor<4xf32> -> tensor<4x!qnn.q<i8, scale = 0.5, zp = 1>>
+  return %0 : tensor<4x!qnn.q<i8, scale = 0.5, zp = 1>>
 }

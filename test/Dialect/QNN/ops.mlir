@@ -173,3 +173,16 @@ func.func @concat_reshape(%a: tensor<1x2x4x!qnn.q<ui8, scale = 0.5, zp = 128>>,
     }
   }
 #-}
+
+// The rounding order (docs/IntegerSemantics.md, "Rounding order"):
+// zero_point_first is a unit attribute on every op that rounds.
+// CHECK-LABEL: func.func @zero_point_first
+// CHECK: qnn.quantize %{{.*}} {rounding = "half_up", zero_point_first}
+// CHECK: qnn.requantize %{{.*}} {zero_point_first}
+// CHECK: qnn.add %{{.*}}, %{{.*}} {zero_point_first}
+func.func @zero_point_first(%x: tensor<4xf32>) -> tensor<4x!qnn.q<ui4, scale = 1.0, zp = 7>> {
+  %0 = qnn.quantize %x {rounding = "half_up", zero_point_first} : tensor<4xf32> -> tensor<4x!qnn.q<ui8, scale = 0.5, zp = 77>>
+  %1 = qnn.requantize %0 {zero_point_first} : tensor<4x!qnn.q<ui8, scale = 0.5, zp = 77>> -> tensor<4x!qnn.q<ui4, scale = 1.0, zp = 7>>
+  %2 = qnn.add %1, %1 {zero_point_first} : (tensor<4x!qnn.q<ui4, scale = 1.0, zp = 7>>, tensor<4x!qnn.q<ui4, scale = 1.0, zp = 7>>) -> tensor<4x!qnn.q<ui4, scale = 1.0, zp = 7>>
+  return %2 : tensor<4x!qnn.q<ui4, scale = 1.0, zp = 7>>
+}

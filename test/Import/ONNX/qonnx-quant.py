@@ -31,7 +31,7 @@
 #     -> ROUND [[2, -3], [2, 2]]
 #   bias / (0.5 * scale) = [0.3 / 0.125, -0.1 / 0.0625] = [2.4, -1.6] -> [2, -2]
 #   narrow unsigned 6-bit: out_max = 62 * 0.125 = 7.75
-# ACT: %[[X:.*]] = qnn.quantize %arg0 : tensor<1x2x2x2xf32> -> tensor<1x2x2x2x!qnn.q<ui5, scale = 0.5, zp = 3>>
+# ACT: %[[X:.*]] = qnn.quantize %arg0 {zero_point_first} : tensor<1x2x2x2xf32> -> tensor<1x2x2x2x!qnn.q<ui5, scale = 0.5, zp = 3>>
 # ACT: %[[B:.*]] = arith.constant dense<[2, -2]> : tensor<2xi32>
 # ACT: %[[W:.*]] = qnn.constant dense<{{\[\[\[\[}}2]], {{\[\[}}-3]]], {{\[\[\[}}2]], {{\[\[}}2]]]]> : tensor<2x2x1x1xi8> : tensor<2x2x1x1x!qnn.q<i3, axis = 0, scale = [0.25, 0.125], zp = [0, 0]>>
 # ACT: qnn.conv2d %[[X]], %[[W]], %[[B]] {dilations = array<i64: 1, 1>, groups = 1 : i64, out_max = 7.750000e+00 : f64, out_min = 0.000000e+00 : f64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>}

@@ -14,7 +14,7 @@
 #   -> y in [ceil(-35 / 4), ceil(25 / 4)] = [-8, 7]: fits i4.
 #   conv2d: bias [1, 1], rounding ceil, result i4 scale 0.5 * 4 = 2 zp 0;
 #   v1 keeps the input's scale and zero point: storage_cast to (0.5, 1).
-# V1: %[[X:.*]] = qnn.quantize %arg0 : tensor<1x2x2x2xf32> -> tensor<1x2x2x2x!qnn.q<i4, scale = 0.5, zp = 1>>
+# V1: %[[X:.*]] = qnn.quantize %arg0 {zero_point_first} : tensor<1x2x2x2xf32> -> tensor<1x2x2x2x!qnn.q<i4, scale = 0.5, zp = 1>>
 # V1: %[[W:.*]] = qnn.constant dense<1> : tensor<2x1x2x2xi8> : tensor<2x1x2x2x!qnn.q<ui1, scale = 1.0, zp = 0>>
 # V1: %[[B:.*]] = arith.constant dense<1> : tensor<2xi32>
 # V1: %[[S:.*]] = qnn.conv2d %[[X]], %[[W]], %[[B]] {dilations = array<i64: 1, 1>, groups = 2 : i64, pads = array<i64: 1, 1, 1, 1>, rounding = "ceil", strides = array<i64: 2, 2>}

@@ -12,7 +12,7 @@
 #   requantize to ui6 scale 0.5 * 4 = 2, zero point 4 / 4 = 1:
 #   floor((13 - 4) * 0.5 / 2) + 1 = floor(2.25) + 1 = 3;
 #   v1 keeps scale and zero point: storage_cast to ui6 (0.5, 4).
-# V1: %[[X:.*]] = qnn.quantize %arg0 : tensor<1x4xf32> -> tensor<1x4x!qnn.q<ui8, scale = 0.5, zp = 4>>
+# V1: %[[X:.*]] = qnn.quantize %arg0 {zero_point_first} : tensor<1x4xf32> -> tensor<1x4x!qnn.q<ui8, scale = 0.5, zp = 4>>
 # V1-NEXT: %[[R:.*]] = qnn.requantize %[[X]] {rounding = "floor"} : tensor<1x4x!qnn.q<ui8, scale = 0.5, zp = 4>> -> tensor<1x4x!qnn.q<ui6, scale = 2.0, zp = 1>>
 # V1-NEXT: %[[T:.*]] = qnn.storage_cast %[[R]] : tensor<1x4x!qnn.q<ui6, scale = 2.0, zp = 1>> -> tensor<1x4x!qnn.q<ui6, scale = 0.5, zp = 4>>
 # V1-NEXT: qnn.dequantize %[[T]]

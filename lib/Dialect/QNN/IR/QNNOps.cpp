@@ -1,5 +1,6 @@
 //===- QNNOps.cpp - qnn operation verifiers and folders -------------------===//
 #include "qcc/Dialect/QNN/IR/QNNOps.h"
+#include "llvm/ADT/TypeSwitch.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributeInterfaces.h"
@@ -155,6 +156,14 @@ static LogicalResult verifyRounding(Operation *op, StringRef rounding) {
            << "' is not one of half_even, half_up, half_down, up, down, "
               "ceil, floor";
   return success();
+}
+
+Rounding qcc::qnn::getRoundingOf(Operation *op) {
+  return llvm::TypeSwitch<Operation *, Rounding>(op)
+      .Case<QuantizeOp, RequantizeOp, Conv2DOp, MatMulOp, AddOp, AvgPool2DOp,
+            GlobalAvgPoolOp, ConcatOp>(
+          [](auto o) { return getRoundingOf(o); })
+      .Default([](Operation *) { return Rounding(); });
 }
 
 LogicalResult ConstantOp::verify() {

@@ -20,4 +20,14 @@ inline std::optional<double> asDouble(std::optional<llvm::APFloat> f) {
 #define GET_OP_CLASSES
 #include "qcc/Dialect/QNN/IR/QNNOps.h.inc"
 
+namespace qcc::qnn {
+/// The rounding of an op that rounds into its quantized result (its
+/// `rounding` and `zero_point_first` attributes).
+template <typename OpTy> Rounding getRoundingOf(OpTy op) {
+  return {*parseRoundingMode(op.getRounding()), op.getZeroPointFirst()};
+}
+/// The same for any qnn op; the default rounding for an op without one.
+Rounding getRoundingOf(mlir::Operation *op);
+} // namespace qcc::qnn
+
 #endif

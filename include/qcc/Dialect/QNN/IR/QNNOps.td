@@ -17,7 +17,15 @@ defvar QNN_OutRangeAttrs = (ins OptionalAttr<F64Attr>:$out_min,
 // are QONNX's rounding modes in lower case: half_even (QONNX ROUND, the
 // default), half_up / half_down (ties away from / toward zero), up (away
 // from zero), down (toward zero), ceil, floor.
-defvar QNN_RoundingAttr = (ins DefaultValuedStrAttr<StrAttr, "half_even">:$rounding);
+//
+// `zero_point_first` says where the output zero point zp is added (see
+// docs/IntegerSemantics.md, "Rounding order"): without it the real value v
+// in output units is rounded first, y = clamp(round(v) + zp), as ONNX
+// QuantizeLinear defines it; with it, y = clamp(round(v + zp)), as QONNX
+// Quant defines it. The two differ at ties for half_even (odd zp) and, near
+// zero, for the modes that look at the sign (half_up, half_down, up, down).
+defvar QNN_RoundingAttr = (ins DefaultValuedStrAttr<StrAttr, "half_even">:$rounding,
+                               UnitAttr:$zero_point_first);
 
 def QNN_ConstantOp : QNN_Op<"constant", [Pure]> {
   let summary = "quantized constant (weights)";

@@ -36,6 +36,13 @@ double roundToF32(double v);
 
 /// Rounding of a real value to an integer (QONNX's modes).
 enum class RoundingMode { HalfEven, HalfUp, HalfDown, Up, Down, Ceil, Floor };
+/// How an op rounds into its quantized result: the mode, and whether the
+/// result's zero point is added before rounding (QONNX Quant) or after it
+/// (ONNX QuantizeLinear). See docs/IntegerSemantics.md, "Rounding order".
+struct Rounding {
+  RoundingMode mode = RoundingMode::HalfEven;
+  bool zeroPointFirst = false;
+};
 /// Parses the `rounding` attribute spelling (half_even, half_up, ...).
 std::optional<RoundingMode> parseRoundingMode(llvm::StringRef s);
 /// Rounds `v` to an integer-valued double with `mode`.
