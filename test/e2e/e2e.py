@@ -10,7 +10,10 @@ Stages:
      wrote one (QONNX models: their custom ops expanded to standard ONNX)
   3. qcc compile DIR/model.onnx -target x86_64 -o DIR/x86/model.o --name model
   4. build test/e2e/driver.c + model.o with cc, check the header against
-     model.json (run --info), run it, compare every output with ORT:
+     model.json (run --info), run it (twice, every buffer between PROT_NONE
+     guard pages, flush against the upper then the lower guard: an
+     out-of-bounds access is a SIGSEGV and fails the test), compare every
+     output with ORT:
        dequantized float outputs: |qcc - ort| <= tol_lsb * scale + 4 float32 ulps
        uint8 / int8 outputs:      |qcc - ort| <= 1
        int32 outputs:             exact
@@ -22,6 +25,7 @@ Exit status 0 = pass, 1 = failure (including a missing tool).
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -65,6 +69,15 @@ def run(cmd, what, timeout, cwd=None):
     dt = time.time() - t0
     if p.returncode != 0:
         msg = "%s failed (exit status %d)" % (what, p.returncode)
+        if p.returncode < 0:
+            try:
+                sig = signal.Signals(-p.returncode).name
+            except ValueError:
+                sig = "signal %d" % -p.returncode
+            msg = "%s failed: killed by %s" % (what, sig)
+            if -p.returncode in (signal.SIGSEGV, signal.SIGBUS):
+                msg += (" (the driver maps every buffer between PROT_NONE guard "
+                        "pages: an out-of-bounds access by the generated code?)")
         if p.stdout.strip():
             msg += "\n  stdout:\n" + _tail(p.stdout)
         if p.stderr.strip():
