@@ -250,6 +250,9 @@ private:
   }
 
   ConstTensor readTensor(const onnx::TensorProto &t);
+  /// Refuses what the model's default-domain opset does not allow where it
+  /// differs from opset 13's semantics (opsets 10 to 12).
+  void checkOpsetSemantics(int64_t opset);
   void collectConstants();
   QuantType quantParams(const onnx::NodeProto &n, int scaleIdx, int zpIdx,
                         ArrayRef<int64_t> shape, int64_t axisAttr,

@@ -1604,6 +1604,30 @@ void Importer::importNode(const onnx::NodeProto &n) {
 // Graph
 //===----------------------------------------------------------------------===//
 
+void Importer::checkOpsetSemantics(int64_t opset) {
+  // Opsets 10 to 12 differ from 13 only where checked here, for the ops
+  // qcc imports: QuantizeLinear/DequantizeLinear before 13 are per tensor
+  // (no axis; scalar scale and zero point). Clip's min/max attributes
+  // (before 11) and Split's split attribute (before 13) are read as such.
+  if (opset >= 13)
+    return;
+  for (const auto &n : g.node()) {
+    if (!(n.domain().empty() || n.domain() == "ai.onnx") ||
+        (n.op_type() != "QuantizeLinear" && n.op_type() != "DequantizeLinear"))
+      continue;
+    if (attr(n, "axis"))
+      fail(describe(n), ": attribute 'axis' needs opset 13 (the model imports "
+                        "opset ", opset, ", where ", n.op_type(),
+           " is per tensor)");
+    for (int i = 1; i <= 2 && i < n.input_size(); ++i)
+      if (auto it = consts.find(n.input(i));
+          it != consts.end() && it->second.numElements() != 1)
+        fail(describe(n), ": ", i == 1 ? "scale" : "zero point", " '",
+             n.input(i), "' must be a scalar at opset ", opset,
+             " (per-axis quantization needs opset 13)");
+  }
+}
+
 OwningOpRef<ModuleOp> Importer::run() {
   int64_t opset = -1;
   for (const auto &o : model.opset_import())
@@ -1611,9 +1635,10 @@ OwningOpRef<ModuleOp> Importer::run() {
       opset = o.version();
   if (opset < 0)
     fail("model: no opset is imported for the default ONNX domain");
-  if (opset < 13 || opset > 21)
-    fail("model: ONNX opset ", opset, " is not supported (13 to 21)");
+  if (opset < 10 || opset > 21)
+    fail("model: ONNX opset ", opset, " is not supported (10 to 21)");
   collectConstants();
+  checkOpsetSemantics(opset);
   for (const auto &o : g.output())
     graphOutputs.insert(o.name());
   for (const auto &n : g.node()) {

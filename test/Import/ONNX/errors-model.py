@@ -9,7 +9,7 @@
 # RUN: not %qcc compile %t/garbage.onnx --emit=qnn 2>&1 | %{check}=GARBAGE
 # RUN: not %qcc compile %t/truncated.onnx --emit=qnn 2>&1 | %{check}=TRUNCATED
 # RUN: not %qcc compile %t --emit=qnn 2>&1 | %{check}=DIRECTORY
-# RUN: not %qcc compile %t/opset12.onnx --emit=qnn 2>&1 | %{check}=OPSET12
+# RUN: not %qcc compile %t/opset9.onnx --emit=qnn 2>&1 | %{check}=OPSET9
 # RUN: not %qcc compile %t/opset22.onnx --emit=qnn 2>&1 | %{check}=OPSET22
 # RUN: not %qcc compile %t/no_default_opset.onnx --emit=qnn 2>&1 | %{check}=NO-OPSET
 # RUN: not %qcc compile %t/unsupported_op.onnx --emit=qnn 2>&1 | %{check}=UNSUPPORTED-OP
@@ -48,8 +48,8 @@
 # GARBAGE: qcc: error: {{.*}}garbage.onnx: not a valid ONNX model (protobuf parse failed)
 # TRUNCATED: qcc: error: {{.*}}truncated.onnx: not a valid ONNX model (protobuf parse failed)
 # DIRECTORY: qcc: error: {{.*}}: not a valid ONNX model (protobuf parse failed)
-# OPSET12: qcc: error: {{.*}}opset12.onnx: model: ONNX opset 12 is not supported (13 to 21)
-# OPSET22: qcc: error: {{.*}}opset22.onnx: model: ONNX opset 22 is not supported (13 to 21)
+# OPSET9: qcc: error: {{.*}}opset9.onnx: model: ONNX opset 9 is not supported (10 to 21)
+# OPSET22: qcc: error: {{.*}}opset22.onnx: model: ONNX opset 22 is not supported (10 to 21)
 # NO-OPSET: qcc: error: {{.*}}no_default_opset.onnx: model: no opset is imported for the default ONNX domain
 # UNSUPPORTED-OP: qcc: error: {{.*}}unsupported_op.onnx: node 'sig' (Sigmoid): operator Sigmoid is not supported
 # DOMAIN: qcc: error: {{.*}}domain.onnx: node 'gelu' (Gelu): operators of domain 'com.microsoft' are not supported
@@ -114,8 +114,8 @@ def truncated(g):
     return g.model().SerializeToString()[:60]
 
 
-@models(opset=12)
-def opset12(g):
+@models(opset=9)
+def opset9(g):
     relu_model(g)
 
 
