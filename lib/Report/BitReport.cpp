@@ -92,8 +92,8 @@ ModelReport qcc::collectBitReport(ModuleOp module) {
     } else if (auto m = dyn_cast<MatMulOp>(op)) {
       w = m.getRhs();
       bias = m.getBias();
-      l.macs = numElements(m.getResult()) *
-               cast<RankedTensorType>(w.getType()).getDimSize(0);
+      auto wt = cast<RankedTensorType>(w.getType());
+      l.macs = numElements(m.getResult()) * wt.getDimSize(wt.getRank() - 2);
     }
     if (w) {
       l.weightBits = widths(w.getType());

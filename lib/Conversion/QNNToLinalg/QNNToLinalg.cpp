@@ -1109,9 +1109,14 @@ struct MatMulLowering : QNNPattern<MatMulOp> {
     // Loop dims: batch..., m, k, n (n innermost: unit stride in rhs/out).
     unsigned numDims = batch + 3, m = batch, k = batch + 1, n = batch + 2;
     SmallVector<AffineExpr> le, re, oe;
+    bool batchedRhs = rT.getRank() > 2;
     for (unsigned i = 0; i < batch; ++i) {
       le.push_back(rewriter.getAffineDimExpr(i));
       oe.push_back(rewriter.getAffineDimExpr(i));
+      if (batchedRhs)
+        re.push_back(rT.getDimSize(i) == 1 && lT.getDimSize(i) != 1
+                         ? rewriter.getAffineConstantExpr(0)
+                         : rewriter.getAffineDimExpr(i));
     }
     le.append({rewriter.getAffineDimExpr(m), rewriter.getAffineDimExpr(k)});
     re.append({rewriter.getAffineDimExpr(k), rewriter.getAffineDimExpr(n)});
@@ -1132,9 +1137,10 @@ struct MatMulLowering : QNNPattern<MatMulOp> {
               b, l, macBody(b, l, args[0], args[1], args[2], ls, zl, rs, zr));
         });
     markKernel(mm, "matmul");
-    markSubByteWeights(mm, op.getRhs(), rq, lq);
+    if (!batchedRhs)
+      markSubByteWeights(mm, op.getRhs(), rq, lq);
     SmallVector<double> accScales;
-    for (int64_t c = 0; c < rT.getDimSize(1); ++c)
+    for (int64_t c = 0; c < rT.getDimSize(rT.getRank() - 1); ++c)
       accScales.push_back(lq.getScaleOf(0) * rq.getScaleOf(c));
     auto r = emitAccRequant(rewriter, loc, op, mm.getResult(0), outT, chDim,
                             accScales, asDouble(op.getOutMin()), asDouble(op.getOutMax()));

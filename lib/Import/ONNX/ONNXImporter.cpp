@@ -1386,39 +1386,44 @@ void Importer::importQLinearMatMul(const onnx::NodeProto &n) {
     if (c->second.dtype != onnx::TensorProto::INT8 &&
         c->second.dtype != onnx::TensorProto::UINT8)
       fail(describe(n), ": b must be int8 or uint8");
-    if (c->second.dims.size() != 2)
-      fail(describe(n), ": b must be 2-D");
+    int64_t rank = c->second.dims.size();
+    if (rank != 2 && rank != at.getRank())
+      fail(describe(n), ": b must be 2-D or have a's rank ", at.getRank());
     QConst w;
-    quantParams(n, 4, 5, c->second.dims, 1, c->second.dtype, &w);
+    quantParams(n, 4, 5, c->second.dims, rank - 1, c->second.dtype, &w);
     w.dims = c->second.dims;
     w.values = c->second.ints;
-    if (w.dims.size() != 2)
-      fail(describe(n), ": b must be 2-D");
     if (w.scales.size() > 1)
-      w.axis = 1;
-    N = w.dims[1];
+      w.axis = rank - 1;
+    N = w.dims.back();
     rhs = materialize(w, n);
   } else {
     auto bit = values.find(n.input(3));
     if (bit == values.end() || !getQuantElementType(bit->second.getType()))
       fail(describe(n), ": input b must be a uint8/int8 tensor");
     auto bt = cast<RankedTensorType>(bit->second.getType());
-    if (bt.getRank() != 2)
-      fail(describe(n), ": b must be 2-D");
-    QuantType bq = quantParams(n, 4, 5, bt.getShape(), 1, onnx::TensorProto::UINT8);
+    if (bt.getRank() != 2 && bt.getRank() != at.getRank())
+      fail(describe(n), ": b must be 2-D or have a's rank ", at.getRank());
+    QuantType bq = quantParams(n, 4, 5, bt.getShape(), bt.getRank() - 1,
+                               onnx::TensorProto::UINT8);
     if (!bq || bq.getIsSigned() != getQuantElementType(bt).getIsSigned())
       fail(describe(n), ": b_zero_point type does not match b");
     rhs = castTo(bit->second, bq);
-    N = bt.getDimSize(1);
+    N = bt.getShape().back();
   }
   QuantType yq = quantParams(n, 6, 7, SmallVector<int64_t>(at.getRank(), -1),
                              1, onnx::TensorProto::UINT8);
   if (!yq || !yq.isPerTensor())
     fail(describe(n), ": y must be quantized per tensor (uint8/int8)");
-  int64_t K = cast<RankedTensorType>(rhs.getType()).getDimSize(0);
+  auto rt = cast<RankedTensorType>(rhs.getType());
+  int64_t K = rt.getDimSize(rt.getRank() - 2);
   if (at.getShape().back() != K)
     fail(describe(n), ": a has K = ", at.getShape().back(), " but b has ", K,
          " rows");
+  for (int64_t i = 0; i + 2 < rt.getRank(); ++i)
+    if (rt.getDimSize(i) != at.getDimSize(i) && rt.getDimSize(i) != 1)
+      fail(describe(n), ": batch dimension ", i, " of b is ", rt.getDimSize(i),
+           "; it must be 1 or a's ", at.getDimSize(i));
   SmallVector<int64_t> shape(at.getShape());
   shape.back() = N;
   values[n.output(0)] = MatMulOp::create(b, nodeLoc(n),

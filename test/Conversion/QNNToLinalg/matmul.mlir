@@ -82,3 +82,20 @@ func.func @batched_integer(%a: tensor<2x3x8x!qnn.q<i8, scale = 0.5, zp = 1>>,
   %0 = qnn.matmul %a, %b : (tensor<2x3x8x!qnn.q<i8, scale = 0.5, zp = 1>>, tensor<8x4x!qnn.q<ui8, scale = 0.25, zp = 100>>) -> tensor<2x3x4xi32>
   return %0 : tensor<2x3x4xi32>
 }
+
+// -----
+
+// Batched rhs [B, K, N] (ONNX QLinearMatMul / MatMul of two 3-D operands):
+// the rhs map carries the batch dim; a batch dim of 1 broadcasts (constant 0).
+// CHECK-DAG: #[[L3:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
+// CHECK-DAG: #[[R3:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d2, d3)>
+// CHECK-DAG: #[[O3:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>
+// CHECK-DAG: #[[RB:.*]] = affine_map<(d0, d1, d2, d3) -> (0, d2, d3)>
+// CHECK-LABEL: func.func @batched_rhs(
+// CHECK: linalg.generic {indexing_maps = [#[[L3]], #[[R3]], #[[O3]]], iterator_types = ["parallel", "parallel", "reduction", "parallel"]}
+// CHECK: linalg.generic {indexing_maps = [#[[L3]], #[[RB]], #[[O3]]], iterator_types = ["parallel", "parallel", "reduction", "parallel"]}
+func.func @batched_rhs(%a: tensor<2x2x4x!qnn.q<ui8, scale = 0.5, zp = 3>>, %b: tensor<2x4x3x!qnn.q<ui8, scale = 0.25, zp = 1>>, %c: tensor<1x4x3x!qnn.q<ui8, scale = 0.25, zp = 1>>) -> (tensor<2x2x3xi32>, tensor<2x2x3xi32>) {
+  %0 = qnn.matmul %a, %b : (tensor<2x2x4x!qnn.q<ui8, scale = 0.5, zp = 3>>, tensor<2x4x3x!qnn.q<ui8, scale = 0.25, zp = 1>>) -> tensor<2x2x3xi32>
+  %1 = qnn.matmul %a, %c : (tensor<2x2x4x!qnn.q<ui8, scale = 0.5, zp = 3>>, tensor<1x4x3x!qnn.q<ui8, scale = 0.25, zp = 1>>) -> tensor<2x2x3xi32>
+  return %0, %1 : tensor<2x2x3xi32>, tensor<2x2x3xi32>
+}

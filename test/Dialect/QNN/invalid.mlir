@@ -616,9 +616,17 @@ func.func @matmul_lhs_rank(%a: tensor<8x!qnn.q<ui8, scale = 0.5, zp = 0>>, %b: t
 
 // -----
 
-func.func @matmul_rhs_rank(%a: tensor<2x1x8x!qnn.q<ui8, scale = 0.5, zp = 0>>, %b: tensor<2x8x4x!qnn.q<i8, scale = 0.5, zp = 0>>) {
-  // expected-error @+1 {{'qnn.matmul' op rhs must be rank 2 [K, N], got rank 3}}
-  %0 = qnn.matmul %a, %b : (tensor<2x1x8x!qnn.q<ui8, scale = 0.5, zp = 0>>, tensor<2x8x4x!qnn.q<i8, scale = 0.5, zp = 0>>) -> tensor<2x1x4xi32>
+func.func @matmul_rhs_rank(%a: tensor<2x1x8x!qnn.q<ui8, scale = 0.5, zp = 0>>, %b: tensor<1x2x8x4x!qnn.q<i8, scale = 0.5, zp = 0>>) {
+  // expected-error @+1 {{'qnn.matmul' op rhs must be [K, N] or [..., K, N] of the lhs's rank, got rank 4}}
+  %0 = qnn.matmul %a, %b : (tensor<2x1x8x!qnn.q<ui8, scale = 0.5, zp = 0>>, tensor<1x2x8x4x!qnn.q<i8, scale = 0.5, zp = 0>>) -> tensor<2x1x4xi32>
+  return
+}
+
+// -----
+
+func.func @matmul_rhs_batch(%a: tensor<2x1x8x!qnn.q<ui8, scale = 0.5, zp = 0>>, %b: tensor<3x8x4x!qnn.q<i8, scale = 0.5, zp = 0>>) {
+  // expected-error @+1 {{'qnn.matmul' op rhs batch dimension 0 is 3; it must be 1 or the lhs's 2}}
+  %0 = qnn.matmul %a, %b : (tensor<2x1x8x!qnn.q<ui8, scale = 0.5, zp = 0>>, tensor<3x8x4x!qnn.q<i8, scale = 0.5, zp = 0>>) -> tensor<2x1x4xi32>
   return
 }
 

@@ -46,7 +46,7 @@
 # QLM-AZP: qcc: error: {{.*}}qlm_a_zp_type.onnx: node 'qmm' (QLinearMatMul): a_zero_point type does not match a
 # QLM-K: qcc: error: {{.*}}qlm_k_mismatch.onnx: node 'qmm' (QLinearMatMul): a has K = 3 but b has 4 rows
 # QLM-B-I32: qcc: error: {{.*}}qlm_b_int32.onnx: node 'qmm' (QLinearMatMul): b must be int8 or uint8
-# QLM-B3D: qcc: error: {{.*}}qlm_b_rank3.onnx: node 'qmm' (QLinearMatMul): b must be 2-D
+# QLM-B3D: qcc: error: {{.*}}qlm_b_rank3.onnx: node 'qmm' (QLinearMatMul): b must be 2-D or have a's rank 2
 # QLM-Y-AXIS: qcc: error: {{.*}}qlm_y_per_axis.onnx: node 'qmm' (QLinearMatMul): y must be quantized per tensor (uint8/int8)
 # QLM-ARITY: qcc: error: {{.*}}qlm_missing_inputs.onnx: node 'qmm' (QLinearMatMul): needs at least 8 inputs, input #3 is missing
 # CI-FLOAT: qcc: error: {{.*}}ci_float_x.onnx: node 'cint' (ConvInteger): input x must be a uint8/int8 tensor

@@ -361,26 +361,33 @@ LogicalResult MatMulOp::verify() {
     return failure();
   if (l.getRank() < 2)
     return emitOpError() << "lhs must have rank >= 2, got " << l.getRank();
-  if (r.getRank() != 2)
-    return emitOpError() << "rhs must be rank 2 [K, N], got rank "
-                         << r.getRank();
+  int64_t rr = r.getRank();
+  if (rr != 2 && rr != l.getRank())
+    return emitOpError() << "rhs must be [K, N] or [..., K, N] of the lhs's "
+                            "rank, got rank "
+                         << rr;
+  for (int64_t i = 0; i + 2 < rr; ++i)
+    if (r.getDimSize(i) != l.getDimSize(i) && r.getDimSize(i) != 1)
+      return emitOpError() << "rhs batch dimension " << i << " is "
+                           << r.getDimSize(i) << "; it must be 1 or the lhs's "
+                           << l.getDimSize(i);
   auto rq = getQuantElementType(r);
-  if (rq.hasAxis() && rq.getAxis() != 1)
-    return emitOpError() << "rhs: per-channel axis must be 1 (columns), got "
-                         << rq.getAxis();
+  if (rq.hasAxis() && rq.getAxis() != rr - 1)
+    return emitOpError() << "rhs: per-channel axis must be " << rr - 1
+                         << " (columns), got " << rq.getAxis();
   int64_t k = l.getShape().back();
-  if (r.getDimSize(0) != k)
+  if (r.getDimSize(rr - 2) != k)
     return emitOpError() << "contraction mismatch: lhs has K = " << k
-                         << " but rhs has " << r.getDimSize(0) << " rows";
+                         << " but rhs has " << r.getDimSize(rr - 2) << " rows";
   SmallVector<int64_t> expect(l.getShape());
-  expect.back() = r.getDimSize(1);
+  expect.back() = r.getDimSize(rr - 1);
   if (out.getShape() != ArrayRef<int64_t>(expect))
     return emitOpError() << "result shape " << shapeStr(out.getShape())
                          << " does not match [..., M, N] = " << shapeStr(expect);
   if (auto oq = getQuantElementType(out))
     if (oq.hasAxis() && oq.getAxis() != out.getRank() - 1)
       return emitOpError() << "result: per-channel axis must be the last";
-  return verifyBias(*this, getBias(), r.getDimSize(1));
+  return verifyBias(*this, getBias(), r.getDimSize(rr - 1));
 }
 
 LogicalResult AddOp::verify() {

@@ -121,8 +121,11 @@ def QNN_Conv2DOp : QNN_Op<"conv2d", [Pure]> {
 def QNN_MatMulOp : QNN_Op<"matmul", [Pure]> {
   let summary = "(batched) matrix product / fully connected, requantized";
   let description = [{
-    `lhs` is [..., M, K], `rhs` [K, N] (per-tensor or per-column along axis
-    1), `bias` (optional) N x i32 in units of `lhs_scale * rhs_scale[n]`.
+    `lhs` is [..., M, K], `rhs` [K, N] or, batched, [..., K, N] of the
+    lhs's rank with each batch dimension 1 (broadcast) or the lhs's (ONNX
+    MatMul's numpy semantics for operands of one rank); per-tensor or
+    per-column along its last axis. `bias` (optional) N x i32 in units of
+    `lhs_scale * rhs_scale[n]`.
     The result [..., M, N] is quantized (requantized, clamped to the fused
     range) or plain i32 (raw accumulator, as ONNX MatMulInteger).
   }];
