@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything qcc needs to build and test on Debian 12 (bookworm):
-# LLVM/MLIR 22, clang/lld 22, ONNX/protobuf, python3-onnx/numpy, the aarch64
+# LLVM/MLIR 22, clang/lld 22, ONNX/protobuf, python3-onnx/numpy, ONNX's node
+# tests (libonnx-testdata, for test/conformance), the aarch64
 # cross toolchain and qemu-user, ccache/ninja/cmake, Node.js, and the ONNX
 # Runtime oracle (npm package pinned in test/e2e/oracle/package.json).
 #
@@ -15,7 +16,7 @@ log() { echo "[install-deps] $*"; }
 PACKAGES=(
   llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools clang-22 lld-22
   libonnx-dev libprotobuf-dev protobuf-compiler
-  python3-onnx python3-numpy
+  python3-onnx python3-numpy libonnx-testdata
   qemu-user gcc-aarch64-linux-gnu libc6-dev-arm64-cross
   ccache ninja-build cmake zlib1g-dev libzstd-dev gcc make
   libclang-rt-22-dev
