@@ -584,6 +584,66 @@ def sliced_bn():
     return b
 
 
+def _affine(b, x, op, c, axis=1):
+    """x `op` c (Mul / Add / Sub / Div) with c a float constant: a vector
+    along `axis` of x (shape [1, .., n, .., 1]) or a scalar; Sub with c as
+    the minuend when op is "rsub"."""
+    v = b.values[x]
+    c = np.asarray(c, np.float32)
+    if c.ndim:
+        shape = [1] * v.ndim
+        shape[axis] = c.size
+        c = c.reshape(shape[axis:] if axis == v.ndim - 1 else shape)
+    cn = b.const(op.lower() + "_c", c)
+    if op == "rsub":
+        return b.node("Sub", [cn, x], (c - v).astype(np.float32))
+    f = {"Mul": np.multiply, "Add": np.add, "Sub": np.subtract, "Div": np.divide}[op]
+    return b.node(op, [x, cn], f(v, c).astype(np.float32))
+
+
+def muladd_bn():
+    """Regression (issue 8, bug 2): batch normalization as Brevitas and FINN
+    export it, a per-channel float Mul then Add between a Conv / MatMul and
+    the next quantizer (BipolarQuant, Quant, Relu -> Quant), with negative
+    gammas; and scalar Mul / Div / Sub (both operand orders) by constants in
+    the same place. qcc refused them ("feeds node Mul directly"). Every
+    factor is a signed power of two and every offset on a fine 2^-k grid,
+    all scales powers of two: ONNX Runtime's float results are exact and
+    the test requires 0 LSB ("features": the binary layers' output)."""
+    b = QonnxBuilder("muladd_bn", opset=13, seed=1207, pow2_scales=True)
+    r = b.rng
+
+    def gamma(n):
+        return r.choice([0.25, 0.5, 1.0, 2.0], n) * r.choice([1.0, -1.0], n)
+
+    def beta(n, grid=2.0 ** -10, lim=0.25):
+        return r.integers(-int(lim / grid), int(lim / grid) + 1, n) * grid
+
+    x = b.add_input("input", np.float32, [1, 3, 10, 10])
+    h = b.quant_act(x, 8, signed=True)
+    w = b.quant_weight("conv1_w", _conv_w(r, 16, 3, 3), 8)
+    y = _affine(b, _affine(b, b.conv(h, w, pads=1, base="conv1"), "Mul", gamma(16)),
+                "Add", beta(16))
+    h = b.bipolar_quant(y, 1.0)
+    w = b.bipolar_weight("conv2_w", _conv_w(r, 16, 16, 3))
+    y = _affine(b, _affine(b, b.conv(h, w, pads=1, base="conv2"), "Mul", gamma(16)),
+                "Add", beta(16, 0.25, 4.0))
+    h = b.add_output(b.bipolar_quant(y, 1.0), "features")
+    w = b.bipolar_weight("conv3_w", _conv_w(r, 8, 16, 3))
+    y = _affine(b, _affine(b, b.conv(h, w, strides=2, base="conv3"), "Mul", 0.5), "Sub",
+                -0.375)
+    h = b.quant_act(b.relu(y), 4)
+    w = b.quant_weight("conv4_w", _conv_w(r, 8, 8, 1), 4)
+    y = _affine(b, _affine(b, b.conv(h, w, base="conv4"), "Div", 4.0), "rsub", 0.75)
+    h = b.flatten(b.quant_act(y, 5, signed=True))
+    w = b.quant_weight("fc_w", he_normal(r, (b.values[h].shape[1], 6),
+                                         b.values[h].shape[1]), 4, axis=1)
+    y = b.float_matmul(h, w[0], b.float_bias("fc_b", _bias(r, 6), b.qparams_of(h).scale, w[1]))
+    y = _affine(b, _affine(b, y, "Mul", gamma(6), axis=1), "Add", beta(6), axis=1)
+    b.add_output(b.quant_act(y, 8, signed=True), "output")
+    return b
+
+
 MODELS = {
     "tiny_cnn": tiny_cnn,
     "resdw": resdw,
@@ -598,6 +658,7 @@ MODELS = {
     "op_rounding": op_rounding,
     "zp_ties": zp_ties,
     "sliced_bn": sliced_bn,
+    "muladd_bn": muladd_bn,
     "sliced_a": sliced_a,
     "sliced_b": sliced_b,
     "lowbit_bytes": lowbit_bytes,

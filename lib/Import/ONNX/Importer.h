@@ -116,7 +116,7 @@ QuantType makeQuantType(MLIRContext *ctx, bool isSigned, bool bipolar,
                         ArrayRef<double> scales, ArrayRef<int64_t> zps);
 
 /// "float32", "int4", ... for messages.
-const char *dtypeName(int32_t t);
+std::string dtypeName(int32_t t);
 /// "node 'NAME' (OpType)" for messages.
 std::string describe(const onnx::NodeProto &n);
 
@@ -163,6 +163,17 @@ private:
   std::set<std::string> graphOutputs;
   std::map<std::string, const onnx::NodeProto *> producers;
   unsigned resourceCounter = 0;
+
+  /// The quantization format the model is written in, for the remedies
+  /// that messages give: QONNX if any node is of a QONNX/FINN domain,
+  /// QOperator if it has QLinear*/...Integer ops, QDQ otherwise.
+  enum class Format { QDQ, QOperator, QONNX };
+  Format format = Format::QDQ;
+  Format detectFormat() const;
+  /// "QDQ models must quantize it first (QuantizeLinear)" or the format's own.
+  std::string quantizeFirst() const;
+  /// What the format needs before a float tensor is read as quantized.
+  std::string quantizedSource() const;
 
   /// Look-ahead (BatchNormalization, a bias Add, Clip bounds) may need a
   /// constant whose producer (Constant, or DequantizeLinear of a constant)
@@ -253,6 +264,9 @@ private:
   /// Refuses what the model's default-domain opset does not allow where it
   /// differs from opset 13's semantics (opsets 10 to 12).
   void checkOpsetSemantics(int64_t opset);
+  /// Refuses a graph with a cycle (ONNX graphs are acyclic), naming a node
+  /// on it.
+  void checkAcyclic();
   void collectConstants();
   QuantType quantParams(const onnx::NodeProto &n, int scaleIdx, int zpIdx,
                         ArrayRef<int64_t> shape, int64_t axisAttr,
@@ -382,6 +396,28 @@ private:
                           ArrayRef<int64_t> k, ArrayRef<int64_t> strides,
                           ArrayRef<int64_t> pads, ArrayRef<int64_t> outShape);
   int64_t domainVersion(StringRef domain);
+
+  // --- affine chains after conv / matmul (Affine.cpp) ------------------------
+  /// y = k[c] * x + off[c] per output channel c, applied by a chain of
+  /// BatchNormalization and Mul/Add/Sub/Div by per-channel or scalar float
+  /// constants after a conv or matmul output.
+  struct ChannelAffine {
+    std::vector<double> k, off; // empty: no such node follows
+    /// The node that last made k[c] negative (for messages).
+    std::vector<const onnx::NodeProto *> negBy;
+    std::string out; // the chain's output (the producer's if empty)
+    const onnx::NodeProto *first = nullptr; // the chain's first node
+    bool folded() const { return !k.empty(); }
+  };
+  /// Follows the single-consumer chain from `name` (rank `rank`, channels
+  /// along `axis`) and marks its nodes done.
+  ChannelAffine channelAffine(const std::string &name, int64_t channels,
+                              int64_t axis, int64_t rank);
+  /// Folds `a` into constant weights `w` (output channels along `axis`:
+  /// scales * |k|, values mirrored around the zero point where k < 0) and
+  /// the real bias (k * bias + off).
+  void foldAffine(const ChannelAffine &a, QConst &w, int64_t axis,
+                  std::optional<std::vector<double>> &bias);
 
   // --- low-bit standard ONNX (LowBit.cpp) -----------------------------------
   /// Blockwise DequantizeLinear scales/zero points collapsed to one value

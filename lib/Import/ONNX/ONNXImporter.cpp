@@ -25,7 +25,7 @@ using namespace qcc::qnn;
 
 namespace qcc::onnximport {
 
-const char *dtypeName(int32_t t) {
+std::string dtypeName(int32_t t) {
   switch (t) {
   case onnx::TensorProto::FLOAT: return "float32";
   case onnx::TensorProto::UINT8: return "uint8";
@@ -38,10 +38,57 @@ const char *dtypeName(int32_t t) {
   case onnx::TensorProto::DOUBLE: return "float64";
   case onnx::TensorProto::BOOL: return "bool";
   case onnx::TensorProto::BFLOAT16: return "bfloat16";
+  case onnx::TensorProto::STRING: return "string";
+  case onnx::TensorProto::UINT32: return "uint32";
+  case onnx::TensorProto::UINT64: return "uint64";
+  case onnx::TensorProto::COMPLEX64: return "complex64";
+  case onnx::TensorProto::COMPLEX128: return "complex128";
+  case 17: return "float8e4m3fn";
+  case 18: return "float8e4m3fnuz";
+  case 19: return "float8e5m2";
+  case 20: return "float8e5m2fnuz";
   case 21: return "uint4";
   case 22: return "int4";
-  default: return "an unsupported element type";
+  case 23: return "float4e2m1";
+  default: return "#" + std::to_string(t) + " (unknown to ONNX 1.16)";
   }
+}
+
+Importer::Format Importer::detectFormat() const {
+  bool qop = false;
+  for (const auto &n : g.node()) {
+    if (isQONNXDomain(n.domain()))
+      return Format::QONNX;
+    StringRef op = n.op_type();
+    qop |= op.starts_with("QLinear") || op == "ConvInteger" ||
+           op == "MatMulInteger" || op == "QGemm";
+  }
+  return qop ? Format::QOperator : Format::QDQ;
+}
+
+std::string Importer::quantizeFirst() const {
+  switch (format) {
+  case Format::QONNX:
+    return "QONNX models must quantize it first (Quant, BipolarQuant or Trunc)";
+  case Format::QOperator:
+    return "QOperator models must quantize it first (QuantizeLinear, or a "
+           "QLinear op)";
+  case Format::QDQ:
+    break;
+  }
+  return "QDQ models must quantize it first (QuantizeLinear)";
+}
+
+std::string Importer::quantizedSource() const {
+  switch (format) {
+  case Format::QONNX:
+    return "QONNX models must quantize it (Quant or BipolarQuant)";
+  case Format::QOperator:
+    return "QOperator models must quantize it (QuantizeLinear)";
+  case Format::QDQ:
+    break;
+  }
+  return "QDQ models must feed it through DequantizeLinear";
 }
 
 std::string describe(const onnx::NodeProto &n) {
@@ -363,11 +410,11 @@ Value Importer::quantizedInput(const onnx::NodeProto &n, int i, StringRef what) 
   if (auto u = unreadable.find(name); u != unreadable.end())
     fail(describe(n), ": ", u->second);
   if (consts.count(name))
-    fail(describe(n), ": ", what, " '", name,
-         "' is a float constant; QDQ models need DequantizeLinear on it");
-  fail(describe(n), ": ", what, " '", name,
-       "' is not quantized: QDQ models must feed it through "
-       "DequantizeLinear");
+    fail(describe(n), ": ", what, " '", name, "' is a float constant; ",
+         format == Format::QONNX ? "QONNX models need a Quant on it"
+                                 : "QDQ models need DequantizeLinear on it");
+  fail(describe(n), ": ", what, " '", name, "' is a float tensor, not a "
+       "quantized one: ", quantizedSource());
 }
 
 /// A float tensor: a float value, or the dequantization of a DQ view.
@@ -539,13 +586,12 @@ Importer::OutputQuant Importer::findOutputQuant(const onnx::NodeProto &n,
     return oq;
   auto it = consumers.find(name);
   if (graphOutputs.count(name) || it == consumers.end() || it->second.empty())
-    fail(describe(n), ": output '", name,
-         "' is not quantized: QDQ models must follow it with "
-         "QuantizeLinear");
+    fail(describe(n), ": output '", name, "' is not quantized: ",
+         quantizeFirst());
   for (const onnx::NodeProto *c : it->second)
     if (!isQuantizer(*c))
       fail(describe(n), ": output '", name, "' feeds ", describe(*c),
-           " directly; QDQ models must quantize it first (QuantizeLinear)");
+           " directly; ", quantizeFirst());
   quantizerOutput(*it->second.front(), shape, oq);
   for (size_t i = 1; i < it->second.size(); ++i)
     oq.extraQ.push_back(it->second[i]);
@@ -616,8 +662,12 @@ void Importer::importQuantizeLinear(const onnx::NodeProto &n) {
     for (size_t i = 0; i < c.floats.size(); ++i) {
       int64_t chn = qc.axis < 0 ? 0 : (i / inner) % ch;
       float v = (float)c.floats[i] / (float)qc.scales[chn];
-      int64_t q = (int64_t)std::nearbyint(v) + qc.zps[chn];
-      qc.values.push_back(std::min(hi, std::max(lo, q)));
+      if (std::isnan(v))
+        fail(describe(n), ": input '", x, "' holds NaN at element ", i);
+      // Saturate in floating point first: a value beyond int64 (or
+      // infinite) has no integer conversion.
+      double r = std::nearbyint((double)v) + (double)qc.zps[chn];
+      qc.values.push_back((int64_t)std::min<double>(hi, std::max<double>(lo, r)));
     }
     // Register as a constant integer tensor of that dtype so a following
     // DequantizeLinear folds it.
@@ -855,6 +905,8 @@ void Importer::importConv(const onnx::NodeProto &n) {
   allowAttrs(n, {"auto_pad", "dilations", "group", "kernel_shape", "pads",
                  "strides"});
   Value x = quantizedInput(n, 0, "input");
+  if (int64_t r = cast<RankedTensorType>(x.getType()).getRank(); r != 4)
+    fail(describe(n), ": only 2-D (NCHW) inputs are supported, got rank ", r);
   if (hasInput(n, 1))
     ensureConstant(n.input(1));
   auto wit = dqConsts.find(hasInput(n, 1) ? n.input(1) : "");
@@ -882,58 +934,13 @@ void Importer::importConv(const onnx::NodeProto &n) {
            "' must be a constant (float, or int32 behind DequantizeLinear)");
   }
   std::string out = n.output(0);
-  bool bnFolded = false;
-  // BatchNormalization right after the convolution is folded into it.
-  if (const onnx::NodeProto *bn = singleConsumer(out);
-      bn && bn->op_type() == "BatchNormalization") {
-    allowAttrs(*bn, {"epsilon", "momentum", "training_mode"});
-    if (attrInt(*bn, "training_mode", 0))
-      fail(describe(*bn), ": training_mode is not supported");
-    double eps = attrFloat(*bn, "epsilon", 1e-5f);
-    auto vec = [&](int i, StringRef what) {
-      const ConstTensor &c = constant(*bn, i, what);
-      if (c.floats.size() != (size_t)w.dims[0])
-        fail(describe(*bn), ": ", what, " must have ", w.dims[0], " values");
-      return c.floats;
-    };
-    auto gamma = vec(1, "scale"), beta = vec(2, "B"), mean = vec(3, "mean"),
-         var = vec(4, "var");
-    int64_t F = w.dims[0], per = w.values.size() / F;
-    std::vector<double> scales(F), newBias(F);
-    for (int64_t f = 0; f < F; ++f) {
-      if (!(var[f] + eps > 0) || !std::isfinite(var[f] + eps))
-        fail(describe(*bn), ": var + epsilon of channel ", f,
-             " is not positive (", var[f] + eps, ")");
-      if (gamma[f] == 0 || !std::isfinite(gamma[f]))
-        fail(describe(*bn), ": scale (gamma) of channel ", f, " is ",
-             gamma[f], "; a zero or non-finite gamma cannot be folded");
-      double k = gamma[f] / std::sqrt(var[f] + eps);
-      double ws = w.scales[w.scales.size() == 1 ? 0 : f];
-      if (k < 0) {
-        for (int64_t i = 0; i < per; ++i) {
-          int64_t &v = w.values[f * per + i];
-          int64_t z = w.zps[w.zps.size() == 1 ? 0 : f];
-          int64_t nv = 2 * z - v;
-          if (nv < w.qmin(f) || nv > w.qmax(f))
-            fail(describe(*bn), ": cannot fold the negative scale (gamma) of "
-                                "channel ", f, " into its weights: weight ",
-                 v, " mirrored around the zero point ", z, " is ", nv,
-                 ", outside the ", w.bitsOf(f), "-bit range");
-          v = nv;
-        }
-      }
-      scales[f] = ws * std::fabs(k);
-      double b0 = bias ? (*bias)[f] : 0.0;
-      newBias[f] = k * (b0 - mean[f]) + beta[f];
-    }
-    if (w.zps.size() == 1)
-      w.zps.assign(F, w.zps[0]);
-    w.scales = scales;
-    w.axis = 0;
-    bias = newBias;
-    done.insert(bn);
-    out = output0(*bn);
-    bnFolded = true;
+  // BatchNormalization, or Mul/Add/Sub/Div by per-channel constants (the
+  // form Brevitas and FINN write), right after the convolution: folded.
+  ChannelAffine affine = channelAffine(out, w.dims[0], 1, 4);
+  bool bnFolded = affine.folded();
+  if (bnFolded) {
+    foldAffine(affine, w, 0, bias);
+    out = affine.out;
   }
   OutputQuant oq = findOutputQuant(
       n, out,
@@ -993,6 +1000,7 @@ void Importer::importGemmOrMatMul(const onnx::NodeProto &n) {
   Value rhs;
   int64_t N;
   std::vector<double> rhsScales;
+  std::optional<QConst> constB; // materialized once the affine chain is known
   if (hasInput(n, 1))
     ensureConstant(n.input(1));
   auto wit = dqConsts.find(hasInput(n, 1) ? n.input(1) : "");
@@ -1016,9 +1024,8 @@ void Importer::importGemmOrMatMul(const onnx::NodeProto &n) {
       fail(describe(n), ": B must be quantized per tensor or per output column");
     for (double &s : w.scales)
       s *= alpha;
-    rhsScales = w.scales;
     N = w.dims[1];
-    rhs = materialize(w, n);
+    constB = w;
   } else {
     if (gemm && attrInt(n, "transB", 0))
       fail(describe(n), ": transB=1 needs a constant B");
@@ -1083,6 +1090,21 @@ void Importer::importGemmOrMatMul(const onnx::NodeProto &n) {
   }
   SmallVector<int64_t> shape(at.getShape());
   shape.back() = N;
+  // Batch normalization as Mul/Add (or BatchNormalization on a 2-D result)
+  // and scalar Mul/Add/Sub/Div by constants: folded into B and the bias.
+  int64_t rank = shape.size();
+  ChannelAffine affine = channelAffine(out, N, rank - 1, rank);
+  if (affine.folded()) {
+    if (!constB)
+      fail(describe(*affine.first), ": folding it into ", describe(n),
+           " needs a constant B");
+    foldAffine(affine, *constB, 1, bias);
+    out = affine.out;
+  }
+  if (constB) {
+    rhsScales = constB->scales;
+    rhs = materialize(*constB, n);
+  }
   OutputQuant oq = findOutputQuant(n, out, shape);
   Value biasV;
   if (bias) {
@@ -1609,6 +1631,48 @@ void Importer::importNode(const onnx::NodeProto &n) {
 // Graph
 //===----------------------------------------------------------------------===//
 
+void Importer::checkAcyclic() {
+  // Iterative depth-first search over node -> consumers of its outputs; a
+  // node met again while still on the path closes a cycle. Every walk the
+  // importer makes along consumers (Identity chains, Relu -> quantizer,
+  // affine chains) relies on this.
+  enum Color : char { White, Grey, Black };
+  std::map<const onnx::NodeProto *, Color> color;
+  struct Frame {
+    const onnx::NodeProto *node;
+    int out = 0;
+    size_t use = 0;
+  };
+  for (const auto &root : g.node()) {
+    if (color[&root] != White)
+      continue;
+    std::vector<Frame> stack = {{&root}};
+    color[&root] = Grey;
+    while (!stack.empty()) {
+      Frame &f = stack.back();
+      if (f.out >= f.node->output_size()) {
+        color[f.node] = Black;
+        stack.pop_back();
+        continue;
+      }
+      const std::string &t = f.node->output(f.out);
+      auto it = consumers.find(t);
+      if (t.empty() || it == consumers.end() || f.use >= it->second.size()) {
+        ++f.out;
+        f.use = 0;
+        continue;
+      }
+      const onnx::NodeProto *next = it->second[f.use++];
+      if (color[next] == Grey)
+        fail(describe(*next), ": the graph has a cycle through '", t, "'");
+      if (color[next] == White) {
+        color[next] = Grey;
+        stack.push_back({next});
+      }
+    }
+  }
+}
+
 void Importer::checkOpsetSemantics(int64_t opset) {
   // Opsets 10 to 12 differ from 13 only where checked here, for the ops
   // qcc imports: QuantizeLinear/DequantizeLinear before 13 are per tensor
@@ -1644,6 +1708,7 @@ OwningOpRef<ModuleOp> Importer::run() {
     fail("model: ONNX opset ", opset, " is not supported (10 to 21)");
   collectConstants();
   checkOpsetSemantics(opset);
+  format = detectFormat();
   for (const auto &o : g.output())
     graphOutputs.insert(o.name());
   for (const auto &n : g.node()) {
@@ -1653,6 +1718,7 @@ OwningOpRef<ModuleOp> Importer::run() {
     for (const auto &out : n.output())
       producers[out] = &n;
   }
+  checkAcyclic();
 
   // Owned from the start: a failure anywhere below frees it.
   OwningOpRef<ModuleOp> module = ModuleOp::create(loc);

@@ -64,7 +64,7 @@
 # OUTPUT-MISSING: qcc: error: {{.*}}output_missing.onnx: output 'nothing': not produced by a supported node
 # OUTPUT-SIGN: qcc: error: {{.*}}output_signedness.onnx: output 'y': declared int8 but the graph computes uint8
 # OUTPUT-I32: qcc: error: {{.*}}output_int32.onnx: output 'y': declared int32 but the graph computes uint8
-# OUTPUT-FLOAT: qcc: error: {{.*}}output_float_not_quantized.onnx: node 'conv' (Conv): output 'y' is not quantized: QDQ models must follow it with QuantizeLinear
+# OUTPUT-FLOAT: qcc: error: {{.*}}output_float_not_quantized.onnx: node 'conv' (Conv): output 'y' is not quantized: QDQ models must quantize it first (QuantizeLinear)
 # NO-OUTPUTS: qcc: error: {{.*}}no_outputs.onnx: model: the graph has no outputs
 # EXTERNAL: qcc: error: {{.*}}external_data.onnx: node 'use_ext' (DequantizeLinear): tensor 'ext': external data is not supported (save the model with the weights inside the .onnx file)
 # RAW-SIZE: qcc: error: {{.*}}raw_data_size.onnx: node 'use_raw' (DequantizeLinear): tensor 'raw': raw_data has 20 bytes, expected 24

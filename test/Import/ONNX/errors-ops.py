@@ -89,7 +89,7 @@
 # CONV-PAD: qcc: error: {{.*}}conv_negative_pad.onnx: node 'conv' (Conv): pads must be >= 0
 # CONV-AUTOPAD: qcc: error: {{.*}}conv_auto_pad.onnx: node 'conv' (Conv): auto_pad 'FOO' is not supported
 # CONV-KFIT: qcc: error: {{.*}}conv_kernel_too_big.onnx: node 'conv' (Conv): kernel 5 does not fit input extent 3
-# CONV-X-FLOAT: qcc: error: {{.*}}conv_float_input.onnx: node 'conv' (Conv): input 'x' is not quantized: QDQ models must feed it through DequantizeLinear
+# CONV-X-FLOAT: qcc: error: {{.*}}conv_float_input.onnx: node 'conv' (Conv): input 'x' is a float tensor, not a quantized one: QDQ models must feed it through DequantizeLinear
 # CONV-X-CONST: qcc: error: {{.*}}conv_float_constant_input.onnx: node 'conv' (Conv): input 'xc' is a float constant; QDQ models need DequantizeLinear on it
 # CONV-FEEDS: qcc: error: {{.*}}conv_output_feeds_float_op.onnx: node 'conv' (Conv): output 'y' feeds node 'sig' (Sigmoid) directly; QDQ models must quantize it first (QuantizeLinear)
 # CONV-RELU-FEEDS: qcc: error: {{.*}}conv_relu_feeds_float_op.onnx: node 'conv' (Conv): output 'r' feeds node 'sig' (Sigmoid) directly; QDQ models must quantize it first (QuantizeLinear)
@@ -136,7 +136,7 @@
 # RELU-RELU: qcc: error: {{.*}}relu_relu.onnx: node 'relu1' (Relu): two activations in a row are not supported
 # CLIP-SCALAR: qcc: error: {{.*}}clip_min_not_scalar.onnx: node 'clip' (Clip): min must be a float scalar
 # CLIP-INPUT: qcc: error: {{.*}}clip_min_not_constant.onnx: node 'clip' (Clip): min 'lo' must be a constant (initializer or Constant node)
-# RELU-FLOAT: qcc: error: {{.*}}relu_float_input.onnx: node 'relu' (Relu): X 'x' is not quantized: QDQ models must feed it through DequantizeLinear
+# RELU-FLOAT: qcc: error: {{.*}}relu_float_input.onnx: node 'relu' (Relu): X 'x' is a float tensor, not a quantized one: QDQ models must feed it through DequantizeLinear
 
 import numpy as np
 
