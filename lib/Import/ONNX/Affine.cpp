@@ -146,12 +146,32 @@ void Importer::foldAffine(const ChannelAffine &a, QConst &w, int64_t axis,
   }
   w.axis = axis;
   w.zps = zps;
+  // A signed weight at the bottom of its range (-2^(b-1)) mirrors to
+  // 2^(b-1): that channel gets one bit more (b < 8), as a slice of its own
+  // width, rather than the model being refused.
+  auto mirrored = [&](int64_t i, int64_t f) {
+    return w.bipolar ? -w.values[i] : 2 * zps[f] - w.values[i];
+  };
+  std::vector<bool> widen(F, false);
+  for (size_t i = 0; i < w.values.size(); ++i) {
+    int64_t f = w.channelOf(i);
+    int64_t nv = mirrored(i, f);
+    if (a.k[f] < 0 && nv > w.qmax(f) && w.isSigned && !w.bipolar &&
+        w.bitsOf(f) < 8 && nv <= intMax(true, w.bitsOf(f) + 1))
+      widen[f] = true;
+  }
+  if (llvm::is_contained(widen, true)) {
+    if (w.bits.size() == 1)
+      w.bits.assign(F, w.bits[0]);
+    for (int64_t f = 0; f < F; ++f)
+      w.bits[f] += widen[f];
+  }
   for (size_t i = 0; i < w.values.size(); ++i) {
     int64_t f = w.channelOf(i);
     if (a.k[f] >= 0)
       continue;
     int64_t &v = w.values[i];
-    int64_t nv = w.bipolar ? -v : 2 * zps[f] - v;
+    int64_t nv = mirrored(i, f);
     if (nv < w.qmin(f) || nv > w.qmax(f)) {
       const onnx::NodeProto &by = *a.negBy[f];
       fail(describe(by), ": cannot fold the negative ",

@@ -483,6 +483,15 @@ private:
                  std::optional<double> lo, std::optional<double> hi,
                  const RoundSpec &rounding = {}, int64_t biasShift = 0);
   Value biasConstant(const std::vector<int64_t> &bias);
+  /// The largest |accumulator| (bias excluded) of every output channel of a
+  /// conv (`outAxis` 0: weights [F, C, KH, KW]) or matmul (1: [K, N]) with
+  /// constant weights `w` on inputs of type `xq`.
+  static std::vector<int64_t> accumulatorBounds(const QConst &w, QuantType xq,
+                                                int64_t outAxis);
+  /// Refuses a layer whose i32 accumulator can overflow (docs/
+  /// IntegerSemantics.md), naming the node and the channel.
+  void checkAccumulator(const onnx::NodeProto &n, ArrayRef<int64_t> bounds,
+                        ArrayRef<int64_t> bias);
 };
 
 } // namespace qcc::onnximport

@@ -837,6 +837,38 @@ int64_t Importer::biasToInt(const onnx::NodeProto &n, double real,
   return (int64_t)q;
 }
 
+std::vector<int64_t> Importer::accumulatorBounds(const QConst &w, QuantType xq,
+                                                 int64_t outAxis) {
+  int64_t maxX = xq.isBipolar() ? 1
+                                : std::max(xq.getZeroPointOf(0) - xq.getQMinOf(0),
+                                           xq.getQMaxOf(0) - xq.getZeroPointOf(0));
+  int64_t F = w.dims[outAxis], inner = 1;
+  for (size_t d = outAxis + 1; d < w.dims.size(); ++d)
+    inner *= w.dims[d];
+  std::vector<int64_t> bound(F, 0);
+  for (size_t i = 0; i < w.values.size(); ++i) {
+    int64_t f = (i / inner) % F;
+    int64_t z = w.bipolar ? 0 : w.zps[w.zps.size() == 1 ? 0 : f];
+    bound[f] += std::abs(w.values[i] - z) * maxX;
+  }
+  return bound;
+}
+
+void Importer::checkAccumulator(const onnx::NodeProto &n,
+                                ArrayRef<int64_t> bounds,
+                                ArrayRef<int64_t> bias) {
+  // docs/IntegerSemantics.md: the accumulator is i32. The bound is exact
+  // for the worst input: every |x - zx| at its largest where |w - zw| > 0.
+  for (size_t f = 0; f < bounds.size(); ++f) {
+    int64_t b = bias.empty() ? 0 : std::abs(bias[bias.size() == 1 ? 0 : f]);
+    if (bounds[f] + b > 2147483647)
+      fail(describe(n), ": the int32 accumulator of output channel ", f,
+           " can reach ", bounds[f] + b, " (", bounds[f],
+           " from the weights times the largest |input - zero point|, ", b,
+           " from the bias), beyond 2^31 - 1");
+  }
+}
+
 /// The real values of a DequantizeLinear'd constant (a bias).
 static std::vector<double> dequantized(const QConst &q) {
   std::vector<double> r;
@@ -884,9 +916,13 @@ Value Importer::emitConv(const onnx::NodeProto &n, Value x, QConst w,
       bi.push_back(biasToInt(n, (*bias)[f], xq.getScaleOf(0),
                              std::ldexp(w.scaleOf(f), -(int)biasShift),
                              dyn_cast<QuantType>(resultElem)));
+    checkAccumulator(n, accumulatorBounds(w, xq, 0), biasShift ? ArrayRef<int64_t>() : ArrayRef<int64_t>(bi));
     biasV = biasConstant(bi);
   } else if (!biasInt.empty()) {
+    checkAccumulator(n, accumulatorBounds(w, xq, 0), biasInt);
     biasV = biasConstant(biasInt);
+  } else {
+    checkAccumulator(n, accumulatorBounds(w, xq, 0), {});
   }
   Value wv = materialize(w, n);
   auto rt = RankedTensorType::get(outShape, resultElem);
@@ -951,27 +987,39 @@ void Importer::importConv(const onnx::NodeProto &n) {
   // fine output scale. Give the bias a finer unit, 2^-s of the accumulator's
   // (the conv's bias_shift; the weights stay as stored), until half a unit
   // is at most 1/32 output LSB, as long as the bias still fits int32.
+  // A real bias (a folded batch normalization: beta - k * mean) that is no
+  // multiple of the accumulator unit x_scale * w_scale[f] would be off by
+  // up to half a unit if rounded to int32: several output LSBs with coarse
+  // low-bit weights and a fine output scale. Give the bias a finer unit,
+  // 2^-s of the accumulator's (the conv's bias_shift; the weights stay as
+  // stored): the smallest s (at most 16) at which every bias is exact, or
+  // else the largest at which (|acc| + |bias|) * 2^s, for the largest
+  // accumulator the weights allow, stays below 2^31 (the requantization
+  // multiplies it by a 31-bit multiplier in i64). A bipolar result needs
+  // no shift: its bias is exact as floor(bias / unit).
   int64_t biasShift = 0;
-  if (bnFolded && bias && !w.bipolar && oq.type && !oq.type.isBipolar()) {
-    double xs = getQuantElementType(x.getType()).getScaleOf(0);
+  if (bias && oq.type && !oq.type.isBipolar()) {
+    QuantType xq = getQuantElementType(x.getType());
+    double xs = xq.getScaleOf(0);
+    std::vector<int64_t> bounds = accumulatorBounds(w, xq, 0);
     auto unit = [&](int64_t f) { return xs * roundToF32(w.scaleOf(f)); };
     auto fits = [&](int64_t s) {
       for (int64_t f = 0; f < w.dims[0]; ++f)
-        if (!(std::fabs(std::ldexp((*bias)[f] / unit(f), (int)s)) < 1073741824.0))
+        if (!(std::ldexp((double)bounds[f] + std::fabs((*bias)[f] / unit(f)) + 1,
+                         (int)s) < 2147483648.0))
           return false;
       return true;
     };
-    auto exact = [&](int64_t f, int64_t s) {
-      double q = std::ldexp((*bias)[f] / unit(f), (int)s);
-      return q == std::nearbyint(q);
+    auto exact = [&](int64_t s) {
+      for (int64_t f = 0; f < w.dims[0]; ++f) {
+        double q = std::ldexp((*bias)[f] / unit(f), (int)s);
+        if (q != std::nearbyint(q))
+          return false;
+      }
+      return true;
     };
-    for (int64_t f = 0; f < w.dims[0]; ++f) {
-      double ys = oq.type.getScaleOf(oq.type.getScales().size() > 1 ? f : 0);
-      while (biasShift < 16 && !exact(f, biasShift) &&
-             std::ldexp(0.5 * unit(f), -(int)biasShift) > ys / 32 &&
-             fits(biasShift + 1))
-        ++biasShift;
-    }
+    while (biasShift < 16 && !exact(biasShift) && fits(biasShift + 1))
+      ++biasShift;
   }
   Value r = emitConv(n, x, w, bias, {}, oq.type, oq.lo, oq.hi, oq.rounding,
                      biasShift);
@@ -1115,6 +1163,11 @@ void Importer::importGemmOrMatMul(const onnx::NodeProto &n) {
                              rhsScales[rhsScales.size() == 1 ? 0 : c],
                              oq.type));
     biasV = biasConstant(bi);
+    if (constB)
+      checkAccumulator(n, accumulatorBounds(*constB, aq, 1), bi);
+  } else if (constB) {
+    checkAccumulator(n, accumulatorBounds(*constB, getQuantElementType(at), 1),
+                     {});
   }
   int64_t K = cast<RankedTensorType>(rhs.getType()).getDimSize(0);
   if (at.getShape().back() != K)
@@ -1200,15 +1253,15 @@ void Importer::importPool(const onnx::NodeProto &n) {
   if (importTruncAvgPool(n, x, k, strides, pads, outShape))
     return;
   OutputQuant oq = findOutputQuant(n, n.output(0), outShape);
-  if (oq.lo || oq.hi)
-    fail(describe(n), ": Relu/Clip after AveragePool is not supported");
   Value v = AvgPool2DOp::create(
       b, nodeLoc(n), RankedTensorType::get(outShape, oq.type), x,
       b.getDenseI64ArrayAttr(k), b.getDenseI64ArrayAttr(strides),
       b.getDenseI64ArrayAttr(pads), b.getBoolAttr(ceil),
       b.getBoolAttr(attrInt(n, "count_include_pad", 0)),
       roundingAttr(oq.rounding), zeroPointFirstAttr(oq.rounding, oq.type));
-  bind(oq, v, n);
+  // A Relu/Clip or a narrow range: a clamp of the rounded result (the same
+  // as rounding the clamped average, rounding being monotonic).
+  bind(oq, requantize(v, oq.type, n, oq.lo, oq.hi, RoundSpec::onnx()), n);
 }
 
 void Importer::importGlobalAveragePool(const onnx::NodeProto &n) {
@@ -1223,13 +1276,11 @@ void Importer::importGlobalAveragePool(const onnx::NodeProto &n) {
                          {0, 0, 0, 0}, shape))
     return;
   OutputQuant oq = findOutputQuant(n, n.output(0), shape);
-  if (oq.lo || oq.hi)
-    fail(describe(n), ": Relu/Clip after GlobalAveragePool is not supported");
   Value v = GlobalAvgPoolOp::create(b, nodeLoc(n),
                                     RankedTensorType::get(shape, oq.type), x,
                                     roundingAttr(oq.rounding),
                                     zeroPointFirstAttr(oq.rounding, oq.type));
-  bind(oq, v, n);
+  bind(oq, requantize(v, oq.type, n, oq.lo, oq.hi, RoundSpec::onnx()), n);
 }
 
 void Importer::importConcat(const onnx::NodeProto &n) {

@@ -8,7 +8,8 @@
 # RUN: %python %s %t.sc.onnx scalars && %qcc compile %t.sc.onnx --emit=qnn | FileCheck %s --check-prefix=SC
 # RUN: %python %s %t.mm.onnx matmul && %qcc compile %t.mm.onnx --emit=qnn | FileCheck %s --check-prefix=MM
 # RUN: %python %s %t.sp.onnx spatial && not %qcc compile %t.sp.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=SPATIAL
-# RUN: %python %s %t.neg.onnx negative_full_range && not %qcc compile %t.neg.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=NEG
+# RUN: %python %s %t.neg.onnx negative_full_range && %qcc compile %t.neg.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=NEG
+# RUN: %python %s %t.negu.onnx negative_unsigned && not %qcc compile %t.negu.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=NEG-U
 # RUN: %python %s %t.zero.onnx zero_factor && not %qcc compile %t.zero.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=ZERO
 
 # x: Quant(0.5, 0, 8 bits, unsigned); w (3x2x1x1) 4-bit narrow, scale 0.25,
@@ -43,8 +44,12 @@
 # what the QONNX graph needs.
 # SPATIAL: qcc: error: {{.*}}: node 'conv' (Conv): output 'conv' feeds node 'mul' (Mul) directly; QONNX models must quantize it first (Quant, BipolarQuant or Trunc)
 
-# A negative factor whose mirrored weight leaves the range: named.
-# NEG: qcc: error: {{.*}}: node 'mul' (Mul): cannot fold the negative factor of channel 0 into its weights: weight -8 mirrored around the zero point 0 is 8, outside the 4-bit range
+# A negative factor on a signed weight at the bottom of its range (-8 in 4
+# bits, not narrow): the mirrored 8 needs 5 bits, so that channel becomes a
+# 5-bit slice (found by the differential tester; it was refused).
+# NEG: qnn.constant dense<{{\[\[\[\[}}8]], {{\[\[}}-1]]], {{\[\[\[}}-1]], {{\[\[}}-1]]], {{\[\[\[}}-1]], {{\[\[}}-1]]]]> : tensor<3x2x1x1xi8> : tensor<3x2x1x1x!qnn.q<[i5 x 1, i4 x 2], axis = 0, scale = [0.25, 0.25, 0.25], zp = [0, 0, 0]>>
+# An unsigned weight whose mirror is negative cannot be widened: named.
+# NEG-U: qcc: error: {{.*}}: node 'mul' (Mul): cannot fold the negative factor of channel 0 into its weights: weight 1 mirrored around the zero point 0 is -1, outside the 4-bit range
 
 # ZERO: qcc: error: {{.*}}: node 'mul' (Mul): 'mul_c' of channel 1 is 0.000000e+00; a zero or non-finite factor cannot be folded into the weights
 
@@ -99,6 +104,11 @@ elif variant == "spatial":
 elif variant == "negative_full_range":
     y = g.node("Conv", [x, conv_weights(np.array([[-8, 1], [1, 1], [1, 1]], np.float32), 0)],
                "conv", name="conv")
+    y = g.node("Mul", [y, const("mul_c", -1.0)], "mul", name="mul")
+    y = quant(g, y, 0.25, 0, 8, "yq", signed=1)
+elif variant == "negative_unsigned":
+    w = const("w", np.ones([3, 2, 1, 1], np.float32) * 0.25)
+    y = g.node("Conv", [x, quant(g, w, 0.25, 0, 4, "wq", signed=0)], "conv", name="conv")
     y = g.node("Mul", [y, const("mul_c", -1.0)], "mul", name="mul")
     y = quant(g, y, 0.25, 0, 8, "yq", signed=1)
 elif variant == "zero_factor":

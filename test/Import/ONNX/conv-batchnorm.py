@@ -33,13 +33,13 @@
 #   0.125 / sqrt(2 + eps)    = 0.08838813...  -> binary32 0.0883881301
 # The bias k * b in units of 0.5 * (binary32 w_scale * k) is [4, -8, 2]
 # plus a rounding residue (the scales were rounded to binary32), so the
-# importer gives it a finer unit, 2^-4 of the accumulator's (bias_shift 4:
-# half a unit, 0.25 / 2 / 16, is then at most 1/32 of the output scale
-# 0.25): [64, -128, 32]. (The exact variant's bias is an exact multiple:
-# no bias_shift.)
-# EPS: %[[B:.*]] = arith.constant dense<[64, -128, 32]> : tensor<3xi32>
+# importer gives it a finer unit, 2^-16 of the accumulator's (bias_shift
+# 16: never exact, and the accumulator bound leaves room for 16 bits):
+# [4, -8, 2] * 2^16 (the residue is below 2^-16 units). (The exact
+# variant's bias is an exact multiple: no bias_shift.)
+# EPS: %[[B:.*]] = arith.constant dense<[262144, -524288, 131072]> : tensor<3xi32>
 # EPS: %[[W:.*]] = qnn.constant dense<{{\[\[\[\[}}1]], {{\[\[}}2]]], {{\[\[\[}}3]], {{\[\[}}4]]], {{\[\[\[}}5]], {{\[\[}}-6]]]]> : tensor<3x2x1x1xi8> : tensor<3x2x1x1x!qnn.q<i8, axis = 0, scale = [0.499997497, 0.499989986, 0.0883881301], zp = [0, 0, 0]>>
-# EPS: qnn.conv2d %{{.*}}, %[[W]], %[[B]] {bias_shift = 4 : i64,
+# EPS: qnn.conv2d %{{.*}}, %[[W]], %[[B]] {bias_shift = 16 : i64,
 
 import sys
 

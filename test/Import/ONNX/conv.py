@@ -67,10 +67,12 @@
 # VALID: qnn.conv2d {{.*}}pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 2, 2>}
 # VALID-SAME: -> tensor<1x3x2x2x!qnn.q<ui8, scale = 0.100000001, zp = 0>>
 
-# A float bias [1.0, -0.5, 0.1] is quantized with scale 0.5 * w_scale =
-# [0.125, 0.0625, 0.03125]: [8, -8, round(3.2) = 3].
-# FBIAS: %[[B:.*]] = arith.constant dense<[8, -8, 3]> : tensor<3xi32>
-# FBIAS: qnn.conv2d %{{.*}}, %{{.*}}, %[[B]]
+# A float bias [1.0, -0.5, 0.1] in units of 0.5 * w_scale = [0.125, 0.0625,
+# 0.03125] is [8, -8, 3.2]: 3.2 is no integer at any shift up to 16, and the
+# largest accumulator (filter 2: sum |9..26| = 315, times |x - 128| <= 128,
+# = 40320) leaves room for 15 bits: bias_shift 15, [8, -8, 3.2] * 2^15.
+# FBIAS: %[[B:.*]] = arith.constant dense<[262144, -262144, 104858]> : tensor<3xi32>
+# FBIAS: qnn.conv2d %{{.*}}, %{{.*}}, %[[B]] {bias_shift = 15 : i64
 
 # An int32 bias DQ with one scale (0.0625) for per-channel weights: the real
 # bias 16 * 0.0625 = 1.0 (-1.0) is requantized per channel with

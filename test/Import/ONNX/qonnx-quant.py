@@ -29,12 +29,13 @@
 # Quant(0.125, 0, 6 bits, unsigned, narrow: max 62).
 #   w = [[0.5, -0.9], [0.2, 0.3]] / scales = [[2, -3.6 -> -3], [1.6, 2.4]]
 #     -> ROUND [[2, -3], [2, 2]]
-#   bias / (0.5 * scale) = [0.3 / 0.125, -0.1 / 0.0625] = [2.4, -1.6] -> [2, -2]
+#   bias / (0.5 * scale) = [0.3 / 0.125, -0.1 / 0.0625] = [2.4, -1.6]: no
+#   integers, so in units of 2^-16 (bias_shift 16): [157286, -104858]
 #   narrow unsigned 6-bit: out_max = 62 * 0.125 = 7.75
 # ACT: %[[X:.*]] = qnn.quantize %arg0 {zero_point_first} : tensor<1x2x2x2xf32> -> tensor<1x2x2x2x!qnn.q<ui5, scale = 0.5, zp = 3>>
-# ACT: %[[B:.*]] = arith.constant dense<[2, -2]> : tensor<2xi32>
+# ACT: %[[B:.*]] = arith.constant dense<[157286, -104858]> : tensor<2xi32>
 # ACT: %[[W:.*]] = qnn.constant dense<{{\[\[\[\[}}2]], {{\[\[}}-3]]], {{\[\[\[}}2]], {{\[\[}}2]]]]> : tensor<2x2x1x1xi8> : tensor<2x2x1x1x!qnn.q<i3, axis = 0, scale = [0.25, 0.125], zp = [0, 0]>>
-# ACT: qnn.conv2d %[[X]], %[[W]], %[[B]] {dilations = array<i64: 1, 1>, groups = 1 : i64, out_max = 7.750000e+00 : f64, out_min = 0.000000e+00 : f64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>}
+# ACT: qnn.conv2d %[[X]], %[[W]], %[[B]] {bias_shift = 16 : i64, dilations = array<i64: 1, 1>, groups = 1 : i64, out_max = 7.750000e+00 : f64, out_min = 0.000000e+00 : f64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>}
 # ACT-SAME: -> tensor<1x2x2x2x!qnn.q<ui6, scale = 0.125, zp = 0>>
 # ACT-NEXT: qnn.dequantize
 
