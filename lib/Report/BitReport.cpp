@@ -2,7 +2,8 @@
 //
 // What `qcc compile --report` prints. Byte counts follow the storage the
 // lowering uses: constant weights at their packed width (1, 2 or 4 bits; 3
-// in 4 and 5..7 in 8 bits), int32 biases, activations one byte per value.
+// in 4 and 5..7 in 8 bits), int32 biases, activations one byte per value
+// unless qcc-pack-subbyte-activations stored them packed.
 //
 //===----------------------------------------------------------------------===//
 #include "qcc/Report/BitReport.h"
@@ -10,6 +11,7 @@
 #include "qcc/Dialect/QNN/IR/QNNTypes.h"
 
 #include "llvm/Support/Format.h"
+#include <map>
 
 using namespace mlir;
 using namespace qcc;
@@ -109,6 +111,24 @@ ModelReport qcc::collectBitReport(ModuleOp module) {
     r.layers.push_back(std::move(l));
   });
   return r;
+}
+
+void qcc::notePackedActivations(ModelReport &r, ModuleOp module) {
+  std::map<std::string, int64_t> packed;
+  module.walk([&](Operation *op) {
+    if (!op->hasAttr("qcc.packed_bits") || op->getNumOperands() == 0)
+      return;
+    // The packed generic's init (its last operand) is the stored buffer.
+    auto t = dyn_cast<ShapedType>(op->getOperands().back().getType());
+    if (!t || !t.hasStaticShape())
+      return;
+    int64_t bytes = t.getNumElements() * ((t.getElementTypeBitWidth() + 7) / 8);
+    int64_t &p = packed[layerName(op)];
+    p = std::max(p, bytes);
+  });
+  for (LayerReport &l : r.layers)
+    if (auto it = packed.find(l.name); it != packed.end())
+      l.activationBytes = std::min(l.activationBytes, it->second);
 }
 
 void qcc::printBitReport(const ModelReport &r, llvm::raw_ostream &os) {

@@ -282,13 +282,22 @@ int main(int argc, char **argv) {
     report.idealWeightBits = ideal;
   }
 
-  PassManager pm(&ctx);
-  if (failed(qcc::buildLowerToLLVMPipeline(pm)))
+  // Two steps, so that --report can see which activations the buffer
+  // pipeline stored packed.
+  PassManager toBuffers(&ctx), toLLVM(&ctx);
+  if (failed(parsePassPipeline(qcc::lowerToBuffersPipeline(), toBuffers)) ||
+      failed(parsePassPipeline(qcc::buffersToLLVMPipeline(), toLLVM)))
     die("internal error: cannot build the lowering pipeline");
-  if (failed(pm.run(*module)))
-    die(o.model + ": " +
-        first.text.value_or("lowering failed (run qcc-opt on --emit=qnn output "
-                            "with --qcc-lower-to-llvm for details)"));
+  auto lower = [&](PassManager &pm) {
+    if (failed(pm.run(*module)))
+      die(o.model + ": " +
+          first.text.value_or("lowering failed (run qcc-opt on --emit=qnn "
+                              "output with --qcc-lower-to-llvm for details)"));
+  };
+  lower(toBuffers);
+  if (o.report)
+    qcc::notePackedActivations(report, *module);
+  lower(toLLVM);
   if (auto f = module->lookupSymbol<LLVM::LLVMFuncOp>("forward"))
     if (auto a = f->getAttrOfType<IntegerAttr>(qcc::kArenaBytesAttr))
       info.arenaBytes = a.getInt();

@@ -30,6 +30,11 @@ struct ModelReport {
 
 /// Collects the report from an imported (qnn) module, before lowering.
 ModelReport collectBitReport(mlir::ModuleOp module);
+/// Updates the layers' activation bytes to what the lowering stores: a
+/// result that qcc-pack-subbyte-activations packed (a linalg op marked
+/// qcc.packed_bits, located at the layer) takes the bytes of its packed
+/// buffer. `module` is the module after the buffer pipeline.
+void notePackedActivations(ModelReport &r, mlir::ModuleOp module);
 /// Prints the per-layer table and the totals.
 void printBitReport(const ModelReport &r, llvm::raw_ostream &os);
 } // namespace qcc
