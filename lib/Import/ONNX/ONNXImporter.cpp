@@ -1357,7 +1357,8 @@ void Importer::importReshape(const onnx::NodeProto &n) {
       }
       if (d < 0)
         fail(describe(n), ": invalid shape entry ", d);
-      known *= d;
+      if (llvm::MulOverflow(known, d, known))
+        fail(describe(n), ": the shape's element count overflows int64");
       shape.push_back(d);
     }
     if (infer >= 0) {
@@ -1368,7 +1369,8 @@ void Importer::importReshape(const onnx::NodeProto &n) {
   }
   int64_t count = 1;
   for (int64_t d : shape)
-    count *= d;
+    if (llvm::MulOverflow(count, d, count))
+      fail(describe(n), ": the shape's element count overflows int64");
   if (count != xt.getNumElements())
     fail(describe(n), ": cannot reshape ", xt.getNumElements(),
          " elements into ", count);
@@ -1763,6 +1765,10 @@ OwningOpRef<ModuleOp> Importer::run() {
   for (const auto &o : g.output())
     graphOutputs.insert(o.name());
   for (const auto &n : g.node()) {
+    // Every op qcc reads has an output; fusions look at nodes ahead of
+    // their turn, so check it here once.
+    if (n.output_size() < 1 || n.output(0).empty())
+      fail(describe(n), ": node has no output");
     for (const auto &in : n.input())
       if (!in.empty())
         consumers[in].push_back(&n);

@@ -329,6 +329,13 @@ Importer::TruncSpec Importer::truncSpec(const onnx::NodeProto &n, QuantType inQ,
     if (v != std::floor(v) || !std::isfinite(v))
       fail(describe(n), ": zero point and bit-widths must be integers, got ",
            v);
+  // Before any conversion to int64: a width is 1..32 bits (a Trunc input
+  // is an accumulator at most), a zero point fits 32 bits.
+  if (inBits < 1 || inBits > 32)
+    fail(describe(n), ": input bit-width is ", inBits,
+         "; a Trunc input has 1 to 32 bits");
+  if (std::fabs(zpReal) > 2147483647.0)
+    fail(describe(n), ": zero point ", zpReal, " does not fit 32 bits");
   if (outBits < 1 || outBits > 8)
     fail(describe(n), ": output bit-width is ", outBits,
          "; qcc supports 1 to 8 bits");
