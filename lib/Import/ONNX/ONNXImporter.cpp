@@ -873,8 +873,8 @@ void Importer::checkAccumulator(const onnx::NodeProto &n,
 static std::vector<double> dequantized(const QConst &q) {
   std::vector<double> r;
   for (size_t i = 0; i < q.values.size(); ++i) {
-    size_t c = q.scales.size() == 1 ? 0 : i;
-    r.push_back(q.scales[c] * double(q.values[i] - q.zps[c]));
+    int64_t c = q.channelOf(i);
+    r.push_back(q.scaleOf(c) * double(q.values[i] - q.zpOf(c)));
   }
   return r;
 }

@@ -6,8 +6,9 @@ showing the same root cause). Not run by lit (Inputs/ is excluded): the
     PYTHONPATH=python /usr/bin/python3 test/Import/ONNX/fuzz/Inputs/make_inputs.py test/Import/ONNX/fuzz/Inputs
 """
 import numpy as np
+from onnx import helper
 
-from qcc_models.testing import F32, I8, U8, Variants
+from qcc_models.testing import F32, I8, I32, U8, Variants
 
 models = Variants()
 
@@ -70,6 +71,116 @@ def identity_cycle(g):
     g.node("Identity", ["a"], "b", name="id_ab")
     g.node("Identity", ["b"], "a", name="id_ba")
     g.output("out", F32)
+
+
+# Fuzzer finding 4 (ASan heap-buffer-overflow in dequantized(), called by
+# the bias lookups of Importer::importGemmOrMatMul and importConv): a bias
+# that is a per-axis DequantizeLinear of a constant of more than one
+# dimension; dequantized() indexed the scales by element instead of by
+# channel (2 scales, 6 values).
+def per_axis_bias(g, name, shape):
+    g.init(name, np.arange(np.prod(shape), dtype=np.int32).reshape(shape))
+    return g.dq(name, [0.5, 0.25], [0, 0], I32, out=name + "_dq", axis=0)
+
+
+@models()
+def gemm_bias_per_axis(g):
+    a = g.qdq_input("a", [1, 3], 0.5, 128)
+    w = g.weight("w", np.ones([3, 3]), 0.125)
+    c = per_axis_bias(g, "c", [2, 3])
+    y = g.node("Gemm", [a, w, c], "y", name="gemm")
+    g.dq(g.q(y, 0.25, 0, out="yq"), 0.25, 0, out="out")
+    g.output("out", F32)
+
+
+@models()
+def conv_bias_per_axis(g):
+    x = g.qdq_input("x", [1, 1, 1, 1], 0.5, 128)
+    w = g.weight("w", np.ones([2, 1, 1, 1]), 0.125)
+    bias = per_axis_bias(g, "bias", [2, 3])
+    y = g.node("Conv", [x, w, bias], "y", name="conv")
+    g.dq(g.q(y, 0.25, 0, out="yq"), 0.25, 0, out="out")
+    g.output("out", F32)
+
+
+# Fuzzer finding 5 (timeout: endless loop in Importer::channelAffine, the
+# folding of per-channel Mul/Add/Sub/Div and BatchNormalization after a
+# Conv or Gemm): two Mul nodes by per-channel constants feeding each other
+# after the Conv (y -> Mul -> z -> Mul -> y).
+@models()
+def affine_cycle(g):
+    x = g.qdq_input("x", [1, 1, 1, 1], 0.5, 128)
+    w = g.weight("w", np.ones([1, 1, 1, 1]), 0.125)
+    g.init("k", np.full([1, 1, 1, 1], 2.0, np.float32))
+    g.node("Conv", [x, w], "y", name="conv")
+    g.node("Mul", ["y", "k"], "z", name="mul_yz")
+    g.node("Mul", ["z", "k"], "y", name="mul_zy")
+    g.output("out", F32)
+
+
+# Fuzzer finding 6 (UBSan: member access within null pointer in
+# Importer::splitParts, via sliceQuantPattern; SIGSEGV in qcc): the only
+# consumer of a Conv's output is a Slice (or Split) node without outputs.
+# The look-ahead reads its output(0) before importNode checks the outputs.
+def conv_then(g, op, inputs):
+    x = g.qdq_input("x", [1, 2, 1, 1], 0.5, 128)
+    w = g.weight("w", np.ones([2, 2, 1, 1]), 0.125)
+    g.node("Conv", [x, w], "y", name="conv")
+    g.nodes.append(helper.make_node(op, inputs, [], name=op.lower()))
+    g.output("out", F32)
+
+
+@models()
+def slice_no_output(g):
+    g.init("starts", np.asarray([0], np.int64))
+    g.init("ends", np.asarray([1], np.int64))
+    g.init("axes", np.asarray([1], np.int64))
+    conv_then(g, "Slice", ["y", "starts", "ends", "axes"])
+
+
+@models()
+def split_no_output(g):
+    conv_then(g, "Split", ["y"])
+
+
+# Fuzzer finding 7 (UBSan signed integer overflow in
+# Importer::importReshape): shape entries whose product overflows int64.
+# [2^62 + 1, 4] wraps to 4, the element count of the input, so the
+# product check passed and a tensor<4611686018427387905x4> was created.
+@models()
+def reshape_overflow(g):
+    x = g.qdq_input("x", [1, 4], 0.5, 128)
+    g.init("shape", np.asarray([2**62 + 1, 4], np.int64))
+    r = g.node("Reshape", [x, "shape"], "r", name="reshape")
+    g.dq(g.q(r, 0.5, 128, out="rq"), 0.5, 128, out="out")
+    g.output("out", F32)
+
+
+# Fuzzer finding 8 (UBSan float-cast-overflow in Importer::truncSpec,
+# QONNX.cpp): a QONNX Trunc whose input bit-width (or zero point) is an
+# integral float beyond int64 (-3.4e38, 1e30): only the output bit-width
+# was range-checked before the casts to int64.
+def quant_trunc(g, zeropt, in_bits):
+    g.opsets.append(helper.make_opsetid("qonnx.custom_op.general", 1))
+    g.input("x", F32, [1, 4])
+    ins = ["x"] + [g.init("xq" + sfx, np.asarray(v, np.float32))
+                   for sfx, v in (("_scale", 0.5), ("_zeropt", 4), ("_bitwidth", 8))]
+    g.node("Quant", ins, "xq", name="xq", domain="qonnx.custom_op.general",
+           signed=0)
+    ins = ["xq"] + [g.init("t%d" % i, np.float32(v))
+                    for i, v in enumerate([0.5, zeropt, in_bits, 6])]
+    g.node("Trunc", ins, "t", name="trunc", domain="qonnx.custom_op.general")
+    g.output("t", F32)
+
+
+@models()
+def trunc_in_bits_huge(g):
+    quant_trunc(g, 4, -3.4e38)
+
+
+@models()
+def trunc_zero_point_huge(g):
+    quant_trunc(g, 1e30, 8)
 
 
 models.main()
