@@ -151,8 +151,11 @@ def he_normal(rng, shape, fan_in, gain=1.0):
 # --------------------------------------------------------------------------
 
 class ModelBuilder(object):
-    def __init__(self, name, opset, seed, num_calib=4, batched=True):
+    def __init__(self, name, opset, seed, num_calib=4, batched=True, pow2_scales=False):
+        """pow2_scales: _scale() rounds a scale to a power of two (see
+        QonnxBuilder); the generators that want exact float references use it."""
         self.name = name
+        self.pow2_scales = pow2_scales
         self.opset = opset
         self.rng = np.random.default_rng(seed)
         self.num_calib = num_calib if batched else 0
@@ -166,6 +169,12 @@ class ModelBuilder(object):
         self.input_data = []     # test sample of each input
         self._used = set()
         self._count = collections.Counter()
+
+    def _scale(self, s):
+        """s, or the power of two nearest to it (in log scale) with pow2_scales."""
+        if not self.pow2_scales:
+            return s
+        return np.asarray(2.0 ** np.round(np.log2(s)), np.float32)
 
     # -- naming / plumbing ----------------------------------------------------
     def fresh(self, base):
@@ -375,9 +384,20 @@ class ModelBuilder(object):
             self.qparams[out] = self.qparams[x]
         return out
 
-    def avgpool(self, x, k, s):
-        v = ref.avgpool2d(self.values[x], (k, k), (s, s))
-        return self.node("AveragePool", [x], v, kernel_shape=[k, k], strides=[s, s])
+    def avgpool(self, x, k, s, pads=None, count_include_pad=0, ceil_mode=0):
+        """AveragePool k x k, stride s; pads: one int for all four sides."""
+        if ceil_mode:
+            v = ref.avgpool2d(self.values[x], (k, k), (s, s), [pads or 0] * 4,
+                              count_include_pad, ceil_mode)
+            return self.node("AveragePool", [x], v, kernel_shape=[k, k], strides=[s, s],
+                             pads=[pads or 0] * 4, count_include_pad=count_include_pad,
+                             ceil_mode=1)
+        if not pads:
+            v = ref.avgpool2d(self.values[x], (k, k), (s, s))
+            return self.node("AveragePool", [x], v, kernel_shape=[k, k], strides=[s, s])
+        v = ref.avgpool2d(self.values[x], (k, k), (s, s), [pads] * 4, count_include_pad)
+        return self.node("AveragePool", [x], v, kernel_shape=[k, k], strides=[s, s],
+                         pads=[pads] * 4, count_include_pad=count_include_pad)
 
     def global_avgpool(self, x):
         return self.node("GlobalAveragePool", [x], ref.global_avgpool(self.values[x]))
@@ -389,11 +409,14 @@ class ModelBuilder(object):
         v = np.concatenate([self.values[x] for x in xs], axis=axis)
         return self.node("Concat", list(xs), v, axis=axis)
 
-    def maxpool(self, x, k, s, pads=None):
+    def maxpool(self, x, k, s, pads=None, ceil_mode=0):
         attrs = {"kernel_shape": [k, k], "strides": [s, s]}
         if pads:
             attrs["pads"] = [pads] * 4
-        v = ref.maxpool2d(self.values[x], (k, k), (s, s), [pads] * 4 if pads else None)
+        if ceil_mode:
+            attrs["ceil_mode"] = 1
+        v = ref.maxpool2d(self.values[x], (k, k), (s, s), [pads] * 4 if pads else None,
+                          ceil_mode)
         out = self.node("MaxPool", [x], v, **attrs)
         if v.dtype != np.float32:
             self.qparams[out] = self.qparams[x]
@@ -401,15 +424,31 @@ class ModelBuilder(object):
 
     # -- float layers (weights and bias are float tensors, e.g. DQ outputs) -----
     def float_conv(self, x, w, b=None, strides=1, pads=0, group=1, bn=None, act=None,
-                   base="conv"):
-        """Conv(x, w[, b]) [-> BatchNormalization] [-> act]; w, b tensor names."""
+                   base="conv", dilations=1, auto_pad=None):
+        """Conv(x, w[, b]) [-> BatchNormalization] [-> act]; w, b tensor names.
+        pads: one int for all four sides or [top, left, bottom, right];
+        auto_pad: SAME_UPPER / SAME_LOWER / VALID instead of pads."""
         wv = self.values[w]
+        pads = [pads] * 4 if np.isscalar(pads) else list(pads)
         attrs = {"kernel_shape": list(wv.shape[2:]), "strides": [strides, strides],
-                 "pads": [pads] * 4}
+                 "pads": pads}
+        if auto_pad:
+            pads = [0] * 4
+            if auto_pad != "VALID":
+                for i, size in enumerate(self.values[x].shape[2:]):
+                    ek = (wv.shape[2 + i] - 1) * dilations + 1
+                    total = max((-(-size // strides) - 1) * strides + ek - size, 0)
+                    small, big = total // 2, total - total // 2
+                    pads[i], pads[i + 2] = (small, big) if auto_pad == "SAME_UPPER" \
+                        else (big, small)
+            del attrs["pads"]
+            attrs["auto_pad"] = auto_pad
         if group != 1:
             attrs["group"] = group
+        if dilations != 1:
+            attrs["dilations"] = [dilations, dilations]
         v = ref.conv2d(self.values[x], wv, None if b is None else self.values[b],
-                       (strides, strides), [pads] * 4, group)
+                       (strides, strides), pads, group, dilations=(dilations, dilations))
         y = self.node("Conv", [x, w] + ([] if b is None else [b]), v, base=base, **attrs)
         if bn is not None:
             y = self.batchnorm(y, *bn)

@@ -302,12 +302,8 @@ class QonnxBuilder(ModelBuilder):
         division by a window size correctly rounded), so its results are
         exact to the last bit, rounding ties and exact integers included,
         and a test can require 0 LSB."""
-        super().__init__(name, opset, seed, num_calib, batched)
+        super().__init__(name, opset, seed, num_calib, batched, pow2_scales)
         self.percentile = percentile
-        self.pow2_scales = pow2_scales
-
-    def _scale(self, s):
-        return _f32(2.0 ** np.round(np.log2(s))) if self.pow2_scales else s
 
     # -- the custom ops --------------------------------------------------------
     def quant(self, x, scale, zeropt, bits, signed, narrow=False, rounding="ROUND"):
@@ -395,21 +391,24 @@ class QonnxBuilder(ModelBuilder):
 
     # -- weights ---------------------------------------------------------------
     def quant_weight(self, base, w, bits, narrow=True, rounding="ROUND", axis=0, form=None,
-                     per_tensor=False):
+                     per_tensor=False, signed=True, zeropt=0.0):
         """float initializer w -> Quant (signed, symmetric scale max|w| /
         max_int per channel along axis, or per tensor: a scalar) -> float
         weight.  bits: an int or groups [(channels, bits), ...] written in
-        `form`.  Returns (weight tensor, scale: vector along axis or scalar)."""
+        `form`.  signed=False / a zeropt (a scalar or a vector along axis)
+        keep that scale and shift the grid (values outside it saturate).
+        Returns (weight tensor, scale: vector along axis or scalar)."""
         w = _f32(w)
         groups = _channel_groups(bits, form, w.shape[axis])
         red = None if per_tensor else tuple(i for i in range(w.ndim) if i != axis)
         amax = np.maximum(np.max(np.abs(w), axis=red), 1e-8)
         if per_tensor:
             assert form is None, "a per-tensor scale has one width"
-        scale = self._scale(_f32(amax / int_range(
-            bits if per_tensor else _per_channel_bits(groups), True, narrow)[1]))
-        out = self._quant_channels(self.const(base, w), scale, 0.0, groups, axis, form, True,
-                                  narrow, rounding)
+        hi = int_range(bits if per_tensor else _per_channel_bits(groups), True, narrow)[1]
+        hi = _f32(np.where(hi == 0, _f32(1.0), hi))   # a 1-bit signed range [-1, 0]
+        scale = self._scale(_f32(amax / hi))
+        out = self._quant_channels(self.const(base, w), scale, zeropt, groups, axis, form,
+                                  signed, narrow, rounding)
         return out, scale
 
     def bipolar_weight(self, base, w):
@@ -428,15 +427,19 @@ class QonnxBuilder(ModelBuilder):
 
     # -- activations -------------------------------------------------------------
     def quant_act(self, x, bits, signed=False, narrow=False, rounding="ROUND",
-                  asymmetric=False, form=None):
+                  asymmetric=False, form=None, scale=None, zeropt=None):
         """Activation Quant of x, calibrated MinMax style on the builder's
         samples (range: the percentile of x, or of |x| if signed): zero
         point 0 and scale = max over the channel groups of (range of the
         group / max_int of its width); asymmetric: scale and integer zero
         point spanning the [100-p, p] percentiles.
-        bits: an int or groups [(channels, bits), ...] along axis 1."""
+        bits: an int or groups [(channels, bits), ...] along axis 1.
+        scale / zeropt given: those, no calibration."""
         v = self.values[x]
         groups = _channel_groups(bits, form, v.shape[1])
+        if scale is not None:
+            return self._quant_channels(x, scale, 0.0 if zeropt is None else zeropt, groups,
+                                        1, form, signed, narrow, rounding)
         if asymmetric:
             assert form is None, "asymmetric activations have one width"
             lo, hi = int_range(bits, signed, narrow)
@@ -489,8 +492,8 @@ class QonnxBuilder(ModelBuilder):
         self.qparams[out] = self.qparams_of(x)
         return out
 
-    def maxpool(self, x, k, s, pads=None):
-        return self._keep_quant(x, super().maxpool(x, k, s, pads))
+    def maxpool(self, x, k, s, pads=None, ceil_mode=0):
+        return self._keep_quant(x, super().maxpool(x, k, s, pads, ceil_mode))
 
     def flatten(self, x, axis=1):
         return self._keep_quant(x, super().flatten(x, axis))

@@ -54,12 +54,20 @@ def _windows(x, kernel, strides, pads, pad_value):
     return win[:, :, ::sh, ::sw]
 
 
-def conv2d(x, w, b=None, strides=(1, 1), pads=None, group=1, acc_dtype=None):
-    """ONNX Conv (dilation 1).  x [N,C,H,W], w [M, C/group, kh, kw]."""
+def conv2d(x, w, b=None, strides=(1, 1), pads=None, group=1, acc_dtype=None,
+           dilations=(1, 1)):
+    """ONNX Conv.  x [N,C,H,W], w [M, C/group, kh, kw]."""
     if acc_dtype is None:
         acc_dtype = np.float32 if x.dtype == np.float32 else np.float64
     x = x.astype(acc_dtype, copy=False)
     w = w.astype(acc_dtype, copy=False)
+    dh, dw = dilations
+    if dh != 1 or dw != 1:
+        # a dilated kernel is a kernel with zeros between its taps
+        m, cg, kh, kw = w.shape
+        wd = np.zeros((m, cg, (kh - 1) * dh + 1, (kw - 1) * dw + 1), acc_dtype)
+        wd[:, :, ::dh, ::dw] = w
+        w = wd
     m, cg, kh, kw = w.shape
     n, c = x.shape[:2]
     if c != cg * group or m % group:
@@ -80,7 +88,24 @@ def conv2d(x, w, b=None, strides=(1, 1), pads=None, group=1, acc_dtype=None):
     return y
 
 
-def maxpool2d(x, kernel, strides, pads=None):
+def ceil_mode_pads(shape, kernel, strides, pads):
+    """pads (ONNX order) with the extra bottom/right padding of ceil_mode:
+    output ceil((size + pads - k) / s) + 1, less the last window if it would
+    start in the end padding (as ONNX Runtime and PyTorch count)."""
+    pt, pl, pb, pr = _pads4(pads)
+    extra = []
+    for size, k, st, b, e in zip(shape, kernel, strides, (pt, pl), (pb, pr)):
+        span = size + b + e - k
+        out = -(-span // st) + 1
+        if (out - 1) * st >= size + b:
+            out -= 1
+        extra.append(max(0, (out - 1) * st + k - (size + b + e)))
+    return (pt, pl, pb + extra[0], pr + extra[1])
+
+
+def maxpool2d(x, kernel, strides, pads=None, ceil_mode=0):
+    if ceil_mode:
+        pads = ceil_mode_pads(x.shape[2:], kernel, strides, pads)
     if x.dtype.kind == "f":
         pad_value = -np.inf
     else:
@@ -89,10 +114,29 @@ def maxpool2d(x, kernel, strides, pads=None):
     return win.max(axis=(4, 5))
 
 
-def avgpool2d(x, kernel, strides):
-    """AveragePool without padding (count_include_pad irrelevant)."""
-    win = _windows(x, kernel, strides, None, 0)
-    return win.astype(np.float32).mean(axis=(4, 5)).astype(np.float32)
+def avgpool2d(x, kernel, strides, pads=None, count_include_pad=0, ceil_mode=0):
+    """AveragePool; with pads, the padded positions count in the window size
+    only with count_include_pad; positions added by ceil_mode never count."""
+    if ceil_mode:
+        p4 = _pads4(pads)
+        full = ceil_mode_pads(x.shape[2:], kernel, strides, pads)
+        total = _windows(x.astype(np.float32), kernel, strides, full, 0).sum(
+            axis=(4, 5), dtype=np.float32)
+        mask = np.pad(np.ones(x.shape[2:], np.float32), ((p4[0], p4[2]), (p4[1], p4[3])),
+                      constant_values=1.0 if count_include_pad else 0.0)
+        mask = np.pad(mask, ((0, full[2] - p4[2]), (0, full[3] - p4[3])))
+        count = _windows(mask[None, None], kernel, strides, None, 0).sum(
+            axis=(4, 5), dtype=np.float32)
+        return (total / count).astype(np.float32)
+    if pads is None:
+        win = _windows(x, kernel, strides, None, 0)
+        return win.astype(np.float32).mean(axis=(4, 5)).astype(np.float32)
+    win = _windows(x.astype(np.float32), kernel, strides, pads, 0)
+    total = win.sum(axis=(4, 5), dtype=np.float32)
+    if count_include_pad:
+        return (total / np.float32(kernel[0] * kernel[1])).astype(np.float32)
+    ones = _windows(np.ones((1, 1) + x.shape[2:], np.float32), kernel, strides, pads, 0)
+    return (total / ones.sum(axis=(4, 5), dtype=np.float32)).astype(np.float32)
 
 
 def global_avgpool(x):
