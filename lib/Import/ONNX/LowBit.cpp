@@ -151,6 +151,9 @@ std::vector<Importer::Part> Importer::splitParts(const onnx::NodeProto &n,
                                                  ArrayRef<int64_t> shape) {
   int64_t rank = shape.size();
   std::vector<Part> parts;
+  if (rank == 0)
+    fail(describe(n), ": the input is a scalar; there is nothing to ",
+         n.op_type() == "Split" ? "split" : "slice");
   auto normAxis = [&](int64_t a) {
     int64_t r = a < 0 ? a + rank : a;
     if (r < 0 || r >= rank)

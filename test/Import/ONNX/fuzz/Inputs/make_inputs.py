@@ -143,6 +143,18 @@ def split_no_output(g):
     conv_then(g, "Split", ["y"])
 
 
+# Same function, other path: a Slice of a rank-0 constant with empty
+# starts/ends cuts no axis; the whole-tensor part read shape[0] of an empty
+# shape (UBSan "reference binding to null pointer", LowBit.cpp).
+@models()
+def slice_scalar_constant(g):
+    g.init("c", np.float32(1.0))
+    g.init("starts", np.zeros([0], np.int64))
+    g.init("ends", np.zeros([0], np.int64))
+    g.node("Slice", ["c", "starts", "ends"], "s", name="slice")
+    g.output("s", F32)
+
+
 # Fuzzer finding 7 (UBSan signed integer overflow in
 # Importer::importReshape): shape entries whose product overflows int64.
 # [2^62 + 1, 4] wraps to 4, the element count of the input, so the
