@@ -1122,7 +1122,20 @@ struct MatMulLowering : QNNPattern<MatMulOp> {
     re.append({rewriter.getAffineDimExpr(k), rewriter.getAffineDimExpr(n)});
     oe.append({rewriter.getAffineDimExpr(m), rewriter.getAffineDimExpr(n)});
     unsigned chDim = outT.getRank() - 1;
-    Value acc = accInit(rewriter, loc, outT.getShape(), chDim, adaptor.getBias());
+    // bias_shift s, as for conv2d: the bias is added in the requantization
+    // to acc * 2^s.
+    Value accBias = adaptor.getBias();
+    SmallVector<int64_t> shiftedBias;
+    int64_t bs = op.getBiasShift();
+    if (bs && accBias) {
+      DenseIntElementsAttr values;
+      if (!matchPattern(accBias, m_Constant(&values)))
+        return op.emitOpError() << "bias_shift needs a constant bias";
+      for (const APInt &v : values.getValues<APInt>())
+        shiftedBias.push_back(v.getSExtValue());
+      accBias = Value();
+    }
+    Value acc = accInit(rewriter, loc, outT.getShape(), chDim, accBias);
     std::string it(batch + 1, 'p');
     it += "rp";
     bool ls = lq.getIsSigned(), rs = rq.getIsSigned();
@@ -1141,9 +1154,10 @@ struct MatMulLowering : QNNPattern<MatMulOp> {
       markSubByteWeights(mm, op.getRhs(), rq, lq);
     SmallVector<double> accScales;
     for (int64_t c = 0; c < rT.getDimSize(rT.getRank() - 1); ++c)
-      accScales.push_back(lq.getScaleOf(0) * rq.getScaleOf(c));
+      accScales.push_back(std::ldexp(lq.getScaleOf(0) * rq.getScaleOf(c), -(int)bs));
     auto r = emitAccRequant(rewriter, loc, op, mm.getResult(0), outT, chDim,
-                            accScales, asDouble(op.getOutMin()), asDouble(op.getOutMax()));
+                            accScales, asDouble(op.getOutMin()), asDouble(op.getOutMax()),
+                            {}, shiftedBias, bs);
     if (failed(r))
       return failure();
     rewriter.replaceOp(op, *r);

@@ -489,6 +489,11 @@ private:
   /// constant weights `w` on inputs of type `xq`.
   static std::vector<int64_t> accumulatorBounds(const QConst &w, QuantType xq,
                                                 int64_t outAxis);
+  /// The bias_shift for real biases `bias` (one per output channel) of a
+  /// layer with accumulator bounds `bounds` (docs/IntegerSemantics.md).
+  static int64_t chooseBiasShift(ArrayRef<double> bias,
+                                 ArrayRef<int64_t> bounds, double xScale,
+                                 ArrayRef<double> wScales);
   /// Refuses a layer whose i32 accumulator can overflow (docs/
   /// IntegerSemantics.md), naming the node and the channel.
   void checkAccumulator(const onnx::NodeProto &n, ArrayRef<int64_t> bounds,

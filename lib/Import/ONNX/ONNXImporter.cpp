@@ -837,6 +837,33 @@ int64_t Importer::biasToInt(const onnx::NodeProto &n, double real,
   return (int64_t)q;
 }
 
+int64_t Importer::chooseBiasShift(ArrayRef<double> bias,
+                                  ArrayRef<int64_t> bounds, double xScale,
+                                  ArrayRef<double> wScales) {
+  auto unit = [&](size_t f) {
+    return xScale * roundToF32(wScales[wScales.size() == 1 ? 0 : f]);
+  };
+  auto fits = [&](int64_t s) {
+    for (size_t f = 0; f < bias.size(); ++f)
+      if (!(std::ldexp((double)bounds[f] + std::fabs(bias[f] / unit(f)) + 1,
+                       (int)s) < 2147483648.0))
+        return false;
+    return true;
+  };
+  auto exact = [&](int64_t s) {
+    for (size_t f = 0; f < bias.size(); ++f) {
+      double q = std::ldexp(bias[f] / unit(f), (int)s);
+      if (q != std::nearbyint(q))
+        return false;
+    }
+    return true;
+  };
+  int64_t s = 0;
+  while (s < 16 && !exact(s) && fits(s + 1))
+    ++s;
+  return s;
+}
+
 std::vector<int64_t> Importer::accumulatorBounds(const QConst &w, QuantType xq,
                                                  int64_t outAxis) {
   int64_t maxX = xq.isBipolar() ? 1
@@ -1000,26 +1027,8 @@ void Importer::importConv(const onnx::NodeProto &n) {
   int64_t biasShift = 0;
   if (bias && oq.type && !oq.type.isBipolar()) {
     QuantType xq = getQuantElementType(x.getType());
-    double xs = xq.getScaleOf(0);
-    std::vector<int64_t> bounds = accumulatorBounds(w, xq, 0);
-    auto unit = [&](int64_t f) { return xs * roundToF32(w.scaleOf(f)); };
-    auto fits = [&](int64_t s) {
-      for (int64_t f = 0; f < w.dims[0]; ++f)
-        if (!(std::ldexp((double)bounds[f] + std::fabs((*bias)[f] / unit(f)) + 1,
-                         (int)s) < 2147483648.0))
-          return false;
-      return true;
-    };
-    auto exact = [&](int64_t s) {
-      for (int64_t f = 0; f < w.dims[0]; ++f) {
-        double q = std::ldexp((*bias)[f] / unit(f), (int)s);
-        if (q != std::nearbyint(q))
-          return false;
-      }
-      return true;
-    };
-    while (biasShift < 16 && !exact(biasShift) && fits(biasShift + 1))
-      ++biasShift;
+    biasShift = chooseBiasShift(*bias, accumulatorBounds(w, xq, 0),
+                                xq.getScaleOf(0), w.scales);
   }
   Value r = emitConv(n, x, w, bias, {}, oq.type, oq.lo, oq.hi, oq.rounding,
                      biasShift);
@@ -1155,16 +1164,24 @@ void Importer::importGemmOrMatMul(const onnx::NodeProto &n) {
   }
   OutputQuant oq = findOutputQuant(n, out, shape);
   Value biasV;
+  int64_t biasShift = 0;
   if (bias) {
     std::vector<int64_t> bi;
     QuantType aq = getQuantElementType(at);
+    // As for convs: a bias that is no multiple of the accumulator unit gets
+    // a finer one (bias_shift), within the accumulator bound.
+    if (constB && oq.type && !oq.type.isBipolar())
+      biasShift = chooseBiasShift(*bias, accumulatorBounds(*constB, aq, 1),
+                                  aq.getScaleOf(0), rhsScales);
     for (int64_t c = 0; c < N; ++c)
-      bi.push_back(biasToInt(n, (*bias)[c], aq.getScaleOf(0),
-                             rhsScales[rhsScales.size() == 1 ? 0 : c],
-                             oq.type));
+      bi.push_back(biasToInt(
+          n, (*bias)[c], aq.getScaleOf(0),
+          std::ldexp(rhsScales[rhsScales.size() == 1 ? 0 : c], -(int)biasShift),
+          oq.type));
     biasV = biasConstant(bi);
     if (constB)
-      checkAccumulator(n, accumulatorBounds(*constB, aq, 1), bi);
+      checkAccumulator(n, accumulatorBounds(*constB, aq, 1),
+                       biasShift ? ArrayRef<int64_t>() : ArrayRef<int64_t>(bi));
   } else if (constB) {
     checkAccumulator(n, accumulatorBounds(*constB, getQuantElementType(at), 1),
                      {});
@@ -1176,7 +1193,9 @@ void Importer::importGemmOrMatMul(const onnx::NodeProto &n) {
   Value r = MatMulOp::create(b, nodeLoc(n), RankedTensorType::get(shape, oq.type),
                              a, rhs, biasV, optF64(b, oq.lo), optF64(b, oq.hi),
                              roundingAttr(oq.rounding),
-                             zeroPointFirstAttr(oq.rounding, oq.type));
+                             zeroPointFirstAttr(oq.rounding, oq.type),
+                             biasShift ? b.getI64IntegerAttr(biasShift)
+                                       : IntegerAttr());
   bind(oq, r, n);
 }
 

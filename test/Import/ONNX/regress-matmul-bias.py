@@ -13,9 +13,12 @@
 # ROW: qcc: error: {{.*}}row.onnx: node 'add' (Add): bias 'c' has shape [4, 1]; only a scalar, [N] or [1, ..., 1, N] (one value per output column) is supported
 # BIG: qcc: error: {{.*}}big.onnx: node 'gemm' (Gemm): bias 3.000000e+04 does not fit the int32 accumulator
 # A [1, 4] bias of 0, 1, 2, 3 is a per-column bias; accumulator unit
-# 0.1 * 0.1 = 0.01 (binary32 product 0.0100000007), so 0, 100, 200, 300.
-# COL: arith.constant dense<[0, 100, 200, 300]> : tensor<4xi32>
-# COL: qnn.matmul
+# 0.1 * 0.1 = 0.01 (binary32 0.100000001 squared, a little above 0.01), so
+# 99.99998.., 199.99996.., 299.99994..: no integers at any shift, so the
+# bias takes the finest unit the accumulator bound allows, 2^-16
+# (bias_shift 16): 0, 6553600, 13107200, 19660799 (python: round(b / u * 2**16)).
+# COL: arith.constant dense<[0, 6553600, 13107200, 19660799]> : tensor<4xi32>
+# COL: qnn.matmul {{.*}} {bias_shift = 16 : i64}
 
 import sys
 

@@ -342,6 +342,8 @@ LogicalResult Conv2DOp::verify() {
   if (bs != 0 && !getQuantElementType(out))
     return emitOpError() << "bias_shift needs a quantized result (an i32 result "
                             "is the raw accumulator)";
+  if (bs != 0 && !getBias())
+    return emitOpError() << "bias_shift needs a bias";
   int64_t kernel[2] = {w.getDimSize(2), w.getDimSize(3)};
   return verifyWindow(*this, in, out, f, kernel, getStrides(), getDilations(),
                       getPads(), /*ceilMode=*/false);
@@ -387,7 +389,17 @@ LogicalResult MatMulOp::verify() {
   if (auto oq = getQuantElementType(out))
     if (oq.hasAxis() && oq.getAxis() != out.getRank() - 1)
       return emitOpError() << "result: per-channel axis must be the last";
-  return verifyBias(*this, getBias(), r.getDimSize(rr - 1));
+  if (failed(verifyBias(*this, getBias(), r.getDimSize(rr - 1))))
+    return failure();
+  int64_t bs = getBiasShift();
+  if (bs < 0 || bs > 16)
+    return emitOpError() << "bias_shift must be in [0, 16], got " << bs;
+  if (bs != 0 && !getQuantElementType(out))
+    return emitOpError() << "bias_shift needs a quantized result (an i32 result "
+                            "is the raw accumulator)";
+  if (bs != 0 && !getBias())
+    return emitOpError() << "bias_shift needs a bias";
+  return success();
 }
 
 LogicalResult AddOp::verify() {

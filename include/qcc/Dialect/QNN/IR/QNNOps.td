@@ -125,13 +125,16 @@ def QNN_MatMulOp : QNN_Op<"matmul", [Pure]> {
     lhs's rank with each batch dimension 1 (broadcast) or the lhs's (ONNX
     MatMul's numpy semantics for operands of one rank); per-tensor or
     per-column along its last axis. `bias` (optional) N x i32 in units of
-    `lhs_scale * rhs_scale[n]`.
+    `lhs_scale * rhs_scale[n] * 2^-bias_shift` (`bias_shift` 0 to 16, as
+    `qnn.conv2d`'s: a constant bias in a finer unit, added to the
+    accumulator times 2^bias_shift in the requantization).
     The result [..., M, N] is quantized (requantized, clamped to the fused
     range) or plain i32 (raw accumulator, as ONNX MatMulInteger).
   }];
   let arguments = !con((ins QNN_AnyQuantTensor:$lhs, QNN_AnyQuantTensor:$rhs,
                        Optional<RankedTensorOf<[I32]>>:$bias), QNN_OutRangeAttrs,
-                       QNN_RoundingAttr);
+                       QNN_RoundingAttr,
+                       (ins DefaultValuedAttr<I64Attr, "0">:$bias_shift));
   let results = (outs AnyRankedTensor:$result);
   let assemblyFormat = [{
     $lhs `,` $rhs (`,` $bias^)? attr-dict `:` functional-type(operands, results)
