@@ -835,6 +835,22 @@ static void markSubByteWeights(Operation *acc, Value weight, QuantType wq,
                                     : wq.getIsSigned() ? "signed" : "unsigned"));
 }
 
+/// With a bias_shift, the bias is added in the requantization (to acc * 2^s)
+/// rather than in the accumulator: moves the constant `bias` (if any) into
+/// `shifted` and clears it.
+static LogicalResult takeShiftedBias(Operation *op, Value &bias,
+                                     SmallVectorImpl<int64_t> &shifted) {
+  if (!bias)
+    return success();
+  DenseIntElementsAttr values;
+  if (!matchPattern(bias, m_Constant(&values)))
+    return op->emitOpError() << "bias_shift needs a constant bias";
+  for (const APInt &v : values.getValues<APInt>())
+    shifted.push_back(v.getSExtValue());
+  bias = Value();
+  return success();
+}
+
 /// Accumulator init: bias broadcast along `chDim`, or zeros.
 static Value accInit(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
                      unsigned chDim, Value bias) {
@@ -1033,14 +1049,8 @@ struct Conv2DLowering : QNNPattern<Conv2DOp> {
     if (int64_t bs = op.getBiasShift()) {
       for (double &a : accScales)
         a = std::ldexp(a, -(int)bs);
-      if (accBias) {
-        DenseIntElementsAttr values;
-        if (!matchPattern(accBias, m_Constant(&values)))
-          return op.emitOpError() << "bias_shift needs a constant bias";
-        for (const APInt &v : values.getValues<APInt>())
-          shiftedBias.push_back(v.getSExtValue());
-        accBias = Value();
-      }
+      if (failed(takeShiftedBias(op, accBias, shiftedBias)))
+        return failure();
     }
     // Constant weights with enough filters per group: filters innermost
     // (weights repacked at compile time), so the inner loop is a contiguous
@@ -1127,14 +1137,8 @@ struct MatMulLowering : QNNPattern<MatMulOp> {
     Value accBias = adaptor.getBias();
     SmallVector<int64_t> shiftedBias;
     int64_t bs = op.getBiasShift();
-    if (bs && accBias) {
-      DenseIntElementsAttr values;
-      if (!matchPattern(accBias, m_Constant(&values)))
-        return op.emitOpError() << "bias_shift needs a constant bias";
-      for (const APInt &v : values.getValues<APInt>())
-        shiftedBias.push_back(v.getSExtValue());
-      accBias = Value();
-    }
+    if (bs && failed(takeShiftedBias(op, accBias, shiftedBias)))
+      return failure();
     Value acc = accInit(rewriter, loc, outT.getShape(), chDim, accBias);
     std::string it(batch + 1, 'p');
     it += "rp";

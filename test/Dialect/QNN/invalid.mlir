@@ -1071,3 +1071,19 @@ func.func @conv_bias_shift_raw(%x: tensor<1x1x2x2x!qnn.q<ui8, scale = 1.0, zp = 
   %0 = qnn.conv2d %x, %w, %b {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, groups = 1 : i64, bias_shift = 2 : i64} : (tensor<1x1x2x2x!qnn.q<ui8, scale = 1.0, zp = 0>>, tensor<1x1x1x1x!qnn.q<i2, scale = 1.0, zp = 0>>, tensor<1xi32>) -> tensor<1x1x2x2xi32>
   return
 }
+
+// -----
+
+func.func @matmul_bias_shift_without_bias(%a: tensor<1x8x!qnn.q<ui8, scale = 0.5, zp = 0>>, %b: tensor<8x4x!qnn.q<i8, scale = 0.5, zp = 0>>) {
+  // expected-error @+1 {{'qnn.matmul' op bias_shift needs a bias}}
+  %0 = qnn.matmul %a, %b {bias_shift = 3 : i64} : (tensor<1x8x!qnn.q<ui8, scale = 0.5, zp = 0>>, tensor<8x4x!qnn.q<i8, scale = 0.5, zp = 0>>) -> tensor<1x4x!qnn.q<i8, scale = 1.0, zp = 0>>
+  return
+}
+
+// -----
+
+func.func @matmul_bias_shift_range(%a: tensor<1x8x!qnn.q<ui8, scale = 0.5, zp = 0>>, %b: tensor<8x4x!qnn.q<i8, scale = 0.5, zp = 0>>, %c: tensor<4xi32>) {
+  // expected-error @+1 {{'qnn.matmul' op bias_shift must be in [0, 16], got 17}}
+  %0 = qnn.matmul %a, %b, %c {bias_shift = 17 : i64} : (tensor<1x8x!qnn.q<ui8, scale = 0.5, zp = 0>>, tensor<8x4x!qnn.q<i8, scale = 0.5, zp = 0>>, tensor<4xi32>) -> tensor<1x4x!qnn.q<i8, scale = 1.0, zp = 0>>
+  return
+}

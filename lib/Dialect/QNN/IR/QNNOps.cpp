@@ -166,6 +166,20 @@ Rounding qcc::qnn::getRoundingOf(Operation *op) {
       .Default([](Operation *) { return Rounding(); });
 }
 
+/// conv2d's and matmul's bias_shift: 0 to 16, with a bias and a quantized
+/// result.
+static LogicalResult verifyBiasShift(Operation *op, int64_t bs,
+                                     RankedTensorType out, Value bias) {
+  if (bs < 0 || bs > 16)
+    return op->emitOpError() << "bias_shift must be in [0, 16], got " << bs;
+  if (bs != 0 && !getQuantElementType(out))
+    return op->emitOpError() << "bias_shift needs a quantized result (an i32 "
+                                "result is the raw accumulator)";
+  if (bs != 0 && !bias)
+    return op->emitOpError() << "bias_shift needs a bias";
+  return success();
+}
+
 LogicalResult ConstantOp::verify() {
   auto rt = cast<RankedTensorType>(getType());
   auto vt = cast<ShapedType>(getValue().getType());
@@ -336,14 +350,8 @@ LogicalResult Conv2DOp::verify() {
                            << oq.getAxis();
   if (failed(verifyBias(*this, getBias(), f)))
     return failure();
-  int64_t bs = getBiasShift();
-  if (bs < 0 || bs > 16)
-    return emitOpError() << "bias_shift must be in [0, 16], got " << bs;
-  if (bs != 0 && !getQuantElementType(out))
-    return emitOpError() << "bias_shift needs a quantized result (an i32 result "
-                            "is the raw accumulator)";
-  if (bs != 0 && !getBias())
-    return emitOpError() << "bias_shift needs a bias";
+  if (failed(verifyBiasShift(*this, getBiasShift(), out, getBias())))
+    return failure();
   int64_t kernel[2] = {w.getDimSize(2), w.getDimSize(3)};
   return verifyWindow(*this, in, out, f, kernel, getStrides(), getDilations(),
                       getPads(), /*ceilMode=*/false);
@@ -391,15 +399,7 @@ LogicalResult MatMulOp::verify() {
       return emitOpError() << "result: per-channel axis must be the last";
   if (failed(verifyBias(*this, getBias(), r.getDimSize(rr - 1))))
     return failure();
-  int64_t bs = getBiasShift();
-  if (bs < 0 || bs > 16)
-    return emitOpError() << "bias_shift must be in [0, 16], got " << bs;
-  if (bs != 0 && !getQuantElementType(out))
-    return emitOpError() << "bias_shift needs a quantized result (an i32 result "
-                            "is the raw accumulator)";
-  if (bs != 0 && !getBias())
-    return emitOpError() << "bias_shift needs a bias";
-  return success();
+  return verifyBiasShift(*this, getBiasShift(), out, getBias());
 }
 
 LogicalResult AddOp::verify() {
