@@ -303,7 +303,8 @@ private:
     RoundSpec rounding;
     const onnx::NodeProto *quantizer = nullptr;
   };
-  /// Merges the range [lo, hi] into oq's (intersection).
+  /// Merges the range [lo, hi], applied after oq's, into oq's: the
+  /// intersection, or the end of [lo, hi] nearest oq's when they are disjoint.
   static void narrowRange(OutputQuant &oq, std::optional<double> lo,
                           std::optional<double> hi);
   /// With a rounding other than half_even, moves oq's Relu/Clip bounds

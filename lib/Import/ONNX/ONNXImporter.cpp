@@ -472,10 +472,15 @@ Importer::clipRange(const onnx::NodeProto &n) {
 
 void Importer::narrowRange(OutputQuant &oq, std::optional<double> lo,
                            std::optional<double> hi) {
+  // oq's range [a, b] clamps first, then [lo, hi]. Disjoint ranges give a
+  // constant: the end of [lo, hi] nearest [a, b].
+  std::optional<double> b = oq.hi;
   if (lo)
     oq.lo = oq.lo ? std::max(*oq.lo, *lo) : *lo;
   if (hi)
     oq.hi = oq.hi ? std::min(*oq.hi, *hi) : *hi;
+  if (oq.lo && oq.hi && *oq.lo > *oq.hi)
+    oq.lo = oq.hi = (lo && b && *lo > *b) ? *lo : *hi;
 }
 
 void Importer::roundBounds(OutputQuant &oq) {
