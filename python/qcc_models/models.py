@@ -601,6 +601,17 @@ def _affine(b, x, op, c, axis=1):
     return b.node(op, [x, cn], f(v, c).astype(np.float32))
 
 
+def _pow2_affine(r):
+    """gamma(n): signed powers of two in [1/4, 2]; beta(n, grid, lim): values
+    on a 2^-10 (or `grid`) grid in [-lim, lim]. Exact in float32."""
+    def gamma(n):
+        return r.choice([0.25, 0.5, 1.0, 2.0], n) * r.choice([1.0, -1.0], n)
+
+    def beta(n, grid=2.0 ** -10, lim=0.25):
+        return r.integers(-int(lim / grid), int(lim / grid) + 1, n) * grid
+    return gamma, beta
+
+
 def muladd_bn():
     """Regression (issue 8, bug 2): batch normalization as Brevitas and FINN
     export it, a per-channel float Mul then Add between a Conv / MatMul and
@@ -612,12 +623,7 @@ def muladd_bn():
     the test requires 0 LSB ("features": the binary layers' output)."""
     b = QonnxBuilder("muladd_bn", opset=13, seed=1207, pow2_scales=True)
     r = b.rng
-
-    def gamma(n):
-        return r.choice([0.25, 0.5, 1.0, 2.0], n) * r.choice([1.0, -1.0], n)
-
-    def beta(n, grid=2.0 ** -10, lim=0.25):
-        return r.integers(-int(lim / grid), int(lim / grid) + 1, n) * grid
+    gamma, beta = _pow2_affine(r)
 
     x = b.add_input("input", np.float32, [1, 3, 10, 10])
     h = b.quant_act(x, 8, signed=True)
@@ -644,6 +650,43 @@ def muladd_bn():
     return b
 
 
+def negated_bn():
+    """Regression (issue 8): negative BatchNormalization / Mul factors on
+    weights whose mirror around the zero point does not fit their width
+    (signed 8-bit weights with zero point 1 reaching -126, which mirrors to
+    128; unsigned 4-bit weights with zero point 3 and unsigned 4-bit
+    weights with zero point 0). qcc refused them ("cannot fold the negative
+    scale (gamma)"); the folded channels now keep their weights and negate
+    their accumulator (qnn negated_channels), into a Quant, a BipolarQuant
+    (the bias of a negated channel rounds up) and after a MatMul. Every
+    scale and factor is a power of two: ONNX Runtime's float results are
+    exact and the test requires 0 LSB."""
+    b = QonnxBuilder("negated_bn", opset=13, seed=1211, pow2_scales=True)
+    r = b.rng
+    gamma, beta = _pow2_affine(r)
+
+    x = b.add_input("input", np.float32, [1, 3, 10, 10])
+    h = b.quant_act(x, 8, signed=True)
+    w = b.quant_weight("conv1_w", _conv_w(r, 16, 3, 3), 8, narrow=False, zeropt=1.0)
+    bn = _pow2_bn(r, 16)
+    bn = (np.where(np.arange(16) % 2 == 0, -np.abs(bn[0]), bn[0]).astype(np.float32),) + bn[1:]
+    h = b.quant_act(b.conv(h, w, _bias(r, 16), pads=1, bn=bn, base="conv1"), 8, signed=True)
+    w = b.quant_weight("conv2_w", _conv_w(r, 16, 16, 3), 4, narrow=False, signed=False,
+                       zeropt=3.0)
+    y = _affine(b, _affine(b, b.conv(h, w, pads=1, base="conv2"), "Mul", gamma(16)),
+                "Add", beta(16))
+    h = b.add_output(b.bipolar_quant(y, 1.0), "features")
+    w = b.bipolar_weight("conv3_w", _conv_w(r, 8, 16, 3))
+    y = _affine(b, b.conv(h, w, strides=2, base="conv3"), "Mul", gamma(8))
+    h = b.flatten(b.quant_act(y, 4, signed=True))
+    w = b.quant_weight("fc_w", he_normal(r, (b.values[h].shape[1], 6),
+                                         b.values[h].shape[1]), 4, axis=1, signed=False)
+    y = b.float_matmul(h, w[0], b.float_bias("fc_b", _bias(r, 6), b.qparams_of(h).scale, w[1]))
+    y = _affine(b, _affine(b, y, "Mul", -np.abs(gamma(6)), axis=1), "Add", beta(6), axis=1)
+    b.add_output(b.quant_act(y, 8, signed=True), "output")
+    return b
+
+
 MODELS = {
     "tiny_cnn": tiny_cnn,
     "resdw": resdw,
@@ -659,6 +702,7 @@ MODELS = {
     "zp_ties": zp_ties,
     "sliced_bn": sliced_bn,
     "muladd_bn": muladd_bn,
+    "negated_bn": negated_bn,
     "sliced_a": sliced_a,
     "sliced_b": sliced_b,
     "lowbit_bytes": lowbit_bytes,

@@ -191,6 +191,9 @@ struct RequantParams {
   /// accumulator times 2^biasShift, in i64, before the requantization.
   int bias = -1;
   int64_t biasShift = 0;
+  /// Channels with negated_channels: +1 or -1 (a parameter) times the
+  /// accumulator, bias included, before the requantization.
+  int sign = -1;
   Rounding rounding;
   bool bipolar = false;
 };
@@ -380,6 +383,11 @@ static Value requantScalar(OpBuilder &b, Location loc, Value x,
     x = arith::AddIOp::create(
         b, loc, arith::ShLIOp::create(b, loc, x, cst64(b, loc, rp.biasShift)),
         p.get(b, rp.bias, args));
+  }
+  if (rp.sign >= 0) {
+    if (x.getType() != b.getI64Type())
+      x = arith::ExtSIOp::create(b, loc, b.getI64Type(), x);
+    x = arith::MulIOp::create(b, loc, x, p.get(b, rp.sign, args));
   }
   if (rp.bipolar)
     return bipolarSign(b, loc, x);
@@ -766,7 +774,8 @@ static Value emitRequantGeneric(OpBuilder &b, Location loc, Value acc,
 
 /// Requantizes an i32 accumulator tensor whose channel dim is `chDim` into
 /// the op's result (or returns it as is for an i32 result). `accScales[c]`
-/// is the real value of one accumulator unit of channel c.
+/// is the real value of one accumulator unit of channel c; channels
+/// flagged in `negated` (none when empty) are negated first.
 static FailureOr<Value> emitAccRequant(OpBuilder &b, Location loc, Operation *op,
                                        Value acc, RankedTensorType resultT,
                                        unsigned chDim,
@@ -775,7 +784,8 @@ static FailureOr<Value> emitAccRequant(OpBuilder &b, Location loc, Operation *op
                                        std::optional<double> hi,
                                        AffineMap accMap = {},
                                        ArrayRef<int64_t> shiftedBias = {},
-                                       int64_t biasShift = 0) {
+                                       int64_t biasShift = 0,
+                                       ArrayRef<bool> negated = {}) {
   QuantType out = getQuantElementType(resultT);
   if (!out)
     return acc;
@@ -794,6 +804,12 @@ static FailureOr<Value> emitAccRequant(OpBuilder &b, Location loc, Operation *op
   if (!shiftedBias.empty()) {
     rp.bias = params.addInt(shiftedBias, 64, chDim);
     rp.biasShift = biasShift;
+  }
+  if (llvm::is_contained(negated, true)) {
+    SmallVector<int64_t> sign;
+    for (bool neg : negated)
+      sign.push_back(neg ? -1 : 1);
+    rp.sign = params.addInt(sign, 64, chDim);
   }
   return emitRequantGeneric(b, loc, acc, resultT, params, rp, accMap);
 }
@@ -1016,7 +1032,8 @@ struct Conv2DLowering : QNNPattern<Conv2DOp> {
                              {d(0), d(1).floorDiv(Fg), d(2), d(3), d(1) % Fg});
     return emitAccRequant(rewriter, loc, op, conv, outT, 1, accScales,
                           asDouble(op.getOutMin()), asDouble(op.getOutMax()),
-                          accMap, shiftedBias, op.getBiasShift());
+                          accMap, shiftedBias, op.getBiasShift(),
+                          op.getNegatedChannels().value_or(ArrayRef<bool>()));
   }
 
   LogicalResult
@@ -1093,7 +1110,8 @@ struct Conv2DLowering : QNNPattern<Conv2DOp> {
         accAssoc);
     auto r = emitAccRequant(rewriter, loc, op, accOut, outT, 1, accScales,
                             asDouble(op.getOutMin()), asDouble(op.getOutMax()),
-                            {}, shiftedBias, op.getBiasShift());
+                            {}, shiftedBias, op.getBiasShift(),
+                            op.getNegatedChannels().value_or(ArrayRef<bool>()));
     if (failed(r))
       return failure();
     rewriter.replaceOp(op, *r);
@@ -1161,7 +1179,8 @@ struct MatMulLowering : QNNPattern<MatMulOp> {
       accScales.push_back(std::ldexp(lq.getScaleOf(0) * rq.getScaleOf(c), -(int)bs));
     auto r = emitAccRequant(rewriter, loc, op, mm.getResult(0), outT, chDim,
                             accScales, asDouble(op.getOutMin()), asDouble(op.getOutMax()),
-                            {}, shiftedBias, bs);
+                            {}, shiftedBias, bs,
+                            op.getNegatedChannels().value_or(ArrayRef<bool>()));
     if (failed(r))
       return failure();
     rewriter.replaceOp(op, *r);

@@ -38,7 +38,6 @@ Importer::ChannelAffine Importer::channelAffine(const std::string &name,
     if (a.k.empty()) {
       a.k.assign(channels, 1.0);
       a.off.assign(channels, 0.0);
-      a.negBy.assign(channels, nullptr);
     }
   };
   // Applies y = m * x + c (per channel) after the chain so far.
@@ -50,8 +49,6 @@ Importer::ChannelAffine Importer::channelAffine(const std::string &name,
     for (int64_t f = 0; f < channels; ++f) {
       a.k[f] *= m[f];
       a.off[f] = a.off[f] * m[f] + c[f];
-      if (m[f] < 0)
-        a.negBy[f] = &n;
     }
   };
   while (const onnx::NodeProto *n = singleConsumer(a.out)) {
@@ -146,46 +143,36 @@ void Importer::foldAffine(const ChannelAffine &a, QConst &w, int64_t axis,
   }
   w.axis = axis;
   w.zps = zps;
-  // A signed weight at the bottom of its range (-2^(b-1)) mirrors to
-  // 2^(b-1): that channel gets one bit more (b < 8), as a slice of its own
-  // width, rather than the model being refused.
+  // A negative factor mirrors the channel's weights around its zero point
+  // (only the stored values change) where every mirrored value fits the
+  // channel's width. Where one does not (unsigned weights; a signed weight
+  // at -2^(b-1)), the weights stay and the consumer negates the channel's
+  // accumulator, bias included (qnn negated_channels), which costs nothing
+  // either: the requantization multiplies by -1.
   auto mirrored = [&](int64_t i, int64_t f) {
     return w.bipolar ? -w.values[i] : 2 * zps[f] - w.values[i];
   };
-  std::vector<bool> widen(F, false);
+  std::vector<bool> mirror(F);
+  for (int64_t f = 0; f < F; ++f)
+    mirror[f] = a.k[f] < 0;
   for (size_t i = 0; i < w.values.size(); ++i) {
     int64_t f = w.channelOf(i);
     int64_t nv = mirrored(i, f);
-    if (a.k[f] < 0 && nv > w.qmax(f) && w.isSigned && !w.bipolar &&
-        w.bitsOf(f) < 8 && nv <= intMax(true, w.bitsOf(f) + 1))
-      widen[f] = true;
+    if (mirror[f] && (nv < w.qmin(f) || nv > w.qmax(f)))
+      mirror[f] = false;
   }
-  if (llvm::is_contained(widen, true)) {
-    if (w.bits.size() == 1)
-      w.bits.assign(F, w.bits[0]);
-    for (int64_t f = 0; f < F; ++f)
-      w.bits[f] += widen[f];
-  }
-  for (size_t i = 0; i < w.values.size(); ++i) {
-    int64_t f = w.channelOf(i);
-    if (a.k[f] >= 0)
-      continue;
-    int64_t &v = w.values[i];
-    int64_t nv = mirrored(i, f);
-    if (nv < w.qmin(f) || nv > w.qmax(f)) {
-      const onnx::NodeProto &by = *a.negBy[f];
-      fail(describe(by), ": cannot fold the negative ",
-           by.op_type() == "BatchNormalization" ? "scale (gamma)" : "factor",
-           " of channel ", f, " into its weights: weight ", v,
-           " mirrored around the zero point ", zps[f], " is ", nv,
-           ", outside the ", w.bitsOf(f), "-bit range");
-    }
-    v = nv;
-  }
+  for (size_t i = 0; i < w.values.size(); ++i)
+    if (int64_t f = w.channelOf(i); mirror[f])
+      w.values[i] = mirrored(i, f);
+  w.negated.assign(F, false);
+  for (int64_t f = 0; f < F; ++f)
+    w.negated[f] = a.k[f] < 0 && !mirror[f];
   std::vector<double> newBias(F);
   for (int64_t f = 0; f < F; ++f) {
     scales[f] *= std::fabs(a.k[f]);
     newBias[f] = a.k[f] * (bias ? (*bias)[f] : 0.0) + a.off[f];
+    if (w.negated[f])
+      newBias[f] = -newBias[f];
   }
   w.scales = scales;
   bias = newBias;

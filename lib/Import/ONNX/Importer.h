@@ -88,6 +88,9 @@ struct QConst {
   /// Bit-width of every channel along `axis`, or one width for all.
   std::vector<unsigned> bits = {8};
   bool bipolar = false;
+  /// Output channels (along `axis`) whose accumulator the consumer negates
+  /// (qnn negated_channels; a folded negative factor); empty: none.
+  std::vector<bool> negated;
   SliceOrigin origin;
   unsigned bitsOf(int64_t c) const {
     return bits.size() == 1 ? bits[0] : bits[c];
@@ -341,14 +344,22 @@ private:
                                 [](int64_t z) { return z != 0; });
     return matters ? b.getUnitAttr() : UnitAttr();
   }
+  /// qnn negated_channels for weights `w`, or none.
+  DenseBoolArrayAttr negatedAttr(const QConst &w) {
+    if (!llvm::is_contained(w.negated, true))
+      return {};
+    SmallVector<bool> flags(w.negated.begin(), w.negated.end());
+    return b.getDenseBoolArrayAttr(flags);
+  }
   /// A requantization of `v` to `q` as QuantizeLinear/Quant would do it.
   Value requantize(Value v, QuantType q, const onnx::NodeProto &n,
                    std::optional<double> lo, std::optional<double> hi,
                    const RoundSpec &rounding);
   /// int32 bias in units of the accumulator scale `acc`: round half even,
-  /// or floor for a bipolar result (sign(acc + bias) is the float decision).
+  /// or for a bipolar result floor (ceil for a `negated` channel, whose
+  /// sign is that of -(acc + bias)), which keeps the float decision.
   int64_t biasToInt(const onnx::NodeProto &n, double real, double xScale,
-                    double wScale, QuantType result);
+                    double wScale, QuantType result, bool negated = false);
 
   // --- QONNX (QONNX.cpp) ----------------------------------------------------
   static bool isQONNXDomain(StringRef domain);
@@ -405,8 +416,6 @@ private:
   /// constants after a conv or matmul output.
   struct ChannelAffine {
     std::vector<double> k, off; // empty: no such node follows
-    /// The node that last made k[c] negative (for messages).
-    std::vector<const onnx::NodeProto *> negBy;
     std::string out; // the chain's output (the producer's if empty)
     const onnx::NodeProto *first = nullptr; // the chain's first node
     bool folded() const { return !k.empty(); }
@@ -416,8 +425,9 @@ private:
   ChannelAffine channelAffine(const std::string &name, int64_t channels,
                               int64_t axis, int64_t rank);
   /// Folds `a` into constant weights `w` (output channels along `axis`:
-  /// scales * |k|, values mirrored around the zero point where k < 0) and
-  /// the real bias (k * bias + off).
+  /// scales * |k|, values mirrored around the zero point where k < 0, or
+  /// the channel negated where a mirrored value does not fit) and the real
+  /// bias (k * bias + off, negated with its channel).
   void foldAffine(const ChannelAffine &a, QConst &w, int64_t axis,
                   std::optional<std::vector<double>> &bias);
 

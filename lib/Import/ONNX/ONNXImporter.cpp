@@ -828,14 +828,17 @@ Value Importer::biasConstant(const std::vector<int64_t> &bias) {
 }
 
 int64_t Importer::biasToInt(const onnx::NodeProto &n, double real,
-                            double xScale, double wScale, QuantType result) {
+                            double xScale, double wScale, QuantType result,
+                            bool negated) {
   // Round half even in units of the accumulator, x scale times the binary32
   // weight scale the weight's type stores. Into a bipolar result only the
   // sign of acc + bias matters: +1 iff acc * s + real >= 0 iff
   // acc >= ceil(-real / s) iff acc + floor(real / s) >= 0, with s the exact
-  // (not rounded) product of the scales.
+  // (not rounded) product of the scales. A negated channel is +1 iff
+  // acc + real / s <= 0 iff acc + ceil(real / s) <= 0.
   double q = result && result.isBipolar()
-                 ? std::floor(real / (xScale * wScale))
+                 ? (negated ? std::ceil(real / (xScale * wScale))
+                            : std::floor(real / (xScale * wScale)))
                  : std::nearbyint(real / (xScale * roundToF32(wScale)));
   if (!(std::fabs(q) <= 2147483647.0))
     fail(describe(n), ": bias ", real, " does not fit the int32 accumulator");
@@ -947,7 +950,8 @@ Value Importer::emitConv(const onnx::NodeProto &n, Value x, QConst w,
     for (int64_t f = 0; f < F; ++f)
       bi.push_back(biasToInt(n, (*bias)[f], xq.getScaleOf(0),
                              std::ldexp(w.scaleOf(f), -(int)biasShift),
-                             dyn_cast<QuantType>(resultElem)));
+                             dyn_cast<QuantType>(resultElem),
+                             !w.negated.empty() && w.negated[f]));
     checkAccumulator(n, accumulatorBounds(w, xq, 0), biasShift ? ArrayRef<int64_t>() : ArrayRef<int64_t>(bi));
     biasV = biasConstant(bi);
   } else if (!biasInt.empty()) {
@@ -966,7 +970,8 @@ Value Importer::emitConv(const onnx::NodeProto &n, Value x, QConst w,
                           optF64(b, hi), roundingAttr(rounding),
                           zeroPointFirstAttr(rounding,
                                              getQuantElementType(rt)),
-                          biasShift ? b.getI64IntegerAttr(biasShift) : IntegerAttr());
+                          biasShift ? b.getI64IntegerAttr(biasShift) : IntegerAttr(),
+                          negatedAttr(w));
 }
 
 void Importer::importConv(const onnx::NodeProto &n) {
@@ -1182,7 +1187,7 @@ void Importer::importGemmOrMatMul(const onnx::NodeProto &n) {
       bi.push_back(biasToInt(
           n, (*bias)[c], aq.getScaleOf(0),
           std::ldexp(rhsScales[rhsScales.size() == 1 ? 0 : c], -(int)biasShift),
-          oq.type));
+          oq.type, constB && !constB->negated.empty() && constB->negated[c]));
     biasV = biasConstant(bi);
     if (constB)
       checkAccumulator(n, accumulatorBounds(*constB, aq, 1),
@@ -1200,7 +1205,8 @@ void Importer::importGemmOrMatMul(const onnx::NodeProto &n) {
                              roundingAttr(oq.rounding),
                              zeroPointFirstAttr(oq.rounding, oq.type),
                              biasShift ? b.getI64IntegerAttr(biasShift)
-                                       : IntegerAttr());
+                                       : IntegerAttr(),
+                             constB ? negatedAttr(*constB) : DenseBoolArrayAttr());
   bind(oq, r, n);
 }
 
@@ -1527,7 +1533,9 @@ void Importer::importQLinearMatMul(const onnx::NodeProto &n) {
   shape.back() = N;
   values[n.output(0)] = MatMulOp::create(b, nodeLoc(n),
                                          RankedTensorType::get(shape, yq), a,
-                                         rhs, Value(), FloatAttr(), FloatAttr());
+                                         rhs, Value(), FloatAttr(), FloatAttr(),
+                                         "half_even", false, 0,
+                                         DenseBoolArrayAttr());
 }
 
 /// Integer operand of ConvInteger/MatMulInteger: scale 1, given zero point.
@@ -1600,7 +1608,8 @@ void Importer::importMatMulInteger(const onnx::NodeProto &n) {
   shape.back() = bc.dims[1];
   values[n.output(0)] = MatMulOp::create(
       b, nodeLoc(n), RankedTensorType::get(shape, b.getI32Type()), a, rhs,
-      Value(), FloatAttr(), FloatAttr());
+      Value(), FloatAttr(), FloatAttr(), "half_even", false, 0,
+      DenseBoolArrayAttr());
 }
 
 void Importer::importNode(const onnx::NodeProto &n) {

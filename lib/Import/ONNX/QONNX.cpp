@@ -508,7 +508,8 @@ bool Importer::importTruncAvgPool(const onnx::NodeProto &pool, Value x,
       b.getDenseI64ArrayAttr(pads), b.getI64IntegerAttr(C),
       lo ? b.getF64FloatAttr(*lo) : FloatAttr(),
       hi ? b.getF64FloatAttr(*hi) : FloatAttr(), roundingAttr(t.rounding),
-      zeroPointFirstAttr(t.rounding, mid), IntegerAttr());
+      zeroPointFirstAttr(t.rounding, mid), IntegerAttr(),
+      DenseBoolArrayAttr());
   done.insert(mul);
   done.insert(trunc);
   dqViews[output0(*trunc)] = castTo(v, outQ);

@@ -1087,3 +1087,29 @@ func.func @matmul_bias_shift_range(%a: tensor<1x8x!qnn.q<ui8, scale = 0.5, zp = 
   %0 = qnn.matmul %a, %b, %c {bias_shift = 17 : i64} : (tensor<1x8x!qnn.q<ui8, scale = 0.5, zp = 0>>, tensor<8x4x!qnn.q<i8, scale = 0.5, zp = 0>>, tensor<4xi32>) -> tensor<1x4x!qnn.q<i8, scale = 1.0, zp = 0>>
   return
 }
+
+// -----
+
+func.func @conv_negated_channels_count(%x: tensor<1x1x2x2x!qnn.q<ui8, scale = 1.0, zp = 0>>) {
+  %w = qnn.constant dense<1> : tensor<2x1x1x1xi8> : tensor<2x1x1x1x!qnn.q<i2, scale = 1.0, zp = 0>>
+  // expected-error @+1 {{'qnn.conv2d' op negated_channels has 1 flags, expected one per output channel (2)}}
+  %0 = qnn.conv2d %x, %w {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, groups = 1 : i64, negated_channels = array<i1: true>} : (tensor<1x1x2x2x!qnn.q<ui8, scale = 1.0, zp = 0>>, tensor<2x1x1x1x!qnn.q<i2, scale = 1.0, zp = 0>>) -> tensor<1x2x2x2x!qnn.q<ui8, scale = 1.0, zp = 0>>
+  return
+}
+
+// -----
+
+func.func @conv_negated_channels_raw(%x: tensor<1x1x2x2x!qnn.q<ui8, scale = 1.0, zp = 0>>) {
+  %w = qnn.constant dense<1> : tensor<1x1x1x1xi8> : tensor<1x1x1x1x!qnn.q<i2, scale = 1.0, zp = 0>>
+  // expected-error @+1 {{'qnn.conv2d' op negated_channels needs a quantized result (an i32 result is the raw accumulator)}}
+  %0 = qnn.conv2d %x, %w {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, groups = 1 : i64, negated_channels = array<i1: true>} : (tensor<1x1x2x2x!qnn.q<ui8, scale = 1.0, zp = 0>>, tensor<1x1x1x1x!qnn.q<i2, scale = 1.0, zp = 0>>) -> tensor<1x1x2x2xi32>
+  return
+}
+
+// -----
+
+func.func @matmul_negated_channels_count(%a: tensor<1x8x!qnn.q<ui8, scale = 0.5, zp = 0>>, %b: tensor<8x4x!qnn.q<i8, scale = 0.5, zp = 0>>) {
+  // expected-error @+1 {{'qnn.matmul' op negated_channels has 3 flags, expected one per output channel (4)}}
+  %0 = qnn.matmul %a, %b {negated_channels = array<i1: true, false, true>} : (tensor<1x8x!qnn.q<ui8, scale = 0.5, zp = 0>>, tensor<8x4x!qnn.q<i8, scale = 0.5, zp = 0>>) -> tensor<1x4x!qnn.q<i8, scale = 1.0, zp = 0>>
+  return
+}

@@ -9,7 +9,7 @@
 # RUN: %python %s %t.mm.onnx matmul && %qcc compile %t.mm.onnx --emit=qnn | FileCheck %s --check-prefix=MM
 # RUN: %python %s %t.sp.onnx spatial && not %qcc compile %t.sp.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=SPATIAL
 # RUN: %python %s %t.neg.onnx negative_full_range && %qcc compile %t.neg.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=NEG
-# RUN: %python %s %t.negu.onnx negative_unsigned && not %qcc compile %t.negu.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=NEG-U
+# RUN: %python %s %t.negu.onnx negative_unsigned && %qcc compile %t.negu.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=NEG-U
 # RUN: %python %s %t.zero.onnx zero_factor && not %qcc compile %t.zero.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=ZERO
 
 # x: Quant(0.5, 0, 8 bits, unsigned); w (3x2x1x1) 4-bit narrow, scale 0.25,
@@ -45,11 +45,21 @@
 # SPATIAL: qcc: error: {{.*}}: node 'conv' (Conv): output 'conv' feeds node 'mul' (Mul) directly; QONNX models must quantize it first (Quant, BipolarQuant or Trunc)
 
 # A negative factor on a signed weight at the bottom of its range (-8 in 4
-# bits, not narrow): the mirrored 8 needs 5 bits, so that channel becomes a
-# 5-bit slice (found by the differential tester; it was refused).
-# NEG: qnn.constant dense<{{\[\[\[\[}}8]], {{\[\[}}-1]]], {{\[\[\[}}-1]], {{\[\[}}-1]]], {{\[\[\[}}-1]], {{\[\[}}-1]]]]> : tensor<3x2x1x1xi8> : tensor<3x2x1x1x!qnn.q<[i5 x 1, i4 x 2], axis = 0, scale = [0.25, 0.25, 0.25], zp = [0, 0, 0]>>
-# An unsigned weight whose mirror is negative cannot be widened: named.
-# NEG-U: qcc: error: {{.*}}: node 'mul' (Mul): cannot fold the negative factor of channel 0 into its weights: weight 1 mirrored around the zero point 0 is -1, outside the 4-bit range
+# bits, not narrow): the mirrored 8 does not fit 4 bits, so channel 0 keeps
+# its weights and negates its accumulator (negated_channels); channels 1
+# and 2 fit and are mirrored (found by the differential tester; refused,
+# then widened to a 5-bit slice, before negated_channels).
+# NEG: %[[W:.*]] = qnn.constant dense<{{\[\[\[\[}}-8]], {{\[\[}}1]]], {{\[\[\[}}-1]], {{\[\[}}-1]]], {{\[\[\[}}-1]], {{\[\[}}-1]]]]> : tensor<3x2x1x1xi8> : tensor<3x2x1x1x!qnn.q<i4, axis = 0, scale = [0.25, 0.25, 0.25], zp = [0, 0, 0]>>
+# NEG: qnn.conv2d %{{.*}}, %[[W]], %{{.*}} {{{.*}}negated_channels = array<i1: true, false, false>
+# Unsigned weights (all 1) mirror to -1: every channel is negated. Mul -1
+# then Add 0.3 into a bipolar result: +1 iff 0.3 - 0.125 * sum >= 0 iff
+# sum <= 2; the negated channel computes -(sum + bias) >= 0, so the bias
+# is ceil(-0.3 / 0.125) = -2 (floor, as for a channel not negated, would
+# be -3: the decision at sum = 3 would be wrong).
+# NEG-U: %[[B:.*]] = arith.constant dense<-2> : tensor<3xi32>
+# NEG-U: %[[W:.*]] = qnn.constant dense<1> : tensor<3x2x1x1xi8> : tensor<3x2x1x1x!qnn.q<ui4, axis = 0, scale = [0.25, 0.25, 0.25], zp = [0, 0, 0]>>
+# NEG-U: qnn.conv2d %{{.*}}, %[[W]], %[[B]] {{{.*}}negated_channels = array<i1: true, true, true>
+# NEG-U-SAME: -> tensor<1x3x1x1x!qnn.q<b1, scale = 1.0>>
 
 # ZERO: qcc: error: {{.*}}: node 'mul' (Mul): 'mul_c' of channel 1 is 0.000000e+00; a zero or non-finite factor cannot be folded into the weights
 
@@ -110,7 +120,8 @@ elif variant == "negative_unsigned":
     w = const("w", np.ones([3, 2, 1, 1], np.float32) * 0.25)
     y = g.node("Conv", [x, quant(g, w, 0.25, 0, 4, "wq", signed=0)], "conv", name="conv")
     y = g.node("Mul", [y, const("mul_c", -1.0)], "mul", name="mul")
-    y = quant(g, y, 0.25, 0, 8, "yq", signed=1)
+    y = g.node("Add", [y, const("add_c", 0.3)], "add", name="add")
+    y = bipolar(g, y, 1.0, "yq")
 elif variant == "zero_factor":
     y = g.node("Conv", [x, conv_weights()], "conv", name="conv")
     y = g.node("Mul", [y, const("mul_c", np.reshape([1, 0, 2], [1, 3, 1, 1]))], "mul",

@@ -180,6 +180,24 @@ static LogicalResult verifyBiasShift(Operation *op, int64_t bs,
   return success();
 }
 
+/// conv2d's and matmul's negated_channels: one flag per output channel,
+/// with a quantized result.
+static LogicalResult verifyNegatedChannels(Operation *op,
+                                           std::optional<ArrayRef<bool>> neg,
+                                           RankedTensorType out,
+                                           int64_t channels) {
+  if (!neg)
+    return success();
+  if ((int64_t)neg->size() != channels)
+    return op->emitOpError() << "negated_channels has " << neg->size()
+                             << " flags, expected one per output channel ("
+                             << channels << ")";
+  if (!getQuantElementType(out))
+    return op->emitOpError() << "negated_channels needs a quantized result (an "
+                                "i32 result is the raw accumulator)";
+  return success();
+}
+
 LogicalResult ConstantOp::verify() {
   auto rt = cast<RankedTensorType>(getType());
   auto vt = cast<ShapedType>(getValue().getType());
@@ -350,7 +368,8 @@ LogicalResult Conv2DOp::verify() {
                            << oq.getAxis();
   if (failed(verifyBias(*this, getBias(), f)))
     return failure();
-  if (failed(verifyBiasShift(*this, getBiasShift(), out, getBias())))
+  if (failed(verifyBiasShift(*this, getBiasShift(), out, getBias())) ||
+      failed(verifyNegatedChannels(*this, getNegatedChannels(), out, f)))
     return failure();
   int64_t kernel[2] = {w.getDimSize(2), w.getDimSize(3)};
   return verifyWindow(*this, in, out, f, kernel, getStrides(), getDilations(),
@@ -399,7 +418,10 @@ LogicalResult MatMulOp::verify() {
       return emitOpError() << "result: per-channel axis must be the last";
   if (failed(verifyBias(*this, getBias(), r.getDimSize(rr - 1))))
     return failure();
-  return verifyBiasShift(*this, getBiasShift(), out, getBias());
+  if (failed(verifyBiasShift(*this, getBiasShift(), out, getBias())))
+    return failure();
+  return verifyNegatedChannels(*this, getNegatedChannels(), out,
+                               r.getDimSize(rr - 1));
 }
 
 LogicalResult AddOp::verify() {

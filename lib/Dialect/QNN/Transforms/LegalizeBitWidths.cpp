@@ -113,11 +113,14 @@ void splitSlicedConv(Conv2DOp conv) {
                               : oq)
                    : outT.getElementType();
     // A clone keeps every attribute of the whole conv (range, rounding,
-    // bias_shift, ...): only the weights, bias and result type change.
+    // bias_shift, ...): only the weights, bias, negated_channels and
+    // result type change.
     auto part = cast<Conv2DOp>(b.clone(*conv));
     part.getWeightMutable().assign(w);
     if (bias)
       part.getBiasMutable().assign(bias);
+    if (auto neg = conv.getNegatedChannels())
+      part.setNegatedChannels(neg->slice(start, n));
     part.getResult().setType(RankedTensorType::get(shape, elem));
     parts.push_back(part);
     start += n;

@@ -79,3 +79,19 @@ func.func @split_keeps_attributes(%x: tensor<1x1x2x2x!x>) -> tensor<1x2x2x2x!y> 
   %y = qnn.conv2d %x, %w, %b {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, groups = 1 : i64, bias_shift = 5 : i64, out_min = 0.0 : f64, out_max = 6.0 : f64, rounding = "half_up", zero_point_first} : (tensor<1x1x2x2x!x>, tensor<2x1x1x1x!qnn.q<[i2 x 1, i8 x 1], axis = 0, scale = [0.125, 1.0], zp = [0, 0]>>, tensor<2xi32>) -> tensor<1x2x2x2x!y>
   return %y : tensor<1x2x2x2x!y>
 }
+
+// -----
+
+// negated_channels is per output channel: each part of a split conv gets
+// its own channels' flags.
+// CHECK-LABEL: func.func @split_slices_negated_channels
+// CHECK: qnn.conv2d {{.*}}negated_channels = array<i1: true>
+// CHECK-SAME: -> tensor<1x1x2x2x
+// CHECK: qnn.conv2d {{.*}}negated_channels = array<i1: false, true>
+// CHECK-SAME: -> tensor<1x2x2x2x
+// CHECK: qnn.concat
+func.func @split_slices_negated_channels(%x: tensor<1x1x2x2x!qnn.q<ui8, scale = 0.5, zp = 0>>) -> tensor<1x3x2x2x!qnn.q<i8, scale = 1.0, zp = 0>> {
+  %w = qnn.constant dense<[[[[1]]], [[[-100]]], [[[7]]]]> : tensor<3x1x1x1xi8> : tensor<3x1x1x1x!qnn.q<[i2 x 1, i8 x 2], axis = 0, scale = [0.125, 1.0, 1.0], zp = [0, 0, 0]>>
+  %y = qnn.conv2d %x, %w {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, groups = 1 : i64, negated_channels = array<i1: true, false, true>} : (tensor<1x1x2x2x!qnn.q<ui8, scale = 0.5, zp = 0>>, tensor<3x1x1x1x!qnn.q<[i2 x 1, i8 x 2], axis = 0, scale = [0.125, 1.0, 1.0], zp = [0, 0, 0]>>) -> tensor<1x3x2x2x!qnn.q<i8, scale = 1.0, zp = 0>>
+  return %y : tensor<1x3x2x2x!qnn.q<i8, scale = 1.0, zp = 0>>
+}

@@ -104,13 +104,21 @@ def QNN_Conv2DOp : QNN_Op<"conv2d", [Pure]> {
     BatchNormalization bias needs it to stay exact with coarse low-bit
     weights, whose stored values stay as they are. Only with a quantized
     result.
+
+    `negated_channels` (optional, one flag per output channel f) negates
+    channel f's accumulator, bias included, before the requantization: its
+    real value is `-input_scale * weight_scale[f] * acc`. A folded negative
+    BatchNormalization / Mul factor uses it where the weights mirrored
+    around their zero point would not fit their width. Only with a
+    quantized result.
   }];
   let arguments = !con((ins QNN_AnyQuantTensor:$input, QNN_AnyQuantTensor:$weight,
                        Optional<RankedTensorOf<[I32]>>:$bias,
                        DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$dilations,
                        DenseI64ArrayAttr:$pads, I64Attr:$groups),
                        QNN_OutRangeAttrs, QNN_RoundingAttr,
-                       (ins DefaultValuedAttr<I64Attr, "0">:$bias_shift));
+                       (ins DefaultValuedAttr<I64Attr, "0">:$bias_shift,
+                            OptionalAttr<DenseBoolArrayAttr>:$negated_channels));
   let results = (outs AnyRankedTensor:$result);
   let assemblyFormat = [{
     $input `,` $weight (`,` $bias^)? attr-dict `:` functional-type(operands, results)
@@ -127,14 +135,16 @@ def QNN_MatMulOp : QNN_Op<"matmul", [Pure]> {
     per-column along its last axis. `bias` (optional) N x i32 in units of
     `lhs_scale * rhs_scale[n] * 2^-bias_shift` (`bias_shift` 0 to 16, as
     `qnn.conv2d`'s: a constant bias in a finer unit, added to the
-    accumulator times 2^bias_shift in the requantization).
+    accumulator times 2^bias_shift in the requantization) and
+    `negated_channels` (one flag per column) as `qnn.conv2d`'s.
     The result [..., M, N] is quantized (requantized, clamped to the fused
     range) or plain i32 (raw accumulator, as ONNX MatMulInteger).
   }];
   let arguments = !con((ins QNN_AnyQuantTensor:$lhs, QNN_AnyQuantTensor:$rhs,
                        Optional<RankedTensorOf<[I32]>>:$bias), QNN_OutRangeAttrs,
                        QNN_RoundingAttr,
-                       (ins DefaultValuedAttr<I64Attr, "0">:$bias_shift));
+                       (ins DefaultValuedAttr<I64Attr, "0">:$bias_shift,
+                            OptionalAttr<DenseBoolArrayAttr>:$negated_channels));
   let results = (outs AnyRankedTensor:$result);
   let assemblyFormat = [{
     $lhs `,` $rhs (`,` $bias^)? attr-dict `:` functional-type(operands, results)
