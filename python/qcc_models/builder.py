@@ -384,6 +384,26 @@ class ModelBuilder(object):
             self.qparams[out] = self.qparams[x]
         return out
 
+    def shape_flatten(self, x):
+        """x.view(x.size(0), -1) as torch.onnx.export writes it: Shape ->
+        Gather(0) -> Unsqueeze(0) -> Concat with [-1] -> Reshape (axes of
+        Unsqueeze an attribute before opset 13, an input from 13)."""
+        v = self.values[x]
+        shp = self.node("Shape", [x], np.array(v.shape, np.int64))
+        dim0 = self.node("Gather", [shp, self.const("gather_i", np.array(0, np.int64))],
+                         np.array(v.shape[0], np.int64), axis=0)
+        if self.opset >= 13:
+            un = self.node("Unsqueeze", [dim0, self.const("unsq_axes", np.array([0], np.int64))],
+                           np.array([v.shape[0]], np.int64))
+        else:
+            un = self.node("Unsqueeze", [dim0], np.array([v.shape[0]], np.int64), axes=[0])
+        cat = self.node("Concat", [un, self.const("minus1", np.array([-1], np.int64))],
+                        np.array([v.shape[0], -1], np.int64), axis=0)
+        out = self.node("Reshape", [x, cat], v.reshape(v.shape[0], -1))
+        if x in self.qparams and v.dtype != np.float32:
+            self.qparams[out] = self.qparams[x]
+        return out
+
     def avgpool(self, x, k, s, pads=None, count_include_pad=0, ceil_mode=0):
         """AveragePool k x k, stride s; pads: one int for all four sides."""
         if ceil_mode:

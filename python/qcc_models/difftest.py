@@ -67,6 +67,8 @@ AVOIDABLE = {
     "narrow-pool": "a narrow Quant right after AveragePool / GlobalAveragePool",
     "slices-bn": "BatchNormalization / Mul-Add after sliced weights (known bug 3)",
     "act-zp": "QONNX activation Quant zero points other than 0 (known bug 1)",
+    "func": "elementwise functions between QDQ pairs (Sigmoid, Tanh, LeakyRelu, "
+            "HardSigmoid, HardSwish, SiLU, Mish, Elu, Softplus; issue 9)",
 }
 # Left out unless asked for: qcc documents or reports them as unsupported.
 DEFAULT_AVOID = ("wzp-pc", "relu-bipolar")
@@ -562,9 +564,14 @@ class QonnxGen(Base):
 
     def flatten(self, h):
         b = self.b
-        if self.R.p(0.5):
+        if self.R.p(1 / 3):
             out = b.flatten(h)
             self.layers.append("flatten")
+        elif self.R.p(0.5):
+            out = b.shape_flatten(h)
+            b._keep_quant(h, out)
+            self.layers.append("shape-flatten")
+            self.feat("shape-flatten")
         else:
             n = int(np.prod(self.shape(h)))
             out = b.reshape(h, [1, -1] if self.R.p(0.5) else [0, n])
@@ -1001,9 +1008,13 @@ class QdqGen(Base):
 
     def flatten(self, h):
         b = self.b
-        if self.R.p(0.5):
+        if self.R.p(1 / 3):
             out = b.flatten(h)
             self.layers.append("flatten")
+        elif self.R.p(0.5):
+            out = b.shape_flatten(h)
+            self.layers.append("shape-flatten")
+            self.feat("shape-flatten")
         else:
             n = int(np.prod(self.shape(h)))
             out = b.reshape(h, [1, -1] if self.R.p(0.5) else [0, n])
@@ -1055,6 +1066,54 @@ class QdqGen(Base):
         self.layers.append("relu")
         self.feat("standalone-relu")
         return self.qdq(self.b.relu(h))
+
+    def func(self, h, exact_only):
+        """DQ -> an elementwise function -> Q (qcc: a lookup table). With
+        exact_only, functions ONNX Runtime computes exactly in float32
+        (LeakyRelu; HardSigmoid with power-of-two alpha and beta), anywhere;
+        otherwise also those it approximates (Sigmoid, Tanh, ...), only as
+        the last layer, whose outputs then get 1 LSB."""
+        R, b = self.R, self.b
+        v = b.values[h].astype(np.float64)
+        sig = 1.0 / (1.0 + np.exp(-v))
+        softplus = np.log1p(np.exp(np.minimum(v, 30.0))) + np.maximum(v - 30.0, 0.0)
+        names = ["LeakyRelu", "HardSigmoid"]
+        if not exact_only:
+            names += ["Sigmoid", "Tanh", "SiLU", "Elu", "Softplus"]
+            names += ["HardSwish"] if b.opset >= 14 else []
+            names += ["Mish"] if b.opset >= 18 else []
+        name = R.choice(names)
+        attrs = {}
+        if name == "LeakyRelu":
+            a = float(np.float32(R.choice([0.01, 0.1, 0.125, 0.2, 0.3])))
+            attrs["alpha"] = a
+            y = np.where(v < 0, a * v, v)
+        elif name == "HardSigmoid":
+            a, c = R.choice([0.125, 0.25, 0.5]), R.choice([0.25, 0.5])
+            attrs.update(alpha=a, beta=c)
+            y = np.clip(a * v + c, 0.0, 1.0)
+        elif name == "Sigmoid" or name == "SiLU":
+            y = sig
+        elif name == "Tanh":
+            y = np.tanh(v)
+        elif name == "HardSwish":
+            y = v * np.clip(v / 6.0 + 0.5, 0.0, 1.0)
+        elif name == "Mish":
+            y = v * np.tanh(softplus)
+        elif name == "Elu":
+            y = np.where(v < 0, np.expm1(v), v)
+        else:
+            y = softplus
+        op = "Sigmoid" if name == "SiLU" else name
+        out = b.node(op, [h], y.astype(np.float32), **attrs)
+        if name == "SiLU":
+            out = b.node("Mul", [h, out], (v * sig).astype(np.float32))
+        self.layers.append(name.lower())
+        self.feat("func-" + name.lower())
+        if not exact_only:
+            self.reasons.append("ONNX Runtime approximates %s in float32" % name)
+        self.rng_tensor[out] = self.rng_tensor[h]
+        return self.qdq(out)
 
     def clip(self, h):
         v = self.b.values[h]
@@ -1117,9 +1176,13 @@ class QdqGen(Base):
             if len(self.shape(h)) == 1:
                 break
             op = R.choice(["conv", "residual", "concat", "maxpool", "avgpool", "gap", "relu",
-                           "clip", "identity"], [8, 2, 2, 2, 2, 1, 1, 1, 1])
+                           "clip", "identity", "func"], [8, 2, 2, 2, 2, 1, 1, 1, 1, 2])
+            if op == "func" and "func" in self.avoid:
+                op = "relu"
             if op == "conv":
                 h = self.qdq(self.conv(h))
+            elif op == "func":
+                h = self.func(h, exact_only=True)
             elif op == "gap":
                 h = self.gap(h)
                 if R.p(0.5):
@@ -1138,6 +1201,8 @@ class QdqGen(Base):
                 self.reasons.append("last layer rescaled by a non-power of two")
         elif R.p(0.35):
             h = self.qdq(self.gemm(h), R.choice([np.uint8, np.int8]))
+        if "func" not in self.avoid and not self.extra_outputs and R.p(0.2):
+            h = self.func(h, exact_only=False)
         outs = [t for t in self.extra_outputs if t != h]
         for i, t in enumerate(outs):
             b.add_output(t, "out%d" % (i + 1))

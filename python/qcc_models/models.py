@@ -687,6 +687,94 @@ def negated_bn():
     return b
 
 
+def brevitas_opset11():
+    """A QONNX CNN as Brevitas exports one at opset 11 (issue 9): 8-bit input
+    Quant, 4-bit convolutions with batch norms as a per-channel Mul then Add
+    (and one BatchNormalization node), Relu, MaxPool, and the classifier's
+    flatten written as torch writes x.view(x.size(0), -1): Shape -> Gather ->
+    Unsqueeze (axes an attribute at opset 11) -> Concat -> Reshape. Every
+    scale and factor is a power of two: ONNX Runtime's float results are
+    exact and the test requires 0 LSB."""
+    b = QonnxBuilder("brevitas_opset11", opset=11, seed=1213, pow2_scales=True)
+    r = b.rng
+    gamma, beta = _pow2_affine(r)
+    x = b.add_input("input", np.float32, [1, 3, 16, 16])
+    h = b.quant_act(x, 8, signed=True)
+    w = b.quant_weight("conv1_w", _conv_w(r, 16, 3, 3), 4)
+    y = _affine(b, _affine(b, b.conv(h, w, pads=1, base="conv1"), "Mul", np.abs(gamma(16))),
+                "Add", beta(16))
+    h = b.quant_act(b.relu(y), 4)
+    h = b.maxpool(h, 2, 2)
+    w = b.quant_weight("conv2_w", _conv_w(r, 16, 16, 3), 4)
+    h = b.quant_act(b.conv(h, w, pads=1, bn=_pow2_bn(r, 16), act="relu", base="conv2"), 4)
+    h = b.maxpool(h, 2, 2)
+    h = b._keep_quant(h, b.shape_flatten(h))
+    w = b.quant_weight("fc_w", he_normal(r, (b.values[h].shape[1], 10),
+                                         b.values[h].shape[1]), 4, axis=1)
+    y = b.float_matmul(h, w[0], b.float_bias("fc_b", _bias(r, 10), b.qparams_of(h).scale, w[1]))
+    b.add_output(b.quant_act(y, 8, signed=True), "output")
+    return b
+
+
+def _lookup_tables(name, funcs):
+    """Every uint8 code (input [1, 256] = 0..255, scale 1/16, zero point
+    128: reals -8 .. 7.94) -> DequantizeLinear -> an elementwise function
+    -> QuantizeLinear (power-of-two scale) -> DequantizeLinear, one output a
+    function: qcc's compile-time tables checked on every code against ONNX
+    Runtime (opset 18)."""
+    b = ModelBuilder(name, opset=18, seed=1215, batched=False, pow2_scales=True)
+    x = b.add_input("codes", np.uint8, [1, 256],
+                    data=np.arange(256, dtype=np.uint8).reshape(1, 256))
+    qp = b.qparams_for(x, np.uint8, np.float32(2.0 ** -4), 128)
+    b.qparams[x] = qp
+    h = b.dequantize(x, qp)
+    v = b.values[h].astype(np.float64)
+    sig = 1.0 / (1.0 + np.exp(-v))
+    softplus = np.log1p(np.exp(v))
+    table = {
+        "LeakyRelu": lambda a: np.where(v < 0, a["alpha"] * v, v),
+        "HardSigmoid": lambda a: np.clip(a["alpha"] * v + a["beta"], 0, 1),
+        "Sigmoid": lambda a: sig, "SiLU": lambda a: v * sig, "Tanh": lambda a: np.tanh(v),
+        "HardSwish": lambda a: v * np.clip(v / 6 + 0.5, 0, 1),
+        "Mish": lambda a: v * np.tanh(softplus), "Softplus": lambda a: softplus,
+        "Elu": lambda a: np.where(v < 0, a.get("alpha", 1.0) * np.expm1(v), v),
+        "Selu": lambda a: 1.0507009873554805 * np.where(v <= 0, 1.6732632423543772 *
+                                                        np.expm1(v), v),
+    }
+    for fname, attrs, dtype in funcs:
+        y = table[fname](attrs).astype(np.float32)
+        out = b.node("Sigmoid" if fname == "SiLU" else fname, [h],
+                     sig.astype(np.float32) if fname == "SiLU" else y, **attrs)
+        if fname == "SiLU":
+            out = b.node("Mul", [h, out], y)
+        b.add_output(b.qdq(out, dtype), "y%d_%s" % (len(b.graph_outputs), fname.lower()))
+    return b
+
+
+def lut_exact():
+    """Lookup tables (issue 9) of the functions ONNX Runtime computes
+    exactly in float32 here (LeakyRelu: one product; HardSigmoid with
+    power-of-two alpha and beta): 0 LSB on all 256 codes."""
+    return _lookup_tables("lut_exact", [
+        ("LeakyRelu", {"alpha": 0.1}, I8), ("LeakyRelu", {"alpha": 0.125}, U8),
+        ("HardSigmoid", {"alpha": 0.25, "beta": 0.5}, U8)])
+
+
+def lut_approx():
+    """Lookup tables (issue 9) of functions ONNX Runtime approximates in
+    float32 (Sigmoid, SiLU, Tanh, HardSwish): qcc's tables are the exact
+    functions, so a code whose value lies within ONNX Runtime's error of a
+    rounding boundary may differ by 1 LSB."""
+    return _lookup_tables("lut_approx", [
+        ("Sigmoid", {}, U8), ("SiLU", {}, I8), ("Tanh", {}, I8), ("HardSwish", {}, I8)])
+
+
+def lut_approx2():
+    """As lut_approx: Mish, Softplus, Elu, Selu."""
+    return _lookup_tables("lut_approx2", [
+        ("Mish", {}, I8), ("Softplus", {}, U8), ("Elu", {}, I8), ("Selu", {}, I8)])
+
+
 MODELS = {
     "tiny_cnn": tiny_cnn,
     "resdw": resdw,
@@ -703,6 +791,10 @@ MODELS = {
     "sliced_bn": sliced_bn,
     "muladd_bn": muladd_bn,
     "negated_bn": negated_bn,
+    "brevitas_opset11": brevitas_opset11,
+    "lut_exact": lut_exact,
+    "lut_approx": lut_approx,
+    "lut_approx2": lut_approx2,
     "sliced_a": sliced_a,
     "sliced_b": sliced_b,
     "lowbit_bytes": lowbit_bytes,

@@ -1539,6 +1539,47 @@ struct ReshapeLowering : QNNPattern<ReshapeOp> {
   }
 };
 
+/// qnn.lookup_table: the table's stored bytes as a constant, read at the
+/// input code minus the input type's smallest code in an elementwise
+/// generic (tensor.extract of a value captured from above).
+struct LookupTableLowering : QNNPattern<LookupTableOp> {
+  using QNNPattern::QNNPattern;
+  LogicalResult
+  matchAndRewrite(LookupTableOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto outT = cast<RankedTensorType>(op.getType());
+    QuantType qi = getQuantElementType(op.getInput().getType());
+    QuantType qo = getQuantElementType(outT);
+    SmallVector<int8_t> bytes;
+    for (int64_t v : op.getTable())
+      bytes.push_back((int8_t)v);
+    Type i8 = rewriter.getI8Type(), i32 = rewriter.getI32Type();
+    Value table = constantTensor(
+        rewriter, loc, RankedTensorType::get({(int64_t)bytes.size()}, i8),
+        bytes, "lookup_table");
+    int64_t lo = qi.getQMinOf(0);
+    bool isSigned = qi.getIsSigned();
+    BodyParams params(rewriter, loc, outT.getRank());
+    Value r = emitElementwise(
+        rewriter, loc, adaptor.getInput(), {}, outT.getShape(), i8, params,
+        "lookup_table",
+        [&](OpBuilder &bb, Location l, Value x, ValueRange) -> Value {
+          Value code = extend(bb, l, x, isSigned, i32);
+          if (lo != 0)
+            code = arith::SubIOp::create(
+                bb, l, code,
+                arith::ConstantOp::create(bb, l, bb.getI32IntegerAttr(lo)));
+          Value index =
+              arith::IndexCastOp::create(bb, l, bb.getIndexType(), code);
+          return tensor::ExtractOp::create(bb, l, table, ValueRange{index});
+        },
+        qo);
+    rewriter.replaceOp(op, r);
+    return success();
+  }
+};
+
 //===----------------------------------------------------------------------===//
 // Pass
 //===----------------------------------------------------------------------===//
@@ -1579,7 +1620,8 @@ struct ConvertQNNToLinalgPass
     patterns.add<ConstantLowering, StorageCastLowering, QuantizeLowering,
                  DequantizeLowering, RequantizeLowering, Conv2DLowering,
                  MatMulLowering, AddLowering, MaxPoolLowering, AvgPoolLowering,
-                 GlobalAvgPoolLowering, ConcatLowering, ReshapeLowering>(
+                 GlobalAvgPoolLowering, ConcatLowering, ReshapeLowering,
+                 LookupTableLowering>(
         converter, ctx);
     populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
                                                                    converter);

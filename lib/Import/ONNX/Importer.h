@@ -1,8 +1,11 @@
 //===- Importer.h - the ONNX importer's state, shared by its files -*- C++ -*-===//
 //
-// Private to lib/Import/ONNX: ONNXImporter.cpp (graph, QDQ and QOperator
-// ops), QONNX.cpp (Quant, BipolarQuant, Trunc) and LowBit.cpp (INT4/UINT4
-// tensors, blockwise and QCDQ quantization, per-slice bit-widths).
+// Private to lib/Import/ONNX: Registry.cpp (every operator's handler by
+// name, domain and opset), ONNXImporter.cpp (graph, QDQ and QOperator
+// ops), Shape.cpp (shape computations, Identity/Dropout), Affine.cpp
+// (BN and Mul/Add folding), QONNX.cpp (Quant, BipolarQuant, Trunc) and
+// LowBit.cpp (INT4/UINT4 tensors, blockwise and QCDQ quantization,
+// per-slice bit-widths).
 //
 // Errors are thrown as ImportError (one line) and caught in
 // importONNXModel; every file here is compiled with -fexceptions.
@@ -144,8 +147,9 @@ enum : int32_t { kUINT4 = 21, kINT4 = 22 };
 class Importer {
 public:
   Importer(MLIRContext &ctx, const onnx::ModelProto &model,
-           const ONNXImportOptions &opts)
-      : ctx(ctx), b(&ctx), model(model), g(model.graph()), opts(opts) {}
+           const ONNXImportOptions &opts, std::string modelDir = ".")
+      : ctx(ctx), b(&ctx), model(model), g(model.graph()), opts(opts),
+        modelDir(modelDir.empty() ? "." : std::move(modelDir)) {}
 
   OwningOpRef<ModuleOp> run();
 
@@ -265,6 +269,13 @@ private:
   }
 
   ConstTensor readTensor(const onnx::TensorProto &t);
+  /// The bytes of a tensor stored in a file beside the model (ONNX external
+  /// data), confined to the model's directory.
+  std::string readExternalData(const onnx::TensorProto &t, int64_t elements);
+  /// Refuses a scale qcc cannot use exactly in binary32.
+  void checkScaleType(const onnx::NodeProto &n, const std::string &name,
+                      const ConstTensor &s);
+  std::string modelDir = "."; // external data is read from here
   /// Refuses what the model's default-domain opset does not allow where it
   /// differs from opset 13's semantics (opsets 10 to 12).
   void checkOpsetSemantics(int64_t opset);
@@ -464,8 +475,55 @@ private:
   std::vector<Part> splitParts(const onnx::NodeProto &n,
                                ArrayRef<int64_t> shape);
 
-  // Op importers.
+  // --- the handler registry (Registry.cpp) ----------------------------------
+  /// Default-domain opsets qcc knows; a newer one may change any op.
+  static constexpr int64_t kMinOpset = 7, kMaxOpset = 23;
+  /// One ONNX operator's importer from opset `since` on.
+  struct OpHandler {
+    StringRef domain; // "" for ai.onnx, "qonnx" for the QONNX/FINN domains
+    StringRef op;
+    int64_t since;  // first default-domain opset with these semantics
+    int minInputs;  // leading inputs that must be present
+    void (Importer::*import)(const onnx::NodeProto &);
+  };
+  static const std::vector<OpHandler> &opHandlers();
+  /// The handler for `n` at the model's opset; nullptr for an op with no
+  /// entry; fails for a foreign domain, an opset newer than qcc knows or
+  /// an op qcc supports only from a later opset.
+  const OpHandler *handlerFor(const onnx::NodeProto &n);
+  /// handlerFor on every node, before any is imported (fused ones too).
+  void checkOpVersions();
+  int64_t opset = 0; // the model's default-domain opset
   void importNode(const onnx::NodeProto &n);
+  /// BatchNormalization, Mul, Sub, Div met on their own.
+  void importFoldedOnly(const onnx::NodeProto &n);
+  void importFloatQuant(const onnx::NodeProto &n);
+
+  // --- elementwise functions as tables (Activations.cpp) -------------------
+  void importElementwiseFunction(const onnx::NodeProto &n);
+
+  // --- shape computations and plumbing (Shape.cpp) -------------------------
+  void importConstant(const onnx::NodeProto &n);
+  void importIdentity(const onnx::NodeProto &n);
+  void importDropout(const onnx::NodeProto &n);
+  void importShape(const onnx::NodeProto &n);
+  void importGather(const onnx::NodeProto &n);
+  void importCast(const onnx::NodeProto &n);
+  void importSqueezeOrUnsqueeze(const onnx::NodeProto &n);
+  /// Concat of integer constants (a shape); false otherwise.
+  bool importShapeConcat(const onnx::NodeProto &n);
+  /// `out` names whatever `in` is (value, DQ view, constant).
+  void aliasTensor(const onnx::NodeProto &n, const std::string &in,
+                   const std::string &out);
+  /// The static shape of an imported tensor, if it is one.
+  std::optional<std::vector<int64_t>> knownShape(const std::string &name);
+  /// Input #i of an op that qcc folds on constants only.
+  const ConstTensor &foldedInput(const onnx::NodeProto &n, int i,
+                                 StringRef what);
+  /// Binds n's output to quantized `x` reshaped to `shape`.
+  void bindReshape(const onnx::NodeProto &n, Value x, ArrayRef<int64_t> shape);
+
+  // Op importers.
   void importQuantizeLinear(const onnx::NodeProto &n);
   void importDequantizeLinear(const onnx::NodeProto &n);
   void importConv(const onnx::NodeProto &n);

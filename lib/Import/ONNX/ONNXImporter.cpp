@@ -17,7 +17,10 @@
 #include "Importer.h"
 
 #include "mlir/IR/Verifier.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 
 using namespace mlir;
 using namespace qcc;
@@ -146,6 +149,89 @@ template <typename T> static T readLE(const char *p) {
   return v;
 }
 
+/// binary16 bits -> the (exact) value.
+static double halfToDouble(uint16_t h) {
+  int sign = h >> 15, exp = (h >> 10) & 0x1f, frac = h & 0x3ff;
+  double v;
+  if (exp == 0)
+    v = std::ldexp((double)frac, -24);
+  else if (exp == 31)
+    v = frac ? std::nan("") : INFINITY;
+  else
+    v = std::ldexp((double)(frac | 0x400), exp - 25);
+  return sign ? -v : v;
+}
+
+/// Bytes of `n` elements of ONNX type `dtype` as stored, or -1 if unknown.
+static int64_t storedBytes(int32_t dtype, int64_t n) {
+  switch (dtype) {
+  case onnx::TensorProto::BOOL:
+  case onnx::TensorProto::UINT8:
+  case onnx::TensorProto::INT8: return n;
+  case onnx::TensorProto::UINT16:
+  case onnx::TensorProto::INT16:
+  case onnx::TensorProto::FLOAT16: return 2 * n;
+  case onnx::TensorProto::FLOAT:
+  case onnx::TensorProto::INT32: return 4 * n;
+  case onnx::TensorProto::DOUBLE:
+  case onnx::TensorProto::INT64: return 8 * n;
+  case kINT4:
+  case kUINT4: return (n + 1) / 2;
+  default: return -1;
+  }
+}
+
+std::string Importer::readExternalData(const onnx::TensorProto &t,
+                                       int64_t elements) {
+  std::string location;
+  int64_t offset = 0, length = -1;
+  for (const auto &e : t.external_data()) {
+    auto number = [&](int64_t &v) {
+      if (StringRef(e.value()).getAsInteger(10, v) || v < 0)
+        fail("tensor '", t.name(), "': external data ", e.key(), " '",
+             e.value(), "' is not a non-negative integer");
+    };
+    if (e.key() == "location")
+      location = e.value();
+    else if (e.key() == "offset")
+      number(offset);
+    else if (e.key() == "length")
+      number(length);
+  }
+  if (location.empty())
+    fail("tensor '", t.name(), "': external data without a location");
+  // The file must lie in the model's directory or below it, symbolic links
+  // resolved: a model cannot make qcc read files elsewhere.
+  SmallString<256> dir, file, joined(modelDir);
+  if (llvm::sys::path::is_absolute(location))
+    fail("tensor '", t.name(), "': external data location '", location,
+         "' is an absolute path; it must be relative to the model's directory");
+  llvm::sys::path::append(joined, location);
+  if (llvm::sys::fs::real_path(modelDir, dir) ||
+      llvm::sys::fs::real_path(joined, file))
+    fail("tensor '", t.name(), "': cannot open external data file '",
+         location, "' (relative to the model's directory)");
+  StringRef prefix = dir;
+  if (!StringRef(file).starts_with(prefix) || file.size() <= prefix.size() ||
+      !llvm::sys::path::is_separator(file[prefix.size()]))
+    fail("tensor '", t.name(), "': external data location '", location,
+         "' is outside the model's directory");
+  auto buf = llvm::MemoryBuffer::getFile(file, /*IsText=*/false,
+                                         /*RequiresNullTerminator=*/false);
+  if (!buf)
+    fail("tensor '", t.name(), "': cannot read external data file '",
+         location, "'");
+  int64_t size = (*buf)->getBufferSize();
+  if (length < 0)
+    length = storedBytes(t.data_type(), elements);
+  if (length < 0)
+    length = size - std::min(offset, size);
+  if (offset > size || length > size - offset)
+    fail("tensor '", t.name(), "': external data '", location, "' has ", size,
+         " bytes; offset ", offset, " + length ", length, " is past its end");
+  return (*buf)->getBuffer().substr(offset, length).str();
+}
+
 ConstTensor Importer::readTensor(const onnx::TensorProto &t) {
   ConstTensor c;
   c.dtype = t.data_type();
@@ -158,12 +244,15 @@ ConstTensor Importer::readTensor(const onnx::TensorProto &t) {
       fail("tensor '", t.name(), "': more than 2^31 elements");
     count *= d;
   }
-  if (t.data_location() == onnx::TensorProto::EXTERNAL)
-    fail("tensor '", t.name(),
-         "': external data is not supported (save the model with the "
-         "weights inside the .onnx file)");
   int64_t n = c.numElements();
-  const std::string &raw = t.raw_data();
+  std::string external;
+  if (t.data_location() == onnx::TensorProto::EXTERNAL) {
+    external = readExternalData(t, n);
+    if (external.empty() && storedBytes(c.dtype, n) > 0)
+      fail("tensor '", t.name(), "': external data is empty");
+  }
+  const std::string &raw =
+      t.data_location() == onnx::TensorProto::EXTERNAL ? external : t.raw_data();
   auto need = [&](size_t bytes) {
     if (!raw.empty() && raw.size() != bytes)
       fail("tensor '", t.name(), "': raw_data has ", raw.size(),
@@ -179,6 +268,27 @@ ConstTensor Importer::readTensor(const onnx::TensorProto &t) {
       c.floats.push_back(raw.empty() ? t.float_data(i)
                                      : readLE<float>(raw.data() + 4 * i));
     break;
+  case onnx::TensorProto::DOUBLE:
+    need(n * 8);
+    if (raw.empty() && t.double_data_size() != n)
+      fail("tensor '", t.name(), "': has ", t.double_data_size(),
+           " values, expected ", n);
+    for (int64_t i = 0; i < n; ++i)
+      c.floats.push_back(raw.empty() ? t.double_data(i)
+                                     : readLE<double>(raw.data() + 8 * i));
+    break;
+  case onnx::TensorProto::FLOAT16:
+    // raw_data, or int32_data holding the 16-bit patterns.
+    need(n * 2);
+    if (raw.empty() && t.int32_data_size() != n)
+      fail("tensor '", t.name(), "': has ", t.int32_data_size(),
+           " values, expected ", n);
+    for (int64_t i = 0; i < n; ++i)
+      c.floats.push_back(halfToDouble(
+          raw.empty() ? (uint16_t)t.int32_data(i)
+                      : readLE<uint16_t>(raw.data() + 2 * i)));
+    break;
+  case onnx::TensorProto::BOOL:
   case onnx::TensorProto::UINT8:
   case onnx::TensorProto::INT8:
   case onnx::TensorProto::INT32:
@@ -198,6 +308,7 @@ ConstTensor Importer::readTensor(const onnx::TensorProto &t) {
       if (!raw.empty()) {
         const char *p = raw.data() + w * i;
         switch (c.dtype) {
+        case onnx::TensorProto::BOOL:
         case onnx::TensorProto::UINT8: v = (uint8_t)*p; break;
         case onnx::TensorProto::INT8: v = (int8_t)*p; break;
         case onnx::TensorProto::UINT16: v = readLE<uint16_t>(p); break;
@@ -247,6 +358,23 @@ ConstTensor Importer::readTensor(const onnx::TensorProto &t) {
   return c;
 }
 
+void Importer::checkScaleType(const onnx::NodeProto &n, const std::string &name,
+                              const ConstTensor &s) {
+  // QONNX quantizers compute in binary32 with a float32 input: a float16
+  // scale (FINN) is exact there; a float64 one (QKeras exports) only if
+  // every value is a float32.
+  if (s.dtype == onnx::TensorProto::FLOAT || s.dtype == onnx::TensorProto::FLOAT16)
+    return;
+  if (s.dtype != onnx::TensorProto::DOUBLE)
+    fail(describe(n), ": scale '", name, "' must be float32, float16 or "
+                      "float64, got ", dtypeName(s.dtype));
+  for (double v : s.floats)
+    if ((double)(float)v != v && !std::isnan(v))
+      fail(describe(n), ": float64 scale '", name, "' holds ",
+           llvm::format("%.17g", v),
+           ", which is not a float32 value (qcc computes in binary32)");
+}
+
 void Importer::collectConstants() {
   // An initializer qcc cannot read (float16, ...) is an error only when a
   // node uses it.
@@ -287,6 +415,7 @@ QuantType Importer::quantParamsFrom(const onnx::NodeProto &n,
   int64_t rank = shape.size();
   if (s.numElements() == 0)
     fail(describe(n), ": scale '", scaleName, "' is empty");
+  // ONNX's Q/DQ scale has the float tensor's type: float32 in qcc.
   if (s.dtype != onnx::TensorProto::FLOAT)
     fail(describe(n), ": scale '", scaleName, "' must be float32, got ",
          dtypeName(s.dtype));
@@ -1315,7 +1444,7 @@ void Importer::importGlobalAveragePool(const onnx::NodeProto &n) {
 
 void Importer::importConcat(const onnx::NodeProto &n) {
   allowAttrs(n, {"axis"});
-  if (importConstantConcat(n))
+  if (importConstantConcat(n) || importShapeConcat(n))
     return;
   SmallVector<Value> ins;
   for (int i = 0; i < n.input_size(); ++i)
@@ -1404,6 +1533,12 @@ void Importer::importReshape(const onnx::NodeProto &n) {
   if (count != xt.getNumElements())
     fail(describe(n), ": cannot reshape ", xt.getNumElements(),
          " elements into ", count);
+  bindReshape(n, x, shape);
+}
+
+void Importer::bindReshape(const onnx::NodeProto &n, Value x,
+                           ArrayRef<int64_t> shape) {
+  auto xt = cast<RankedTensorType>(x.getType());
   if (!getQuantElementType(xt).isPerTensor())
     fail(describe(n), ": input must be quantized per tensor");
   Value v = ReshapeOp::create(b, nodeLoc(n),
@@ -1612,107 +1747,6 @@ void Importer::importMatMulInteger(const onnx::NodeProto &n) {
       DenseBoolArrayAttr());
 }
 
-void Importer::importNode(const onnx::NodeProto &n) {
-  if (done.count(&n))
-    return;
-  // Minimum number of (non-empty) leading inputs and outputs per operator.
-  static const std::map<std::string, int> kMinInputs = {
-      {"QuantizeLinear", 2}, {"DequantizeLinear", 2}, {"Conv", 2},
-      {"Gemm", 2}, {"MatMul", 2}, {"Add", 2}, {"MaxPool", 1},
-      {"AveragePool", 1}, {"GlobalAveragePool", 1}, {"Concat", 1},
-      {"Reshape", 2}, {"Flatten", 1}, {"Relu", 1}, {"Clip", 1},
-      {"QLinearConv", 8}, {"QLinearMatMul", 8}, {"ConvInteger", 2},
-      {"MatMulInteger", 2}, {"Constant", 0}, {"BatchNormalization", 5},
-      {"Identity", 1}, {"Quant", 4}, {"IntQuant", 4}, {"BipolarQuant", 2},
-      {"Trunc", 5}, {"Split", 1}, {"Slice", 3}};
-  if (n.output_size() < 1 || n.output(0).empty())
-    fail(describe(n), ": node has no output");
-  if (auto it = kMinInputs.find(n.op_type()); it != kMinInputs.end())
-    for (int i = 0; i < it->second; ++i)
-      if (!hasInput(n, i))
-        fail(describe(n), ": needs at least ", it->second, " inputs, input #",
-             i, " is missing");
-  const std::string &op = n.op_type();
-  if (isQONNXDomain(n.domain())) {
-    if (op == "Quant" || op == "IntQuant" || op == "BipolarQuant")
-      importQONNXQuant(n);
-    else if (op == "Trunc")
-      importTrunc(n);
-    else if (op == "FloatQuant")
-      fail(describe(n), ": FloatQuant (minifloat quantization) is not "
-                        "supported; only integer Quant/IntQuant, BipolarQuant "
-                        "and Trunc are");
-    else
-      fail(describe(n), ": operator ", op, " of domain '", n.domain(),
-           "' is not supported (QONNX: Quant, IntQuant, BipolarQuant, Trunc)");
-    return;
-  }
-  if (!n.domain().empty() && n.domain() != "ai.onnx")
-    fail(describe(n), ": operators of domain '", n.domain(),
-         "' are not supported");
-  if (op == "Constant") {
-    allowAttrs(n, {"value"});
-    auto *a = attr(n, "value");
-    if (!a)
-      fail(describe(n), ": only the 'value' form of Constant is supported");
-    consts[n.output(0)] = readTensor(a->t());
-  } else if (op == "Identity") {
-    // Common in exported graphs: the output is another name for the input,
-    // whatever it is (value, DQ view, constant).
-    allowAttrs(n, {});
-    const std::string &in = n.input(0), &out = n.output(0);
-    ensureConstant(in);
-    bool found = false;
-    if (auto it = values.find(in); it != values.end())
-      values[out] = it->second, found = true;
-    if (auto it = dqViews.find(in); it != dqViews.end())
-      dqViews[out] = it->second, found = true;
-    if (auto it = dqConsts.find(in); it != dqConsts.end())
-      dqConsts[out] = it->second, found = true;
-    if (auto it = consts.find(in); it != consts.end())
-      consts[out] = it->second, found = true;
-    if (auto u = unreadable.find(in); u != unreadable.end())
-      fail(describe(n), ": ", u->second);
-    if (!found)
-      fail(describe(n), ": input '", in, "' is not defined before this node");
-  } else if (op == "QuantizeLinear") {
-    importQuantizeLinear(n);
-  } else if (op == "DequantizeLinear") {
-    importDequantizeLinear(n);
-  } else if (op == "Conv") {
-    importConv(n);
-  } else if (op == "Gemm" || op == "MatMul") {
-    importGemmOrMatMul(n);
-  } else if (op == "Add") {
-    importAdd(n);
-  } else if (op == "MaxPool" || op == "AveragePool") {
-    importPool(n);
-  } else if (op == "GlobalAveragePool") {
-    importGlobalAveragePool(n);
-  } else if (op == "Concat") {
-    importConcat(n);
-  } else if (op == "Reshape" || op == "Flatten") {
-    importReshape(n);
-  } else if (op == "Relu" || op == "Clip") {
-    importActivation(n);
-  } else if (op == "QLinearConv") {
-    importQLinearConv(n);
-  } else if (op == "QLinearMatMul") {
-    importQLinearMatMul(n);
-  } else if (op == "ConvInteger") {
-    importConvInteger(n);
-  } else if (op == "MatMulInteger") {
-    importMatMulInteger(n);
-  } else if (op == "Split" || op == "Slice") {
-    importSplitOrSlice(n);
-  } else if (op == "BatchNormalization") {
-    fail(describe(n), ": BatchNormalization is only supported right after a "
-                      "Conv (it is folded into the convolution)");
-  } else {
-    fail(describe(n), ": operator ", op, " is not supported");
-  }
-}
-
 //===----------------------------------------------------------------------===//
 // Graph
 //===----------------------------------------------------------------------===//
@@ -1790,8 +1824,10 @@ OwningOpRef<ModuleOp> Importer::run() {
       opset = o.version();
   if (opset < 0)
     fail("model: no opset is imported for the default ONNX domain");
-  if (opset < 10 || opset > 21)
-    fail("model: ONNX opset ", opset, " is not supported (10 to 21)");
+  if (opset < kMinOpset)
+    fail("model: ONNX opset ", opset, " is not supported (", kMinOpset, " to ",
+         kMaxOpset, ")");
+  this->opset = opset;
   collectConstants();
   checkOpsetSemantics(opset);
   format = detectFormat();
@@ -1809,6 +1845,14 @@ OwningOpRef<ModuleOp> Importer::run() {
       producers[out] = &n;
   }
   checkAcyclic();
+  checkOpVersions();
+  // Shape reads no values, only the static shape: it is no consumer for
+  // the fusions that need a tensor's only reader (Relu, BN, quantizers).
+  for (auto &[name, readers] : consumers)
+    llvm::erase_if(readers, [](const onnx::NodeProto *r) {
+      return r->op_type() == "Shape" &&
+             (r->domain().empty() || r->domain() == "ai.onnx");
+    });
 
   // Owned from the start: a failure anywhere below frees it.
   OwningOpRef<ModuleOp> module = ModuleOp::create(loc);
@@ -1980,7 +2024,7 @@ OwningOpRef<ModuleOp> qcc::importONNXModel(MLIRContext &ctx,
     return {};
   }
   try {
-    Importer imp(ctx, model, opts);
+    Importer imp(ctx, model, opts, llvm::sys::path::parent_path(path).str());
     return imp.run();
   } catch (const ImportError &e) {
     // One line whatever the model's names contain: escape control bytes.

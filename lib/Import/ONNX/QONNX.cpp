@@ -136,9 +136,7 @@ Importer::QonnxQuant Importer::qonnxParams(const onnx::NodeProto &n,
     return *a;
   };
   const ConstTensor &s = constant(n, 1, "scale");
-  if (s.dtype != onnx::TensorProto::FLOAT)
-    fail(describe(n), ": scale '", n.input(1), "' must be float32, got ",
-         dtypeName(s.dtype));
+  checkScaleType(n, n.input(1), s);
   if (s.numElements() == 0)
     fail(describe(n), ": scale '", n.input(1), "' is empty");
   axisOf(1, s, "scale");

@@ -1113,3 +1113,27 @@ func.func @matmul_negated_channels_count(%a: tensor<1x8x!qnn.q<ui8, scale = 0.5,
   %0 = qnn.matmul %a, %b {negated_channels = array<i1: true, false, true>} : (tensor<1x8x!qnn.q<ui8, scale = 0.5, zp = 0>>, tensor<8x4x!qnn.q<i8, scale = 0.5, zp = 0>>) -> tensor<1x4x!qnn.q<i8, scale = 1.0, zp = 0>>
   return
 }
+
+// -----
+
+func.func @lookup_table_size(%x: tensor<4x!qnn.q<i2, scale = 1.0, zp = 0>>) {
+  // expected-error @+1 {{'qnn.lookup_table' op table has 3 entries, expected one per input code (4)}}
+  %0 = qnn.lookup_table %x {table = array<i64: 0, 1, 2>} : tensor<4x!qnn.q<i2, scale = 1.0, zp = 0>> -> tensor<4x!qnn.q<i8, scale = 1.0, zp = 0>>
+  return
+}
+
+// -----
+
+func.func @lookup_table_entry_range(%x: tensor<4x!qnn.q<i2, scale = 1.0, zp = 0>>) {
+  // expected-error @+1 {{'qnn.lookup_table' op table entry 2 (input code 0) is 8, outside the result's range [-8, 7]}}
+  %0 = qnn.lookup_table %x {table = array<i64: 0, 1, 8, 2>} : tensor<4x!qnn.q<i2, scale = 1.0, zp = 0>> -> tensor<4x!qnn.q<i4, scale = 1.0, zp = 0>>
+  return
+}
+
+// -----
+
+func.func @lookup_table_per_channel(%x: tensor<2x2x!qnn.q<i2, axis = 1, scale = [1.0, 2.0], zp = [0, 0]>>) {
+  // expected-error @+1 {{'qnn.lookup_table' op input must be quantized per tensor (not bipolar)}}
+  %0 = qnn.lookup_table %x {table = array<i64: 0, 1, 2, 3>} : tensor<2x2x!qnn.q<i2, axis = 1, scale = [1.0, 2.0], zp = [0, 0]>> -> tensor<2x2x!qnn.q<i8, scale = 1.0, zp = 0>>
+  return
+}

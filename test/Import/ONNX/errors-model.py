@@ -10,12 +10,13 @@
 # RUN: not %qcc compile %t/truncated.onnx --emit=qnn 2>&1 | %{check}=TRUNCATED
 # RUN: not %qcc compile %t --emit=qnn 2>&1 | %{check}=DIRECTORY
 # RUN: not %qcc compile %t/opset9.onnx --emit=qnn 2>&1 | %{check}=OPSET9
-# RUN: not %qcc compile %t/opset22.onnx --emit=qnn 2>&1 | %{check}=OPSET22
+# RUN: not %qcc compile %t/opset24.onnx --emit=qnn 2>&1 | %{check}=OPSET24
+# RUN: not %qcc compile %t/opset6.onnx --emit=qnn 2>&1 | %{check}=OPSET6
 # RUN: not %qcc compile %t/no_default_opset.onnx --emit=qnn 2>&1 | %{check}=NO-OPSET
 # RUN: not %qcc compile %t/unsupported_op.onnx --emit=qnn 2>&1 | %{check}=UNSUPPORTED-OP
 # RUN: not %qcc compile %t/domain.onnx --emit=qnn 2>&1 | %{check}=DOMAIN
 # RUN: not %qcc compile %t/unsupported_attr.onnx --emit=qnn 2>&1 | %{check}=ATTR
-# RUN: not %qcc compile %t/constant_value_float.onnx --emit=qnn 2>&1 | %{check}=CONST-FORM
+# RUN: not %qcc compile %t/constant_value_string.onnx --emit=qnn 2>&1 | %{check}=CONST-FORM
 # RUN: not %qcc compile %t/symbolic_dim.onnx --emit=qnn 2>&1 | %{check}=SYMBOLIC
 # RUN: not %qcc compile %t/no_shape.onnx --emit=qnn 2>&1 | %{check}=NO-SHAPE
 # RUN: not %qcc compile %t/valid.onnx --emit=qnn --shape y=1x4 2>&1 | %{check}=SHAPE-NAME
@@ -48,13 +49,17 @@
 # GARBAGE: qcc: error: {{.*}}garbage.onnx: not a valid ONNX model (protobuf parse failed)
 # TRUNCATED: qcc: error: {{.*}}truncated.onnx: not a valid ONNX model (protobuf parse failed)
 # DIRECTORY: qcc: error: {{.*}}: not a valid ONNX model (protobuf parse failed)
-# OPSET9: qcc: error: {{.*}}opset9.onnx: model: ONNX opset 9 is not supported (10 to 21)
-# OPSET22: qcc: error: {{.*}}opset22.onnx: model: ONNX opset 22 is not supported (10 to 21)
+# Opsets 7 to 23 are read, each op by its own version history: QuantizeLinear
+# exists from opset 10. A newer opset is refused at its first node, naming
+# the op; an opset before 7 for the model.
+# OPSET9: qcc: error: {{.*}}opset9.onnx: node 'x_q_1_node' (QuantizeLinear): qcc supports QuantizeLinear from opset 10 (the model imports opset 9)
+# OPSET24: qcc: error: {{.*}}opset24.onnx: node 'x_q_1_node' (QuantizeLinear): the model imports ONNX opset 24, newer than qcc knows (7 to 23); it cannot tell what QuantizeLinear means there
+# OPSET6: qcc: error: {{.*}}opset6.onnx: model: ONNX opset 6 is not supported (7 to 23)
 # NO-OPSET: qcc: error: {{.*}}no_default_opset.onnx: model: no opset is imported for the default ONNX domain
-# UNSUPPORTED-OP: qcc: error: {{.*}}unsupported_op.onnx: node 'sig' (Sigmoid): operator Sigmoid is not supported
+# UNSUPPORTED-OP: qcc: error: {{.*}}unsupported_op.onnx: node 'erf' (Erf): operator Erf is not supported
 # DOMAIN: qcc: error: {{.*}}domain.onnx: node 'gelu' (Gelu): operators of domain 'com.microsoft' are not supported
 # ATTR: qcc: error: {{.*}}unsupported_attr.onnx: node 'relu' (Relu): attribute 'alpha' is not supported
-# CONST-FORM: qcc: error: {{.*}}constant_value_float.onnx: node 'cf' (Constant): attribute 'value_float' is not supported
+# CONST-FORM: qcc: error: {{.*}}constant_value_string.onnx: node 'cf' (Constant): attribute 'value_string' is not supported
 # SYMBOLIC: qcc: error: {{.*}}symbolic_dim.onnx: input 'x': dimension 1 ('C') is symbolic; pass --shape x=1x...
 # NO-SHAPE: qcc: error: {{.*}}no_shape.onnx: input 'x': no shape in the model; pass --shape x=...
 # SHAPE-NAME: qcc: error: {{.*}}valid.onnx: --shape: the model has no input named 'y'
@@ -66,14 +71,14 @@
 # OUTPUT-I32: qcc: error: {{.*}}output_int32.onnx: output 'y': declared int32 but the graph computes uint8
 # OUTPUT-FLOAT: qcc: error: {{.*}}output_float_not_quantized.onnx: node 'conv' (Conv): output 'y' is not quantized: QDQ models must quantize it first (QuantizeLinear)
 # NO-OUTPUTS: qcc: error: {{.*}}no_outputs.onnx: model: the graph has no outputs
-# EXTERNAL: qcc: error: {{.*}}external_data.onnx: node 'use_ext' (DequantizeLinear): tensor 'ext': external data is not supported (save the model with the weights inside the .onnx file)
+# EXTERNAL: qcc: error: {{.*}}external_data.onnx: node 'use_ext' (DequantizeLinear): tensor 'ext': cannot open external data file 'weights.bin' (relative to the model's directory)
 # RAW-SIZE: qcc: error: {{.*}}raw_data_size.onnx: node 'use_raw' (DequantizeLinear): tensor 'raw': raw_data has 20 bytes, expected 24
 # FLOAT-COUNT: qcc: error: {{.*}}float_data_count.onnx: node 'use_fd' (DequantizeLinear): tensor 'fd': has 2 values, expected 1000000
 # INT32-COUNT: qcc: error: {{.*}}int32_data_count.onnx: node 'use_i8' (DequantizeLinear): tensor 'i8': has 2 values, expected 3
 # INT64-COUNT: qcc: error: {{.*}}int64_data_count.onnx: node 'use_i64' (DequantizeLinear): tensor 'i64': has 2 values, expected 3
 # NEG-DIM: qcc: error: {{.*}}negative_dim.onnx: node 'use_neg' (DequantizeLinear): tensor 'neg': negative dimension
 # TOO-MANY: qcc: error: {{.*}}too_many_elements.onnx: node 'use_big' (DequantizeLinear): tensor 'big': more than 2^31 elements
-# F16: qcc: error: {{.*}}float16_initializer.onnx: node 'use_half' (DequantizeLinear): tensor 'half': element type float16 is not supported
+# F16: qcc: error: {{.*}}float16_initializer.onnx: node 'use_half' (DequantizeLinear): input 'half' has element type float16; expected int8, uint8, int4, uint4 or int32
 # NO-NODE-OUTPUT: qcc: error: {{.*}}node_without_output.onnx: node 'noout' (Relu): node has no output
 # MISSING-INPUT: qcc: error: {{.*}}node_missing_input.onnx: node 'q' (QuantizeLinear): needs at least 2 inputs, input #1 is missing
 
@@ -119,8 +124,13 @@ def opset9(g):
     relu_model(g)
 
 
-@models(opset=22)
-def opset22(g):
+@models(opset=24)
+def opset24(g):
+    relu_model(g)
+
+
+@models(opset=6)
+def opset6(g):
     relu_model(g)
 
 
@@ -133,7 +143,7 @@ def no_default_opset(g):
 @models()
 def unsupported_op(g):
     x = g.qdq_input("x", [1, 4], 0.5, 128)
-    g.node("Sigmoid", [x], "s", name="sig")
+    g.node("Erf", [x], "s", name="erf")
     g.output("s", F32)
 
 
@@ -153,10 +163,10 @@ def unsupported_attr(g):
 
 
 @models()
-def constant_value_float(g):
+def constant_value_string(g):
     relu_model(g)
     g.nodes.insert(0, helper.make_node("Constant", [], ["c"], name="cf",
-                                       value_float=1.0))
+                                       value_string="one"))
 
 
 @models()

@@ -39,7 +39,7 @@
 # SCALE-INF: qcc: error: {{.*}}scale_inf.onnx: node 'quant' (QuantizeLinear): scale 's' has the value INF; scales must be positive and finite
 # SCALE-NAN: qcc: error: {{.*}}scale_nan.onnx: node 'quant' (QuantizeLinear): scale 's' has the value nan; scales must be positive and finite
 # SCALE-AXIS-ZERO: qcc: error: {{.*}}scale_per_axis_zero.onnx: node 'w_dq_node' (DequantizeLinear): scale 'w_dq_scale' has the value 0.000000e+00; scales must be positive and finite
-# SCALE-F64: qcc: error: {{.*}}scale_float64.onnx: node 'quant' (QuantizeLinear): tensor 's': element type float64 is not supported
+# SCALE-F64: qcc: error: {{.*}}scale_float64.onnx: node 'quant' (QuantizeLinear): scale 's' must be float32, got float64
 # SCALE-INT: qcc: error: {{.*}}scale_int.onnx: node 'quant' (QuantizeLinear): scale 's' must be float32, got int32
 # SCALE-INPUT: qcc: error: {{.*}}scale_not_constant.onnx: node 'quant' (QuantizeLinear): scale 's' must be a constant (initializer or Constant node)
 # SCALE-2D: qcc: error: {{.*}}scale_2d.onnx: node 'quant' (QuantizeLinear): scale must be a scalar or 1-D

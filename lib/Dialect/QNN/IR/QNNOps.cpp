@@ -545,6 +545,29 @@ LogicalResult ConcatOp::verify() {
   return success();
 }
 
+LogicalResult LookupTableOp::verify() {
+  if (failed(verifyAllQuantValues(*this)))
+    return failure();
+  auto qi = getQuantElementType(getInput().getType());
+  auto qo = getQuantElementType(getType());
+  if (!qi.isPerTensor() || qi.isSliced() || qi.isBipolar())
+    return emitOpError() << "input must be quantized per tensor (not bipolar)";
+  if (!qo.isPerTensor() || qo.isSliced())
+    return emitOpError() << "result must be quantized per tensor";
+  int64_t lo = qi.getQMinOf(0), hi = qi.getQMaxOf(0);
+  if ((int64_t)getTable().size() != hi - lo + 1)
+    return emitOpError() << "table has " << getTable().size()
+                         << " entries, expected one per input code ("
+                         << hi - lo + 1 << ")";
+  for (auto [i, v] : llvm::enumerate(getTable()))
+    if (v < qo.getQMinOf(0) || v > qo.getQMaxOf(0))
+      return emitOpError() << "table entry " << i << " (input code "
+                           << lo + (int64_t)i << ") is " << v
+                           << ", outside the result's range ["
+                           << qo.getQMinOf(0) << ", " << qo.getQMaxOf(0) << "]";
+  return success();
+}
+
 LogicalResult ReshapeOp::verify() {
   if (failed(verifyAllQuantValues(*this)))
     return failure();

@@ -229,6 +229,24 @@ def QNN_ConcatOp : QNN_Op<"concat", [Pure]> {
   let hasVerifier = 1;
 }
 
+def QNN_LookupTableOp : QNN_Op<"lookup_table", [Pure, SameOperandsAndResultShape]> {
+  let summary = "an elementwise function as a table over the input codes";
+  let description = [{
+    `table[i]` is the output integer for the input code `qmin + i`, with
+    `qmin` the input type's smallest code: one entry per code of the input
+    width (at most 256), each in the output type's range. The importer
+    builds it at compile time for elementwise functions (Sigmoid, Tanh,
+    LeakyRelu, HardSigmoid, HardSwish, SiLU, Mish, ...): the function of
+    each code's real value, quantized as the model's quantizer does, so the
+    op computes exactly what the float graph computes on those values.
+    Input and result are quantized per tensor.
+  }];
+  let arguments = (ins QNN_AnyQuantTensor:$input, DenseI64ArrayAttr:$table);
+  let results = (outs QNN_AnyQuantTensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+}
+
 def QNN_ReshapeOp : QNN_Op<"reshape", [Pure]> {
   let summary = "row-major reshape; the quantization is unchanged";
   let arguments = (ins QNN_AnyQuantTensor:$input);

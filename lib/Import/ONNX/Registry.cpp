@@ -1,0 +1,156 @@
+//===- Registry.cpp - ONNX operator handlers by name, domain and opset ----===//
+//
+// Every ONNX operator qcc imports has one entry here: its domain, its name,
+// the opset from which the handler's semantics hold, the leading inputs it
+// needs, and the Importer method that imports it (in the file of its
+// family). A node is imported by the entry of its op with the largest
+// `since` not above the model's opset; an op whose first entry is newer
+// than the model's opset, an opset newer than qcc knows and an op with no
+// entry are refused, naming the node. Adding an op is one entry, one
+// method and one test.
+//
+// Ops that are only imported as part of another (BatchNormalization and
+// Mul/Add/Sub/Div by constants after a Conv/Gemm/MatMul, folded into it;
+// Relu/Clip into a producer's output range) have entries too: their
+// versions are checked up front, and reached on their own they say where
+// they are supported.
+//
+//===----------------------------------------------------------------------===//
+#include "Importer.h"
+
+namespace qcc::onnximport {
+
+const std::vector<Importer::OpHandler> &Importer::opHandlers() {
+  using I = Importer;
+  static const std::vector<OpHandler> handlers = {
+      // Graph plumbing (ONNXImporter.cpp, Shape.cpp).
+      {"", "Constant", 1, 0, &I::importConstant},
+      {"", "Identity", 1, 1, &I::importIdentity},
+      {"", "Dropout", 7, 1, &I::importDropout},
+      // Quantizers (ONNXImporter.cpp, LowBit.cpp).
+      {"", "QuantizeLinear", 10, 2, &I::importQuantizeLinear},
+      {"", "DequantizeLinear", 10, 2, &I::importDequantizeLinear},
+      // Convolution and matrix products (ONNXImporter.cpp, Affine.cpp).
+      {"", "Conv", 1, 2, &I::importConv},
+      {"", "Gemm", 7, 2, &I::importGemmOrMatMul},
+      {"", "MatMul", 1, 2, &I::importGemmOrMatMul},
+      {"", "BatchNormalization", 7, 5, &I::importFoldedOnly},
+      {"", "Mul", 7, 2, &I::importFoldedOnly},
+      {"", "Sub", 7, 2, &I::importFoldedOnly},
+      {"", "Div", 7, 2, &I::importFoldedOnly},
+      // Elementwise and activations.
+      {"", "Add", 7, 2, &I::importAdd},
+      {"", "Relu", 6, 1, &I::importActivation},
+      {"", "Clip", 6, 1, &I::importActivation},
+      // Elementwise functions as lookup tables (Activations.cpp).
+      {"", "Sigmoid", 6, 1, &I::importElementwiseFunction},
+      {"", "Tanh", 6, 1, &I::importElementwiseFunction},
+      {"", "LeakyRelu", 6, 1, &I::importElementwiseFunction},
+      {"", "HardSigmoid", 6, 1, &I::importElementwiseFunction},
+      {"", "HardSwish", 14, 1, &I::importElementwiseFunction},
+      {"", "Elu", 6, 1, &I::importElementwiseFunction},
+      {"", "Selu", 6, 1, &I::importElementwiseFunction},
+      {"", "Softplus", 1, 1, &I::importElementwiseFunction},
+      {"", "Mish", 18, 1, &I::importElementwiseFunction},
+      // Pooling.
+      {"", "MaxPool", 8, 1, &I::importPool},
+      {"", "AveragePool", 7, 1, &I::importPool},
+      {"", "GlobalAveragePool", 1, 1, &I::importGlobalAveragePool},
+      // Shape and layout (ONNXImporter.cpp, LowBit.cpp, Shape.cpp).
+      {"", "Concat", 4, 1, &I::importConcat},
+      {"", "Reshape", 5, 2, &I::importReshape},
+      {"", "Flatten", 1, 1, &I::importReshape},
+      {"", "Split", 2, 1, &I::importSplitOrSlice},
+      {"", "Slice", 10, 3, &I::importSplitOrSlice},
+      {"", "Shape", 1, 1, &I::importShape},
+      {"", "Gather", 1, 2, &I::importGather},
+      {"", "Unsqueeze", 1, 1, &I::importSqueezeOrUnsqueeze},
+      {"", "Squeeze", 1, 1, &I::importSqueezeOrUnsqueeze},
+      {"", "Cast", 6, 1, &I::importCast},
+      // QOperator (ONNXImporter.cpp).
+      {"", "QLinearConv", 10, 8, &I::importQLinearConv},
+      {"", "QLinearMatMul", 10, 8, &I::importQLinearMatMul},
+      {"", "ConvInteger", 10, 2, &I::importConvInteger},
+      {"", "MatMulInteger", 10, 2, &I::importMatMulInteger},
+      // QONNX / FINN (QONNX.cpp); their domains are not versioned here.
+      {"qonnx", "Quant", 1, 4, &I::importQONNXQuant},
+      {"qonnx", "IntQuant", 1, 4, &I::importQONNXQuant},
+      {"qonnx", "BipolarQuant", 1, 2, &I::importQONNXQuant},
+      {"qonnx", "Trunc", 1, 5, &I::importTrunc},
+      {"qonnx", "FloatQuant", 1, 0, &I::importFloatQuant},
+  };
+  return handlers;
+}
+
+const Importer::OpHandler *Importer::handlerFor(const onnx::NodeProto &n) {
+  StringRef domain = n.domain();
+  if (isQONNXDomain(domain))
+    domain = "qonnx";
+  else if (domain == "ai.onnx")
+    domain = "";
+  if (!domain.empty() && domain != "qonnx")
+    fail(describe(n), ": operators of domain '", n.domain(),
+         "' are not supported");
+  if (domain.empty() && opset > kMaxOpset)
+    fail(describe(n), ": the model imports ONNX opset ", opset,
+         ", newer than qcc knows (", kMinOpset, " to ", kMaxOpset,
+         "); it cannot tell what ", n.op_type(), " means there");
+  const OpHandler *best = nullptr;
+  int64_t first = -1;
+  for (const OpHandler &h : opHandlers()) {
+    if (h.domain != domain || h.op != n.op_type())
+      continue;
+    if (first < 0 || h.since < first)
+      first = h.since;
+    if ((!domain.empty() || h.since <= opset) &&
+        (!best || h.since > best->since))
+      best = &h;
+  }
+  if (best)
+    return best;
+  if (first >= 0)
+    fail(describe(n), ": qcc supports ", n.op_type(), " from opset ", first,
+         " (the model imports opset ", opset, ")");
+  return nullptr;
+}
+
+void Importer::checkOpVersions() {
+  for (const auto &n : g.node())
+    handlerFor(n);
+}
+
+void Importer::importNode(const onnx::NodeProto &n) {
+  if (done.count(&n))
+    return;
+  if (n.output_size() < 1 || n.output(0).empty())
+    fail(describe(n), ": node has no output");
+  const OpHandler *h = handlerFor(n);
+  if (!h) {
+    if (isQONNXDomain(n.domain()))
+      fail(describe(n), ": operator ", n.op_type(), " of domain '", n.domain(),
+           "' is not supported (QONNX: Quant, IntQuant, BipolarQuant, Trunc)");
+    fail(describe(n), ": operator ", n.op_type(), " is not supported");
+  }
+  for (int i = 0; i < h->minInputs; ++i)
+    if (!hasInput(n, i))
+      fail(describe(n), ": needs at least ", h->minInputs, " inputs, input #",
+           i, " is missing");
+  (this->*h->import)(n);
+}
+
+void Importer::importFoldedOnly(const onnx::NodeProto &n) {
+  if (n.op_type() == "BatchNormalization")
+    fail(describe(n), ": BatchNormalization is only supported right after a "
+                      "Conv (it is folded into the convolution)");
+  fail(describe(n), ": operator ", n.op_type(), " is not supported here: ",
+       n.op_type(), " by a constant is folded right after a Conv, Gemm or "
+                    "MatMul; elsewhere it is not supported");
+}
+
+void Importer::importFloatQuant(const onnx::NodeProto &n) {
+  fail(describe(n), ": FloatQuant (minifloat quantization) is not "
+                    "supported; only integer Quant/IntQuant, BipolarQuant "
+                    "and Trunc are");
+}
+
+} // namespace qcc::onnximport

@@ -1,0 +1,302 @@
+//===- Shape.cpp - shape computations, layout and graph plumbing ----------===//
+//
+// Exporters compute shapes in the graph: PyTorch writes x.view(x.size(0), -1)
+// as Shape -> Gather -> Unsqueeze -> Concat -> Reshape. Every shape in qcc
+// is static, so these are folded into constants here (Shape of any tensor
+// whose shape is known; Gather, Unsqueeze, Squeeze, Concat and Cast of
+// constants), and the Reshape reads a constant. Unsqueeze and Squeeze of a
+// quantized tensor are reshapes. Identity and Dropout (inference) are
+// other names for their input.
+//
+//===----------------------------------------------------------------------===//
+#include "Importer.h"
+
+using namespace mlir;
+using namespace qcc::qnn;
+
+namespace qcc::onnximport {
+
+void Importer::importConstant(const onnx::NodeProto &n) {
+  allowAttrs(n, {"value", "value_int", "value_ints", "value_float",
+                 "value_floats"});
+  ConstTensor c;
+  if (auto *a = attr(n, "value")) {
+    c = readTensor(a->t());
+  } else if (auto *a = attr(n, "value_int")) {
+    c.dtype = onnx::TensorProto::INT64;
+    c.ints = {a->i()};
+  } else if (auto *a = attr(n, "value_ints")) {
+    c.dtype = onnx::TensorProto::INT64;
+    c.ints.assign(a->ints().begin(), a->ints().end());
+    c.dims = {(int64_t)c.ints.size()};
+  } else if (auto *a = attr(n, "value_float")) {
+    c.dtype = onnx::TensorProto::FLOAT;
+    c.floats = {a->f()};
+  } else if (auto *a = attr(n, "value_floats")) {
+    c.dtype = onnx::TensorProto::FLOAT;
+    c.floats.assign(a->floats().begin(), a->floats().end());
+    c.dims = {(int64_t)c.floats.size()};
+  } else {
+    fail(describe(n), ": a Constant needs one of value, value_int, "
+                      "value_ints, value_float, value_floats");
+  }
+  consts[n.output(0)] = c;
+}
+
+void Importer::aliasTensor(const onnx::NodeProto &n, const std::string &in,
+                           const std::string &out) {
+  ensureConstant(in);
+  bool found = false;
+  if (auto it = values.find(in); it != values.end())
+    values[out] = it->second, found = true;
+  if (auto it = dqViews.find(in); it != dqViews.end())
+    dqViews[out] = it->second, found = true;
+  if (auto it = dqConsts.find(in); it != dqConsts.end())
+    dqConsts[out] = it->second, found = true;
+  if (auto it = consts.find(in); it != consts.end())
+    consts[out] = it->second, found = true;
+  if (auto u = unreadable.find(in); u != unreadable.end())
+    fail(describe(n), ": ", u->second);
+  if (!found)
+    fail(describe(n), ": input '", in, "' is not defined before this node");
+}
+
+void Importer::importIdentity(const onnx::NodeProto &n) {
+  // Common in exported graphs: the output is another name for the input,
+  // whatever it is (value, DQ view, constant).
+  allowAttrs(n, {});
+  aliasTensor(n, n.input(0), n.output(0));
+}
+
+void Importer::importDropout(const onnx::NodeProto &n) {
+  // Inference: the identity. Before opset 12 `ratio` is an attribute;
+  // from 12 `ratio` and `training_mode` are inputs, and training must be
+  // off.
+  allowAttrs(n, {"ratio", "seed", "is_test"});
+  if (hasInput(n, 2)) {
+    const ConstTensor &t = constant(n, 2, "training_mode");
+    if (t.numElements() != 1 || (t.isInt() ? t.ints[0] != 0 : t.floats[0] != 0))
+      fail(describe(n), ": training_mode must be false");
+  }
+  if (n.output_size() > 1 && !n.output(1).empty() &&
+      (consumers.count(n.output(1)) || graphOutputs.count(n.output(1))))
+    fail(describe(n), ": the mask output '", n.output(1),
+         "' is not supported (it is used)");
+  aliasTensor(n, n.input(0), n.output(0));
+}
+
+std::optional<std::vector<int64_t>>
+Importer::knownShape(const std::string &name) {
+  ensureConstant(name);
+  auto dims = [](Value v) {
+    auto t = cast<RankedTensorType>(v.getType());
+    return std::vector<int64_t>(t.getShape().begin(), t.getShape().end());
+  };
+  if (auto it = values.find(name); it != values.end())
+    return dims(it->second);
+  if (auto it = dqViews.find(name); it != dqViews.end())
+    return dims(it->second);
+  if (auto it = dqConsts.find(name); it != dqConsts.end())
+    return it->second.dims;
+  if (auto it = consts.find(name); it != consts.end())
+    return it->second.dims;
+  return std::nullopt;
+}
+
+static ConstTensor int64Tensor(std::vector<int64_t> values,
+                               std::vector<int64_t> dims) {
+  ConstTensor c;
+  c.dtype = onnx::TensorProto::INT64;
+  c.ints = std::move(values);
+  c.dims = std::move(dims);
+  return c;
+}
+
+void Importer::importShape(const onnx::NodeProto &n) {
+  allowAttrs(n, {"start", "end"});
+  auto shape = knownShape(n.input(0));
+  if (!shape)
+    fail(describe(n), ": the shape of '", n.input(0),
+         "' is not known here (qcc folds Shape of tensors it has imported)");
+  int64_t r = shape->size();
+  auto clampIndex = [&](int64_t i) {
+    if (i < 0)
+      i += r;
+    return std::clamp<int64_t>(i, 0, r);
+  };
+  int64_t start = clampIndex(attrInt(n, "start", 0));
+  int64_t end = attr(n, "end") ? clampIndex(attrInt(n, "end", r)) : r;
+  std::vector<int64_t> v;
+  for (int64_t i = start; i < end; ++i)
+    v.push_back((*shape)[i]);
+  int64_t count = v.size();
+  consts[n.output(0)] = int64Tensor(std::move(v), {count});
+}
+
+/// The constant input #i of a folded shape computation.
+const ConstTensor &Importer::foldedInput(const onnx::NodeProto &n, int i,
+                                         StringRef what) {
+  if (!hasInput(n, i))
+    fail(describe(n), ": missing ", what);
+  ensureConstant(n.input(i));
+  if (!consts.count(n.input(i)) && !unreadable.count(n.input(i)))
+    fail(describe(n), ": ", n.op_type(), " of '", n.input(i),
+         "' is not supported: qcc folds it on constants only (shape "
+         "computations)");
+  return constant(n, i, what);
+}
+
+void Importer::importGather(const onnx::NodeProto &n) {
+  allowAttrs(n, {"axis"});
+  const ConstTensor &data = foldedInput(n, 0, "data");
+  const ConstTensor &idx = constant(n, 1, "indices");
+  if (!idx.isInt() || idx.ints.size() != (size_t)idx.numElements())
+    fail(describe(n), ": indices must be integers");
+  int64_t r = data.dims.size(), axis = attrInt(n, "axis", 0);
+  if (r == 0)
+    fail(describe(n), ": data must have rank >= 1");
+  if (axis < 0)
+    axis += r;
+  if (axis < 0 || axis >= r)
+    fail(describe(n), ": axis is out of range");
+  int64_t outer = 1, inner = 1, k = data.dims[axis];
+  for (int64_t d = 0; d < axis; ++d)
+    outer *= data.dims[d];
+  for (int64_t d = axis + 1; d < r; ++d)
+    inner *= data.dims[d];
+  ConstTensor out;
+  out.dtype = data.dtype;
+  out.dims.assign(data.dims.begin(), data.dims.begin() + axis);
+  out.dims.insert(out.dims.end(), idx.dims.begin(), idx.dims.end());
+  out.dims.insert(out.dims.end(), data.dims.begin() + axis + 1, data.dims.end());
+  bool ints = data.isInt();
+  for (int64_t o = 0; o < outer; ++o)
+    for (int64_t j : idx.ints) {
+      if (j < -k || j >= k)
+        fail(describe(n), ": index ", j, " is out of range for dimension ", k);
+      if (j < 0)
+        j += k;
+      for (int64_t i = 0; i < inner; ++i) {
+        int64_t at = (o * k + j) * inner + i;
+        if (ints)
+          out.ints.push_back(data.ints[at]);
+        else
+          out.floats.push_back(data.floats[at]);
+      }
+    }
+  consts[n.output(0)] = out;
+}
+
+void Importer::importCast(const onnx::NodeProto &n) {
+  allowAttrs(n, {"to", "saturate"});
+  ConstTensor c = foldedInput(n, 0, "input");
+  int64_t to = attrInt(n, "to", 0);
+  bool toInt = to == onnx::TensorProto::INT64 || to == onnx::TensorProto::INT32;
+  bool toFloat = to == onnx::TensorProto::FLOAT || to == onnx::TensorProto::DOUBLE;
+  if (!toInt && !toFloat)
+    fail(describe(n), ": Cast of a constant to ", dtypeName(to),
+         " is not supported (int32, int64, float, double)");
+  if (toInt && !c.isInt()) {
+    for (double f : c.floats) {
+      if (!std::isfinite(f) || std::fabs(f) >= 9.2e18)
+        fail(describe(n), ": ", f, " does not fit ", dtypeName(to));
+      c.ints.push_back((int64_t)std::trunc(f));
+    }
+    c.floats.clear();
+  } else if (toFloat && c.isInt()) {
+    for (int64_t i : c.ints)
+      c.floats.push_back((double)i);
+    c.ints.clear();
+  }
+  if (to == onnx::TensorProto::INT32)
+    for (int64_t &i : c.ints)
+      if (i != (int32_t)i)
+        fail(describe(n), ": ", i, " does not fit int32");
+  if (to == onnx::TensorProto::FLOAT)
+    for (double &f : c.floats)
+      f = (double)(float)f;
+  c.dtype = to;
+  c.bits = 0;
+  consts[n.output(0)] = c;
+}
+
+void Importer::importSqueezeOrUnsqueeze(const onnx::NodeProto &n) {
+  bool unsqueeze = n.op_type() == "Unsqueeze";
+  // Axes: an attribute before opset 13, an input from 13.
+  std::optional<std::vector<int64_t>> axes;
+  if (opset < 13) {
+    allowAttrs(n, {"axes"});
+    if (attr(n, "axes"))
+      axes = attrInts(n, "axes", {});
+  } else {
+    allowAttrs(n, {});
+    if (hasInput(n, 1)) {
+      const ConstTensor &a = constant(n, 1, "axes");
+      if (!a.isInt())
+        fail(describe(n), ": axes must be integers");
+      axes = a.ints;
+    }
+  }
+  if (unsqueeze && !axes)
+    fail(describe(n), ": Unsqueeze needs axes");
+  auto in = knownShape(n.input(0));
+  if (!in)
+    fail(describe(n), ": input '", n.input(0), "' is not defined before this node");
+  int64_t r = in->size(), outRank = unsqueeze ? r + axes->size() : r;
+  std::vector<int64_t> shape;
+  std::set<int64_t> marked;
+  if (axes)
+    for (int64_t a : *axes) {
+      int64_t rank = unsqueeze ? outRank : r;
+      if (a < -rank || a >= rank)
+        fail(describe(n), ": axis ", a, " is out of range for rank ", rank);
+      if (!marked.insert(a < 0 ? a + rank : a).second)
+        fail(describe(n), ": axis ", a, " is repeated");
+    }
+  if (unsqueeze) {
+    for (int64_t d = 0, i = 0; d < outRank; ++d)
+      shape.push_back(marked.count(d) ? 1 : (*in)[i++]);
+  } else {
+    for (int64_t d = 0; d < r; ++d) {
+      bool drop = axes ? marked.count(d) > 0 : (*in)[d] == 1;
+      if (drop && (*in)[d] != 1)
+        fail(describe(n), ": cannot squeeze axis ", d, " of size ", (*in)[d]);
+      if (!drop)
+        shape.push_back((*in)[d]);
+    }
+  }
+  if (auto it = consts.find(n.input(0)); it != consts.end()) {
+    ConstTensor c = it->second;
+    c.dims = shape;
+    consts[n.output(0)] = c;
+    return;
+  }
+  bindReshape(n, quantizedInput(n, 0, "data"), shape);
+}
+
+bool Importer::importShapeConcat(const onnx::NodeProto &n) {
+  std::vector<const ConstTensor *> in;
+  for (int i = 0; i < n.input_size(); ++i) {
+    if (!hasInput(n, i))
+      return false;
+    ensureConstant(n.input(i));
+    auto it = consts.find(n.input(i));
+    if (it == consts.end() || !it->second.isInt())
+      return false;
+    in.push_back(&it->second);
+  }
+  // Integer constants (a shape being assembled): 1-D, concatenated.
+  ConstTensor out = int64Tensor({}, {0});
+  for (const ConstTensor *c : in) {
+    if (c->dims.size() != 1)
+      fail(describe(n), ": concatenation of integer constants must be 1-D "
+                        "(shape computations)");
+    out.ints.insert(out.ints.end(), c->ints.begin(), c->ints.end());
+  }
+  out.dims = {(int64_t)out.ints.size()};
+  out.dtype = in.front()->dtype;
+  consts[n.output(0)] = out;
+  return true;
+}
+
+} // namespace qcc::onnximport
