@@ -40,7 +40,7 @@ cannot grow through later layers.  model.json's "difftest" entry records
 the form, the tolerance, why, and the features drawn.
 
 The oracle is ONNX Runtime: on model_ort.onnx (the standard-ONNX expansion)
-for QONNX graphs; for QDQ graphs at graph optimization level 'basic'
+for QONNX graphs; for QDQ graphs with graph optimizations disabled
 (model.json "ort_opt_level"; see generate()) and, when they have INT4/UINT4
 activations, on a copy with extra graph outputs (_write_int4_oracle());
 QOperator graphs as they are.
@@ -1519,9 +1519,14 @@ def generate(seed, index, outdir, kinds=KINDS, attempts=20, avoid=DEFAULT_AVOID,
             # QLinearAveragePool, ...) that round some exact ties the other
             # way, and some of its QDQ rewrites fail on valid graphs (INT4
             # Clip -> Q, duplicated node names, Q after Reshape with the
-            # wrong output_dtype).  At level 'basic' it computes the QDQ
-            # graph as ONNX defines it: DQ, the float op, Q.
-            meta["ort_opt_level"] = "basic"
+            # wrong output_dtype).  Level 'basic' is not safe either: on
+            # seed 99 index 49 its rewrites make a Gemm (beta 2) -> Clip ->
+            # Q result 1 LSB off (57 for an exact 56.0; the same tensors
+            # in a lone Gemm give 56, and so does level 'disabled';
+            # test/difftest/regress/ort_basic_gemm_beta_seed99_49).  With
+            # optimizations disabled it computes the QDQ graph as ONNX
+            # defines it: DQ, the float op, Q.
+            meta["ort_opt_level"] = "disabled"
         meta["difftest"] = {
             "seed": int(seed), "index": int(index), "attempt": attempt, "kind": kind,
             "opset": builder.opset, "tol_lsb": tol,
