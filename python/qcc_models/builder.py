@@ -580,6 +580,30 @@ class ModelBuilder(object):
         self.qparams[y] = QParams(yscale, yzp, np.dtype(out_dtype), ysn, yzn)
         return y
 
+    def ms_qlinear(self, op, xqs, fn, out_dtype=np.uint8, base=None, **attrs):
+        """ONNX Runtime's com.microsoft QLinear<op> on the quantized tensors
+        xqs: fn of their dequantized values, calibrated and quantized to
+        out_dtype. QLinearConcat lists Y's parameters first, the others
+        each input's then Y's."""
+        qps = [self.qparams[x] for x in xqs]
+        real = fn(*[ref.dequantize(self.values[x], qp.scale, qp.zero_point)
+                    for x, qp in zip(xqs, qps)])
+        yscale, yzp = calibrate(real, out_dtype)
+        base = base or op.lower()
+        ysn = self.const(base + "_y_scale", np.array(yscale, np.float32))
+        yzn = self.const(base + "_y_zero_point", np.array(yzp, out_dtype))
+        ins = []
+        for x, qp in zip(xqs, qps):
+            ins += [x, qp.scale_name, qp.zp_name]
+        ins = [ysn, yzn] + ins if op == "QLinearConcat" else ins + [ysn, yzn]
+        v = ref.quantize(real.astype(np.float32), yscale, yzp, out_dtype)
+        out = self.fresh(base)
+        self.nodes.append(helper.make_node(op, ins, [out], name=out + "_node",
+                                           domain="com.microsoft", **attrs))
+        self.values[out] = v
+        self.qparams[out] = QParams(np.float32(yscale), yzp, out_dtype, ysn, yzn)
+        return out
+
     def qlinear_matmul(self, aq, w, out_dtype=np.uint8, base="qmatmul"):
         """QLinearMatMul with a constant int8 per-tensor symmetric B [K,N]."""
         aqp = self.qparams[aq]
@@ -627,6 +651,8 @@ class ModelBuilder(object):
             initializer=self.initializers)
         model = helper.make_model(graph, producer_name="qcc_models",
                                   opset_imports=[helper.make_opsetid("", self.opset)])
+        if any(n.domain == "com.microsoft" for n in model.graph.node):
+            model.opset_import.append(helper.make_opsetid("com.microsoft", 1))
         model.ir_version = ir_version_for_opset(self.opset)
         return model
 

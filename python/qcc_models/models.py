@@ -775,6 +775,33 @@ def lut_approx2():
         ("Mish", {}, I8), ("Softplus", {}, U8), ("Elu", {}, I8), ("Selu", {}, I8)])
 
 
+def ort_contrib():
+    """ONNX Runtime's QOperator extensions (com.microsoft), as
+    quantize_static writes a QOperator model (issue 9): QLinearConv, then
+    QLinearLeakyRelu, QLinearAdd (a residual), QLinearSigmoid, QLinearConcat
+    of tensors of different scales, QLinearGlobalAveragePool. ONNX Runtime
+    runs the contrib ops natively; the Add and Concat results (the Concat
+    holds the Sigmoid's and the LeakyRelu's) are outputs too."""
+    b = ModelBuilder("ort_contrib", opset=13, seed=1217, num_calib=8)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 3, 12, 12], -1.0, 1.0)
+    xq = b.quantize(x, U8)
+    h = b.qlinear_conv(xq, _conv_w(r, 8, 3, 3), _bias(r, 8), pads=1, base="qconv1")
+    a = b.ms_qlinear("QLinearLeakyRelu", [h], lambda v: np.where(v < 0, 0.1 * v, v),
+                     alpha=0.1)
+    c = b.qlinear_conv(a, _conv_w(r, 8, 8, 3), _bias(r, 8), pads=1, base="qconv2")
+    s = b.ms_qlinear("QLinearAdd", [c, a], lambda u, v: u + v)
+    g = b.ms_qlinear("QLinearSigmoid", [s], lambda v: 1 / (1 + np.exp(-v)))
+    cat = b.ms_qlinear("QLinearConcat", [g, a], lambda u, v: np.concatenate([u, v], 1),
+                       axis=1)
+    p = b.ms_qlinear("QLinearGlobalAveragePool", [cat],
+                     lambda v: v.mean(axis=(2, 3), keepdims=True), channels_last=0)
+    b.add_output(b.dequantize(s), "add")
+    b.add_output(b.dequantize(cat), "concat")
+    b.add_output(b.dequantize(p), "output")
+    return b
+
+
 MODELS = {
     "tiny_cnn": tiny_cnn,
     "resdw": resdw,
@@ -795,6 +822,7 @@ MODELS = {
     "lut_exact": lut_exact,
     "lut_approx": lut_approx,
     "lut_approx2": lut_approx2,
+    "ort_contrib": ort_contrib,
     "sliced_a": sliced_a,
     "sliced_b": sliced_b,
     "lowbit_bytes": lowbit_bytes,

@@ -25,6 +25,42 @@ static double softplus(double x) {
   return x > 30 ? x : std::log1p(std::exp(x));
 }
 
+std::vector<int64_t>
+Importer::functionTable(const onnx::NodeProto &n,
+                        const std::function<double(double)> &f, QuantType xq,
+                        const OutputQuant &oq) {
+  double sx = xq.getScaleOf(0), so = oq.type.getScaleOf(0);
+  int64_t zx = xq.getZeroPointOf(0), zo = oq.type.getZeroPointOf(0);
+  int64_t omin = oq.type.getQMinOf(0), omax = oq.type.getQMaxOf(0);
+  RoundingMode mode = *parseRoundingMode(oq.rounding.mode);
+  std::vector<int64_t> table;
+  for (int64_t c = xq.getQMinOf(0); c <= xq.getQMaxOf(0); ++c) {
+    float real = (float)(c - zx) * (float)sx; // as DequantizeLinear / Quant
+    float y = (float)f((double)real);
+    if (std::isnan(y))
+      fail(describe(n), ": ", n.op_type(), " of input code ", c, " is NaN");
+    if (oq.lo)
+      y = std::max(y, (float)*oq.lo);
+    if (oq.hi)
+      y = std::min(y, (float)*oq.hi);
+    int64_t q;
+    if (oq.type.isBipolar()) {
+      q = y >= 0 ? 1 : -1;
+    } else if (oq.rounding.zeroPointFirst) {
+      // QONNX: clamp(y / s + zp), then round, in binary32.
+      float t = y / (float)so + (float)zo;
+      t = std::clamp(t, (float)omin, (float)omax);
+      q = (int64_t)roundWith(mode, (double)t);
+    } else {
+      // ONNX: round(y / s) + zp, saturated.
+      double t = roundWith(mode, (double)(y / (float)so));
+      q = (int64_t)std::clamp(t + (double)zo, (double)omin, (double)omax);
+    }
+    table.push_back(std::clamp(q, omin, omax));
+  }
+  return table;
+}
+
 void Importer::importElementwiseFunction(const onnx::NodeProto &n) {
   const std::string &op = n.op_type();
   std::function<double(double)> f;
@@ -86,35 +122,7 @@ void Importer::importElementwiseFunction(const onnx::NodeProto &n) {
   OutputQuant oq = findOutputQuant(n, out, xt.getShape());
   if (!oq.type || !oq.type.isPerTensor() || oq.type.isSliced())
     fail(describe(n), ": the output must be quantized per tensor");
-  double sx = xq.getScaleOf(0), so = oq.type.getScaleOf(0);
-  int64_t zx = xq.getZeroPointOf(0), zo = oq.type.getZeroPointOf(0);
-  int64_t omin = oq.type.getQMinOf(0), omax = oq.type.getQMaxOf(0);
-  RoundingMode mode = *parseRoundingMode(oq.rounding.mode);
-  std::vector<int64_t> table;
-  for (int64_t c = xq.getQMinOf(0); c <= xq.getQMaxOf(0); ++c) {
-    float real = (float)(c - zx) * (float)sx; // as DequantizeLinear / Quant
-    float y = (float)f((double)real);
-    if (std::isnan(y))
-      fail(describe(n), ": ", op, " of input code ", c, " is NaN");
-    if (oq.lo)
-      y = std::max(y, (float)*oq.lo);
-    if (oq.hi)
-      y = std::min(y, (float)*oq.hi);
-    int64_t q;
-    if (oq.type.isBipolar()) {
-      q = y >= 0 ? 1 : -1;
-    } else if (oq.rounding.zeroPointFirst) {
-      // QONNX: clamp(y / s + zp), then round, in binary32.
-      float t = y / (float)so + (float)zo;
-      t = std::clamp(t, (float)omin, (float)omax);
-      q = (int64_t)roundWith(mode, (double)t);
-    } else {
-      // ONNX: round(y / s) + zp, saturated.
-      double t = roundWith(mode, (double)(y / (float)so));
-      q = (int64_t)std::clamp(t + (double)zo, (double)omin, (double)omax);
-    }
-    table.push_back(std::clamp(q, omin, omax));
-  }
+  std::vector<int64_t> table = functionTable(n, f, xq, oq);
   Value v = LookupTableOp::create(
       b, nodeLoc(n), RankedTensorType::get(xt.getShape(), oq.type), x,
       b.getDenseI64ArrayAttr(table));

@@ -501,6 +501,24 @@ private:
 
   // --- elementwise functions as tables (Activations.cpp) -------------------
   void importElementwiseFunction(const onnx::NodeProto &n);
+  /// f on every code of `xq`, quantized as `oq` quantizes (a table).
+  std::vector<int64_t> functionTable(const onnx::NodeProto &n,
+                                     const std::function<double(double)> &f,
+                                     QuantType xq, const OutputQuant &oq);
+
+  // --- ONNX Runtime's com.microsoft QLinear ops (ORTContrib.cpp) ----------
+  Value qlinearInput(const onnx::NodeProto &n, int i, StringRef what);
+  /// The result shape of Concat-ing `ins` along n's `axis` (normalized).
+  SmallVector<int64_t> concatShape(const onnx::NodeProto &n,
+                                   ArrayRef<Value> ins, int64_t &axis);
+  /// numpy broadcast of two operand shapes.
+  SmallVector<int64_t> broadcastShape(const onnx::NodeProto &n,
+                                      RankedTensorType lt, RankedTensorType rt);
+  QuantType qlinearOutput(const onnx::NodeProto &n, int i);
+  void importMSQLinearUnary(const onnx::NodeProto &n);
+  void importMSQLinearAdd(const onnx::NodeProto &n);
+  void importMSQLinearGlobalAveragePool(const onnx::NodeProto &n);
+  void importMSQLinearConcat(const onnx::NodeProto &n);
 
   // --- shape computations and plumbing (Shape.cpp) -------------------------
   void importConstant(const onnx::NodeProto &n);

@@ -1342,16 +1342,9 @@ void Importer::importGemmOrMatMul(const onnx::NodeProto &n) {
 void Importer::importAdd(const onnx::NodeProto &n) {
   allowAttrs(n, {});
   Value l = quantizedInput(n, 0, "A"), r = quantizedInput(n, 1, "B");
-  auto lt = cast<RankedTensorType>(l.getType()), rt = cast<RankedTensorType>(r.getType());
-  int64_t rank = std::max(lt.getRank(), rt.getRank());
-  SmallVector<int64_t> shape(rank, 1);
-  for (int64_t i = 0; i < rank; ++i) {
-    int64_t a = i - (rank - lt.getRank()) >= 0 ? lt.getDimSize(i - (rank - lt.getRank())) : 1;
-    int64_t c = i - (rank - rt.getRank()) >= 0 ? rt.getDimSize(i - (rank - rt.getRank())) : 1;
-    if (a != c && a != 1 && c != 1)
-      fail(describe(n), ": shapes are not broadcastable at dimension ", i);
-    shape[i] = std::max(a, c);
-  }
+  SmallVector<int64_t> shape =
+      broadcastShape(n, cast<RankedTensorType>(l.getType()),
+                     cast<RankedTensorType>(r.getType()));
   for (Value v : {l, r})
     if (!getQuantElementType(v.getType()).isPerTensor())
       fail(describe(n), ": inputs must be quantized per tensor");
@@ -1442,15 +1435,11 @@ void Importer::importGlobalAveragePool(const onnx::NodeProto &n) {
   bind(oq, requantize(v, oq.type, n, oq.lo, oq.hi, RoundSpec::onnx()), n);
 }
 
-void Importer::importConcat(const onnx::NodeProto &n) {
-  allowAttrs(n, {"axis"});
-  if (importConstantConcat(n) || importShapeConcat(n))
-    return;
-  SmallVector<Value> ins;
-  for (int i = 0; i < n.input_size(); ++i)
-    ins.push_back(quantizedInput(n, i, "input #" + std::to_string(i)));
+SmallVector<int64_t> Importer::concatShape(const onnx::NodeProto &n,
+                                          ArrayRef<Value> ins, int64_t &axis) {
   auto t0 = cast<RankedTensorType>(ins[0].getType());
-  int64_t rank = t0.getRank(), axis = attrInt(n, "axis", 0);
+  int64_t rank = t0.getRank();
+  axis = attrInt(n, "axis", 0);
   if (axis < 0)
     axis += rank;
   if (axis < 0 || axis >= rank)
@@ -1466,6 +1455,33 @@ void Importer::importConcat(const onnx::NodeProto &n) {
         fail(describe(n), ": input shapes differ outside the axis");
     shape[axis] += t.getDimSize(axis);
   }
+  return shape;
+}
+
+SmallVector<int64_t> Importer::broadcastShape(const onnx::NodeProto &n,
+                                             RankedTensorType lt,
+                                             RankedTensorType rt) {
+  int64_t rank = std::max(lt.getRank(), rt.getRank());
+  SmallVector<int64_t> shape(rank, 1);
+  for (int64_t i = 0; i < rank; ++i) {
+    int64_t a = i - (rank - lt.getRank()) >= 0 ? lt.getDimSize(i - (rank - lt.getRank())) : 1;
+    int64_t c = i - (rank - rt.getRank()) >= 0 ? rt.getDimSize(i - (rank - rt.getRank())) : 1;
+    if (a != c && a != 1 && c != 1)
+      fail(describe(n), ": shapes are not broadcastable at dimension ", i);
+    shape[i] = std::max(a, c);
+  }
+  return shape;
+}
+
+void Importer::importConcat(const onnx::NodeProto &n) {
+  allowAttrs(n, {"axis"});
+  if (importConstantConcat(n) || importShapeConcat(n))
+    return;
+  SmallVector<Value> ins;
+  for (int i = 0; i < n.input_size(); ++i)
+    ins.push_back(quantizedInput(n, i, "input #" + std::to_string(i)));
+  int64_t axis;
+  SmallVector<int64_t> shape = concatShape(n, ins, axis);
   OutputQuant oq = findOutputQuant(n, n.output(0), shape);
   Value v = ConcatOp::create(b, nodeLoc(n), RankedTensorType::get(shape, oq.type),
                              ins, b.getI64IntegerAttr(axis),

@@ -72,6 +72,13 @@ const std::vector<Importer::OpHandler> &Importer::opHandlers() {
       {"", "QLinearMatMul", 10, 8, &I::importQLinearMatMul},
       {"", "ConvInteger", 10, 2, &I::importConvInteger},
       {"", "MatMulInteger", 10, 2, &I::importMatMulInteger},
+      // ONNX Runtime's QOperator extensions (ORTContrib.cpp), version 1.
+      {"com.microsoft", "QLinearAdd", 1, 8, &I::importMSQLinearAdd},
+      {"com.microsoft", "QLinearSigmoid", 1, 5, &I::importMSQLinearUnary},
+      {"com.microsoft", "QLinearLeakyRelu", 1, 5, &I::importMSQLinearUnary},
+      {"com.microsoft", "QLinearGlobalAveragePool", 1, 5,
+       &I::importMSQLinearGlobalAveragePool},
+      {"com.microsoft", "QLinearConcat", 1, 5, &I::importMSQLinearConcat},
       // QONNX / FINN (QONNX.cpp); their domains are not versioned here.
       {"qonnx", "Quant", 1, 4, &I::importQONNXQuant},
       {"qonnx", "IntQuant", 1, 4, &I::importQONNXQuant},
@@ -88,7 +95,7 @@ const Importer::OpHandler *Importer::handlerFor(const onnx::NodeProto &n) {
     domain = "qonnx";
   else if (domain == "ai.onnx")
     domain = "";
-  if (!domain.empty() && domain != "qonnx")
+  if (!domain.empty() && domain != "qonnx" && domain != "com.microsoft")
     fail(describe(n), ": operators of domain '", n.domain(),
          "' are not supported");
   if (domain.empty() && opset > kMaxOpset)
@@ -129,6 +136,11 @@ void Importer::importNode(const onnx::NodeProto &n) {
     if (isQONNXDomain(n.domain()))
       fail(describe(n), ": operator ", n.op_type(), " of domain '", n.domain(),
            "' is not supported (QONNX: Quant, IntQuant, BipolarQuant, Trunc)");
+    if (n.domain() == "com.microsoft")
+      fail(describe(n), ": operator ", n.op_type(), " of domain 'com.microsoft' "
+                        "is not supported (com.microsoft: QLinearAdd, "
+                        "QLinearSigmoid, QLinearLeakyRelu, "
+                        "QLinearGlobalAveragePool, QLinearConcat)");
     fail(describe(n), ": operator ", n.op_type(), " is not supported");
   }
   for (int i = 0; i < h->minInputs; ++i)

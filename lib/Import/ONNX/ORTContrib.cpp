@@ -1,0 +1,104 @@
+//===- ORTContrib.cpp - ONNX Runtime's QOperator extensions ----------------===//
+//
+// The com.microsoft QLinear* operators that ONNX Runtime's quantize_static
+// writes in QOperator format, on uint8/int8 tensors with explicit scale and
+// zero point inputs: each maps onto the qnn op of the same meaning.
+// QLinearSigmoid and QLinearLeakyRelu are lookup tables (Activations.cpp).
+//
+//===----------------------------------------------------------------------===//
+#include "Importer.h"
+
+using namespace mlir;
+using namespace qcc::qnn;
+
+namespace qcc::onnximport {
+
+/// Input #i of a QLinear op, quantized with the scale and zero point at
+/// inputs i + 1 and i + 2 (per tensor).
+Value Importer::qlinearInput(const onnx::NodeProto &n, int i, StringRef what) {
+  Value v = integerInput(n, i, what, 0);
+  auto t = cast<RankedTensorType>(v.getType());
+  QuantType q = quantParams(n, i + 1, i + 2, t.getShape(), 1,
+                            onnx::TensorProto::UINT8);
+  if (!q || !q.isPerTensor())
+    fail(describe(n), ": ", what, " must be quantized per tensor (uint8/int8)");
+  if (q.getIsSigned() != getQuantElementType(t).getIsSigned())
+    fail(describe(n), ": the zero point of ", what, " does not match its type");
+  return castTo(v, q);
+}
+
+/// The per-tensor output quantization of a QLinear op at inputs i, i + 1.
+QuantType Importer::qlinearOutput(const onnx::NodeProto &n, int i) {
+  QuantType q = quantParams(n, i, i + 1, SmallVector<int64_t>(1, -1), -1,
+                            onnx::TensorProto::UINT8);
+  if (!q || !q.isPerTensor())
+    fail(describe(n), ": the output must be quantized per tensor (uint8/int8)");
+  return q;
+}
+
+void Importer::importMSQLinearUnary(const onnx::NodeProto &n) {
+  bool leaky = n.op_type() == "QLinearLeakyRelu";
+  if (leaky)
+    allowAttrs(n, {"alpha"});
+  else
+    allowAttrs(n, {});
+  Value x = qlinearInput(n, 0, "X");
+  auto xt = cast<RankedTensorType>(x.getType());
+  OutputQuant oq;
+  oq.type = qlinearOutput(n, 3);
+  double alpha = attrFloat(n, "alpha", 0.01f);
+  auto f = leaky ? std::function<double(double)>(
+                       [alpha](double v) { return v < 0 ? alpha * v : v; })
+                 : std::function<double(double)>(
+                       [](double v) { return 1.0 / (1.0 + std::exp(-v)); });
+  std::vector<int64_t> table =
+      functionTable(n, f, getQuantElementType(xt), oq);
+  values[n.output(0)] = LookupTableOp::create(
+      b, nodeLoc(n), RankedTensorType::get(xt.getShape(), oq.type), x,
+      b.getDenseI64ArrayAttr(table));
+}
+
+void Importer::importMSQLinearAdd(const onnx::NodeProto &n) {
+  allowAttrs(n, {});
+  Value l = qlinearInput(n, 0, "A"), r = qlinearInput(n, 3, "B");
+  QuantType cq = qlinearOutput(n, 6);
+  SmallVector<int64_t> shape =
+      broadcastShape(n, cast<RankedTensorType>(l.getType()),
+                     cast<RankedTensorType>(r.getType()));
+  values[n.output(0)] = AddOp::create(
+      b, nodeLoc(n), RankedTensorType::get(shape, cq), l, r, FloatAttr(),
+      FloatAttr(), b.getStringAttr("half_even"), UnitAttr());
+}
+
+void Importer::importMSQLinearGlobalAveragePool(const onnx::NodeProto &n) {
+  allowAttrs(n, {"channels_last"});
+  if (attrInt(n, "channels_last", 0))
+    fail(describe(n), ": channels_last=1 is not supported");
+  Value x = qlinearInput(n, 0, "X");
+  auto xt = cast<RankedTensorType>(x.getType());
+  if (xt.getRank() != 4)
+    fail(describe(n), ": only 2-D (NCHW) inputs are supported");
+  QuantType yq = qlinearOutput(n, 3);
+  values[n.output(0)] = GlobalAvgPoolOp::create(
+      b, nodeLoc(n),
+      RankedTensorType::get({xt.getDimSize(0), xt.getDimSize(1), 1, 1}, yq), x,
+      b.getStringAttr("half_even"), UnitAttr());
+}
+
+void Importer::importMSQLinearConcat(const onnx::NodeProto &n) {
+  allowAttrs(n, {"axis"});
+  QuantType yq = qlinearOutput(n, 0);
+  if (n.input_size() < 5 || (n.input_size() - 2) % 3)
+    fail(describe(n), ": needs Y_scale, Y_zero_point and one (X, X_scale, "
+                      "X_zero_point) triple per input");
+  SmallVector<Value> ins;
+  for (int i = 2; i < n.input_size(); i += 3)
+    ins.push_back(qlinearInput(n, i, "input #" + std::to_string(i)));
+  int64_t axis;
+  SmallVector<int64_t> shape = concatShape(n, ins, axis);
+  values[n.output(0)] = ConcatOp::create(
+      b, nodeLoc(n), RankedTensorType::get(shape, yq), ins,
+      b.getI64IntegerAttr(axis), b.getStringAttr("half_even"), UnitAttr());
+}
+
+} // namespace qcc::onnximport

@@ -1,0 +1,62 @@
+# ONNX Runtime's com.microsoft QLinear ops map onto qnn ops; their errors
+# name the node.
+#
+# RUN: %python %s %t.add.onnx add && %qcc compile %t.add.onnx --emit=qnn | FileCheck %s --check-prefix=ADD
+# RUN: %python %s %t.cl.onnx gap_channels_last && not %qcc compile %t.cl.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=CL
+# RUN: %python %s %t.cat.onnx concat_triples && not %qcc compile %t.cat.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=CAT
+# RUN: %python %s %t.sig.onnx sigmoid && %qcc compile %t.sig.onnx --emit=qnn | FileCheck %s --check-prefix=SIG
+
+# ADD: qnn.add %{{.*}}, %{{.*}} : (tensor<1x4x!qnn.q<ui8, scale = 0.5, zp = 128>>, tensor<1x4x!qnn.q<ui8, scale = 0.25, zp = 0>>) -> tensor<1x4x!qnn.q<ui8, scale = 1.0, zp = 10>>
+# CL: qcc: error: {{.*}}: node 'gap' (QLinearGlobalAveragePool): channels_last=1 is not supported
+# CAT: qcc: error: {{.*}}: node 'cat' (QLinearConcat): needs Y_scale, Y_zero_point and one (X, X_scale, X_zero_point) triple per input
+# int8 codes -128..127 with scale 1/16, zp 0 -> sigmoid -> uint8 scale 1/256
+# zp 0: codes -1, 0, 1 (reals -1/16, 0, 1/16) -> 124, 128, 132; the first
+# codes -> 0; the last (7.9375) -> 255.
+# SIG: qnn.lookup_table %{{.*}} {table = array<i64: 0, 0, {{.*}}, 124, 128, 132, {{.*}}, 255>}
+
+import sys
+
+import numpy as np
+from onnx import TensorProto, helper
+
+from qcc_models.testing import F32, I8, U8, Graph
+
+variant = sys.argv[2]
+g = Graph(opset=13)
+g.opsets.append(helper.make_opsetid("com.microsoft", 1))
+
+
+def ms(op, inputs, out, **attrs):
+    g.nodes.append(helper.make_node(op, inputs, [out], name=out, domain="com.microsoft",
+                                    **attrs))
+    return out
+
+
+def params(name, scale, zp, dtype=U8):
+    g.init(name + "_s", np.float32(scale))
+    g.init(name + "_z", np.asarray(zp, np.uint8 if dtype == U8 else np.int8))
+    return [name + "_s", name + "_z"]
+
+
+if variant == "add":
+    g.input("a", U8, [1, 4])
+    g.input("b", U8, [1, 4])
+    y = ms("QLinearAdd", ["a"] + params("a", 0.5, 128) + ["b"] + params("b", 0.25, 0) +
+           params("y", 1.0, 10), "add")
+    g.output(y, U8, [1, 4])
+elif variant == "gap_channels_last":
+    g.input("x", U8, [1, 2, 2, 2])
+    y = ms("QLinearGlobalAveragePool", ["x"] + params("x", 0.5, 0) + params("y", 0.5, 0),
+           "gap", channels_last=1)
+    g.output(y, U8, [1, 2, 1, 1])
+elif variant == "concat_triples":
+    g.input("x", U8, [1, 2])
+    y = ms("QLinearConcat", params("y", 0.5, 0) + ["x"] + params("x", 0.5, 0) + ["x"], "cat",
+           axis=1)
+    g.output(y, U8, [1, 2])
+elif variant == "sigmoid":
+    g.input("x", I8, [1, 4])
+    y = ms("QLinearSigmoid", ["x"] + params("x", 1 / 16, 0, I8) + params("y", 1 / 256, 0),
+           "sig")
+    g.output(y, U8, [1, 4])
+g.save()
