@@ -802,6 +802,36 @@ def ort_contrib():
     return b
 
 
+def yolo_neck():
+    """A detector's neck and head in QDQ form (issue 9): LeakyRelu (a lookup
+    table), nearest Resize x2 (half_pixel, round_prefer_floor: Resize-13's
+    defaults) of one branch and Concat with a finer branch of another
+    scale, a 1x1 head, Sigmoid, and the head transposed to NHWC as
+    detector exports write it."""
+    b = ModelBuilder("yolo_neck", opset=13, seed=1219, num_calib=8)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 3, 16, 16], -1.0, 1.0)
+    h = b.qdq(x, U8)
+    fine = b.make_qdq_conv(h, _conv_w(r, 8, 3, 3), _bias(r, 8), pads=1, act="relu",
+                           base="fine")                                  # 8x16x16
+    c = b.make_qdq_conv(fine, _conv_w(r, 8, 8, 3), _bias(r, 8), strides=2, pads=1,
+                        out_dtype=I8, base="down")                        # 8x8x8
+    v = b.values[c]
+    c = b.qdq(b.node("LeakyRelu", [c], np.where(v < 0, 0.1 * v, v).astype(np.float32),
+                     alpha=0.1), I8)
+    v = b.values[c]
+    up = b.node("Resize", [c, "", b.const("up_scales", np.array([1, 1, 2, 2], np.float32))],
+                v.repeat(2, axis=2).repeat(2, axis=3), mode="nearest")
+    up = b.qdq(up, I8, qp=b.input_qp(c))
+    cat = b.qdq_concat([up, fine], axis=1, out_dtype=U8)                  # 16x16x16
+    y = b.make_qdq_conv(cat, _conv_w(r, 6, 16, 1), _bias(r, 6), base="head")
+    v = b.values[y]
+    y = b.qdq(b.node("Sigmoid", [y], (1 / (1 + np.exp(-v))).astype(np.float32)), U8)
+    t = b.node("Transpose", [y], np.transpose(b.values[y], (0, 2, 3, 1)), perm=[0, 2, 3, 1])
+    b.add_output(t, "output")
+    return b
+
+
 MODELS = {
     "tiny_cnn": tiny_cnn,
     "resdw": resdw,
@@ -823,6 +853,7 @@ MODELS = {
     "lut_approx": lut_approx,
     "lut_approx2": lut_approx2,
     "ort_contrib": ort_contrib,
+    "yolo_neck": yolo_neck,
     "sliced_a": sliced_a,
     "sliced_b": sliced_b,
     "lowbit_bytes": lowbit_bytes,

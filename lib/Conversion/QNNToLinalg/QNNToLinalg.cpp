@@ -1580,6 +1580,39 @@ struct LookupTableLowering : QNNPattern<LookupTableOp> {
   }
 };
 
+/// qnn.transpose and qnn.resize_nearest: an elementwise copy whose input
+/// map reads the source element of each result element.
+template <typename OpTy>
+struct IndexMapLowering : QNNPattern<OpTy> {
+  using QNNPattern<OpTy>::QNNPattern;
+  LogicalResult
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto outT = cast<RankedTensorType>(op.getType());
+    MLIRContext *ctx = op.getContext();
+    unsigned rank = outT.getRank();
+    SmallVector<AffineExpr> src(rank);
+    if constexpr (std::is_same_v<OpTy, TransposeOp>) {
+      for (auto [i, p] : llvm::enumerate(op.getPermutation()))
+        src[p] = getAffineDimExpr(i, ctx);
+    } else {
+      ArrayRef<int64_t> f = op.getFactors();
+      src = {getAffineDimExpr(0, ctx), getAffineDimExpr(1, ctx),
+             getAffineDimExpr(2, ctx).floorDiv(f[0]),
+             getAffineDimExpr(3, ctx).floorDiv(f[1])};
+    }
+    BodyParams params(rewriter, op.getLoc(), rank);
+    Value r = emitElementwise(
+        rewriter, op.getLoc(), adaptor.getInput(), mapOf(ctx, rank, src),
+        outT.getShape(), rewriter.getI8Type(), params,
+        std::is_same_v<OpTy, TransposeOp> ? "transpose" : "resize_nearest",
+        [](OpBuilder &, Location, Value x, ValueRange) { return x; },
+        getQuantElementType(outT));
+    rewriter.replaceOp(op, r);
+    return success();
+  }
+};
+
 //===----------------------------------------------------------------------===//
 // Pass
 //===----------------------------------------------------------------------===//
@@ -1621,7 +1654,8 @@ struct ConvertQNNToLinalgPass
                  DequantizeLowering, RequantizeLowering, Conv2DLowering,
                  MatMulLowering, AddLowering, MaxPoolLowering, AvgPoolLowering,
                  GlobalAvgPoolLowering, ConcatLowering, ReshapeLowering,
-                 LookupTableLowering>(
+                 LookupTableLowering, IndexMapLowering<TransposeOp>,
+                 IndexMapLowering<ResizeNearestOp>>(
         converter, ctx);
     populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
                                                                    converter);

@@ -528,6 +528,10 @@ private:
   void importGather(const onnx::NodeProto &n);
   void importCast(const onnx::NodeProto &n);
   void importSqueezeOrUnsqueeze(const onnx::NodeProto &n);
+  void importTranspose(const onnx::NodeProto &n);
+  void importResize(const onnx::NodeProto &n);
+  /// Binds a layout op's result: a DQ view if its input was one.
+  void bindLayout(const onnx::NodeProto &n, Value v);
   /// Concat of integer constants (a shape); false otherwise.
   bool importShapeConcat(const onnx::NodeProto &n);
   /// `out` names whatever `in` is (value, DQ view, constant).

@@ -67,6 +67,9 @@ const std::vector<Importer::OpHandler> &Importer::opHandlers() {
       {"", "Unsqueeze", 1, 1, &I::importSqueezeOrUnsqueeze},
       {"", "Squeeze", 1, 1, &I::importSqueezeOrUnsqueeze},
       {"", "Cast", 6, 1, &I::importCast},
+      {"", "Transpose", 1, 1, &I::importTranspose},
+      {"", "Upsample", 7, 1, &I::importResize},
+      {"", "Resize", 10, 1, &I::importResize},
       // QOperator (ONNXImporter.cpp).
       {"", "QLinearConv", 10, 8, &I::importQLinearConv},
       {"", "QLinearMatMul", 10, 8, &I::importQLinearMatMul},

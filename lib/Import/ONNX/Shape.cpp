@@ -5,11 +5,14 @@
 // is static, so these are folded into constants here (Shape of any tensor
 // whose shape is known; Gather, Unsqueeze, Squeeze, Concat and Cast of
 // constants), and the Reshape reads a constant. Unsqueeze and Squeeze of a
-// quantized tensor are reshapes. Identity and Dropout (inference) are
-// other names for their input.
+// quantized tensor are reshapes; Transpose and nearest Resize / Upsample
+// (integer factors) are layout ops on quantized tensors. Identity and
+// Dropout (inference) are other names for their input.
 //
 //===----------------------------------------------------------------------===//
 #include "Importer.h"
+
+#include "llvm/Support/Format.h"
 
 using namespace mlir;
 using namespace qcc::qnn;
@@ -272,6 +275,160 @@ void Importer::importSqueezeOrUnsqueeze(const onnx::NodeProto &n) {
     return;
   }
   bindReshape(n, quantizedInput(n, 0, "data"), shape);
+}
+
+void Importer::bindLayout(const onnx::NodeProto &n, Value v) {
+  if (dqViews.count(n.input(0)))
+    dqViews[n.output(0)] = v; // DQ -> op -> Q
+  else
+    values[n.output(0)] = v;
+}
+
+void Importer::importTranspose(const onnx::NodeProto &n) {
+  allowAttrs(n, {"perm"});
+  auto in = knownShape(n.input(0));
+  if (!in)
+    fail(describe(n), ": input '", n.input(0), "' is not defined before this node");
+  int64_t r = in->size();
+  std::vector<int64_t> perm = attrInts(n, "perm", {});
+  if (perm.empty())
+    for (int64_t i = r - 1; i >= 0; --i)
+      perm.push_back(i);
+  std::vector<bool> seen(r, false);
+  if ((int64_t)perm.size() != r)
+    fail(describe(n), ": perm has ", perm.size(), " entries for rank ", r);
+  for (int64_t p : perm) {
+    if (p < 0 || p >= r || seen[p])
+      fail(describe(n), ": perm is not a permutation of 0..", r - 1);
+    seen[p] = true;
+  }
+  std::vector<int64_t> shape;
+  for (int64_t p : perm)
+    shape.push_back((*in)[p]);
+  // A quantized constant (weights written transposed): permuted here.
+  if (auto it = dqConsts.find(n.input(0)); it != dqConsts.end()) {
+    QConst w = it->second;
+    std::vector<int64_t> strides(r, 1);
+    for (int64_t d = r - 2; d >= 0; --d)
+      strides[d] = strides[d + 1] * w.dims[d + 1];
+    std::vector<int64_t> values(w.values.size()), idx(r, 0);
+    for (size_t o = 0; o < values.size(); ++o) {
+      int64_t src = 0;
+      for (int64_t d = 0; d < r; ++d)
+        src += idx[d] * strides[perm[d]];
+      values[o] = w.values[src];
+      for (int64_t d = r - 1; d >= 0 && ++idx[d] == shape[d]; --d)
+        idx[d] = 0;
+    }
+    w.values = values;
+    w.dims = shape;
+    if (w.axis >= 0)
+      w.axis = std::find(perm.begin(), perm.end(), w.axis) - perm.begin();
+    w.origin = {};
+    dqConsts[n.output(0)] = w;
+    return;
+  }
+  Value x = quantizedInput(n, 0, "data");
+  auto xt = cast<RankedTensorType>(x.getType());
+  QuantType xq = getQuantElementType(xt);
+  if (!xq.isPerTensor() || xq.isSliced())
+    fail(describe(n), ": input must be quantized per tensor");
+  bindLayout(n, TransposeOp::create(b, nodeLoc(n),
+                                    RankedTensorType::get(shape, xq), x,
+                                    b.getDenseI64ArrayAttr(perm)));
+}
+
+void Importer::importResize(const onnx::NodeProto &n) {
+  bool upsample = n.op_type() == "Upsample";
+  std::string mode = attrString(n, "mode", "nearest");
+  std::string coord = "asymmetric", nearest = "floor";
+  if (upsample) {
+    allowAttrs(n, {"mode", "scales"});
+  } else {
+    allowAttrs(n, {"mode", "coordinate_transformation_mode", "nearest_mode",
+                   "cubic_coeff_a", "exclude_outside", "extrapolation_value"});
+    if (opset >= 11) {
+      coord = attrString(n, "coordinate_transformation_mode", "half_pixel");
+      nearest = attrString(n, "nearest_mode", "round_prefer_floor");
+    }
+  }
+  if (mode != "nearest")
+    fail(describe(n), ": mode '", mode, "' is not supported (nearest)");
+  auto in = knownShape(n.input(0));
+  if (!in || in->size() != 4)
+    fail(describe(n), ": only 4-D (NCHW) inputs are supported");
+  // Output sizes from scales (Upsample's attribute before opset 9, else an
+  // input) or from sizes (Resize from opset 11).
+  std::vector<int64_t> out(*in);
+  int scalesIdx = upsample || opset < 11 ? 1 : 2;
+  std::vector<double> scales;
+  if (upsample && attr(n, "scales")) {
+    for (float f : attr(n, "scales")->floats())
+      scales.push_back(f);
+  } else if (hasInput(n, scalesIdx) &&
+             (ensureConstant(n.input(scalesIdx)),
+              consts.count(n.input(scalesIdx)) &&
+                  consts[n.input(scalesIdx)].numElements() > 0)) {
+    scales = constant(n, scalesIdx, "scales").floats;
+  } else if (!upsample && opset >= 11 && hasInput(n, 3)) {
+    const ConstTensor &sz = constant(n, 3, "sizes");
+    if (sz.ints.size() != 4)
+      fail(describe(n), ": sizes must have 4 values");
+    for (int d = 0; d < 4; ++d)
+      scales.push_back((double)sz.ints[d] / (double)(*in)[d]);
+  } else {
+    fail(describe(n), ": needs constant scales or sizes");
+  }
+  if (scales.size() != 4)
+    fail(describe(n), ": scales must have 4 values");
+  int64_t factors[2];
+  for (int d = 0; d < 4; ++d) {
+    double s = scales[d];
+    int64_t f = (int64_t)std::llround(s);
+    if (!(s >= 1) || (double)f != s || (d < 2 && f != 1))
+      fail(describe(n), ": scale ", llvm::format("%g", s), " of dimension ", d,
+           " is not supported (1 for N and C; positive integers for H and W)");
+    out[d] = (*in)[d] * f;
+    if (d >= 2)
+      factors[d - 2] = f;
+  }
+  // The source pixel of each output pixel under the node's coordinate and
+  // rounding modes must be o floordiv f.
+  for (int d = 0; d < 2; ++d) {
+    int64_t f = factors[d], len = out[d + 2];
+    for (int64_t o = 0; o < len; ++o) {
+      double x;
+      if (coord == "asymmetric")
+        x = (double)o / f;
+      else if (coord == "half_pixel" || coord == "pytorch_half_pixel")
+        x = (o + 0.5) / f - 0.5;
+      else
+        fail(describe(n), ": coordinate_transformation_mode '", coord,
+             "' is not supported (asymmetric, half_pixel, pytorch_half_pixel)");
+      double src;
+      if (nearest == "floor")
+        src = std::floor(x);
+      else if (nearest == "ceil")
+        src = std::ceil(x);
+      else if (nearest == "round_prefer_floor")
+        src = std::ceil(x - 0.5);
+      else if (nearest == "round_prefer_ceil")
+        src = std::floor(x + 0.5);
+      else
+        fail(describe(n), ": nearest_mode '", nearest, "' is not supported");
+      src = std::clamp(src, 0.0, (double)(*in)[d + 2] - 1);
+      if ((int64_t)src != o / f)
+        fail(describe(n), ": with coordinate_transformation_mode '", coord,
+             "' and nearest_mode '", nearest, "', output pixel ", o,
+             " reads input pixel ", (int64_t)src, ", not ", o / f,
+             " (only the plain repetition by integer factors is supported)");
+    }
+  }
+  Value x = quantizedInput(n, 0, "X");
+  auto xq = getQuantElementType(x.getType());
+  bindLayout(n, ResizeNearestOp::create(
+                    b, nodeLoc(n), RankedTensorType::get(out, xq), x,
+                    b.getDenseI64ArrayAttr({factors[0], factors[1]})));
 }
 
 bool Importer::importShapeConcat(const onnx::NodeProto &n) {

@@ -1137,3 +1137,35 @@ func.func @lookup_table_per_channel(%x: tensor<2x2x!qnn.q<i2, axis = 1, scale = 
   %0 = qnn.lookup_table %x {table = array<i64: 0, 1, 2, 3>} : tensor<2x2x!qnn.q<i2, axis = 1, scale = [1.0, 2.0], zp = [0, 0]>> -> tensor<2x2x!qnn.q<i8, scale = 1.0, zp = 0>>
   return
 }
+
+// -----
+
+func.func @transpose_not_permutation(%x: tensor<2x3x!qnn.q<ui8, scale = 0.5, zp = 0>>) {
+  // expected-error @+1 {{'qnn.transpose' op permutation [0, 0] is not a permutation}}
+  %0 = qnn.transpose %x {permutation = array<i64: 0, 0>} : tensor<2x3x!qnn.q<ui8, scale = 0.5, zp = 0>> -> tensor<2x2x!qnn.q<ui8, scale = 0.5, zp = 0>>
+  return
+}
+
+// -----
+
+func.func @transpose_shape(%x: tensor<2x3x!qnn.q<ui8, scale = 0.5, zp = 0>>) {
+  // expected-error @+1 {{'qnn.transpose' op result dimension 0 is 2, expected input dimension 1 (3)}}
+  %0 = qnn.transpose %x {permutation = array<i64: 1, 0>} : tensor<2x3x!qnn.q<ui8, scale = 0.5, zp = 0>> -> tensor<2x3x!qnn.q<ui8, scale = 0.5, zp = 0>>
+  return
+}
+
+// -----
+
+func.func @resize_shape(%x: tensor<1x2x3x4x!qnn.q<ui8, scale = 0.5, zp = 0>>) {
+  // expected-error @+1 {{'qnn.resize_nearest' op result shape [1, 2, 6, 4] is not [1, 2, 6, 8]}}
+  %0 = qnn.resize_nearest %x {factors = array<i64: 2, 2>} : tensor<1x2x3x4x!qnn.q<ui8, scale = 0.5, zp = 0>> -> tensor<1x2x6x4x!qnn.q<ui8, scale = 0.5, zp = 0>>
+  return
+}
+
+// -----
+
+func.func @resize_quantization(%x: tensor<1x2x3x4x!qnn.q<ui8, scale = 0.5, zp = 0>>) {
+  // expected-error @+1 {{'qnn.resize_nearest' op resize cannot change the quantization}}
+  %0 = qnn.resize_nearest %x {factors = array<i64: 1, 1>} : tensor<1x2x3x4x!qnn.q<ui8, scale = 0.5, zp = 0>> -> tensor<1x2x3x4x!qnn.q<ui8, scale = 0.25, zp = 0>>
+  return
+}

@@ -568,6 +568,54 @@ LogicalResult LookupTableOp::verify() {
   return success();
 }
 
+LogicalResult TransposeOp::verify() {
+  if (failed(verifyAllQuantValues(*this)))
+    return failure();
+  auto in = cast<RankedTensorType>(getInput().getType());
+  auto out = cast<RankedTensorType>(getType());
+  auto qi = getQuantElementType(in), qo = getQuantElementType(out);
+  if (!qi.isPerTensor() || qi.isSliced() || !sameQuantization(qi, qo))
+    return emitOpError() << "input and result must have one per-tensor "
+                            "quantization";
+  ArrayRef<int64_t> perm = getPermutation();
+  if ((int64_t)perm.size() != in.getRank() || out.getRank() != in.getRank())
+    return emitOpError() << "permutation has " << perm.size()
+                         << " entries for rank " << in.getRank();
+  SmallVector<bool> seen(perm.size(), false);
+  for (auto [i, p] : llvm::enumerate(perm)) {
+    if (p < 0 || p >= (int64_t)perm.size() || seen[p])
+      return emitOpError() << "permutation " << shapeStr(perm)
+                           << " is not a permutation";
+    seen[p] = true;
+    if (out.getDimSize(i) != in.getDimSize(p))
+      return emitOpError() << "result dimension " << i << " is "
+                           << out.getDimSize(i) << ", expected input dimension "
+                           << p << " (" << in.getDimSize(p) << ")";
+  }
+  return success();
+}
+
+LogicalResult ResizeNearestOp::verify() {
+  if (failed(verifyAllQuantValues(*this)))
+    return failure();
+  auto in = cast<RankedTensorType>(getInput().getType());
+  auto out = cast<RankedTensorType>(getType());
+  auto qi = getQuantElementType(in), qo = getQuantElementType(out);
+  if (!sameQuantization(qi, qo))
+    return emitOpError() << "resize cannot change the quantization";
+  ArrayRef<int64_t> f = getFactors();
+  if (in.getRank() != 4 || out.getRank() != 4 || f.size() != 2 || f[0] < 1 ||
+      f[1] < 1)
+    return emitOpError() << "needs rank-4 NCHW tensors and two positive "
+                            "factors";
+  SmallVector<int64_t> expect = {in.getDimSize(0), in.getDimSize(1),
+                                 in.getDimSize(2) * f[0], in.getDimSize(3) * f[1]};
+  if (out.getShape() != ArrayRef<int64_t>(expect))
+    return emitOpError() << "result shape " << shapeStr(out.getShape())
+                         << " is not " << shapeStr(expect);
+  return success();
+}
+
 LogicalResult ReshapeOp::verify() {
   if (failed(verifyAllQuantValues(*this)))
     return failure();

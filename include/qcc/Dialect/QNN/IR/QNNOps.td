@@ -247,6 +247,32 @@ def QNN_LookupTableOp : QNN_Op<"lookup_table", [Pure, SameOperandsAndResultShape
   let hasVerifier = 1;
 }
 
+def QNN_TransposeOp : QNN_Op<"transpose", [Pure]> {
+  let summary = "permutes the dimensions; the quantization is unchanged";
+  let description = [{
+    Result dimension `i` is input dimension `permutation[i]` (ONNX
+    Transpose). Input and result are quantized per tensor.
+  }];
+  let arguments = (ins QNN_AnyQuantTensor:$input, DenseI64ArrayAttr:$permutation);
+  let results = (outs QNN_AnyQuantTensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+}
+
+def QNN_ResizeNearestOp : QNN_Op<"resize_nearest", [Pure]> {
+  let summary = "NCHW nearest-neighbour upsampling by integer factors";
+  let description = [{
+    `result[n, c, y, x] = input[n, c, y floordiv factors[0], x floordiv
+    factors[1]]`; the quantization is unchanged. ONNX Resize / Upsample in
+    nearest mode with integer scales, for the coordinate transformation and
+    nearest modes that map every output pixel so (the importer checks).
+  }];
+  let arguments = (ins QNN_AnyQuantTensor:$input, DenseI64ArrayAttr:$factors);
+  let results = (outs QNN_AnyQuantTensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+}
+
 def QNN_ReshapeOp : QNN_Op<"reshape", [Pure]> {
   let summary = "row-major reshape; the quantization is unchanged";
   let arguments = (ins QNN_AnyQuantTensor:$input);
