@@ -938,12 +938,15 @@ void Importer::convAttrs(const onnx::NodeProto &n, ArrayRef<int64_t> inShape,
   for (int i = 0; i < 2; ++i) {
     int64_t span = dl[i] * (kernel[i] - 1) + 1;
     int64_t avail = inShape[2 + i] + pd[i] + pd[2 + i] - span;
-    if (avail < 0)
-      fail(describe(n), ": kernel ", kernel[i], " does not fit input extent ",
-           inShape[2 + i]);
-    int64_t o = ceilMode ? (avail + st[i] - 1) / st[i] + 1 : avail / st[i] + 1;
+    // With ceil_mode a window larger than the padded input still gives an
+    // output, as in ONNX Runtime: ceil(avail / stride) + 1.
+    int64_t o = ceilMode ? llvm::divideCeilSigned(avail, st[i]) + 1
+                         : (avail < 0 ? 0 : avail / st[i] + 1);
     if (ceilMode && (o - 1) * st[i] >= inShape[2 + i] + pd[i])
       --o;
+    if (o < 1)
+      fail(describe(n), ": kernel ", kernel[i], " does not fit input extent ",
+           inShape[2 + i]);
     outShape.push_back(o);
   }
   (void)isPool;

@@ -100,9 +100,11 @@ static int64_t windowOut(int64_t in, int64_t k, int64_t s, int64_t d,
                          int64_t padBegin, int64_t padEnd, bool ceilMode) {
   int64_t span = d * (k - 1) + 1;
   int64_t avail = in + padBegin + padEnd - span;
-  if (avail < 0)
+  // With ceil_mode a window larger than the padded input still gives one
+  // output (ONNX Runtime: ceil(avail / s) + 1 for avail > -s).
+  if (avail < 0 && !ceilMode)
     return -1;
-  int64_t out = ceilMode ? (avail + s - 1) / s + 1 : avail / s + 1;
+  int64_t out = ceilMode ? llvm::divideCeilSigned(avail, s) + 1 : avail / s + 1;
   // ONNX: with ceil_mode the last window must start inside input or begin pad.
   if (ceilMode && (out - 1) * s >= in + padBegin)
     --out;
