@@ -778,7 +778,8 @@ def lut_approx2():
 def ort_contrib():
     """ONNX Runtime's QOperator extensions (com.microsoft), as
     quantize_static writes a QOperator model (issue 9): QLinearConv, then
-    QLinearLeakyRelu, QLinearAdd (a residual), QLinearSigmoid, QLinearConcat
+    QLinearLeakyRelu, QLinearAdd (a residual), QLinearMul, QLinearSigmoid,
+    QLinearConcat
     of tensors of different scales, QLinearGlobalAveragePool. ONNX Runtime
     runs the contrib ops natively; the Add and Concat results (the Concat
     holds the Sigmoid's and the LeakyRelu's) are outputs too."""
@@ -796,7 +797,9 @@ def ort_contrib():
                        axis=1)
     p = b.ms_qlinear("QLinearGlobalAveragePool", [cat],
                      lambda v: v.mean(axis=(2, 3), keepdims=True), channels_last=0)
+    m = b.ms_qlinear("QLinearMul", [s, a], lambda u, v: u * v)
     b.add_output(b.dequantize(s), "add")
+    b.add_output(b.dequantize(m), "mul")
     b.add_output(b.dequantize(cat), "concat")
     b.add_output(b.dequantize(p), "output")
     return b
@@ -832,6 +835,30 @@ def yolo_neck():
     return b
 
 
+def se_block():
+    """A squeeze-and-excitation block in QDQ form (EfficientNet, MobileNetV3;
+    issue 9): GlobalAveragePool -> 1x1 conv -> Relu -> 1x1 conv -> Sigmoid
+    (a lookup table), then the quantized Mul of the feature map [1, C, H, W]
+    by the gate [1, C, 1, 1] (broadcast), and a SiLU written as
+    x * Sigmoid(x)."""
+    b = ModelBuilder("se_block", opset=13, seed=1221, num_calib=8)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 3, 12, 12], -1.0, 1.0)
+    h = b.qdq(x, U8)
+    f = b.make_qdq_conv(h, _conv_w(r, 16, 3, 3), _bias(r, 16), pads=1, out_dtype=I8,
+                        base="stem")
+    g = b.qdq_gap(f, I8)
+    g = b.make_qdq_conv(g, _conv_w(r, 4, 16, 1), _bias(r, 4), act="relu", base="squeeze")
+    g = b.make_qdq_conv(g, _conv_w(r, 16, 4, 1), _bias(r, 16), out_dtype=I8, base="excite")
+    v = b.values[g]
+    g = b.qdq(b.node("Sigmoid", [g], (1 / (1 + np.exp(-v))).astype(np.float32)), U8)
+    y = b.qdq(b.node("Mul", [f, g], b.values[f] * b.values[g]), I8)
+    v = b.values[y]
+    s = b.node("Sigmoid", [y], (1 / (1 + np.exp(-v))).astype(np.float32))
+    b.add_output(b.qdq(b.node("Mul", [y, s], v * b.values[s]), I8), "output")
+    return b
+
+
 MODELS = {
     "tiny_cnn": tiny_cnn,
     "resdw": resdw,
@@ -854,6 +881,7 @@ MODELS = {
     "lut_approx2": lut_approx2,
     "ort_contrib": ort_contrib,
     "yolo_neck": yolo_neck,
+    "se_block": se_block,
     "sliced_a": sliced_a,
     "sliced_b": sliced_b,
     "lowbit_bytes": lowbit_bytes,

@@ -1200,6 +1200,17 @@ static AffineMap broadcastMap(OpBuilder &b, RankedTensorType t,
   return AffineMap::get(rank, 0, e, b.getContext());
 }
 
+/// round(v * 2^-shift) + zo with `rounding` (zo added before the rounding
+/// decision with zero_point_first).
+static Value shiftAndAddZeroPoint(OpBuilder &b, Location l, Value v,
+                                  int64_t shift, Rounding rounding, int64_t zo) {
+  if (rounding.zeroPointFirst)
+    return roundingShiftRight(b, l, v, cst64(b, l, shift), rounding.mode,
+                              cst64(b, l, zo));
+  Value r = roundingShiftRight(b, l, v, cst64(b, l, shift), rounding.mode);
+  return arith::AddIOp::create(b, l, r, cst64(b, l, zo));
+}
+
 struct AddLowering : QNNPattern<AddOp> {
   using QNNPattern::QNNPattern;
   LogicalResult
@@ -1260,20 +1271,66 @@ struct AddLowering : QNNPattern<AddOp> {
           };
           Value sum = arith::AddIOp::create(bb, l, term(args[0], as, za, ma),
                                             term(args[1], bs, zb, mb));
-          Value v;
-          if (rounding.zeroPointFirst) {
-            v = roundingShiftRight(bb, l, sum, cst64(bb, l, shift),
-                                   rounding.mode, cst64(bb, l, zo));
-          } else {
-            v = roundingShiftRight(bb, l, sum, cst64(bb, l, shift), rounding.mode);
-            v = arith::AddIOp::create(bb, l, v, cst64(bb, l, zo));
-          }
+          Value v = shiftAndAddZeroPoint(bb, l, sum, shift, rounding, zo);
           v = arith::MaxSIOp::create(bb, l, v, params.get(bb, pLo, pargs));
           v = arith::MinSIOp::create(bb, l, v, params.get(bb, pHi, pargs));
           linalg::YieldOp::create(
               bb, l, Value(arith::TruncIOp::create(bb, l, bb.getI8Type(), v)));
         });
     markKernel(g, "add");
+    markPackableResult(g, o);
+    rewriter.replaceOp(op, g.getResult(0));
+    return success();
+  }
+};
+
+/// qnn.mul: (a - za) * (b - zb) in i64 times the fixed-point ratio
+/// sa * sb / so, rounded, plus zo, clamped.
+struct MulLowering : QNNPattern<MulOp> {
+  using QNNPattern::QNNPattern;
+  LogicalResult
+  matchAndRewrite(MulOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto lT = cast<RankedTensorType>(op.getLhs().getType());
+    auto rT = cast<RankedTensorType>(op.getRhs().getType());
+    auto outT = cast<RankedTensorType>(op.getType());
+    QuantType a = getQuantElementType(lT), b = getQuantElementType(rT),
+              o = getQuantElementType(outT);
+    auto fp = toFixedPoint(a.getScaleOf(0) * b.getScaleOf(0) / o.getScaleOf(0));
+    if (failed(fp))
+      return op.emitOpError() << "input/output scale ratio is too large";
+    int64_t za = a.getZeroPointOf(0), zb = b.getZeroPointOf(0),
+            zo = o.getZeroPointOf(0);
+    auto [lo, hi] = clampBounds(o, 0, asDouble(op.getOutMin()),
+                                asDouble(op.getOutMax()));
+    unsigned rank = outT.getRank();
+    SmallVector<AffineMap> maps = {broadcastMap(rewriter, lT, outT),
+                                   broadcastMap(rewriter, rT, outT),
+                                   rewriter.getMultiDimIdentityMap(rank)};
+    Value init = emptyTensor(rewriter, loc, outT.getShape(), rewriter.getI8Type());
+    bool as = a.getIsSigned(), bs = b.getIsSigned();
+    Rounding rounding = getRoundingOf(op);
+    auto g = linalg::GenericOp::create(
+        rewriter, loc, init.getType(),
+        ValueRange{adaptor.getLhs(), adaptor.getRhs()}, init, maps,
+        SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+        [&](OpBuilder &bb, Location l, ValueRange args) {
+          Type i64 = bb.getI64Type();
+          auto centered = [&](Value v, bool s, int64_t z) -> Value {
+            return arith::SubIOp::create(bb, l, extend(bb, l, v, s, i64),
+                                         cst64(bb, l, z));
+          };
+          Value p = arith::MulIOp::create(bb, l, centered(args[0], as, za),
+                                          centered(args[1], bs, zb));
+          p = arith::MulIOp::create(bb, l, p, cst64(bb, l, fp->mult));
+          Value v = shiftAndAddZeroPoint(bb, l, p, fp->shift, rounding, zo);
+          v = arith::MaxSIOp::create(bb, l, v, cst64(bb, l, lo));
+          v = arith::MinSIOp::create(bb, l, v, cst64(bb, l, hi));
+          linalg::YieldOp::create(
+              bb, l, Value(arith::TruncIOp::create(bb, l, bb.getI8Type(), v)));
+        });
+    markKernel(g, "mul");
     markPackableResult(g, o);
     rewriter.replaceOp(op, g.getResult(0));
     return success();
@@ -1652,7 +1709,8 @@ struct ConvertQNNToLinalgPass
     RewritePatternSet patterns(ctx);
     patterns.add<ConstantLowering, StorageCastLowering, QuantizeLowering,
                  DequantizeLowering, RequantizeLowering, Conv2DLowering,
-                 MatMulLowering, AddLowering, MaxPoolLowering, AvgPoolLowering,
+                 MatMulLowering, AddLowering, MulLowering, MaxPoolLowering,
+                 AvgPoolLowering,
                  GlobalAvgPoolLowering, ConcatLowering, ReshapeLowering,
                  LookupTableLowering, IndexMapLowering<TransposeOp>,
                  IndexMapLowering<ResizeNearestOp>>(

@@ -516,7 +516,7 @@ private:
                                       RankedTensorType lt, RankedTensorType rt);
   QuantType qlinearOutput(const onnx::NodeProto &n, int i);
   void importMSQLinearUnary(const onnx::NodeProto &n);
-  void importMSQLinearAdd(const onnx::NodeProto &n);
+  void importMSQLinearAddOrMul(const onnx::NodeProto &n);
   void importMSQLinearGlobalAveragePool(const onnx::NodeProto &n);
   void importMSQLinearConcat(const onnx::NodeProto &n);
 
@@ -550,7 +550,8 @@ private:
   void importDequantizeLinear(const onnx::NodeProto &n);
   void importConv(const onnx::NodeProto &n);
   void importGemmOrMatMul(const onnx::NodeProto &n);
-  void importAdd(const onnx::NodeProto &n);
+  /// Add or Mul of two quantized tensors.
+  void importAddOrMul(const onnx::NodeProto &n);
   void importPool(const onnx::NodeProto &n);
   void importGlobalAveragePool(const onnx::NodeProto &n);
   void importConcat(const onnx::NodeProto &n);

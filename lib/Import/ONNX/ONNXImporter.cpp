@@ -1342,7 +1342,7 @@ void Importer::importGemmOrMatMul(const onnx::NodeProto &n) {
   bind(oq, r, n);
 }
 
-void Importer::importAdd(const onnx::NodeProto &n) {
+void Importer::importAddOrMul(const onnx::NodeProto &n) {
   allowAttrs(n, {});
   Value l = quantizedInput(n, 0, "A"), r = quantizedInput(n, 1, "B");
   SmallVector<int64_t> shape =
@@ -1352,10 +1352,15 @@ void Importer::importAdd(const onnx::NodeProto &n) {
     if (!getQuantElementType(v.getType()).isPerTensor())
       fail(describe(n), ": inputs must be quantized per tensor");
   OutputQuant oq = findOutputQuant(n, n.output(0), shape);
-  Value v = AddOp::create(b, nodeLoc(n), RankedTensorType::get(shape, oq.type),
-                          l, r, optF64(b, oq.lo), optF64(b, oq.hi),
-                          roundingAttr(oq.rounding),
-                          zeroPointFirstAttr(oq.rounding, oq.type));
+  auto rt = RankedTensorType::get(shape, oq.type);
+  Value v =
+      n.op_type() == "Mul"
+          ? Value(MulOp::create(b, nodeLoc(n), rt, l, r, optF64(b, oq.lo),
+                                optF64(b, oq.hi), roundingAttr(oq.rounding),
+                                zeroPointFirstAttr(oq.rounding, oq.type)))
+          : Value(AddOp::create(b, nodeLoc(n), rt, l, r, optF64(b, oq.lo),
+                                optF64(b, oq.hi), roundingAttr(oq.rounding),
+                                zeroPointFirstAttr(oq.rounding, oq.type)));
   bind(oq, v, n);
 }
 

@@ -58,16 +58,22 @@ void Importer::importMSQLinearUnary(const onnx::NodeProto &n) {
       b.getDenseI64ArrayAttr(table));
 }
 
-void Importer::importMSQLinearAdd(const onnx::NodeProto &n) {
+void Importer::importMSQLinearAddOrMul(const onnx::NodeProto &n) {
   allowAttrs(n, {});
   Value l = qlinearInput(n, 0, "A"), r = qlinearInput(n, 3, "B");
   QuantType cq = qlinearOutput(n, 6);
   SmallVector<int64_t> shape =
       broadcastShape(n, cast<RankedTensorType>(l.getType()),
                      cast<RankedTensorType>(r.getType()));
-  values[n.output(0)] = AddOp::create(
-      b, nodeLoc(n), RankedTensorType::get(shape, cq), l, r, FloatAttr(),
-      FloatAttr(), b.getStringAttr("half_even"), UnitAttr());
+  auto rt = RankedTensorType::get(shape, cq);
+  if (n.op_type() == "QLinearMul")
+    values[n.output(0)] =
+        MulOp::create(b, nodeLoc(n), rt, l, r, FloatAttr(), FloatAttr(),
+                      b.getStringAttr("half_even"), UnitAttr());
+  else
+    values[n.output(0)] =
+        AddOp::create(b, nodeLoc(n), rt, l, r, FloatAttr(), FloatAttr(),
+                      b.getStringAttr("half_even"), UnitAttr());
 }
 
 void Importer::importMSQLinearGlobalAveragePool(const onnx::NodeProto &n) {

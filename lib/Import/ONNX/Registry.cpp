@@ -35,11 +35,11 @@ const std::vector<Importer::OpHandler> &Importer::opHandlers() {
       {"", "Gemm", 7, 2, &I::importGemmOrMatMul},
       {"", "MatMul", 1, 2, &I::importGemmOrMatMul},
       {"", "BatchNormalization", 7, 5, &I::importFoldedOnly},
-      {"", "Mul", 7, 2, &I::importFoldedOnly},
+      {"", "Mul", 7, 2, &I::importAddOrMul},
       {"", "Sub", 7, 2, &I::importFoldedOnly},
       {"", "Div", 7, 2, &I::importFoldedOnly},
       // Elementwise and activations.
-      {"", "Add", 7, 2, &I::importAdd},
+      {"", "Add", 7, 2, &I::importAddOrMul},
       {"", "Relu", 6, 1, &I::importActivation},
       {"", "Clip", 6, 1, &I::importActivation},
       // Elementwise functions as lookup tables (Activations.cpp).
@@ -76,7 +76,8 @@ const std::vector<Importer::OpHandler> &Importer::opHandlers() {
       {"", "ConvInteger", 10, 2, &I::importConvInteger},
       {"", "MatMulInteger", 10, 2, &I::importMatMulInteger},
       // ONNX Runtime's QOperator extensions (ORTContrib.cpp), version 1.
-      {"com.microsoft", "QLinearAdd", 1, 8, &I::importMSQLinearAdd},
+      {"com.microsoft", "QLinearAdd", 1, 8, &I::importMSQLinearAddOrMul},
+      {"com.microsoft", "QLinearMul", 1, 8, &I::importMSQLinearAddOrMul},
       {"com.microsoft", "QLinearSigmoid", 1, 5, &I::importMSQLinearUnary},
       {"com.microsoft", "QLinearLeakyRelu", 1, 5, &I::importMSQLinearUnary},
       {"com.microsoft", "QLinearGlobalAveragePool", 1, 5,
@@ -141,7 +142,7 @@ void Importer::importNode(const onnx::NodeProto &n) {
            "' is not supported (QONNX: Quant, IntQuant, BipolarQuant, Trunc)");
     if (n.domain() == "com.microsoft")
       fail(describe(n), ": operator ", n.op_type(), " of domain 'com.microsoft' "
-                        "is not supported (com.microsoft: QLinearAdd, "
+                        "is not supported (com.microsoft: QLinearAdd, QLinearMul, "
                         "QLinearSigmoid, QLinearLeakyRelu, "
                         "QLinearGlobalAveragePool, QLinearConcat)");
     fail(describe(n), ": operator ", n.op_type(), " is not supported");

@@ -1169,3 +1169,11 @@ func.func @resize_quantization(%x: tensor<1x2x3x4x!qnn.q<ui8, scale = 0.5, zp = 
   %0 = qnn.resize_nearest %x {factors = array<i64: 1, 1>} : tensor<1x2x3x4x!qnn.q<ui8, scale = 0.5, zp = 0>> -> tensor<1x2x3x4x!qnn.q<ui8, scale = 0.25, zp = 0>>
   return
 }
+
+// -----
+
+func.func @mul_broadcast(%a: tensor<2x3x!qnn.q<ui8, scale = 0.5, zp = 0>>, %b: tensor<2x4x!qnn.q<ui8, scale = 0.5, zp = 0>>) {
+  // expected-error @+1 {{'qnn.mul' op operands are not broadcastable at dimension 1 (3 vs 4)}}
+  %0 = qnn.mul %a, %b : (tensor<2x3x!qnn.q<ui8, scale = 0.5, zp = 0>>, tensor<2x4x!qnn.q<ui8, scale = 0.5, zp = 0>>) -> tensor<2x4x!qnn.q<ui8, scale = 0.5, zp = 0>>
+  return
+}

@@ -426,21 +426,22 @@ LogicalResult MatMulOp::verify() {
                                r.getDimSize(rr - 1));
 }
 
-LogicalResult AddOp::verify() {
-  if (failed(verifyAllQuantValues(*this)) ||
-      failed(verifyRounding(*this, getRounding())))
+/// add's and mul's operands and result: per tensor, numpy broadcasting.
+template <typename OpTy> static LogicalResult verifyBroadcastBinary(OpTy op) {
+  if (failed(verifyAllQuantValues(op)) ||
+      failed(verifyRounding(op, op.getRounding())))
     return failure();
-  auto l = cast<RankedTensorType>(getLhs().getType());
-  auto r = cast<RankedTensorType>(getRhs().getType());
-  auto out = cast<RankedTensorType>(getType());
+  auto l = cast<RankedTensorType>(op.getLhs().getType());
+  auto r = cast<RankedTensorType>(op.getRhs().getType());
+  auto out = cast<RankedTensorType>(op.getType());
   for (auto [name, t] : {std::pair<StringRef, Type>{"lhs", l}, {"rhs", r},
                          {"result", out}})
-    if (failed(requirePerTensor(*this, name, t)))
+    if (failed(requirePerTensor(op, name, t)))
       return failure();
   // Numpy broadcasting.
   int64_t rank = std::max(l.getRank(), r.getRank());
   if (out.getRank() != rank)
-    return emitOpError() << "result rank " << out.getRank()
+    return op.emitOpError() << "result rank " << out.getRank()
                          << " does not match the broadcast rank " << rank;
   for (int64_t i = 0; i < rank; ++i) {
     int64_t a = i - (rank - l.getRank()) >= 0
@@ -450,15 +451,19 @@ LogicalResult AddOp::verify() {
                     ? r.getDimSize(i - (rank - r.getRank()))
                     : 1;
     if (a != b && a != 1 && b != 1)
-      return emitOpError() << "operands are not broadcastable at dimension "
+      return op.emitOpError() << "operands are not broadcastable at dimension "
                            << i << " (" << a << " vs " << b << ")";
     if (out.getDimSize(i) != std::max(a, b))
-      return emitOpError() << "result dimension " << i << " is "
+      return op.emitOpError() << "result dimension " << i << " is "
                            << out.getDimSize(i) << ", expected "
                            << std::max(a, b);
   }
-  return verifyOutRange(*this, out, asDouble(getOutMin()), asDouble(getOutMax()));
+  return verifyOutRange(op, out, asDouble(op.getOutMin()), asDouble(op.getOutMax()));
 }
+
+LogicalResult AddOp::verify() { return verifyBroadcastBinary(*this); }
+
+LogicalResult MulOp::verify() { return verifyBroadcastBinary(*this); }
 
 LogicalResult MaxPool2DOp::verify() {
   if (failed(verifyAllQuantValues(*this)))

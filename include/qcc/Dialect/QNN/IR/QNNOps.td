@@ -167,6 +167,23 @@ def QNN_AddOp : QNN_Op<"add", [Pure]> {
   let hasVerifier = 1;
 }
 
+def QNN_MulOp : QNN_Op<"mul", [Pure]> {
+  let summary = "elementwise product with numpy broadcasting, requantized";
+  let description = [{
+    `(lhs - zl) * (rhs - zr)` in i64, times the fixed-point ratio
+    `lhs_scale * rhs_scale / result_scale`, rounded with `rounding`
+    (default half_even), plus the result's zero point, clamped. All three
+    are quantized per tensor.
+  }];
+  let arguments = !con((ins QNN_AnyQuantTensor:$lhs, QNN_AnyQuantTensor:$rhs),
+                       QNN_OutRangeAttrs, QNN_RoundingAttr);
+  let results = (outs QNN_AnyQuantTensor:$result);
+  let assemblyFormat = [{
+    $lhs `,` $rhs attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
 def QNN_MaxPool2DOp : QNN_Op<"max_pool2d", [Pure]> {
   let summary = "2-D max pooling (NCHW); result keeps the input quantization";
   let description = [{
