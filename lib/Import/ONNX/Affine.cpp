@@ -132,6 +132,9 @@ void Importer::foldAffine(const ChannelAffine &a, QConst &w, int64_t axis,
   if (!a.folded())
     return;
   int64_t F = a.k.size();
+  if (bias && (int64_t)bias->size() != F)
+    fail(describe(*a.first), ": the bias before it has ", bias->size(),
+         " values, expected ", F, " (one per output channel)");
   if (w.bits.size() > 1 && w.axis != axis)
     fail(describe(*a.first), ": the weights' bit-widths vary along axis ",
          w.axis, ", not along the output channels");

@@ -195,4 +195,20 @@ def trunc_zero_point_huge(g):
     quant_trunc(g, 1e30, 8)
 
 
+# Fuzzer finding 10 (ASan heap-buffer-overflow in Importer::foldAffine,
+# 2026-12-04 on d8495f0 and older): a Conv whose float bias has fewer values
+# than output channels, then a per-channel Mul: the fold read the bias at
+# every channel before emitConv's count check ran.
+@models()
+def affine_short_bias(g):
+    x = g.qdq_input("x", [1, 1, 1, 1], 0.5, 128)
+    w = g.weight("w", np.ones([2, 1, 1, 1]), 0.125)
+    g.init("b", np.array([0.5], np.float32))
+    g.init("k", np.array([2.0, -1.0], np.float32).reshape(1, 2, 1, 1))
+    g.node("Conv", [x, w, "b"], "y", name="conv")
+    g.node("Mul", ["y", "k"], "z", name="mul")
+    g.dq(g.q("z", 0.5, 0, out="zq"), 0.5, 0, out="out")
+    g.output("out", F32)
+
+
 models.main()
