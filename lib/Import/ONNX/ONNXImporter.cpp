@@ -1138,6 +1138,9 @@ void Importer::importConv(const onnx::NodeProto &n) {
       fail(describe(n), ": bias '", n.input(2),
            "' must be a constant (float, or int32 behind DequantizeLinear)");
   }
+  if (bias && (int64_t)bias->size() != w.dims[0])
+    fail(describe(n), ": bias has ", bias->size(), " values, expected ",
+         w.dims[0]);
   std::string out = n.output(0);
   // BatchNormalization, or Mul/Add/Sub/Div by per-channel constants (the
   // form Brevitas and FINN write), right after the convolution: folded.
@@ -1308,6 +1311,8 @@ void Importer::importGemmOrMatMul(const onnx::NodeProto &n) {
   Value biasV;
   int64_t biasShift = 0;
   if (bias) {
+    if ((int64_t)bias->size() != N)
+      fail(describe(n), ": bias has ", bias->size(), " values, expected ", N);
     std::vector<int64_t> bi;
     QuantType aq = getQuantElementType(at);
     // As for convs: a bias that is no multiple of the accumulator unit gets

@@ -211,4 +211,18 @@ def affine_short_bias(g):
     g.output("out", F32)
 
 
+# Fuzzer finding 11 (ASan heap-buffer-overflow in Importer::chooseBiasShift
+# via importConv): a Conv whose float bias has more values than output
+# channels and a quantized output: the bias_shift choice read the
+# accumulator bounds per bias value before the count was checked.
+@models()
+def conv_long_bias(g):
+    x = g.qdq_input("x", [1, 1, 1, 1], 0.5, 128)
+    w = g.weight("w", np.ones([1, 1, 1, 1]), 0.125)
+    g.init("b", np.array([0.3, 0.2, 0.1], np.float32))
+    g.node("Conv", [x, w, "b"], "y", name="conv")
+    g.dq(g.q("y", 0.5, 0, out="yq"), 0.5, 0, out="out")
+    g.output("out", F32)
+
+
 models.main()
