@@ -30,6 +30,14 @@ void Importer::collapseBlocks(const onnx::NodeProto &n, QConst &qc,
   const ConstTensor &s = constant(n, 1, "scale");
   const ConstTensor *z =
       hasInput(n, 2) ? &constant(n, 2, "zero point") : nullptr;
+  // The element types first: the block check below reads s.floats and
+  // z->ints, which are empty for other types.
+  if (s.dtype != onnx::TensorProto::FLOAT)
+    fail(describe(n), ": scale '", n.input(1), "' must be float32, got ",
+         dtypeName(s.dtype));
+  if (z && z->dtype != data.dtype)
+    fail(describe(n), ": zero point type ", dtypeName(z->dtype),
+         " does not match the input's ", dtypeName(data.dtype));
   std::vector<int64_t> expect = data.dims;
   expect[axis] = (data.dims[axis] + blockSize - 1) / blockSize;
   if (s.dims != expect || (z && z->dims != expect))

@@ -391,7 +391,7 @@ static int64_t truncZeroPoint(const onnx::NodeProto &n,
          " is not a multiple of the truncation factor ",
          std::ldexp(1.0, (int)t.e));
   if (z < intMin(t.isSigned, t.bits) || z > intMax(t.isSigned, t.bits))
-    fail(describe(n), ": zero point ", (int64_t)z, " does not fit ", t.bits,
+    fail(describe(n), ": zero point ", z, " does not fit ", t.bits,
          "-bit ", t.isSigned ? "signed" : "unsigned", " values");
   return (int64_t)z;
 }

@@ -225,4 +225,39 @@ def conv_long_bias(g):
     g.output("out", F32)
 
 
+# Fuzzer finding 12 (UBSan float-cast-overflow in truncZeroPoint, QONNX.cpp,
+# 2026-12-05 on 1389b28): a Trunc v2 whose output scale is 2^-99 times its
+# input scale shifts the zero point left by 99 bits; the out-of-range
+# message itself cast that double to int64.
+@models()
+def trunc_v2_zero_point_shifted_huge(g):
+    g.opsets.append(helper.make_opsetid("qonnx.custom_op.general", 2))
+    g.input("x", F32, [1, 4])
+    ins = ["x"] + [g.init("xq" + sfx, np.asarray(v, np.float32))
+                   for sfx, v in (("_scale", 0.5), ("_zeropt", 4), ("_bitwidth", 8))]
+    g.node("Quant", ins, "xq", name="xq", domain="qonnx.custom_op.general",
+           signed=0)
+    ins = ["xq"] + [g.init("t%d" % i, np.float32(v))
+                    for i, v in enumerate([0.5, 4, 8, 0.5 * 2.0 ** -99, 0, 6])]
+    g.node("Trunc", ins, "t", name="trunc", domain="qonnx.custom_op.general",
+           signed=0)
+    g.output("t", F32)
+
+
+# Fuzzer finding 13 (UBSan null reference in Importer::collapseBlocks,
+# LowBit.cpp, 2026-12-05 on 1389b28): a blockwise DequantizeLinear whose
+# scale is an integer tensor; the block check read the (empty) float values
+# before the scale's element type was checked.
+@models(opset=21)
+def dq_block_integer_scale(g):
+    x = g.qdq_input("x", [1, 2, 1, 1], 0.5, 128)
+    g.init("w", np.ones([1, 2, 1, 1], np.int8))
+    g.init("w_scale", np.ones([1, 1, 1, 1], np.int8))
+    g.node("DequantizeLinear", ["w", "w_scale"], "w_dq", name="w_dq",
+           axis=1, block_size=2)
+    y = g.node("Conv", [x, "w_dq"], "y", name="conv")
+    g.dq(g.q(y, 0.5, 0, out="yq"), 0.5, 0, out="out")
+    g.output("out", F32)
+
+
 models.main()
