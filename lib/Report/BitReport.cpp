@@ -75,11 +75,15 @@ ModelReport qcc::collectBitReport(ModuleOp module) {
   ModelReport r;
   module.walk([&](Operation *op) {
     if (!isa<Conv2DOp, MatMulOp, AddOp, MaxPool2DOp, AvgPool2DOp,
-             GlobalAvgPoolOp, ConcatOp, QuantizeOp, RequantizeOp>(op))
+             GlobalAvgPoolOp, ConcatOp, QuantizeOp, RequantizeOp,
+             FloatBinaryOp, SoftmaxOp>(op))
       return;
     LayerReport l;
     l.name = layerName(op);
     l.op = op->getName().stripDialect().str();
+    // The layers the model leaves in float say so: float_sub, softmax, ...
+    if (auto f = dyn_cast<FloatBinaryOp>(op))
+      l.op = "float_" + stringifyFloatBinaryKind(f.getKind()).str();
     l.inBits = widths(op->getOperand(0).getType());
     l.outBits = widths(op->getResult(0).getType());
     l.activationBytes = numElements(op->getResult(0)) *

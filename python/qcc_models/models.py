@@ -859,6 +859,53 @@ def se_block():
     return b
 
 
+def float_edges():
+    """What a model leaves in float (issue 9): ImageNet-style input
+    normalization (Sub mean, Div std per channel) before the first
+    QuantizeLinear; a float island DequantizeLinear -> Sub -> Mul ->
+    QuantizeLinear between two convolutions; and after the classifier's last
+    DequantizeLinear a temperature Mul, a float bias Add and Softmax, the
+    probabilities a graph output (compared in float, no output scale); and
+    a second float input through Softmax along axis 1."""
+    b = ModelBuilder("float_edges", opset=13, seed=1223, num_calib=8)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 3, 12, 12], 0.0, 1.0)
+    mean = np.array([0.485, 0.456, 0.406], np.float32).reshape(1, 3, 1, 1)
+    std = np.array([0.229, 0.224, 0.225], np.float32).reshape(1, 3, 1, 1)
+    v = b.values[x] - mean
+    h = b.node("Sub", [x, b.const("mean", mean)], v)
+    h = b.node("Div", [h, b.const("std", std)], (v / std).astype(np.float32))
+    h = b.qdq(h, I8)
+    h = b.make_qdq_conv(h, _conv_w(r, 8, 3, 3), _bias(r, 8), pads=1, act="relu",
+                        base="conv1")
+    v = b.values[h] - np.float32(0.25)
+    h = b.node("Sub", [h, b.const("shift", np.float32(0.25))], v)
+    k = r.uniform(0.5, 1.5, (1, 8, 1, 1)).astype(np.float32)
+    h = b.qdq(b.node("Mul", [h, b.const("gain", k)], (v * k).astype(np.float32)), I8)
+    h = b.make_qdq_conv(h, _conv_w(r, 16, 8, 3), _bias(r, 16), strides=2, pads=1,
+                        act="relu", base="conv2")
+    h = b.qdq_gap(h, U8)
+    h = b.flatten(h)
+    h = b.qdq_gemm(h, he_normal(r, (10, 16), 16), _bias(r, 10), I8, base="fc")
+    v = b.values[h] * np.float32(0.5)
+    h = b.node("Mul", [h, b.const("temperature", np.float32(0.5))], v)
+    c = _bias(r, 10, std=0.5)
+    v = (v + c).astype(np.float32)
+    h = b.node("Add", [h, b.const("prior", c)], v)
+    e = np.exp(v - v.max(axis=-1, keepdims=True))
+    b.add_output(b.node("Softmax", [h], (e / e.sum(axis=-1, keepdims=True)).astype(np.float32),
+                        axis=-1), "probs")
+    # A float input straight into Softmax along a middle axis, over a range
+    # where exp(x - max) spans 1 down to below FLT_MIN: the accuracy of the
+    # exp qcc builds from arith ops against ONNX Runtime's.
+    s = b.add_input("scores", np.float32, [1, 6, 5], -60.0, 60.0)
+    v = b.values[s].astype(np.float64)
+    e = np.exp(v - v.max(axis=1, keepdims=True))
+    b.add_output(b.node("Softmax", [s], (e / e.sum(axis=1, keepdims=True)).astype(np.float32),
+                        axis=1), "scores_softmax")
+    return b
+
+
 MODELS = {
     "tiny_cnn": tiny_cnn,
     "resdw": resdw,
@@ -882,6 +929,7 @@ MODELS = {
     "ort_contrib": ort_contrib,
     "yolo_neck": yolo_neck,
     "se_block": se_block,
+    "float_edges": float_edges,
     "sliced_a": sliced_a,
     "sliced_b": sliced_b,
     "lowbit_bytes": lowbit_bytes,

@@ -8,6 +8,7 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/Pass.h"
+#include "mlir/Transforms/DialectConversion.h"
 
 namespace qcc {
 #define GEN_PASS_DECL
@@ -15,6 +16,11 @@ namespace qcc {
 
 #define GEN_PASS_REGISTRATION
 #include "qcc/Conversion/Passes.h.inc"
+
+/// qnn.float_binary and qnn.softmax (float32 parts of a model) to
+/// linalg.generic on f32 tensors (lib/Conversion/QNNToLinalg/FloatOps.cpp).
+void populateQNNFloatToLinalgPatterns(const mlir::TypeConverter &converter,
+                                      mlir::RewritePatternSet &patterns);
 } // namespace qcc
 
 #endif

@@ -6,6 +6,7 @@
 // compile-time constants here.
 //
 //===----------------------------------------------------------------------===//
+#include "KernelMarks.h"
 #include "qcc/Support/ElementBytes.h"
 #include "qcc/Conversion/Passes.h"
 #include "qcc/Dialect/QNN/IR/QNNOps.h"
@@ -32,6 +33,7 @@ namespace qcc {
 using namespace mlir;
 using namespace qcc;
 using namespace qcc::qnn;
+using qcc::qnn_to_linalg::markKernel;
 
 namespace {
 
@@ -429,10 +431,6 @@ static AffineMap mapOf(MLIRContext *ctx, unsigned numDims,
 
 static RankedTensorType storageType(RankedTensorType t, Type elem) {
   return RankedTensorType::get(t.getShape(), elem);
-}
-
-static void markKernel(Operation *op, StringRef kind) {
-  op->setAttr("qcc.kernel", StringAttr::get(op->getContext(), kind));
 }
 
 static Value emptyTensor(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
@@ -1715,6 +1713,7 @@ struct ConvertQNNToLinalgPass
                  LookupTableLowering, IndexMapLowering<TransposeOp>,
                  IndexMapLowering<ResizeNearestOp>>(
         converter, ctx);
+    populateQNNFloatToLinalgPatterns(converter, patterns);
     populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
                                                                    converter);
     populateReturnOpTypeConversionPattern(patterns, converter);

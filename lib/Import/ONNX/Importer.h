@@ -506,6 +506,21 @@ private:
                                      const std::function<double(double)> &f,
                                      QuantType xq, const OutputQuant &oq);
 
+  // --- the parts of a model left in float (FloatOps.cpp) -------------------
+  /// Add, Sub, Mul, Div: integer qnn.add/qnn.mul between quantized tensors
+  /// with a quantized result, qnn.float_binary otherwise.
+  void importArithmetic(const onnx::NodeProto &n);
+  void importSoftmax(const onnx::NodeProto &n);
+  /// `name` is an f32 tensor computed at run time (a graph input, a float
+  /// op's result, a dequantization).
+  bool isFloatRuntimeValue(const std::string &name);
+  /// Every reader of `name` (past Identities and one Relu/Clip) is a
+  /// quantizer, as findOutputQuant requires.
+  bool resultIsQuantized(std::string name);
+  /// Input #i as an f32 tensor: a float constant, a dequantized constant
+  /// or tensor, or a float value.
+  Value floatOperand(const onnx::NodeProto &n, int i);
+
   // --- ONNX Runtime's com.microsoft QLinear ops (ORTContrib.cpp) ----------
   Value qlinearInput(const onnx::NodeProto &n, int i, StringRef what);
   /// The result shape of Concat-ing `ins` along n's `axis` (normalized).

@@ -9,11 +9,12 @@
 // entry are refused, naming the node. Adding an op is one entry, one
 // method and one test.
 //
-// Ops that are only imported as part of another (BatchNormalization and
-// Mul/Add/Sub/Div by constants after a Conv/Gemm/MatMul, folded into it;
-// Relu/Clip into a producer's output range) have entries too: their
-// versions are checked up front, and reached on their own they say where
-// they are supported.
+// Ops that are only imported as part of another (BatchNormalization,
+// folded into a Conv/Gemm/MatMul; Relu/Clip into a producer's output range)
+// have entries too: their versions are checked up front, and reached on
+// their own they say where they are supported. Mul/Add/Sub/Div by constants
+// right after a Conv/Gemm/MatMul are folded into it the same way; reached
+// on their own they are arithmetic (integer or float, FloatOps.cpp).
 //
 //===----------------------------------------------------------------------===//
 #include "Importer.h"
@@ -35,14 +36,15 @@ const std::vector<Importer::OpHandler> &Importer::opHandlers() {
       {"", "Gemm", 7, 2, &I::importGemmOrMatMul},
       {"", "MatMul", 1, 2, &I::importGemmOrMatMul},
       {"", "BatchNormalization", 7, 5, &I::importFoldedOnly},
-      {"", "Mul", 7, 2, &I::importAddOrMul},
-      {"", "Sub", 7, 2, &I::importFoldedOnly},
-      {"", "Div", 7, 2, &I::importFoldedOnly},
+      {"", "Mul", 7, 2, &I::importArithmetic},
+      {"", "Sub", 7, 2, &I::importArithmetic},
+      {"", "Div", 7, 2, &I::importArithmetic},
       // Elementwise and activations.
-      {"", "Add", 7, 2, &I::importAddOrMul},
+      {"", "Add", 7, 2, &I::importArithmetic},
       {"", "Relu", 6, 1, &I::importActivation},
       {"", "Clip", 6, 1, &I::importActivation},
       // Elementwise functions as lookup tables (Activations.cpp).
+      {"", "Softmax", 1, 1, &I::importSoftmax},
       {"", "Sigmoid", 6, 1, &I::importElementwiseFunction},
       {"", "Tanh", 6, 1, &I::importElementwiseFunction},
       {"", "LeakyRelu", 6, 1, &I::importElementwiseFunction},
@@ -155,12 +157,9 @@ void Importer::importNode(const onnx::NodeProto &n) {
 }
 
 void Importer::importFoldedOnly(const onnx::NodeProto &n) {
-  if (n.op_type() == "BatchNormalization")
-    fail(describe(n), ": BatchNormalization is only supported right after a "
-                      "Conv (it is folded into the convolution)");
-  fail(describe(n), ": operator ", n.op_type(), " is not supported here: ",
-       n.op_type(), " by a constant is folded right after a Conv, Gemm or "
-                    "MatMul; elsewhere it is not supported");
+  // Only BatchNormalization is registered here.
+  fail(describe(n), ": ", n.op_type(), " is only supported right after a "
+                    "Conv (it is folded into the convolution)");
 }
 
 void Importer::importFloatQuant(const onnx::NodeProto &n) {

@@ -1177,3 +1177,35 @@ func.func @mul_broadcast(%a: tensor<2x3x!qnn.q<ui8, scale = 0.5, zp = 0>>, %b: t
   %0 = qnn.mul %a, %b : (tensor<2x3x!qnn.q<ui8, scale = 0.5, zp = 0>>, tensor<2x4x!qnn.q<ui8, scale = 0.5, zp = 0>>) -> tensor<2x4x!qnn.q<ui8, scale = 0.5, zp = 0>>
   return
 }
+
+// -----
+
+func.func @float_binary_broadcast(%a: tensor<1x3x4x4xf32>, %b: tensor<1x2x1x1xf32>) {
+  // expected-error @+1 {{'qnn.float_binary' op operands are not broadcastable at dimension 1 (3 vs 2)}}
+  %0 = qnn.float_binary sub %a, %b : tensor<1x3x4x4xf32>, tensor<1x2x1x1xf32> -> tensor<1x3x4x4xf32>
+  return
+}
+
+// -----
+
+func.func @float_binary_result(%a: tensor<2x5xf32>, %b: tensor<5xf32>) {
+  // expected-error @+1 {{'qnn.float_binary' op result dimension 0 is 1, expected 2}}
+  %0 = qnn.float_binary add %a, %b : tensor<2x5xf32>, tensor<5xf32> -> tensor<1x5xf32>
+  return
+}
+
+// -----
+
+func.func @float_binary_kind(%a: tensor<5xf32>) {
+  // expected-error @+1 {{expected string or keyword containing one of the following enum values for attribute 'kind' [add, sub, mul, div]}}
+  %0 = qnn.float_binary pow %a, %a : tensor<5xf32>, tensor<5xf32> -> tensor<5xf32>
+  return
+}
+
+// -----
+
+func.func @softmax_axis(%a: tensor<2x5xf32>) {
+  // expected-error @+1 {{'qnn.softmax' op axis 2 is outside [0, 2)}}
+  %0 = qnn.softmax %a {axis = 2} : tensor<2x5xf32>
+  return
+}

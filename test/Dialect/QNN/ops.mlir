@@ -186,3 +186,15 @@ func.func @zero_point_first(%x: tensor<4xf32>) -> tensor<4x!qnn.q<ui4, scale = 1
   %2 = qnn.add %1, %1 {zero_point_first} : (tensor<4x!qnn.q<ui4, scale = 1.0, zp = 7>>, tensor<4x!qnn.q<ui4, scale = 1.0, zp = 7>>) -> tensor<4x!qnn.q<ui4, scale = 1.0, zp = 7>>
   return %2 : tensor<4x!qnn.q<ui4, scale = 1.0, zp = 7>>
 }
+
+// Float ops round-trip.
+// CHECK-LABEL: func.func @float_ops
+// CHECK: %[[S:.*]] = qnn.float_binary sub %{{.*}}, %{{.*}} : tensor<1x3x4x4xf32>, tensor<1x3x1x1xf32> -> tensor<1x3x4x4xf32>
+// CHECK: qnn.float_binary div %[[S]], %{{.*}} : tensor<1x3x4x4xf32>, tensor<f32> -> tensor<1x3x4x4xf32>
+// CHECK: qnn.softmax %{{.*}} {axis = 1 : i64} : tensor<2x10xf32>
+func.func @float_ops(%x: tensor<1x3x4x4xf32>, %m: tensor<1x3x1x1xf32>, %d: tensor<f32>, %y: tensor<2x10xf32>) -> (tensor<1x3x4x4xf32>, tensor<2x10xf32>) {
+  %0 = qnn.float_binary sub %x, %m : tensor<1x3x4x4xf32>, tensor<1x3x1x1xf32> -> tensor<1x3x4x4xf32>
+  %1 = qnn.float_binary div %0, %d : tensor<1x3x4x4xf32>, tensor<f32> -> tensor<1x3x4x4xf32>
+  %2 = qnn.softmax %y {axis = 1} : tensor<2x10xf32>
+  return %1, %2 : tensor<1x3x4x4xf32>, tensor<2x10xf32>
+}

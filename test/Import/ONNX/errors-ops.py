@@ -44,7 +44,6 @@
 # RUN: not %qcc compile %t/matmul_b_activation_rank3.onnx --emit=qnn 2>&1 | %{check}=MATMUL-B3D
 # RUN: not %qcc compile %t/add_not_broadcastable.onnx --emit=qnn 2>&1 | %{check}=ADD-BCAST
 # RUN: not %qcc compile %t/add_per_axis.onnx --emit=qnn 2>&1 | %{check}=ADD-AXIS
-# RUN: not %qcc compile %t/add_float_constant.onnx --emit=qnn 2>&1 | %{check}=ADD-FLOAT
 # RUN: not %qcc compile %t/maxpool_indices.onnx --emit=qnn 2>&1 | %{check}=MAXPOOL-INDICES
 # RUN: not %qcc compile %t/maxpool_storage_order.onnx --emit=qnn 2>&1 | %{check}=MAXPOOL-STORAGE
 # RUN: not %qcc compile %t/maxpool_no_kernel.onnx --emit=qnn 2>&1 | %{check}=MAXPOOL-KERNEL
@@ -112,7 +111,6 @@
 # MATMUL-B3D: qcc: error: {{.*}}matmul_b_activation_rank3.onnx: node 'mm' (MatMul): a non-constant B must be 2-D
 # ADD-BCAST: qcc: error: {{.*}}add_not_broadcastable.onnx: node 'add' (Add): shapes are not broadcastable at dimension 1
 # ADD-AXIS: qcc: error: {{.*}}add_per_axis.onnx: node 'add' (Add): inputs must be quantized per tensor
-# ADD-FLOAT: qcc: error: {{.*}}add_float_constant.onnx: node 'add' (Add): B 'c' is a float constant; QDQ models need DequantizeLinear on it
 # MAXPOOL-INDICES: qcc: error: {{.*}}maxpool_indices.onnx: node 'pool' (MaxPool): the Indices output is not supported
 # MAXPOOL-STORAGE: qcc: error: {{.*}}maxpool_storage_order.onnx: node 'pool' (MaxPool): storage_order=1 is not supported
 # MAXPOOL-KERNEL: qcc: error: {{.*}}maxpool_no_kernel.onnx: node 'pool' (MaxPool): kernel_shape must be 2 positive values
@@ -415,13 +413,6 @@ def add_per_axis(g):
     a = g.qdq_input("a", [1, 2], 0.5, 128)
     c = g.weight("c", [1, 2], [0.5, 0.25], axis=0)
     finish(g, g.node("Add", [a, c], "y", name="add"))
-
-
-@models()
-def add_float_constant(g):
-    a = g.qdq_input("a", [1, 2], 0.5, 128)
-    g.init("c", np.ones([2], np.float32))
-    finish(g, g.node("Add", [a, "c"], "y", name="add"))
 
 
 def pool(g, op, xshape=(1, 2, 4, 4), outputs="y", then=None, **attrs):

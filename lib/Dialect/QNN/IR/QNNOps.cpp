@@ -13,6 +13,8 @@
 using namespace mlir;
 using namespace qcc::qnn;
 
+#include "qcc/Dialect/QNN/IR/QNNOpsEnums.cpp.inc"
+
 #define GET_OP_CLASSES
 #include "qcc/Dialect/QNN/IR/QNNOps.cpp.inc"
 
@@ -426,6 +428,31 @@ LogicalResult MatMulOp::verify() {
                                r.getDimSize(rr - 1));
 }
 
+/// Numpy broadcasting of `l` and `r` into `out`.
+static LogicalResult verifyBroadcast(Operation *op, RankedTensorType l,
+                                     RankedTensorType r, RankedTensorType out) {
+  int64_t rank = std::max(l.getRank(), r.getRank());
+  if (out.getRank() != rank)
+    return op->emitOpError() << "result rank " << out.getRank()
+                         << " does not match the broadcast rank " << rank;
+  for (int64_t i = 0; i < rank; ++i) {
+    int64_t a = i - (rank - l.getRank()) >= 0
+                    ? l.getDimSize(i - (rank - l.getRank()))
+                    : 1;
+    int64_t b = i - (rank - r.getRank()) >= 0
+                    ? r.getDimSize(i - (rank - r.getRank()))
+                    : 1;
+    if (a != b && a != 1 && b != 1)
+      return op->emitOpError() << "operands are not broadcastable at dimension "
+                           << i << " (" << a << " vs " << b << ")";
+    if (out.getDimSize(i) != std::max(a, b))
+      return op->emitOpError() << "result dimension " << i << " is "
+                           << out.getDimSize(i) << ", expected "
+                           << std::max(a, b);
+  }
+  return success();
+}
+
 /// add's and mul's operands and result: per tensor, numpy broadcasting.
 template <typename OpTy> static LogicalResult verifyBroadcastBinary(OpTy op) {
   if (failed(verifyAllQuantValues(op)) ||
@@ -438,32 +465,28 @@ template <typename OpTy> static LogicalResult verifyBroadcastBinary(OpTy op) {
                          {"result", out}})
     if (failed(requirePerTensor(op, name, t)))
       return failure();
-  // Numpy broadcasting.
-  int64_t rank = std::max(l.getRank(), r.getRank());
-  if (out.getRank() != rank)
-    return op.emitOpError() << "result rank " << out.getRank()
-                         << " does not match the broadcast rank " << rank;
-  for (int64_t i = 0; i < rank; ++i) {
-    int64_t a = i - (rank - l.getRank()) >= 0
-                    ? l.getDimSize(i - (rank - l.getRank()))
-                    : 1;
-    int64_t b = i - (rank - r.getRank()) >= 0
-                    ? r.getDimSize(i - (rank - r.getRank()))
-                    : 1;
-    if (a != b && a != 1 && b != 1)
-      return op.emitOpError() << "operands are not broadcastable at dimension "
-                           << i << " (" << a << " vs " << b << ")";
-    if (out.getDimSize(i) != std::max(a, b))
-      return op.emitOpError() << "result dimension " << i << " is "
-                           << out.getDimSize(i) << ", expected "
-                           << std::max(a, b);
-  }
+  if (failed(verifyBroadcast(op, l, r, out)))
+    return failure();
   return verifyOutRange(op, out, asDouble(op.getOutMin()), asDouble(op.getOutMax()));
 }
 
 LogicalResult AddOp::verify() { return verifyBroadcastBinary(*this); }
 
 LogicalResult MulOp::verify() { return verifyBroadcastBinary(*this); }
+
+LogicalResult FloatBinaryOp::verify() {
+  return verifyBroadcast(*this, cast<RankedTensorType>(getLhs().getType()),
+                         cast<RankedTensorType>(getRhs().getType()),
+                         cast<RankedTensorType>(getType()));
+}
+
+LogicalResult SoftmaxOp::verify() {
+  int64_t rank = cast<RankedTensorType>(getType()).getRank();
+  if (getAxis() < 0 || getAxis() >= rank)
+    return emitOpError() << "axis " << getAxis() << " is outside [0, " << rank
+                         << ")";
+  return success();
+}
 
 LogicalResult MaxPool2DOp::verify() {
   if (failed(verifyAllQuantValues(*this)))

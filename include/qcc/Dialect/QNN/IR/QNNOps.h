@@ -17,6 +17,8 @@ inline std::optional<double> asDouble(std::optional<llvm::APFloat> f) {
 }
 } // namespace qcc::qnn
 
+#include "qcc/Dialect/QNN/IR/QNNOpsEnums.h.inc"
+
 #define GET_OP_CLASSES
 #include "qcc/Dialect/QNN/IR/QNNOps.h.inc"
 

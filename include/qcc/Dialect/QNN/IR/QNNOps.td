@@ -6,6 +6,7 @@ include "qcc/Dialect/QNN/IR/QNNBase.td"
 include "qcc/Dialect/QNN/IR/QNNTypes.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 include "mlir/IR/BuiltinAttributes.td"
+include "mlir/IR/EnumAttr.td"
 
 // Real-valued output range fused into an op (ReLU: out_min = 0; Clip(a, b):
 // out_min = a, out_max = b). Applied after rounding, as integer clamp bounds
@@ -295,6 +296,60 @@ def QNN_ReshapeOp : QNN_Op<"reshape", [Pure]> {
   let arguments = (ins QNN_AnyQuantTensor:$input);
   let results = (outs QNN_AnyQuantTensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Float operations: what the model leaves unquantized
+//===----------------------------------------------------------------------===//
+//
+// A model may compute in float before its first quantizer (input
+// normalization), after its last dequantization (Softmax, box decoding), or
+// in islands between quantized regions. These ops compute in binary32
+// exactly as ONNX defines the op, one IEEE operation per element where the
+// ONNX op is one, so that the result equals any conforming runtime's.
+
+def QNN_FloatBinaryKind : I32EnumAttr<"FloatBinaryKind",
+    "binary32 elementwise arithmetic", [
+      I32EnumAttrCase<"add", 0>, I32EnumAttrCase<"sub", 1>,
+      I32EnumAttrCase<"mul", 2>, I32EnumAttrCase<"div", 3>]> {
+  let cppNamespace = "::qcc::qnn";
+}
+
+def QNN_FloatBinaryOp : QNN_Op<"float_binary", [Pure]> {
+  let summary = "binary32 add, sub, mul or div with numpy broadcasting";
+  let description = [{
+    `result = lhs <kind> rhs`, one correctly rounded binary32 operation per
+    element (ONNX Add, Sub, Mul, Div on float tensors). Operands broadcast
+    as numpy does; the result has the broadcast shape.
+
+    Example, ImageNet normalization before the first quantizer:
+
+    ```mlir
+    %m = arith.constant dense<[[[[0.485]], [[0.456]], [[0.406]]]]> : tensor<1x3x1x1xf32>
+    %c = qnn.float_binary sub %x, %m : tensor<1x3x8x8xf32>, tensor<1x3x1x1xf32> -> tensor<1x3x8x8xf32>
+    ```
+  }];
+  let arguments = (ins QNN_FloatBinaryKind:$kind, RankedTensorOf<[F32]>:$lhs,
+                       RankedTensorOf<[F32]>:$rhs);
+  let results = (outs RankedTensorOf<[F32]>:$result);
+  let assemblyFormat = [{
+    $kind $lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def QNN_SoftmaxOp : QNN_Op<"softmax", [Pure, AllTypesMatch<["input", "result"]>]> {
+  let summary = "binary32 softmax along one axis";
+  let description = [{
+    `result = exp(x - max) * (1 / sum(exp(x - max)))` along `axis` (ONNX
+    Softmax from opset 13; the importer maps earlier opsets' coerced 2-D form
+    to it where the two agree). `exp` is a polynomial approximation with no
+    call into libm (a few ulp, as runtimes' vectorized exp).
+  }];
+  let arguments = (ins RankedTensorOf<[F32]>:$input, I64Attr:$axis);
+  let results = (outs RankedTensorOf<[F32]>:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input)";
   let hasVerifier = 1;
 }
 

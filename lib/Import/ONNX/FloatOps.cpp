@@ -1,0 +1,138 @@
+//===- FloatOps.cpp - the parts of a model left in float ------------------===//
+//
+// Add, Sub, Mul and Div that the exporter left unquantized, and Softmax:
+// before the first quantizer (input normalization), after the last
+// DequantizeLinear (Softmax, box decoding) and in islands between quantized
+// regions (DequantizeLinear -> op -> QuantizeLinear, honoured as written).
+// They become qnn.float_binary / qnn.softmax on f32 tensors: binary32 as
+// ONNX computes them, so a following quantizer sees the values a runtime
+// sees. Add and Mul between quantized tensors whose result is quantized
+// stay integer ops (qnn.add, qnn.mul); Sub and Div are always float.
+//
+//===----------------------------------------------------------------------===//
+#include "Importer.h"
+
+using namespace mlir;
+using namespace qcc::qnn;
+
+namespace qcc::onnximport {
+
+bool Importer::isFloatRuntimeValue(const std::string &name) {
+  auto it = values.find(name);
+  return it != values.end() &&
+         cast<RankedTensorType>(it->second.getType()).getElementType().isF32();
+}
+
+bool Importer::resultIsQuantized(std::string name) {
+  // The path findOutputQuant follows, without marking anything done:
+  // Identities, one Relu/Clip, Identities, then quantizers (or the
+  // Split/Slice of a per-slice quantization, which it checks further).
+  auto skipIdentities = [&](std::string t) {
+    while (const onnx::NodeProto *id = singleConsumer(t)) {
+      if (id->op_type() != "Identity")
+        break;
+      t = output0(*id);
+    }
+    return t;
+  };
+  name = skipIdentities(name);
+  if (const onnx::NodeProto *act = singleConsumer(name);
+      act && (act->op_type() == "Relu" || act->op_type() == "Clip"))
+    name = skipIdentities(output0(*act));
+  auto it = consumers.find(name);
+  if (graphOutputs.count(name) || it == consumers.end() || it->second.empty())
+    return false;
+  const auto &cs = it->second;
+  if (cs.size() == 1 && cs[0]->op_type() == "Split")
+    return true;
+  return llvm::all_of(cs, [&](const onnx::NodeProto *c) {
+    return isQuantizer(*c);
+  }) || llvm::all_of(cs, [&](const onnx::NodeProto *c) {
+    return c->op_type() == "Slice";
+  });
+}
+
+Value Importer::floatOperand(const onnx::NodeProto &n, int i) {
+  if (!hasInput(n, i))
+    fail(describe(n), ": missing input #", i);
+  const std::string &name = n.input(i);
+  if (auto u = unreadable.find(name); u != unreadable.end())
+    fail(describe(n), ": ", u->second);
+  if (auto it = consts.find(name); it != consts.end()) {
+    const ConstTensor &c = it->second;
+    if (c.isInt())
+      fail(describe(n), ": input '", name, "' is a constant of type ",
+           dtypeName(c.dtype), "; a float operation needs float32 (or a "
+           "DequantizeLinear on it)");
+    std::vector<float> data(c.floats.begin(), c.floats.end());
+    auto t = RankedTensorType::get(c.dims, b.getF32Type());
+    return arith::ConstantOp::create(
+        b, nodeLoc(n), DenseElementsAttr::get(t, ArrayRef<float>(data)));
+  }
+  if (auto it = dqConsts.find(name); it != dqConsts.end()) {
+    Value q = materialize(it->second, n);
+    auto t = cast<RankedTensorType>(q.getType());
+    return DequantizeOp::create(
+        b, nodeLoc(n), RankedTensorType::get(t.getShape(), b.getF32Type()), q);
+  }
+  return floatValue(name, &n);
+}
+
+void Importer::importArithmetic(const onnx::NodeProto &n) {
+  allowAttrs(n, {});
+  bool isAddOrMul = n.op_type() == "Add" || n.op_type() == "Mul";
+  auto quantized = [&](int i) {
+    if (!hasInput(n, i))
+      return false;
+    const std::string &name = n.input(i);
+    if (dqViews.count(name) || dqConsts.count(name))
+      return true;
+    auto it = values.find(name);
+    return it != values.end() && getQuantElementType(it->second.getType());
+  };
+  // Integer Add/Mul: quantized inputs and a quantized result (or raw
+  // integer inputs, whose errors importAddOrMul reports).
+  if (isAddOrMul && quantized(0) && quantized(1) &&
+      (resultIsQuantized(n.output(0)) ||
+       !(dqViews.count(n.input(0)) || dqConsts.count(n.input(0))) ||
+       !(dqViews.count(n.input(1)) || dqConsts.count(n.input(1))))) {
+    importAddOrMul(n);
+    return;
+  }
+  Value l = floatOperand(n, 0), r = floatOperand(n, 1);
+  SmallVector<int64_t> shape =
+      broadcastShape(n, cast<RankedTensorType>(l.getType()),
+                     cast<RankedTensorType>(r.getType()));
+  auto kind = llvm::StringSwitch<FloatBinaryKind>(n.op_type())
+                  .Case("Add", FloatBinaryKind::add)
+                  .Case("Sub", FloatBinaryKind::sub)
+                  .Case("Mul", FloatBinaryKind::mul)
+                  .Default(FloatBinaryKind::div);
+  values[n.output(0)] = FloatBinaryOp::create(
+      b, nodeLoc(n), RankedTensorType::get(shape, b.getF32Type()), kind, l, r);
+}
+
+void Importer::importSoftmax(const onnx::NodeProto &n) {
+  allowAttrs(n, {"axis"});
+  Value x = floatOperand(n, 0);
+  auto t = cast<RankedTensorType>(x.getType());
+  int64_t rank = t.getRank();
+  // Opset 13 normalizes along `axis` (default -1); before, over the
+  // dimensions from `axis` (default 1) on, flattened: the same where those
+  // after `axis` have size 1.
+  int64_t axis = attrInt(n, "axis", opset >= 13 ? -1 : 1);
+  if (axis < -rank || axis >= rank)
+    fail(describe(n), ": axis ", axis, " is outside [", -rank, ", ", rank, ")");
+  if (axis < 0)
+    axis += rank;
+  if (opset < 13)
+    for (int64_t d = axis + 1; d < rank; ++d)
+      if (t.getDimSize(d) != 1)
+        fail(describe(n), ": before opset 13 Softmax normalizes dimensions ",
+             axis, " to ", rank - 1, " together; only supported where those "
+             "after ", axis, " have size 1");
+  values[n.output(0)] =
+      SoftmaxOp::create(b, nodeLoc(n), t, x, b.getI64IntegerAttr(axis));
+}
+
+} // namespace qcc::onnximport

@@ -1,0 +1,70 @@
+// The float parts of a model: qnn.float_binary -> one elementwise
+// linalg.generic with numpy broadcasting maps and one IEEE op per element
+// (qcc.kernel = "float_<kind>"); qnn.softmax -> max, exp(x - max), sum and
+// e * (1 / sum), the exp built from arith ops only (no math dialect, so no
+// libm call in the object).
+// RUN: qcc-opt %s --convert-qnn-to-linalg --split-input-file | FileCheck %s
+
+// CHECK-DAG: #[[ID:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+// CHECK-DAG: #[[CH:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, 0, 0)>
+// CHECK-LABEL: func.func @normalize
+// CHECK: linalg.generic {indexing_maps = [#[[ID]], #[[CH]], #[[ID]]], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+// CHECK-SAME: qcc.kernel = "float_sub"
+// CHECK: arith.subf
+// CHECK: linalg.generic {indexing_maps = [#[[ID]], #[[CH]], #[[ID]]]
+// CHECK-SAME: qcc.kernel = "float_div"
+// CHECK: arith.divf
+// CHECK-NOT: math.
+func.func @normalize(%x: tensor<1x3x4x4xf32>) -> tensor<1x3x4x4xf32> {
+  %m = arith.constant dense<[[[[0.485]], [[0.456]], [[0.406]]]]> : tensor<1x3x1x1xf32>
+  %s = arith.constant dense<[[[[0.229]], [[0.224]], [[0.225]]]]> : tensor<1x3x1x1xf32>
+  %c = qnn.float_binary sub %x, %m : tensor<1x3x4x4xf32>, tensor<1x3x1x1xf32> -> tensor<1x3x4x4xf32>
+  %n = qnn.float_binary div %c, %s : tensor<1x3x4x4xf32>, tensor<1x3x1x1xf32> -> tensor<1x3x4x4xf32>
+  return %n : tensor<1x3x4x4xf32>
+}
+
+// -----
+
+// A scalar on the left (Sub(c, x)): rank-0 operand, empty map.
+// CHECK-DAG: #[[S:.*]] = affine_map<(d0, d1) -> ()>
+// CHECK-LABEL: func.func @scalar_lhs
+// CHECK: linalg.generic {indexing_maps = [#[[S]],
+// CHECK: arith.subf %in, %in_0 : f32
+func.func @scalar_lhs(%x: tensor<2x5xf32>) -> tensor<2x5xf32> {
+  %c = arith.constant dense<1.0> : tensor<f32>
+  %r = qnn.float_binary sub %c, %x : tensor<f32>, tensor<2x5xf32> -> tensor<2x5xf32>
+  return %r : tensor<2x5xf32>
+}
+
+// -----
+
+// CHECK-DAG: #[[ID2:.*]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG: #[[RED:.*]] = affine_map<(d0, d1) -> (d0, 0)>
+// CHECK-LABEL: func.func @softmax
+// CHECK: %[[NINF:.*]] = arith.constant 0xFF800000 : f32
+// CHECK: linalg.fill ins(%[[NINF]] : f32) outs(%{{.*}} : tensor<2x1xf32>)
+// CHECK: linalg.generic {indexing_maps = [#[[ID2]], #[[RED]]], iterator_types = ["parallel", "reduction"]}
+// CHECK: arith.maximumf
+// CHECK: linalg.generic {indexing_maps = [#[[ID2]], #[[RED]], #[[ID2]]], iterator_types = ["parallel", "parallel"]}
+// The exp: clamp, k = (x * log2 e + 1.5 * 2^23) - 1.5 * 2^23, Cody-Waite
+// reduction, 2^k from (k + 127) << 23.
+// CHECK: arith.subf
+// CHECK: arith.constant -87.3365402 : f32
+// CHECK: arith.constant 0x4B400000 : f32
+// CHECK: arith.constant 1.44269502 : f32
+// CHECK: arith.constant 0.693145751 : f32
+// CHECK: arith.fptosi
+// CHECK: arith.constant 127 : i32
+// CHECK: arith.constant 23 : i32
+// CHECK: arith.shli
+// CHECK: arith.bitcast %{{.*}} : i32 to f32
+// CHECK: linalg.generic {indexing_maps = [#[[ID2]], #[[RED]]], iterator_types = ["parallel", "reduction"]}
+// CHECK: arith.addf
+// CHECK: linalg.generic {indexing_maps = [#[[ID2]], #[[RED]], #[[ID2]]]
+// CHECK: arith.divf %cst{{.*}}, %in_1
+// CHECK: arith.mulf %in, %
+// CHECK-NOT: math.
+func.func @softmax(%x: tensor<2x10xf32>) -> tensor<2x10xf32> {
+  %r = qnn.softmax %x {axis = 1} : tensor<2x10xf32>
+  return %r : tensor<2x10xf32>
+}
