@@ -76,6 +76,7 @@ ModelReport qcc::collectBitReport(ModuleOp module) {
   module.walk([&](Operation *op) {
     if (!isa<Conv2DOp, MatMulOp, AddOp, MaxPool2DOp, AvgPool2DOp,
              GlobalAvgPoolOp, ConcatOp, QuantizeOp, RequantizeOp,
+             MulOp, LookupTableOp, TransposeOp, ResizeNearestOp,
              FloatBinaryOp, SoftmaxOp>(op))
       return;
     LayerReport l;

@@ -10,6 +10,7 @@
 # RUN: rm -rf %t && %python %s %t
 # RUN: %qcc compile %t/normalize.onnx --emit=qnn | FileCheck %s --check-prefix=NORM
 # RUN: %qcc compile %t/normalize.onnx -target x86_64 -o %t/n.o --report | FileCheck %s --check-prefix=REPORT
+# RUN: %qcc compile %t/mul_sigmoid.onnx -target x86_64 -o %t/ms.o --report | FileCheck %s --check-prefix=INTREP
 # RUN: %qcc compile %t/island.onnx --emit=qnn | FileCheck %s --check-prefix=ISLAND
 # RUN: %qcc compile %t/head_13.onnx --emit=qnn | FileCheck %s --check-prefix=HEAD
 # RUN: %qcc compile %t/softmax_opset11.onnx --emit=qnn | FileCheck %s --check-prefix=SM11
@@ -28,6 +29,11 @@
 # REPORT: {{^}}sub{{ +}}float_sub{{ +}}-{{ +}}f32{{ +}}f32{{ +}}0{{ +}}0{{ +}}192
 # REPORT-NEXT: {{^}}div{{ +}}float_div{{ +}}-{{ +}}f32{{ +}}f32{{ +}}0{{ +}}0{{ +}}192
 # REPORT-NEXT: {{^}}nq_node{{ +}}quantize{{ +}}-{{ +}}f32{{ +}}i8
+
+# Integer layers --report lists beside the float ones (qnn.mul and
+# qnn.lookup_table had no row): uint8 [1, 2], 2 bytes each.
+# INTREP: {{^}}mul{{ +}}mul{{ +}}-{{ +}}ui8{{ +}}ui8{{ +}}0{{ +}}0{{ +}}2
+# INTREP-NEXT: {{^}}sig{{ +}}lookup_table{{ +}}-{{ +}}ui8{{ +}}ui8{{ +}}0{{ +}}0{{ +}}2
 
 # ISLAND: %[[A:.*]] = qnn.quantize %arg0
 # ISLAND: %[[D:.*]] = qnn.dequantize %[[A]] : tensor<1x2x!qnn.q<ui8, scale = 0.5, zp = 128>> -> tensor<1x2xf32>
@@ -119,6 +125,18 @@ def mul_float_result(g):
     a = g.qdq_input("a", [1, 2], 0.5, 128)
     b = g.qdq_input("b", [1, 2], 0.25, 128)
     g.node("Mul", [a, b], "out", name="mul")
+    g.output("out", F32)
+
+
+@models()
+def mul_sigmoid(g):
+    """Quantized Mul then Sigmoid (a lookup table), both integer."""
+    a = g.qdq_input("a", [1, 2], 0.5, 128)
+    b = g.qdq_input("b", [1, 2], 0.25, 128)
+    m = g.dq(g.q(g.node("Mul", [a, b], "m", name="mul"), 0.5, 128, out="mq"),
+             0.5, 128)
+    y = g.node("Sigmoid", [m], "y", name="sig")
+    g.dq(g.q(y, 1.0 / 256, 0, out="yq"), 1.0 / 256, 0, out="out")
     g.output("out", F32)
 
 

@@ -5,6 +5,7 @@
 # RUN: %python %s %t.tw.onnx transpose_weights 13 && %qcc compile %t.tw.onnx --emit=qnn | FileCheck %s --check-prefix=TW
 # RUN: %python %s %t.up9.onnx upsample 9 && %qcc compile %t.up9.onnx --emit=qnn | FileCheck %s --check-prefix=UP9
 # RUN: %python %s %t.r13.onnx resize_sizes 13 && %qcc compile %t.r13.onnx --emit=qnn | FileCheck %s --check-prefix=UP
+# RUN: %qcc compile %t.r13.onnx -target x86_64 -o %t.r13.o --report | FileCheck %s --check-prefix=UPREP
 # RUN: %python %s %t.lin.onnx resize_linear 13 && not %qcc compile %t.lin.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=LINEAR
 # RUN: %python %s %t.asym.onnx resize_asym3 13 && not %qcc compile %t.asym.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=ASYM3
 # RUN: %python %s %t.frac.onnx resize_fraction 13 && not %qcc compile %t.frac.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=FRAC
@@ -13,6 +14,9 @@
 # TW: qnn.constant dense<{{\[\[}}1, 4], [2, 5], [3, 6]]> : tensor<3x2xi8>
 
 # UP: qnn.resize_nearest %{{.*}} {factors = array<i64: 2, 3>} : tensor<1x2x2x2x!qnn.q<ui8, scale = 0.5, zp = 128>> -> tensor<1x2x4x6x!qnn.q<ui8, scale = 0.5, zp = 128>>
+
+# --report lists the layer: 1x2x4x6 uint8 codes, 48 bytes.
+# UPREP: {{^}}rs{{ +}}resize_nearest{{ +}}-{{ +}}ui8{{ +}}ui8{{ +}}0{{ +}}0{{ +}}48
 
 # QONNX at opset 9 (Upsample with a scales input).
 # UP9: qnn.resize_nearest %{{.*}} {factors = array<i64: 2, 3>} : tensor<1x2x2x2x!qnn.q<ui8, scale = 0.5, zp = 0>> -> tensor<1x2x4x6x!qnn.q<ui8, scale = 0.5, zp = 0>>
