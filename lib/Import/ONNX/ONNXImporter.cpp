@@ -1280,9 +1280,11 @@ void Importer::importGemmOrMatMul(const onnx::NodeProto &n) {
                         "DequantizeLinear)");
   }
   std::string out = n.output(0);
-  // MatMul followed by Add of a constant vector: a bias.
+  // MatMul followed by Add of a constant vector: a bias. (The Add is read
+  // before the registry checks its inputs: an Add with one input is left
+  // for its own import to refuse.)
   if (const onnx::NodeProto *add = singleConsumer(out);
-      !bias && add && add->op_type() == "Add") {
+      !bias && add && add->op_type() == "Add" && add->input_size() == 2) {
     std::string other = add->input(0) == out ? add->input(1) : add->input(0);
     if (auto bv = biasFrom(other, *add, 1.0)) {
       bias = bv;

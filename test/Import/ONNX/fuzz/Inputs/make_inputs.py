@@ -260,4 +260,18 @@ def dq_block_integer_scale(g):
     g.output("out", F32)
 
 
+# Fuzzer finding 14 (ASan heap-buffer-overflow in Importer::importGemmOrMatMul,
+# 2026-12-05 on 12a093b): a MatMul whose single consumer is an Add with one
+# input; the bias look-ahead read the Add's second input before the
+# registry had checked the Add's input count.
+@models()
+def matmul_add_one_input(g):
+    x = g.qdq_input("x", [1, 2], 0.5, 128)
+    w = g.weight("w", np.ones([2, 2]), 0.125)
+    y = g.node("MatMul", [x, w], "y", name="mm")
+    z = g.node("Add", [y], "z", name="add")
+    g.dq(g.q(z, 0.5, 0, out="zq"), 0.5, 0, out="out")
+    g.output("out", F32)
+
+
 models.main()
