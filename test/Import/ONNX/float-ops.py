@@ -11,6 +11,7 @@
 # RUN: %qcc compile %t/normalize.onnx --emit=qnn | FileCheck %s --check-prefix=NORM
 # RUN: %qcc compile %t/normalize.onnx -target x86_64 -o %t/n.o --report | FileCheck %s --check-prefix=REPORT
 # RUN: %qcc compile %t/mul_sigmoid.onnx -target x86_64 -o %t/ms.o --report | FileCheck %s --check-prefix=INTREP
+# RUN: %qcc compile %t/softmax_quantized.onnx --emit=qnn | FileCheck %s --check-prefix=SMQ
 # RUN: %qcc compile %t/island.onnx --emit=qnn | FileCheck %s --check-prefix=ISLAND
 # RUN: %qcc compile %t/head_13.onnx --emit=qnn | FileCheck %s --check-prefix=HEAD
 # RUN: %qcc compile %t/softmax_opset11.onnx --emit=qnn | FileCheck %s --check-prefix=SM11
@@ -34,6 +35,12 @@
 # qnn.lookup_table had no row): uint8 [1, 2], 2 bytes each.
 # INTREP: {{^}}mul{{ +}}mul{{ +}}-{{ +}}ui8{{ +}}ui8{{ +}}0{{ +}}0{{ +}}2
 # INTREP-NEXT: {{^}}sig{{ +}}lookup_table{{ +}}-{{ +}}ui8{{ +}}ui8{{ +}}0{{ +}}0{{ +}}2
+
+# DQ -> Softmax -> QuantizeLinear (uint8, scale 1/256), as ONNX Runtime's
+# quantizer writes it: the softmax runs in float between the two.
+# SMQ: %[[D:.*]] = qnn.dequantize %{{.*}} -> tensor<1x4xf32>
+# SMQ-NEXT: %[[P:.*]] = qnn.softmax %[[D]] {axis = 1 : i64} : tensor<1x4xf32>
+# SMQ-NEXT: qnn.quantize %[[P]] : tensor<1x4xf32> -> tensor<1x4x!qnn.q<ui8, scale = 0.00390625, zp = 0>>
 
 # ISLAND: %[[A:.*]] = qnn.quantize %arg0
 # ISLAND: %[[D:.*]] = qnn.dequantize %[[A]] : tensor<1x2x!qnn.q<ui8, scale = 0.5, zp = 128>> -> tensor<1x2xf32>
@@ -117,6 +124,14 @@ def softmax_opset11_coerced(g):
 @models()
 def softmax_axis(g):
     head(g, [1, 4], axis=2)
+
+
+@models()
+def softmax_quantized(g):
+    x = g.qdq_input("x", [1, 4], 0.1, 0)
+    y = g.node("Softmax", [x], "y", name="sm", axis=1)
+    g.dq(g.q(y, 1.0 / 256, 0, out="yq"), 1.0 / 256, 0, out="out")
+    g.output("out", F32)
 
 
 @models()
