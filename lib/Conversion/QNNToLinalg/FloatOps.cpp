@@ -5,7 +5,7 @@
 // element where ONNX defines one, and an exp with no libm call.
 //
 //===----------------------------------------------------------------------===//
-#include "KernelMarks.h"
+#include "LoweringUtils.h"
 #include "qcc/Conversion/Passes.h"
 #include "qcc/Dialect/QNN/IR/QNNOps.h"
 
@@ -17,21 +17,10 @@
 
 using namespace mlir;
 using namespace qcc::qnn;
+using qcc::qnn_to_linalg::broadcastMap;
 using qcc::qnn_to_linalg::markKernel;
 
 namespace {
-
-/// From the result's loop dims to an operand of type `t` (numpy
-/// broadcasting: a size-1 dim the result does not have reads index 0).
-AffineMap broadcastTo(OpBuilder &b, RankedTensorType t, RankedTensorType out) {
-  unsigned rank = out.getRank(), off = rank - t.getRank();
-  SmallVector<AffineExpr> e;
-  for (unsigned i = 0; i < t.getRank(); ++i)
-    e.push_back(t.getDimSize(i) == 1 && out.getDimSize(i + off) != 1
-                    ? b.getAffineConstantExpr(0)
-                    : b.getAffineDimExpr(i + off));
-  return AffineMap::get(rank, 0, e, b.getContext());
-}
 
 Value f32Const(OpBuilder &b, Location l, float v) {
   return arith::ConstantOp::create(b, l, b.getF32FloatAttr(v));
@@ -85,8 +74,8 @@ struct FloatBinaryLowering : OpConversionPattern<FloatBinaryOp> {
     auto rT = cast<RankedTensorType>(op.getRhs().getType());
     auto outT = cast<RankedTensorType>(op.getType());
     unsigned rank = outT.getRank();
-    SmallVector<AffineMap> maps = {broadcastTo(rewriter, lT, outT),
-                                   broadcastTo(rewriter, rT, outT),
+    SmallVector<AffineMap> maps = {broadcastMap(rewriter, lT, outT),
+                                   broadcastMap(rewriter, rT, outT),
                                    rewriter.getMultiDimIdentityMap(rank)};
     Value init = tensor::EmptyOp::create(rewriter, loc, outT.getShape(),
                                          rewriter.getF32Type());

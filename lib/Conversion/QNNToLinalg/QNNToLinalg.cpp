@@ -6,7 +6,7 @@
 // compile-time constants here.
 //
 //===----------------------------------------------------------------------===//
-#include "KernelMarks.h"
+#include "LoweringUtils.h"
 #include "qcc/Support/ElementBytes.h"
 #include "qcc/Conversion/Passes.h"
 #include "qcc/Dialect/QNN/IR/QNNOps.h"
@@ -33,6 +33,7 @@ namespace qcc {
 using namespace mlir;
 using namespace qcc;
 using namespace qcc::qnn;
+using qcc::qnn_to_linalg::broadcastMap;
 using qcc::qnn_to_linalg::markKernel;
 
 namespace {
@@ -1185,18 +1186,6 @@ struct MatMulLowering : QNNPattern<MatMulOp> {
     return success();
   }
 };
-
-/// Broadcasting map from the result's loop dims to an operand of `t`.
-static AffineMap broadcastMap(OpBuilder &b, RankedTensorType t,
-                              RankedTensorType out) {
-  unsigned rank = out.getRank(), off = rank - t.getRank();
-  SmallVector<AffineExpr> e;
-  for (unsigned i = 0; i < t.getRank(); ++i)
-    e.push_back(t.getDimSize(i) == 1 && out.getDimSize(i + off) != 1
-                    ? b.getAffineConstantExpr(0)
-                    : b.getAffineDimExpr(i + off));
-  return AffineMap::get(rank, 0, e, b.getContext());
-}
 
 /// round(v * 2^-shift) + zo with `rounding` (zo added before the rounding
 /// decision with zero_point_first).

@@ -1,0 +1,41 @@
+//===- LoweringUtils.h - helpers shared by the QNNToLinalg patterns --------===//
+//
+// Shared by the pattern files of the conversion (QNNToLinalg.cpp,
+// FloatOps.cpp): the "qcc.kernel" name that later passes (tiling, the
+// report) and readers of the IR use to tell the generics apart, and the
+// numpy broadcasting maps of the elementwise ops.
+//
+//===----------------------------------------------------------------------===//
+#ifndef QCC_LIB_CONVERSION_QNNTOLINALG_LOWERINGUTILS_H
+#define QCC_LIB_CONVERSION_QNNTOLINALG_LOWERINGUTILS_H
+
+#include "mlir/IR/AffineMap.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Operation.h"
+
+namespace qcc::qnn_to_linalg {
+
+/// Names the kernel `op` computes ("conv2d", "float_add", "softmax", ...).
+inline void markKernel(mlir::Operation *op, llvm::StringRef kind) {
+  op->setAttr("qcc.kernel", mlir::StringAttr::get(op->getContext(), kind));
+}
+
+/// From the result's loop dims to an operand of type `t` (numpy
+/// broadcasting: a size-1 dim the result does not have reads index 0).
+inline mlir::AffineMap broadcastMap(mlir::OpBuilder &b,
+                                    mlir::RankedTensorType t,
+                                    mlir::RankedTensorType out) {
+  unsigned rank = out.getRank(), off = rank - t.getRank();
+  llvm::SmallVector<mlir::AffineExpr> e;
+  for (unsigned i = 0; i < t.getRank(); ++i)
+    e.push_back(t.getDimSize(i) == 1 && out.getDimSize(i + off) != 1
+                    ? b.getAffineConstantExpr(0)
+                    : b.getAffineDimExpr(i + off));
+  return mlir::AffineMap::get(rank, 0, e, b.getContext());
+}
+
+} // namespace qcc::qnn_to_linalg
+
+#endif // QCC_LIB_CONVERSION_QNNTOLINALG_LOWERINGUTILS_H
