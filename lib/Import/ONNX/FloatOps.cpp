@@ -81,21 +81,22 @@ Value Importer::floatOperand(const onnx::NodeProto &n, int i) {
 void Importer::importArithmetic(const onnx::NodeProto &n) {
   allowAttrs(n, {});
   bool isAddOrMul = n.op_type() == "Add" || n.op_type() == "Mul";
+  // Input i is behind a DequantizeLinear (a view or a constant) ...
+  auto dequantized = [&](int i) {
+    return hasInput(n, i) &&
+           (dqViews.count(n.input(i)) || dqConsts.count(n.input(i)));
+  };
+  // ... or, for quantized(i), also an integer (qnn.q) value.
   auto quantized = [&](int i) {
-    if (!hasInput(n, i))
-      return false;
-    const std::string &name = n.input(i);
-    if (dqViews.count(name) || dqConsts.count(name))
+    if (dequantized(i))
       return true;
-    auto it = values.find(name);
+    auto it = hasInput(n, i) ? values.find(n.input(i)) : values.end();
     return it != values.end() && getQuantElementType(it->second.getType());
   };
   // Integer Add/Mul: quantized inputs and a quantized result (or raw
   // integer inputs, whose errors importAddOrMul reports).
   if (isAddOrMul && quantized(0) && quantized(1) &&
-      (resultIsQuantized(n.output(0)) ||
-       !(dqViews.count(n.input(0)) || dqConsts.count(n.input(0))) ||
-       !(dqViews.count(n.input(1)) || dqConsts.count(n.input(1))))) {
+      (resultIsQuantized(n.output(0)) || !dequantized(0) || !dequantized(1))) {
     importAddOrMul(n);
     return;
   }
