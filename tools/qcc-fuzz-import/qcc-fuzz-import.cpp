@@ -138,7 +138,14 @@ const char *const kOpTypes[] = {
     "MaxPool", "AveragePool", "GlobalAveragePool", "Concat", "Reshape",
     "Flatten", "Relu", "Clip", "QLinearConv", "QLinearMatMul", "ConvInteger",
     "MatMulInteger", "Constant", "BatchNormalization", "Identity", "Quant",
-    "IntQuant", "BipolarQuant", "Trunc", "Split", "Slice", "Mul", "Sigmoid"};
+    "IntQuant", "BipolarQuant", "Trunc", "Split", "Slice", "Mul", "Sigmoid",
+    // Added with the float ops, lookup tables, shape ops and com.microsoft
+    // ops (issue 9), so that the mutator turns nodes into them too.
+    "Sub", "Div", "Softmax", "Tanh", "LeakyRelu", "HardSigmoid", "HardSwish",
+    "Elu", "Selu", "Softplus", "Mish", "Dropout", "Shape", "Gather",
+    "Unsqueeze", "Squeeze", "Cast", "Transpose", "Upsample", "Resize",
+    "FloatQuant", "QLinearAdd", "QLinearMul", "QLinearConcat",
+    "QLinearGlobalAveragePool", "QLinearSigmoid", "QLinearLeakyRelu"};
 const char *const kDomains[] = {"", "ai.onnx", "qonnx.custom_op.general",
                                 "onnx.brevitas", "finn.custom_op.general",
                                 "finn", "com.microsoft"};
@@ -148,7 +155,9 @@ const char *const kAttrNames[] = {
     "count_include_pad", "alpha", "beta", "transA", "transB", "epsilon",
     "momentum", "min", "max", "value", "split", "num_outputs", "allowzero",
     "signed", "narrow", "rounding_mode", "storage_order", "value_float",
-    "value_int", "training_mode", "starts", "ends", "steps"};
+    "value_int", "training_mode", "starts", "ends", "steps", "perm", "to",
+    "mode", "scales", "coordinate_transformation_mode", "nearest_mode",
+    "keepdims", "channels_last", "gamma"};
 const char *const kStrings[] = {"",      "NOTSET", "SAME_UPPER", "SAME_LOWER",
                                 "VALID", "ROUND",  "FLOOR",      "CEIL",
                                 "ROUND_TO_ZERO", "HALF_EVEN", "HALF_UP",
