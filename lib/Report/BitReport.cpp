@@ -77,7 +77,7 @@ ModelReport qcc::collectBitReport(ModuleOp module) {
     if (!isa<Conv2DOp, MatMulOp, AddOp, MaxPool2DOp, AvgPool2DOp,
              GlobalAvgPoolOp, ConcatOp, QuantizeOp, RequantizeOp,
              MulOp, LookupTableOp, TransposeOp, ResizeNearestOp,
-             FloatBinaryOp, SoftmaxOp>(op))
+             FloatBinaryOp, SoftmaxOp, MultiThresholdOp>(op))
       return;
     LayerReport l;
     l.name = layerName(op);

@@ -21,6 +21,10 @@ namespace qcc {
 /// linalg.generic on f32 tensors (lib/Conversion/QNNToLinalg/FloatOps.cpp).
 void populateQNNFloatToLinalgPatterns(const mlir::TypeConverter &converter,
                                       mlir::RewritePatternSet &patterns);
+/// qnn.multi_threshold to a linalg.generic counting the thresholds reached
+/// (lib/Conversion/QNNToLinalg/ThresholdOps.cpp).
+void populateQNNThresholdToLinalgPatterns(const mlir::TypeConverter &converter,
+                                          mlir::RewritePatternSet &patterns);
 } // namespace qcc
 
 #endif

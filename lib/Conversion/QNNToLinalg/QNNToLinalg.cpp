@@ -1703,6 +1703,7 @@ struct ConvertQNNToLinalgPass
                  IndexMapLowering<ResizeNearestOp>>(
         converter, ctx);
     populateQNNFloatToLinalgPatterns(converter, patterns);
+    populateQNNThresholdToLinalgPatterns(converter, patterns);
     populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
                                                                    converter);
     populateReturnOpTypeConversionPattern(patterns, converter);

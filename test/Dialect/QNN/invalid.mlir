@@ -1209,3 +1209,83 @@ func.func @softmax_axis(%a: tensor<2x5xf32>) {
   %0 = qnn.softmax %a {axis = 2} : tensor<2x5xf32>
   return
 }
+
+// -----
+
+func.func @multi_threshold_input_type(%x: tensor<4xi8>) {
+  // expected-error @+1 {{'qnn.multi_threshold' op (C1) input must be f32, i32 or quantized, not 'i8'}}
+  %0 = qnn.multi_threshold %x {axis = 0 : i64, offset = 0 : i64, thresholds = dense<[[1]]> : tensor<1x1xi32>} : tensor<4xi8> -> tensor<4x!qnn.q<ui1, scale = 1.0, zp = 0>>
+  return
+}
+
+// -----
+
+func.func @multi_threshold_input_axis(%x: tensor<2x2x!qnn.q<i2, axis = 1, scale = [1.0, 2.0], zp = [0, 0]>>) {
+  // expected-error @+1 {{'qnn.multi_threshold' op (C1) a quantized input must be quantized per tensor or per channel along the axis, not sliced or bipolar}}
+  %0 = qnn.multi_threshold %x {axis = 0 : i64, offset = 0 : i64, thresholds = dense<[[1]]> : tensor<1x1xi32>} : tensor<2x2x!qnn.q<i2, axis = 1, scale = [1.0, 2.0], zp = [0, 0]>> -> tensor<2x2x!qnn.q<ui1, scale = 1.0, zp = 0>>
+  return
+}
+
+// -----
+
+func.func @multi_threshold_result_per_channel(%x: tensor<2x2xi32>) {
+  // expected-error @+1 {{'qnn.multi_threshold' op (C1) result must be quantized per tensor}}
+  %0 = qnn.multi_threshold %x {axis = 1 : i64, offset = 0 : i64, thresholds = dense<[[1]]> : tensor<1x1xi32>} : tensor<2x2xi32> -> tensor<2x2x!qnn.q<ui1, axis = 1, scale = [1.0, 2.0], zp = [0, 0]>>
+  return
+}
+
+// -----
+
+func.func @multi_threshold_axis(%x: tensor<2x2xi32>) {
+  // expected-error @+1 {{'qnn.multi_threshold' op (C2) axis 2 is outside [0, 2)}}
+  %0 = qnn.multi_threshold %x {axis = 2 : i64, offset = 0 : i64, thresholds = dense<[[1]]> : tensor<1x1xi32>} : tensor<2x2xi32> -> tensor<2x2x!qnn.q<ui1, scale = 1.0, zp = 0>>
+  return
+}
+
+// -----
+
+func.func @multi_threshold_thresholds_rank(%x: tensor<2x2xi32>) {
+  // expected-error @+1 {{'qnn.multi_threshold' op (C2) thresholds must be 2-D with at least one column, got 'tensor<2xi32>'}}
+  %0 = qnn.multi_threshold %x {axis = 1 : i64, offset = 0 : i64, thresholds = dense<[1, 2]> : tensor<2xi32>} : tensor<2x2xi32> -> tensor<2x2x!qnn.q<ui2, scale = 1.0, zp = 0>>
+  return
+}
+
+// -----
+
+func.func @multi_threshold_rows(%x: tensor<2x2xi32>) {
+  // expected-error @+1 {{'qnn.multi_threshold' op (C2) thresholds have 3 rows; expected 1 or the input's extent 2 along axis 1}}
+  %0 = qnn.multi_threshold %x {axis = 1 : i64, offset = 0 : i64, thresholds = dense<[[1], [2], [3]]> : tensor<3x1xi32>} : tensor<2x2xi32> -> tensor<2x2x!qnn.q<ui1, scale = 1.0, zp = 0>>
+  return
+}
+
+// -----
+
+func.func @multi_threshold_float_thresholds(%x: tensor<2x2xi32>) {
+  // expected-error @+1 {{'qnn.multi_threshold' op (C3) thresholds must be i32 for an integer input, got 'f32'}}
+  %0 = qnn.multi_threshold %x {axis = 1 : i64, offset = 0 : i64, thresholds = dense<[[1.5]]> : tensor<1x1xf32>} : tensor<2x2xi32> -> tensor<2x2x!qnn.q<ui1, scale = 1.0, zp = 0>>
+  return
+}
+
+// -----
+
+func.func @multi_threshold_integer_thresholds(%x: tensor<2x2xf32>) {
+  // expected-error @+1 {{'qnn.multi_threshold' op (C3) thresholds must be f32 for an f32 input, got 'i32'}}
+  %0 = qnn.multi_threshold %x {axis = 1 : i64, offset = 0 : i64, thresholds = dense<[[1]]> : tensor<1x1xi32>} : tensor<2x2xf32> -> tensor<2x2x!qnn.q<ui1, scale = 1.0, zp = 0>>
+  return
+}
+
+// -----
+
+func.func @multi_threshold_range(%x: tensor<2x2xi32>) {
+  // expected-error @+1 {{'qnn.multi_threshold' op (C4) counts -1 to 3 (offset plus 0 to 4 thresholds) do not fit the result's range [-2, 1]}}
+  %0 = qnn.multi_threshold %x {axis = 1 : i64, offset = -1 : i64, thresholds = dense<[[1, 2, 3, 4]]> : tensor<1x4xi32>} : tensor<2x2xi32> -> tensor<2x2x!qnn.q<i2, scale = 1.0, zp = 0>>
+  return
+}
+
+// -----
+
+func.func @multi_threshold_bipolar(%x: tensor<2x2xi32>) {
+  // expected-error @+1 {{'qnn.multi_threshold' op (C4) a bipolar result needs one threshold per channel and offset -1, got 2 and -1}}
+  %0 = qnn.multi_threshold %x {axis = 1 : i64, offset = -1 : i64, thresholds = dense<[[1, 2]]> : tensor<1x2xi32>} : tensor<2x2xi32> -> tensor<2x2x!qnn.q<b1, scale = 1.0>>
+  return
+}

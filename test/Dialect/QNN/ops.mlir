@@ -198,3 +198,16 @@ func.func @float_ops(%x: tensor<1x3x4x4xf32>, %m: tensor<1x3x1x1xf32>, %d: tenso
   %2 = qnn.softmax %y {axis = 1} : tensor<2x10xf32>
   return %1, %2 : tensor<1x3x4x4xf32>, tensor<2x10xf32>
 }
+
+// multi_threshold on an accumulator, a float input, quantized codes and into
+// a bipolar result.
+// CHECK-LABEL: func.func @multi_threshold
+// CHECK: qnn.multi_threshold %{{.*}} {axis = 1 : i64, offset = 0 : i64, thresholds = dense<{{\[\[}}-3, 0, 4], [-1, 2, 9]]> : tensor<2x3xi32>} : tensor<1x2x4x4xi32> -> tensor<1x2x4x4x!qnn.q<ui2, scale = 1.0, zp = 0>>
+// CHECK: qnn.multi_threshold %{{.*}} {axis = 1 : i64, offset = -2 : i64, thresholds = dense<{{\[\[}}-5.000000e-01, 0.000000e+00, 2.500000e-01]]> : tensor<1x3xf32>} : tensor<1x2x4x4xf32> -> tensor<1x2x4x4x!qnn.q<i2, scale = 0.5, zp = 0>>
+// CHECK: qnn.multi_threshold %{{.*}} {axis = 1 : i64, offset = -1 : i64, thresholds = dense<{{\[\[}}1], [2]]> : tensor<2x1xi32>} : tensor<1x2x!qnn.q<i2, axis = 1, scale = [1.0, 2.0], zp = [0, 0]>> -> tensor<1x2x!qnn.q<b1, scale = 1.0>>
+func.func @multi_threshold(%acc: tensor<1x2x4x4xi32>, %x: tensor<1x2x4x4xf32>, %q: tensor<1x2x!qnn.q<i2, axis = 1, scale = [1.0, 2.0], zp = [0, 0]>>) {
+  %0 = qnn.multi_threshold %acc {axis = 1 : i64, offset = 0 : i64, thresholds = dense<[[-3, 0, 4], [-1, 2, 9]]> : tensor<2x3xi32>} : tensor<1x2x4x4xi32> -> tensor<1x2x4x4x!qnn.q<ui2, scale = 1.0, zp = 0>>
+  %1 = qnn.multi_threshold %x {axis = 1 : i64, offset = -2 : i64, thresholds = dense<[[-0.5, 0.0, 0.25]]> : tensor<1x3xf32>} : tensor<1x2x4x4xf32> -> tensor<1x2x4x4x!qnn.q<i2, scale = 0.5, zp = 0>>
+  %2 = qnn.multi_threshold %q {axis = 1 : i64, offset = -1 : i64, thresholds = dense<[[1], [2]]> : tensor<2x1xi32>} : tensor<1x2x!qnn.q<i2, axis = 1, scale = [1.0, 2.0], zp = [0, 0]>> -> tensor<1x2x!qnn.q<b1, scale = 1.0>>
+  return
+}

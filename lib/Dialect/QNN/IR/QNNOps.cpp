@@ -474,6 +474,67 @@ LogicalResult AddOp::verify() { return verifyBroadcastBinary(*this); }
 
 LogicalResult MulOp::verify() { return verifyBroadcastBinary(*this); }
 
+LogicalResult MultiThresholdOp::verify() {
+  int64_t offset = (int64_t)getOffset(); // I64Attr reads as uint64_t
+  if (failed(verifyAllQuantValues(*this)))
+    return failure();
+  auto in = cast<RankedTensorType>(getInput().getType());
+  Type inElem = in.getElementType();
+  QuantType qi = getQuantElementType(in);
+  QuantType qo = getQuantElementType(getType());
+  bool isFloat = inElem.isF32();
+  // (C1)
+  if (!isFloat && !qi && !inElem.isSignlessInteger(32))
+    return emitOpError() << "(C1) input must be f32, i32 or quantized, not "
+                         << inElem;
+  if (qi && (qi.isSliced() || qi.isBipolar() ||
+             (!qi.isPerTensor() && qi.getAxis() != getAxis())))
+    return emitOpError() << "(C1) a quantized input must be quantized per "
+                            "tensor or per channel along the axis, not "
+                            "sliced or bipolar";
+  if (!qo.isPerTensor() || qo.isSliced())
+    return emitOpError() << "(C1) result must be quantized per tensor";
+  // (C2)
+  int64_t rank = in.getRank();
+  if (getAxis() < 0 || getAxis() >= rank)
+    return emitOpError() << "(C2) axis " << getAxis() << " is outside [0, "
+                         << rank << ")";
+  auto tt = dyn_cast<RankedTensorType>(getThresholds().getType());
+  if (!tt || tt.getRank() != 2 || tt.getDimSize(1) < 1)
+    return emitOpError() << "(C2) thresholds must be 2-D with at least one "
+                            "column, got "
+                         << getThresholds().getType();
+  int64_t rows = tt.getDimSize(0), count = tt.getDimSize(1);
+  if (rows != 1 && rows != in.getDimSize(getAxis()))
+    return emitOpError() << "(C2) thresholds have " << rows
+                         << " rows; expected 1 or the input's extent "
+                         << in.getDimSize(getAxis()) << " along axis "
+                         << getAxis();
+  // (C3)
+  Type te = tt.getElementType();
+  if (isFloat ? !te.isF32() : !te.isSignlessInteger(32))
+    return emitOpError() << "(C3) thresholds must be "
+                         << (isFloat ? "f32 for an f32 input"
+                                     : "i32 for an integer input")
+                         << ", got " << te;
+  // (C4)
+  if (qo.isBipolar()) {
+    if (count != 1 || offset != -1)
+      return emitOpError() << "(C4) a bipolar result needs one threshold "
+                              "per channel and offset -1, got "
+                           << count << " and " << offset;
+    return success();
+  }
+  int64_t lo = qo.getQMinOf(0), hi = qo.getQMaxOf(0);
+  if (offset < lo || offset > hi - count)
+    return emitOpError() << "(C4) counts " << offset << " to "
+                         << offset + count
+                         << " (offset plus 0 to " << count
+                         << " thresholds) do not fit the result's range ["
+                         << lo << ", " << hi << "]";
+  return success();
+}
+
 LogicalResult FloatBinaryOp::verify() {
   return verifyBroadcast(*this, cast<RankedTensorType>(getLhs().getType()),
                          cast<RankedTensorType>(getRhs().getType()),

@@ -299,6 +299,53 @@ def QNN_ReshapeOp : QNN_Op<"reshape", [Pure]> {
   let hasVerifier = 1;
 }
 
+def QNN_MultiThresholdOp : QNN_Op<"multi_threshold",
+                                   [Pure, SameOperandsAndResultShape]> {
+  let summary = "counts the thresholds each value reaches (FINN MultiThreshold)";
+  let description = [{
+    For an element `x` of `input` in channel `c` (its index along `axis`;
+    row 0 when `thresholds` has a single row), the result's stored integer
+    is
+
+        offset + step * #{ t : x >= thresholds[c, t] }
+
+    with `step` 1, or 2 for a bipolar result (then `offset` is -1 and each
+    channel has one threshold: +1 where `x` reaches it, -1 elsewhere).
+    `thresholds` is `R x T` with `R` 1 or the input's extent along `axis`;
+    they need not be sorted.
+
+    `x` is compared as it is stored: an `f32` input against `f32`
+    thresholds (IEEE `>=`: NaN reaches none), an `i32` input (a raw
+    accumulator) or a quantized input (its stored integers) against `i32`
+    thresholds. The importer moves every real threshold of a FINN
+    MultiThreshold onto that integer grid (the smallest stored integer
+    whose real value reaches it), so the comparison is exact. The result
+    is quantized per tensor, every count in its range.
+
+    Constraints (cited by the verifier's messages):
+    (C1) `input` is `f32`, `i32` or quantized per tensor or per channel
+         along `axis`; the result is quantized per tensor, not sliced.
+    (C2) `axis` is in `[0, rank)`; `thresholds` is 2-D, `R x T`, `T >= 1`,
+         `R` is 1 or `input`'s extent along `axis`.
+    (C3) `thresholds` are `f32` for an `f32` input and `i32` otherwise.
+    (C4) `offset` and `offset + step * T` lie in the result's range; a
+         bipolar result has `T == 1` and `offset == -1`.
+
+    Example, 2-bit unsigned codes of an accumulator, per channel:
+
+    ```mlir
+    %y = qnn.multi_threshold %acc {axis = 1 : i64, offset = 0 : i64,
+           thresholds = dense<[[-3, 0, 4], [-1, 2, 9]]> : tensor<2x3xi32>}
+         : tensor<1x2x4x4xi32> -> tensor<1x2x4x4x!qnn.q<ui2, scale = 1.0, zp = 0>>
+    ```
+  }];
+  let arguments = (ins AnyRankedTensor:$input, ElementsAttr:$thresholds,
+                       I64Attr:$axis, I64Attr:$offset);
+  let results = (outs QNN_AnyQuantTensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+}
+
 //===----------------------------------------------------------------------===//
 // Float operations: what the model leaves unquantized
 //===----------------------------------------------------------------------===//
