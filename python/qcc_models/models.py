@@ -3,6 +3,7 @@ QonnxBuilder for the QONNX models)."""
 import numpy as np
 
 from .builder import ModelBuilder, he_normal
+from .finn import FinnBuilder
 from .qonnx import ROUNDING_MODES, QonnxBuilder
 from .ref import INT4, UINT4
 
@@ -906,6 +907,55 @@ def float_edges():
     return b
 
 
+def _quantile_thresholds(v, count, axis=1, grid=0.5):
+    """[C, count] thresholds per channel along `axis` of the values v: the
+    channel's quantiles (1 .. count) / (count + 1), moved onto `grid` and
+    made strictly increasing, as streamlining leaves them."""
+    vm = np.moveaxis(v, axis, 0).reshape(v.shape[axis], -1)
+    q = np.quantile(vm, np.arange(1, count + 1) / (count + 1), axis=1).T
+    q = np.round(q / grid) * grid
+    for t in range(1, count):
+        q[:, t] = np.maximum(q[:, t], q[:, t - 1] + grid)
+    return q.astype(np.float32)
+
+
+def finn_streamlined():
+    """A FINN-style streamlined binary / 2-bit CNN (issue 9) at opset 11:
+    integer-valued float weights annotated INT2 / BIPOLAR in the graph's
+    quantization_annotation, and every activation a MultiThreshold: on the
+    float input (global thresholds -> UINT2), on a conv accumulator through
+    a per-channel Mul -> Add batch norm (per-channel thresholds -> UINT2),
+    on binary convs' accumulators (one threshold per channel -> BIPOLAR,
+    out_scale 2, out_bias -1), and on the classifier's MatMul (15
+    thresholds -> INT4 codes, out_scale 1/4, out_bias -2: the output).
+    ONNX Runtime runs the MultiThresholds expanded to standard ONNX ops;
+    every value is exact in float32, so the test requires 0 LSB."""
+    b = FinnBuilder("finn_streamlined", opset=11, seed=1231)
+    r = b.rng
+    gamma, beta = _pow2_affine(r)
+    x = b.add_input("input", np.float32, [1, 3, 12, 12])
+    h = b.multi_threshold(x, [[-0.5, 0.0, 0.5]], "UINT2")
+    w = b.int_weight("conv1_w", r.integers(-2, 2, (16, 3, 3, 3)), "INT2")
+    y = b.float_conv(h, w, pads=1, base="conv1")
+    y = _affine(b, _affine(b, y, "Mul", np.abs(gamma(16))), "Add", beta(16, grid=0.25, lim=2))
+    h = b.multi_threshold(y, _quantile_thresholds(b.values[y], 3, grid=0.25), "UINT2")
+    h = b.maxpool(h, 2, 2)
+    w = b.int_weight("conv2_w", r.choice([-1.0, 1.0], (32, 16, 3, 3)), "BIPOLAR")
+    y = b.float_conv(h, w, pads=1, base="conv2")
+    h = b.multi_threshold(y, _quantile_thresholds(b.values[y], 1), "BIPOLAR", 2.0, -1.0)
+    w = b.int_weight("conv3_w", r.choice([-1.0, 1.0], (32, 32, 3, 3)), "BIPOLAR")
+    y = b.float_conv(h, w, pads=1, base="conv3")
+    h = b.multi_threshold(y, _quantile_thresholds(b.values[y], 1), "BIPOLAR", 2.0, -1.0)
+    h = b.maxpool(h, 2, 2)
+    h = b.flatten(h)
+    w = b.int_weight("fc_w", r.integers(-2, 2, (b.values[h].shape[1], 10)), "INT2")
+    y = b.node("MatMul", [h, w], (b.values[h] @ b.values[w]).astype(np.float32))
+    h = b.multi_threshold(y, _quantile_thresholds(b.values[y], 15, grid=1.0), "INT4",
+                          0.25, -2.0)
+    b.add_output(h, "output", 0.25)
+    return b
+
+
 MODELS = {
     "tiny_cnn": tiny_cnn,
     "resdw": resdw,
@@ -930,6 +980,7 @@ MODELS = {
     "yolo_neck": yolo_neck,
     "se_block": se_block,
     "float_edges": float_edges,
+    "finn_streamlined": finn_streamlined,
     "sliced_a": sliced_a,
     "sliced_b": sliced_b,
     "lowbit_bytes": lowbit_bytes,

@@ -5,7 +5,7 @@
 // ops), Shape.cpp (shape computations, Identity/Dropout), Affine.cpp
 // (BN and Mul/Add folding), QONNX.cpp (Quant, BipolarQuant, Trunc) and
 // LowBit.cpp (INT4/UINT4 tensors, blockwise and QCDQ quantization,
-// per-slice bit-widths).
+// per-slice bit-widths) and Threshold.cpp (FINN MultiThreshold).
 //
 // Errors are thrown as ImportError (one line) and caught in
 // importONNXModel; every file here is compiled with -fexceptions.
@@ -474,6 +474,32 @@ private:
   };
   std::vector<Part> splitParts(const onnx::NodeProto &n,
                                ArrayRef<int64_t> shape);
+
+  // --- FINN: MultiThreshold, integer-valued float weights (Threshold.cpp) ---
+  /// The raw i32 accumulator of a Conv/Gemm/MatMul read by a
+  /// MultiThreshold: its real value in channel c (along `axis`) is
+  /// unit[c] * acc + offset[c].
+  struct Accumulator {
+    Value value;
+    int64_t axis = 1;
+    std::vector<double> unit, offset;
+  };
+  std::map<std::string, Accumulator> accumulators; // by ONNX tensor name
+  /// The MultiThreshold that is `name`'s only reader, or nullptr.
+  const onnx::NodeProto *multiThresholdReader(const std::string &name);
+  /// Records `acc` (the conv/matmul `n`'s accumulator on inputs of scale
+  /// `xScale`, weights `w` after any folded affine chain, real `bias`) as
+  /// the tensor `out`.
+  void bindAccumulator(const onnx::NodeProto &n, const std::string &out,
+                       Value acc, int64_t axis, double xScale, const QConst &w,
+                       const std::optional<std::vector<double>> &bias);
+  /// The FINN datatype ("INT2", "BIPOLAR", ...) the graph's
+  /// quantization_annotation gives `tensor`.
+  std::optional<std::string> finnDatatype(const std::string &tensor) const;
+  /// In a QONNX/FINN graph, a float constant input #i that the annotation
+  /// gives an integer FINN datatype becomes quantized weights (scale 1).
+  void adoptIntegerWeights(const onnx::NodeProto &n, int i);
+  void importMultiThreshold(const onnx::NodeProto &n);
 
   // --- the handler registry (Registry.cpp) ----------------------------------
   /// Default-domain opsets qcc knows; a newer one may change any op.

@@ -540,7 +540,9 @@ Value Importer::quantizedInput(const onnx::NodeProto &n, int i, StringRef what) 
     fail(describe(n), ": ", u->second);
   if (consts.count(name))
     fail(describe(n), ": ", what, " '", name, "' is a float constant; ",
-         format == Format::QONNX ? "QONNX models need a Quant on it"
+         format == Format::QONNX ? "QONNX models need a Quant on it (FINN "
+                                   "models: an integer finn_datatype "
+                                   "annotation)"
                                  : "QDQ models need DequantizeLinear on it");
   fail(describe(n), ": ", what, " '", name, "' is a float tensor, not a "
        "quantized one: ", quantizedSource());
@@ -1114,7 +1116,10 @@ void Importer::importConv(const onnx::NodeProto &n) {
     fail(describe(n), ": only 2-D (NCHW) inputs are supported, got rank ", r);
   if (hasInput(n, 1))
     ensureConstant(n.input(1));
+  adoptIntegerWeights(n, 1);
   auto wit = dqConsts.find(hasInput(n, 1) ? n.input(1) : "");
+  if (wit == dqConsts.end() && format == Format::QONNX)
+    (void)quantizedInput(n, 1, "weight"); // fails with QONNX's remedy
   if (wit == dqConsts.end())
     fail(describe(n), ": weight must be a constant behind DequantizeLinear");
   QConst w = wit->second;
@@ -1149,6 +1154,14 @@ void Importer::importConv(const onnx::NodeProto &n) {
   if (bnFolded) {
     foldAffine(affine, w, 0, bias);
     out = affine.out;
+  }
+  // FINN: a MultiThreshold reads the accumulator itself.
+  if (multiThresholdReader(out)) {
+    Value acc = emitConv(n, x, w, std::nullopt, {}, b.getI32Type(),
+                         std::nullopt, std::nullopt);
+    bindAccumulator(n, out, acc, 1,
+                    getQuantElementType(x.getType()).getScaleOf(0), w, bias);
+    return;
   }
   OutputQuant oq = findOutputQuant(
       n, out,
@@ -1205,6 +1218,7 @@ void Importer::importGemmOrMatMul(const onnx::NodeProto &n) {
   std::optional<QConst> constB; // materialized once the affine chain is known
   if (hasInput(n, 1))
     ensureConstant(n.input(1));
+  adoptIntegerWeights(n, 1);
   auto wit = dqConsts.find(hasInput(n, 1) ? n.input(1) : "");
   if (wit != dqConsts.end()) {
     QConst w = wit->second;
@@ -1309,6 +1323,23 @@ void Importer::importGemmOrMatMul(const onnx::NodeProto &n) {
     rhsScales = constB->scales;
     rhs = materialize(*constB, n);
   }
+  int64_t K = cast<RankedTensorType>(rhs.getType()).getDimSize(0);
+  if (at.getShape().back() != K)
+    fail(describe(n), ": A has K = ", at.getShape().back(), " but B has ", K,
+         " rows", gemm && attrInt(n, "transB", 0) ? " (after transB)" : "");
+  // FINN: a MultiThreshold reads the accumulator itself.
+  if (multiThresholdReader(out)) {
+    if (!constB)
+      fail(describe(n), ": a MultiThreshold after it needs constant B");
+    QuantType aq = getQuantElementType(at);
+    checkAccumulator(n, accumulatorBounds(*constB, aq, 1), {});
+    Value acc = MatMulOp::create(
+        b, nodeLoc(n), RankedTensorType::get(shape, b.getI32Type()), a, rhs,
+        Value(), FloatAttr(), FloatAttr(), StringAttr(), UnitAttr(),
+        IntegerAttr(), DenseBoolArrayAttr());
+    bindAccumulator(n, out, acc, rank - 1, aq.getScaleOf(0), *constB, bias);
+    return;
+  }
   OutputQuant oq = findOutputQuant(n, out, shape);
   Value biasV;
   int64_t biasShift = 0;
@@ -1335,10 +1366,6 @@ void Importer::importGemmOrMatMul(const onnx::NodeProto &n) {
     checkAccumulator(n, accumulatorBounds(*constB, getQuantElementType(at), 1),
                      {});
   }
-  int64_t K = cast<RankedTensorType>(rhs.getType()).getDimSize(0);
-  if (at.getShape().back() != K)
-    fail(describe(n), ": A has K = ", at.getShape().back(), " but B has ", K,
-         " rows", gemm && attrInt(n, "transB", 0) ? " (after transB)" : "");
   Value r = MatMulOp::create(b, nodeLoc(n), RankedTensorType::get(shape, oq.type),
                              a, rhs, biasV, optF64(b, oq.lo), optF64(b, oq.hi),
                              roundingAttr(oq.rounding),

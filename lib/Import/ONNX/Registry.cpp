@@ -91,6 +91,8 @@ const std::vector<Importer::OpHandler> &Importer::opHandlers() {
       {"qonnx", "BipolarQuant", 1, 2, &I::importQONNXQuant},
       {"qonnx", "Trunc", 1, 5, &I::importTrunc},
       {"qonnx", "FloatQuant", 1, 0, &I::importFloatQuant},
+      // FINN (Threshold.cpp).
+      {"qonnx", "MultiThreshold", 1, 2, &I::importMultiThreshold},
   };
   return handlers;
 }
@@ -141,7 +143,8 @@ void Importer::importNode(const onnx::NodeProto &n) {
   if (!h) {
     if (isQONNXDomain(n.domain()))
       fail(describe(n), ": operator ", n.op_type(), " of domain '", n.domain(),
-           "' is not supported (QONNX: Quant, IntQuant, BipolarQuant, Trunc)");
+           "' is not supported (QONNX/FINN: Quant, IntQuant, BipolarQuant, "
+           "Trunc, MultiThreshold)");
     if (n.domain() == "com.microsoft")
       fail(describe(n), ": operator ", n.op_type(), " of domain 'com.microsoft' "
                         "is not supported (com.microsoft: QLinearAdd, QLinearMul, "

@@ -41,7 +41,7 @@
 # ZP-RANGE: qcc: error: {{.*}}zp_range.onnx: node 'xq' (Quant): zero point 16 is outside the range of 4-bit unsigned values
 # ROUNDING: qcc: error: {{.*}}rounding_unknown.onnx: node 'wq' (Quant): rounding_mode 'STOCHASTIC' is not one of ROUND, HALF_EVEN, CEIL, FLOOR, UP, DOWN, HALF_UP, HALF_DOWN
 # FLOATQUANT: qcc: error: {{.*}}float_quant.onnx: node 'fq' (FloatQuant): FloatQuant (minifloat quantization) is not supported; only integer Quant/IntQuant, BipolarQuant and Trunc are
-# OTHER-OP: qcc: error: {{.*}}other_op.onnx: node 'mt' (MultiThreshold): operator MultiThreshold of domain 'qonnx.custom_op.general' is not supported (QONNX: Quant, IntQuant, BipolarQuant, Trunc)
+# OTHER-OP: qcc: error: {{.*}}other_op.onnx: node 'i2c' (Im2Col): operator Im2Col of domain 'qonnx.custom_op.general' is not supported (QONNX/FINN: Quant, IntQuant, BipolarQuant, Trunc, MultiThreshold)
 # SIGNED: qcc: error: {{.*}}signed_two.onnx: node 'wq' (Quant): attribute 'signed' must be 0 or 1, got 2
 # TWO-AXES: qcc: error: {{.*}}scale_two_axes.onnx: node 'wq' (Quant): scale 'wq_scale' of shape [2, 2, 1, 1] does not broadcast along one axis of the input [2, 2, 1, 1]
 # ACT-AXIS: qcc: error: {{.*}}act_per_channel.onnx: node 'yq' (Quant): activations must be quantized per tensor (one scale and zero point for all channels)
@@ -156,9 +156,9 @@ def float_quant(g):
 def other_op(g):
     from onnx import helper
     g.opsets.append(helper.make_opsetid(QONNX, 1))
-    g.input("x", F32, [1, 4])
-    g.init("th", np.zeros([4, 1], np.float32))
-    g.output(g.node("MultiThreshold", ["x", "th"], "mt", name="mt", domain=QONNX), F32)
+    g.input("x", F32, [1, 1, 4, 4])
+    g.output(g.node("Im2Col", ["x"], "i2c", name="i2c", domain=QONNX,
+                    kernel_size=[2, 2]), F32)
 
 
 @models()
