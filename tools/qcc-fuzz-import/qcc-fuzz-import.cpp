@@ -9,9 +9,9 @@
 //
 // A custom mutator (LLVMFuzzerCustomMutator) parses the model, changes one
 // to a few fields (dims, attributes, initializer data and types, op types,
-// input names, node order and count, opset) and serializes it again; one
-// time in four, or when the input does not parse, it falls back to
-// libFuzzer's byte mutations. QCC_FUZZ_NO_CUSTOM_MUTATOR=1 disables it.
+// input names, node order and count, opset, FINN datatype annotations) and
+// serializes it again; one time in four, or when the input does not parse,
+// it falls back to libFuzzer's byte mutations. QCC_FUZZ_NO_CUSTOM_MUTATOR=1 disables it.
 //
 // Built only with -DQCC_BUILD_FUZZER=ON (clang, -fsanitize=fuzzer); run it
 // with utils/fuzz-importer.sh (docs/Testing.md).
@@ -145,7 +145,8 @@ const char *const kOpTypes[] = {
     "Elu", "Selu", "Softplus", "Mish", "Dropout", "Shape", "Gather",
     "Unsqueeze", "Squeeze", "Cast", "Transpose", "Upsample", "Resize",
     "FloatQuant", "QLinearAdd", "QLinearMul", "QLinearConcat",
-    "QLinearGlobalAveragePool", "QLinearSigmoid", "QLinearLeakyRelu"};
+    "QLinearGlobalAveragePool", "QLinearSigmoid", "QLinearLeakyRelu",
+    "MultiThreshold"};
 const char *const kDomains[] = {"", "ai.onnx", "qonnx.custom_op.general",
                                 "onnx.brevitas", "finn.custom_op.general",
                                 "finn", "com.microsoft"};
@@ -157,11 +158,13 @@ const char *const kAttrNames[] = {
     "signed", "narrow", "rounding_mode", "storage_order", "value_float",
     "value_int", "training_mode", "starts", "ends", "steps", "perm", "to",
     "mode", "scales", "coordinate_transformation_mode", "nearest_mode",
-    "keepdims", "channels_last", "gamma"};
+    "keepdims", "channels_last", "gamma", "out_dtype", "out_scale",
+    "out_bias", "data_layout"};
 const char *const kStrings[] = {"",      "NOTSET", "SAME_UPPER", "SAME_LOWER",
                                 "VALID", "ROUND",  "FLOOR",      "CEIL",
                                 "ROUND_TO_ZERO", "HALF_EVEN", "HALF_UP",
-                                "HALF_DOWN", "DOWN", "x"};
+                                "HALF_DOWN", "DOWN", "x", "BIPOLAR",
+                                "UINT2", "INT4", "NHWC"};
 const int64_t kInts[] = {0, 1, -1, 2, -2, 3, 4, 7, 8, 9, 16, 31, 32, 63, 64,
                          127, 128, 255, 256, 65535, 1 << 20, INT32_MAX,
                          INT32_MIN, (int64_t)1 << 31, (int64_t)1 << 32,
@@ -370,7 +373,7 @@ struct Mutator {
 
   void mutate(onnx::ModelProto &m) {
     onnx::GraphProto &g = *m.mutable_graph();
-    switch (below(12)) {
+    switch (below(13)) {
     case 0: case 1: case 2: case 3:
       if (g.node_size())
         mutNode(g, *g.mutable_node(below(g.node_size())));
@@ -417,6 +420,19 @@ struct Mutator {
         auto *o = m.add_opset_import();
         o->set_domain(pick(kDomains));
         o->set_version(1 + below(21));
+      }
+      break;
+    case 11: // a FINN datatype annotation (finn_datatype) on a tensor
+      if (!names(g).empty()) {
+        static const char *const kFinnTypes[] = {
+            "BIPOLAR", "BINARY", "INT2", "UINT2", "INT4", "UINT8", "INT9",
+            "FLOAT32", "INT0", ""};
+        auto *qa = g.add_quantization_annotation();
+        auto all = names(g);
+        qa->set_tensor_name(all[below(all.size())]);
+        auto *e = qa->add_quant_parameter_tensor_names();
+        e->set_key(coin(8) ? "other" : "finn_datatype");
+        e->set_value(pick(kFinnTypes));
       }
       break;
     default: // a Constant node's tensor, or a node swap of an initializer
