@@ -164,6 +164,52 @@ def resnet18():
     return b
 
 
+def efficientnet_lite0():
+    """EfficientNet-Lite0 (issue 9) as ONNX Runtime's quantize_static writes
+    it in QDQ form (opset 13, uint8 activations, int8 per-channel weights,
+    int32 biases), 224x224: the stem (3x3, stride 2), 16 MBConv blocks (1x1
+    expansion by 6 except the first, depthwise 3x3 or 5x5, 1x1 projection,
+    a residual Add where the stride is 1 and the width stays), the 1x1 head
+    to 1280 channels, global average pooling and the 1000-way classifier.
+    Lite0 has no squeeze-and-excitation and uses ReLU6 (Clip(0, 6), fused
+    into the quantizer's range) throughout; batch norms are folded into the
+    convolutions, as exporters leave them."""
+    b = ModelBuilder("efficientnet_lite0", opset=13, seed=1240, num_calib=1)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 3, 224, 224], -1.0, 1.0)
+    h = b.qdq(x, U8)
+    h = b.make_qdq_conv(h, _conv_w(r, 32, 3, 3), _bias(r, 32), strides=2, pads=1,
+                        act="relu6", base="stem")
+    cin = 32
+    # (expansion, kernel, stride, output channels, repeats)
+    stages = [(1, 3, 1, 16, 1), (6, 3, 2, 24, 2), (6, 5, 2, 40, 2), (6, 3, 2, 80, 3),
+              (6, 5, 1, 112, 3), (6, 5, 2, 192, 4), (6, 3, 1, 320, 1)]
+    for si, (e, k, stride, cout, n) in enumerate(stages):
+        for bi in range(n):
+            s = stride if bi == 0 else 1
+            base = "block%d_%d" % (si + 1, bi)
+            y = h
+            mid = cin * e
+            if e != 1:
+                y = b.make_qdq_conv(y, _conv_w(r, mid, cin, 1), _bias(r, mid), act="relu6",
+                                    base=base + "_expand")
+            y = b.make_qdq_conv(y, _conv_w(r, mid, 1, k), _bias(r, mid), strides=s,
+                                pads=k // 2, group=mid, act="relu6", base=base + "_dw")
+            # The projection is damped so that residual sums stay in range.
+            y = b.make_qdq_conv(y, _conv_w(r, cout, mid, 1, gain=0.5), _bias(r, cout),
+                                base=base + "_project")
+            if s == 1 and cin == cout:
+                y = b.qdq_add(y, h, None, U8)
+            h, cin = y, cout
+    h = b.make_qdq_conv(h, _conv_w(r, 1280, cin, 1), _bias(r, 1280), act="relu6",
+                        base="head")
+    h = b.qdq_gap(h, U8)
+    h = b.flatten(h)
+    h = b.qdq_gemm(h, he_normal(r, (1000, 1280), 1280), _bias(r, 1000), U8, base="fc")
+    b.add_output(h, "output")
+    return b
+
+
 def two_inputs():
     """Two float inputs with different ranges (so different input scales):
     a residual Add of conv(a) and b, and a Concat with b; two outputs."""
@@ -964,6 +1010,7 @@ MODELS = {
     "matmulint": matmulint,
     "tiny_int8io": tiny_int8io,
     "resnet18": resnet18,
+    "efficientnet_lite0": efficientnet_lite0,
     "two_inputs": two_inputs,
     "mixed_widths": mixed_widths,
     "act_rounding": act_rounding,
