@@ -547,9 +547,12 @@ class ModelBuilder(object):
                           [pads] * 4, group, acc_dtype=np.float64)
 
     def qlinear_conv(self, xq, w, b, strides=1, pads=0, out_dtype=np.uint8,
-                     weight_mode="per_channel", base="qconv"):
+                     weight_mode="per_channel", base="qconv", group=1, act=None):
         """QLinearConv.  weight_mode: 'per_channel' (int8, symmetric) or
-        'per_tensor_u8' (uint8, asymmetric with a non-zero zero point)."""
+        'per_tensor_u8' (uint8, asymmetric with a non-zero zero point).
+        act ("relu", "relu6"): the activation ONNX Runtime fuses into the
+        output's quantization (calibrated on the activated values; the
+        QLinearConv saturates)."""
         xqp = self.qparams[xq]
         if weight_mode == "per_channel":
             wq, wscale = quantize_per_channel_symmetric(w, axis=0)
@@ -565,10 +568,12 @@ class ModelBuilder(object):
         wzn = self.const(base + "_w_zero_point", wzp)
         bq, bscale = quantize_bias(b, xqp.scale, wscale)
         bn = self.const(base + "_b_quantized", bq)
-        acc = self._int_conv(xq, xqp.zero_point, wq, wzp, strides, pads)
+        acc = self._int_conv(xq, xqp.zero_point, wq, wzp, strides, pads, group)
         acc = acc + bq.astype(np.float64).reshape(1, -1, 1, 1)
         real = acc * bscale.astype(np.float64).reshape(1, -1, 1, 1) if bscale.ndim else acc * float(bscale)
-        yscale, yzp = calibrate(real, out_dtype)
+        activated = {None: real, "relu": np.maximum(real, 0),
+                     "relu6": np.clip(real, 0, 6)}[act]
+        yscale, yzp = calibrate(activated, out_dtype)
         ysn = self.const(base + "_y_scale", np.array(yscale, np.float32))
         yzn = self.const(base + "_y_zero_point", np.array(yzp, out_dtype))
         v = ref.quantize(real.astype(np.float32), yscale, yzp, out_dtype)
@@ -576,7 +581,8 @@ class ModelBuilder(object):
         y = self.node("QLinearConv",
                       [xq, xqp.scale_name, xqp.zp_name, wn, wsn, wzn, ysn, yzn, bn],
                       v, base=base, kernel_shape=[k, w.shape[3]],
-                      strides=[strides, strides], pads=[pads] * 4)
+                      strides=[strides, strides], pads=[pads] * 4,
+                      **({"group": group} if group != 1 else {}))
         self.qparams[y] = QParams(yscale, yzp, np.dtype(out_dtype), ysn, yzn)
         return y
 
@@ -621,6 +627,30 @@ class ModelBuilder(object):
                       [aq, aqp.scale_name, aqp.zp_name, wn, wsn, wzn, ysn, yzn], v, base=base)
         self.qparams[y] = QParams(yscale, yzp, np.dtype(out_dtype), ysn, yzn)
         return y
+
+    def qgemm(self, aq, w, b, out_dtype=np.uint8, base="qgemm"):
+        """com.microsoft QGemm(transB=1) with W [N, K] int8 per output
+        channel (symmetric), C the int32 bias, a quantized Y."""
+        aqp = self.qparams[aq]
+        wq, wscale = quantize_per_channel_symmetric(w, axis=0)
+        wn = self.const(base + "_b_quantized", wq)
+        wsn = self.const(base + "_b_scale", wscale)
+        wzn = self.const(base + "_b_zero_point", np.zeros(wscale.shape, np.int8))
+        bq, bscale = quantize_bias(b, aqp.scale, wscale)
+        cn = self.const(base + "_c_quantized", bq)
+        acc = (self.values[aq].astype(np.float64) - aqp.zero_point) @ wq.astype(np.float64).T
+        real = (acc + bq.astype(np.float64)) * bscale.astype(np.float64)
+        yscale, yzp = calibrate(real, out_dtype)
+        ysn = self.const(base + "_y_scale", np.array(yscale, np.float32))
+        yzn = self.const(base + "_y_zero_point", np.array(yzp, out_dtype))
+        v = ref.quantize(real.astype(np.float32), yscale, yzp, out_dtype)
+        out = self.fresh(base)
+        self.nodes.append(helper.make_node(
+            "QGemm", [aq, aqp.scale_name, aqp.zp_name, wn, wsn, wzn, cn, ysn, yzn], [out],
+            name=out + "_node", domain="com.microsoft", transB=1))
+        self.values[out] = v
+        self.qparams[out] = QParams(np.float32(yscale), yzp, np.dtype(out_dtype), ysn, yzn)
+        return out
 
     def conv_integer(self, xq, wq, x_zp, w_zp, strides=1, pads=0, base="convint"):
         """ConvInteger(x, w, x_zero_point, w_zero_point) -> int32."""

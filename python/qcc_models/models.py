@@ -88,9 +88,11 @@ def qop():
     h = b.maxpool(h, 2, 2)                                               # uint8 MaxPool
     h = b.flatten(h)
     b.qparams[h] = b.qparams[b._flat_src(h)]
+    g = b.qgemm(h, he_normal(r, (10, 256), 256), _bias(r, 10), base="qgemm")
     h = b.qlinear_matmul(h, he_normal(r, (256, 10), 256), U8, base="fc")
     y = b.dequantize(h)
     b.add_output(y, "output")
+    b.add_output(b.dequantize(g), "gemm")   # com.microsoft QGemm, per-channel B
     return b
 
 
@@ -164,6 +166,34 @@ def resnet18():
     return b
 
 
+def _inverted_residuals(b, h, cin, stages, conv, add):
+    """The inverted residual blocks of MobileNetV2 and EfficientNet-Lite:
+    for each stage (expansion, kernel, first stride, output channels,
+    repeats), a 1x1 expansion with ReLU6 (none for expansion 1), a kxk
+    depthwise convolution with ReLU6, a linear 1x1 projection (damped, so
+    that residual sums stay in range) and a residual add where the stride
+    is 1 and the width stays. conv(x, w, bias, strides, pads, group, act,
+    base) and add(y, x, base) write a layer in the model's format.
+    Returns (output, channels)."""
+    r = b.rng
+    for si, (e, k, stride, cout, n) in enumerate(stages):
+        for bi in range(n):
+            s = stride if bi == 0 else 1
+            base = "block%d_%d" % (si + 1, bi)
+            y, mid = h, cin * e
+            if e != 1:
+                y = conv(y, _conv_w(r, mid, cin, 1), _bias(r, mid), 1, 0, 1, "relu6",
+                         base + "_expand")
+            y = conv(y, _conv_w(r, mid, 1, k), _bias(r, mid), s, k // 2, mid, "relu6",
+                     base + "_dw")
+            y = conv(y, _conv_w(r, cout, mid, 1, gain=0.5), _bias(r, cout), 1, 0, 1, None,
+                     base + "_project")
+            if s == 1 and cin == cout:
+                y = add(y, h, base + "_add")
+            h, cin = y, cout
+    return h, cin
+
+
 def efficientnet_lite0():
     """EfficientNet-Lite0 (issue 9) as ONNX Runtime's quantize_static writes
     it in QDQ form (opset 13, uint8 activations, int8 per-channel weights,
@@ -180,33 +210,53 @@ def efficientnet_lite0():
     h = b.qdq(x, U8)
     h = b.make_qdq_conv(h, _conv_w(r, 32, 3, 3), _bias(r, 32), strides=2, pads=1,
                         act="relu6", base="stem")
-    cin = 32
-    # (expansion, kernel, stride, output channels, repeats)
-    stages = [(1, 3, 1, 16, 1), (6, 3, 2, 24, 2), (6, 5, 2, 40, 2), (6, 3, 2, 80, 3),
-              (6, 5, 1, 112, 3), (6, 5, 2, 192, 4), (6, 3, 1, 320, 1)]
-    for si, (e, k, stride, cout, n) in enumerate(stages):
-        for bi in range(n):
-            s = stride if bi == 0 else 1
-            base = "block%d_%d" % (si + 1, bi)
-            y = h
-            mid = cin * e
-            if e != 1:
-                y = b.make_qdq_conv(y, _conv_w(r, mid, cin, 1), _bias(r, mid), act="relu6",
-                                    base=base + "_expand")
-            y = b.make_qdq_conv(y, _conv_w(r, mid, 1, k), _bias(r, mid), strides=s,
-                                pads=k // 2, group=mid, act="relu6", base=base + "_dw")
-            # The projection is damped so that residual sums stay in range.
-            y = b.make_qdq_conv(y, _conv_w(r, cout, mid, 1, gain=0.5), _bias(r, cout),
-                                base=base + "_project")
-            if s == 1 and cin == cout:
-                y = b.qdq_add(y, h, None, U8)
-            h, cin = y, cout
+    h, cin = _inverted_residuals(
+        b, h, 32,
+        [(1, 3, 1, 16, 1), (6, 3, 2, 24, 2), (6, 5, 2, 40, 2), (6, 3, 2, 80, 3),
+         (6, 5, 1, 112, 3), (6, 5, 2, 192, 4), (6, 3, 1, 320, 1)],
+        lambda y, w, bias, s, p, g, act, base: b.make_qdq_conv(
+            y, w, bias, strides=s, pads=p, group=g, act=act, base=base),
+        lambda y, x, base: b.qdq_add(y, x, None, U8))
     h = b.make_qdq_conv(h, _conv_w(r, 1280, cin, 1), _bias(r, 1280), act="relu6",
                         base="head")
     h = b.qdq_gap(h, U8)
     h = b.flatten(h)
     h = b.qdq_gemm(h, he_normal(r, (1000, 1280), 1280), _bias(r, 1000), U8, base="fc")
     b.add_output(h, "output")
+    return b
+
+
+def mobilenetv2_qop():
+    """MobileNetV2 (1.0, 224x224) in the QOperator form ONNX Runtime's
+    quantize_static writes (issue 9): QuantizeLinear on the input,
+    QLinearConv with ReLU6 folded into the output's quantization (per
+    output channel int8 weights, int32 biases), com.microsoft QLinearAdd
+    for the residuals and QLinearGlobalAveragePool, Flatten on uint8, the
+    classifier a com.microsoft QGemm, DequantizeLinear on the output. 17
+    inverted residual blocks (1x1 expansion by 6, depthwise 3x3, linear 1x1
+    projection)."""
+    b = ModelBuilder("mobilenetv2_qop", opset=13, seed=1241, num_calib=1)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 3, 224, 224], -1.0, 1.0)
+    h = b.quantize(x, U8)
+    h = b.qlinear_conv(h, _conv_w(r, 32, 3, 3), _bias(r, 32), strides=2, pads=1,
+                       act="relu6", base="stem")
+    h, cin = _inverted_residuals(
+        b, h, 32,
+        [(1, 3, 1, 16, 1), (6, 3, 2, 24, 2), (6, 3, 2, 32, 3), (6, 3, 2, 64, 4),
+         (6, 3, 1, 96, 3), (6, 3, 2, 160, 3), (6, 3, 1, 320, 1)],
+        lambda y, w, bias, s, p, g, act, base: b.qlinear_conv(
+            y, w, bias, strides=s, pads=p, group=g, act=act, base=base),
+        lambda y, x, base: b.ms_qlinear("QLinearAdd", [y, x], lambda u, v: u + v,
+                                        base=base))
+    h = b.qlinear_conv(h, _conv_w(r, 1280, cin, 1), _bias(r, 1280), act="relu6",
+                       base="head")
+    h = b.ms_qlinear("QLinearGlobalAveragePool", [h],
+                     lambda v: v.mean(axis=(2, 3), keepdims=True), channels_last=0)
+    h = b.flatten(h)
+    b.qparams[h] = b.qparams[b._flat_src(h)]
+    h = b.qgemm(h, he_normal(r, (1000, 1280), 1280), _bias(r, 1000), base="classifier")
+    b.add_output(b.dequantize(h), "output")
     return b
 
 
@@ -1010,6 +1060,7 @@ MODELS = {
     "matmulint": matmulint,
     "tiny_int8io": tiny_int8io,
     "resnet18": resnet18,
+    "mobilenetv2_qop": mobilenetv2_qop,
     "efficientnet_lite0": efficientnet_lite0,
     "two_inputs": two_inputs,
     "mixed_widths": mixed_widths,

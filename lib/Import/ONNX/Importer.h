@@ -560,6 +560,7 @@ private:
   void importMSQLinearAddOrMul(const onnx::NodeProto &n);
   void importMSQLinearGlobalAveragePool(const onnx::NodeProto &n);
   void importMSQLinearConcat(const onnx::NodeProto &n);
+  void importMSQGemm(const onnx::NodeProto &n);
 
   // --- shape computations and plumbing (Shape.cpp) -------------------------
   void importConstant(const onnx::NodeProto &n);

@@ -107,4 +107,76 @@ void Importer::importMSQLinearConcat(const onnx::NodeProto &n) {
       b.getI64IntegerAttr(axis), b.getStringAttr("half_even"), UnitAttr());
 }
 
+/// QGemm: Y = alpha * A * B' + C on uint8/int8 A (per tensor) and constant
+/// B (per tensor or per output column), C int32 in units of alpha * a_scale
+/// * b_scale, a quantized Y: a qnn.matmul whose weight scales carry alpha.
+void Importer::importMSQGemm(const onnx::NodeProto &n) {
+  allowAttrs(n, {"alpha", "transA", "transB"});
+  if (attrInt(n, "transA", 0))
+    fail(describe(n), ": transA=1 is not supported");
+  bool transB = attrInt(n, "transB", 0) != 0;
+  double alpha = attrFloat(n, "alpha", 1.0f);
+  if (!(alpha > 0) || !std::isfinite(alpha))
+    fail(describe(n), ": alpha must be positive and finite, got ", alpha);
+  Value a = qlinearInput(n, 0, "A");
+  auto at = cast<RankedTensorType>(a.getType());
+  if (at.getRank() != 2)
+    fail(describe(n), ": A must be 2-D, got rank ", at.getRank());
+  const ConstTensor &bc = constant(n, 3, "B");
+  if (bc.dtype != onnx::TensorProto::INT8 &&
+      bc.dtype != onnx::TensorProto::UINT8)
+    fail(describe(n), ": B must be int8 or uint8, got ", dtypeName(bc.dtype));
+  if (bc.dims.size() != 2)
+    fail(describe(n), ": B must be 2-D, got rank ", bc.dims.size());
+  QConst w;
+  int64_t nAxis = transB ? 0 : 1;
+  quantParams(n, 4, 5, bc.dims, nAxis, bc.dtype, &w);
+  w.dims = bc.dims;
+  w.values = bc.ints;
+  if (w.scales.size() > 1)
+    w.axis = nAxis;
+  if (transB) { // stored as [K, N]
+    int64_t R = w.dims[0], C = w.dims[1];
+    std::vector<int64_t> t(w.values.size());
+    for (int64_t r = 0; r < R; ++r)
+      for (int64_t c = 0; c < C; ++c)
+        t[c * R + r] = w.values[r * C + c];
+    w.values = std::move(t);
+    w.dims = {C, R};
+    if (w.axis == 0)
+      w.axis = 1;
+  }
+  for (double &s : w.scales)
+    s *= alpha;
+  int64_t K = w.dims[0], N = w.dims[1];
+  if (at.getDimSize(1) != K)
+    fail(describe(n), ": A has K = ", at.getDimSize(1), " but B has ", K,
+         transB ? " columns" : " rows");
+  std::vector<int64_t> bias;
+  if (hasInput(n, 6)) {
+    const ConstTensor &cc = constant(n, 6, "C");
+    if (cc.dtype != onnx::TensorProto::INT32)
+      fail(describe(n), ": C must be int32, got ", dtypeName(cc.dtype));
+    bool shapeOk = cc.dims.size() <= 2 &&
+                   (cc.numElements() == 1 || cc.numElements() == N) &&
+                   (cc.dims.size() < 2 || cc.dims[0] == 1);
+    if (!shapeOk)
+      fail(describe(n), ": C must be a scalar, [N] or [1, N] (N = ", N,
+           "); per-row values are not supported");
+    for (int64_t c = 0; c < N; ++c)
+      bias.push_back(cc.ints[cc.numElements() == 1 ? 0 : c]);
+  }
+  if (!hasInput(n, 7))
+    fail(describe(n), ": a float output (no y_scale) is not supported; "
+                      "quantize it (y_scale, y_zero_point)");
+  QuantType yq = qlinearOutput(n, 7);
+  QuantType aq = getQuantElementType(at);
+  checkAccumulator(n, accumulatorBounds(w, aq, 1), bias);
+  Value wv = materialize(w, n);
+  values[n.output(0)] = MatMulOp::create(
+      b, nodeLoc(n), RankedTensorType::get({at.getDimSize(0), N}, yq), a, wv,
+      bias.empty() ? Value() : biasConstant(bias), FloatAttr(), FloatAttr(),
+      StringAttr(), UnitAttr(), IntegerAttr(), DenseBoolArrayAttr());
+}
+
 } // namespace qcc::onnximport

@@ -85,6 +85,7 @@ const std::vector<Importer::OpHandler> &Importer::opHandlers() {
       {"com.microsoft", "QLinearGlobalAveragePool", 1, 5,
        &I::importMSQLinearGlobalAveragePool},
       {"com.microsoft", "QLinearConcat", 1, 5, &I::importMSQLinearConcat},
+      {"com.microsoft", "QGemm", 1, 6, &I::importMSQGemm},
       // QONNX / FINN (QONNX.cpp); their domains are not versioned here.
       {"qonnx", "Quant", 1, 4, &I::importQONNXQuant},
       {"qonnx", "IntQuant", 1, 4, &I::importQONNXQuant},
@@ -149,7 +150,7 @@ void Importer::importNode(const onnx::NodeProto &n) {
       fail(describe(n), ": operator ", n.op_type(), " of domain 'com.microsoft' "
                         "is not supported (com.microsoft: QLinearAdd, QLinearMul, "
                         "QLinearSigmoid, QLinearLeakyRelu, "
-                        "QLinearGlobalAveragePool, QLinearConcat)");
+                        "QLinearGlobalAveragePool, QLinearConcat, QGemm)");
     fail(describe(n), ": operator ", n.op_type(), " is not supported");
   }
   for (int i = 0; i < h->minInputs; ++i)
