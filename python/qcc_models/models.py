@@ -260,6 +260,81 @@ def mobilenetv2_qop():
     return b
 
 
+def _act(b, x, fn):
+    """An activation of the quantized x, as the model writes it: LeakyRelu
+    (alpha 0.1), SiLU (Sigmoid -> Mul), Mish or Sigmoid; float32 values
+    (evaluated in float64)."""
+    v = b.values[x].astype(np.float64)
+    sig = 1.0 / (1.0 + np.exp(-v))
+    if fn == "leaky":
+        return b.node("LeakyRelu", [x], np.where(v < 0, 0.1 * v, v).astype(np.float32),
+                      alpha=0.1)
+    if fn == "silu":
+        s = b.node("Sigmoid", [x], sig.astype(np.float32))
+        return b.node("Mul", [x, s], (v * sig).astype(np.float32))
+    if fn == "mish":
+        return b.node("Mish", [x], (v * np.tanh(np.log1p(np.exp(v)))).astype(np.float32))
+    assert fn == "sigmoid"
+    return b.node("Sigmoid", [x], sig.astype(np.float32))
+
+
+def yolo_uint4():
+    """A YOLO-style detector (issue 9) as Brevitas exports one in QONNX
+    (opset 18), 320x320: 4-bit signed per-channel weights (8-bit in the
+    first layer and the heads), every activation asymmetric UINT4 with a
+    learned (calibrated) zero point; each convolution's output quantized
+    to 8 bits before its activation (LeakyRelu, SiLU as Sigmoid -> Mul,
+    Mish: lookup tables); two CSP-like blocks (two 1x1 branches, a
+    residual pair of 3x3 convolutions, Concat, 1x1 fusion), SPP (MaxPool
+    5, 9, 13 at stride 1, Concat), nearest Resize x2 and Concat with the
+    40x40 features, and two heads (20x20 and 40x40, 3 anchors x (5 + 2
+    classes)) ending in Sigmoid."""
+    b = QonnxBuilder("yolo_uint4", opset=18, seed=1242, num_calib=2)
+    r = b.rng
+
+    def conv(x, cout, k, s=1, act="leaky", wbits=4, base="conv"):
+        w = b.quant_weight(base + "_w", _conv_w(r, cout, b.values[x].shape[1], k), wbits)
+        y = b.quant_act(b.conv(x, w, _bias(r, cout), strides=s, pads=k // 2, base=base),
+                        8, signed=True)
+        return b.quant_act(_act(b, y, act), 4, asymmetric=True)
+
+    def csp(x, c, base):
+        a = conv(x, c // 2, 1, base=base + "_a")
+        t = conv(x, c // 2, 1, act="silu", base=base + "_b")
+        y = conv(t, c // 2, 3, act="silu", base=base + "_b1")
+        y = conv(y, c // 2, 3, act="silu", base=base + "_b2")
+        t = b.quant_act(b.add(y, t), 4, asymmetric=True)
+        cat = b.quant_act(b.concat([a, t]), 4, asymmetric=True)
+        return conv(cat, c, 1, act="silu", base=base + "_fuse")
+
+    def head(x, base):
+        w = b.quant_weight(base + "_w", _conv_w(r, 21, b.values[x].shape[1], 1), 8)
+        y = b.quant_act(b.conv(x, w, _bias(r, 21), base=base), 8, signed=True)
+        return b.quant_act(_act(b, y, "sigmoid"), 8)
+
+    x = b.add_input("input", np.float32, [1, 3, 320, 320])
+    h = b.quant_act(x, 8, signed=True)
+    h = conv(h, 16, 3, 2, wbits=8, base="stem")                    # 16 x 160
+    h = conv(h, 32, 3, 2, act="silu", base="down1")                # 32 x 80
+    h = csp(h, 32, "csp1")
+    p4 = conv(h, 64, 3, 2, base="down2")                           # 64 x 40
+    p4 = csp(p4, 64, "csp2")
+    h = conv(p4, 128, 3, 2, act="mish", base="down3")              # 128 x 20
+    pools = [h] + [b.maxpool(h, k, 1, pads=k // 2) for k in (5, 9, 13)]
+    h = b.quant_act(b.concat(pools), 4, asymmetric=True)          # SPP: 512 x 20
+    h = conv(h, 128, 1, base="spp_fuse")
+    b.add_output(head(h, "head20"), "head20")
+    u = conv(h, 64, 1, base="lateral")
+    v = b.values[u]
+    up = b.node("Resize", [u, "", b.const("up_scales", np.array([1, 1, 2, 2], np.float32))],
+                v.repeat(2, axis=2).repeat(2, axis=3), mode="nearest")
+    b.qparams[up] = b.qparams_of(u)
+    h = b.quant_act(b.concat([up, p4]), 4, asymmetric=True)        # 128 x 40
+    h = conv(h, 64, 3, base="neck40")
+    b.add_output(head(h, "head40"), "head40")
+    return b
+
+
 def two_inputs():
     """Two float inputs with different ranges (so different input scales):
     a residual Add of conv(a) and b, and a Concat with b; two outputs."""
@@ -1076,6 +1151,7 @@ MODELS = {
     "lut_approx2": lut_approx2,
     "ort_contrib": ort_contrib,
     "yolo_neck": yolo_neck,
+    "yolo_uint4": yolo_uint4,
     "se_block": se_block,
     "float_edges": float_edges,
     "finn_streamlined": finn_streamlined,
