@@ -860,7 +860,8 @@ def negated_bn():
 
 
 def brevitas_opset11():
-    """A QONNX CNN as Brevitas exports one at opset 11 (issue 9): 8-bit input
+    """A QONNX CNN as Brevitas exports one at opset 11 (issue 9): float input
+    normalization (Sub mean, Div std per channel) before the 8-bit input
     Quant, 4-bit convolutions with batch norms as a per-channel Mul then Add
     (and one BatchNormalization node), Relu, MaxPool, and the classifier's
     flatten written as torch writes x.view(x.size(0), -1): Shape -> Gather ->
@@ -870,7 +871,11 @@ def brevitas_opset11():
     b = QonnxBuilder("brevitas_opset11", opset=11, seed=1213, pow2_scales=True)
     r = b.rng
     gamma, beta = _pow2_affine(r)
-    x = b.add_input("input", np.float32, [1, 3, 16, 16])
+    x = b.add_input("input", np.float32, [1, 3, 16, 16], 0.0, 1.0)
+    # Input normalization left in float before the first quantizer (as a
+    # torchvision-style transform exported with the model): Sub mean, Div std.
+    x = _affine(b, x, "Sub", [0.485, 0.456, 0.406])
+    x = _affine(b, x, "Div", [0.229, 0.224, 0.225])
     h = b.quant_act(x, 8, signed=True)
     w = b.quant_weight("conv1_w", _conv_w(r, 16, 3, 3), 4)
     y = _affine(b, _affine(b, b.conv(h, w, pads=1, base="conv1"), "Mul", np.abs(gamma(16))),
