@@ -189,6 +189,8 @@ std::vector<Importer::Part> Importer::splitParts(const onnx::NodeProto &n,
     for (int64_t i = 0; i < k; ++i) {
       if (sizes[i] <= 0)
         fail(describe(n), ": split sizes must be positive");
+      if (sizes[i] > dim - start)
+        fail(describe(n), ": split sizes add up to more than ", dim);
       parts.push_back({n.output(i), axis, start, sizes[i]});
       start += sizes[i];
     }

@@ -274,4 +274,20 @@ def matmul_add_one_input(g):
     g.output("out", F32)
 
 
+# Fuzzer finding 15 (UBSan signed-integer-overflow in Importer::splitParts,
+# LowBit.cpp, 2026-12-05 on dc399a4): Split sizes whose sum is beyond int64
+# wrapped to a negative total before the "add up to" check.
+@models()
+def split_sizes_overflow(g):
+    x = g.qdq_input("x", [1, 1, 1, 1], 0.5, 128)
+    g.init("w", np.ones([4, 1, 1, 1], np.float32))
+    g.init("split", np.asarray([2 ** 62, 2 ** 62], np.int64))
+    g.node("Split", ["w", "split"], ["w0", "w1"], name="sp", axis=0)
+    wq = [g.dq(g.q("w%d" % i, 0.5, 0, I8, out="w%dq" % i), 0.5, 0, I8,
+               out="w%ddq" % i) for i in range(2)]
+    wc = g.node("Concat", wq, "wcat", name="wcat", axis=0)
+    y = g.node("Conv", [x, wc], "y", name="conv")
+    g.dq(g.q(y, 0.5, 0, out="yq"), 0.5, 0, out="out")
+    g.output("out", F32)
+
 models.main()
