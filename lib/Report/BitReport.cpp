@@ -77,7 +77,7 @@ ModelReport qcc::collectBitReport(ModuleOp module) {
     if (!isa<Conv2DOp, MatMulOp, AddOp, MaxPool2DOp, AvgPool2DOp,
              GlobalAvgPoolOp, ConcatOp, QuantizeOp, RequantizeOp,
              MulOp, LookupTableOp, TransposeOp, ResizeNearestOp,
-             FloatBinaryOp, SoftmaxOp, MultiThresholdOp>(op))
+             FloatBinaryOp, FloatUnaryOp, SoftmaxOp, MultiThresholdOp>(op))
       return;
     LayerReport l;
     l.name = layerName(op);
@@ -85,6 +85,8 @@ ModelReport qcc::collectBitReport(ModuleOp module) {
     // The layers the model leaves in float say so: float_sub, softmax, ...
     if (auto f = dyn_cast<FloatBinaryOp>(op))
       l.op = "float_" + stringifyFloatBinaryKind(f.getKind()).str();
+    else if (auto f = dyn_cast<FloatUnaryOp>(op))
+      l.op = "float_" + stringifyFloatUnaryKind(f.getKind()).str();
     l.inBits = widths(op->getOperand(0).getType());
     l.outBits = widths(op->getResult(0).getType());
     l.activationBytes = numElements(op->getResult(0)) *
@@ -137,12 +139,12 @@ void qcc::notePackedActivations(ModelReport &r, ModuleOp module) {
 }
 
 void qcc::printBitReport(const ModelReport &r, llvm::raw_ostream &os) {
-  os << llvm::format("%-28s %-16s %-18s %-14s %-14s %12s %10s %10s\n", "layer",
+  os << llvm::format("%-28s %-18s %-18s %-14s %-14s %12s %10s %10s\n", "layer",
                      "op", "weight bits", "in bits", "out bits", "MACs",
                      "weight B", "act B");
   int64_t macs = 0, wBytes = 0, ideal = 0, weights = 0;
   for (const LayerReport &l : r.layers) {
-    os << llvm::format("%-28s %-16s %-18s %-14s %-14s %12lld %10lld %10lld\n",
+    os << llvm::format("%-28s %-18s %-18s %-14s %-14s %12lld %10lld %10lld\n",
                        l.name.c_str(), l.op.c_str(),
                        l.weightBits.empty() ? "-" : l.weightBits.c_str(),
                        l.inBits.c_str(), l.outBits.c_str(), (long long)l.macs,

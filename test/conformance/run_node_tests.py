@@ -19,7 +19,8 @@ selected test and every data set:
      then the lower guard), `run --info` is checked against the model's I/O,
      and the driver runs on the input_<i>.pb tensors;
   3. every output is compared EXACTLY with output_<i>.pb: integers equal,
-     float32 bit-identical (Softmax: within 4 float32 ulps, FLOAT_ULPS).
+     float32 bit-identical (Softmax, Sigmoid: within 4 float32 ulps,
+     FLOAT_ULPS).
      The expected values come from the .pb files only; nothing here
      computes a reference.
   4. with --aarch64: the same with -target aarch64, aarch64-linux-gnu-gcc
@@ -37,12 +38,14 @@ same way (test/conformance/selection.test pins the result):
     (uint8/int8 -> float32): the edges of every QDQ model qcc compiles;
   * MaxPool, Flatten, Reshape and Identity on uint8/int8 tensors (the
     integer tensors of a QOperator model);
-  * Add, Sub, Mul, Div and Softmax on float32 tensors: what a model leaves
-    in float (qnn.float_binary, qnn.softmax).
+  * Add, Sub, Mul, Div, Softmax, Relu, LeakyRelu, Clip, HardSigmoid,
+    HardSwish and Sigmoid on float32 tensors: what a model leaves in float
+    (qnn.float_binary, qnn.softmax, qnn.float_unary); Clip's min and max
+    inputs become initializers.
 
 Out of scope (--list-excluded prints each test with its reason):
 
-  * other float-only tests (Conv, Gemm, MatMul, Relu, Clip, AveragePool,
+  * other float-only tests (Conv, Gemm, MatMul, AveragePool,
     GlobalAveragePool, Concat, BatchNormalization, MaxPool, Flatten,
     Reshape, Identity ... on float tensors): qcc compiles these only
     between quantizers; on float tensors they are errors (issue 9 lists
@@ -119,11 +122,14 @@ QDQ_FLOAT_OPS = {"Conv", "Gemm", "MatMul", "Add", "Relu", "Clip", "MaxPool",
                  "BatchNormalization", "Flatten", "Reshape", "Identity"}
 # Float ops qcc computes as ONNX defines them (what a model leaves in float):
 # correctly rounded binary32, compared bit-exactly.
-FLOAT_OPS = {"Add", "Sub", "Mul", "Div"}
+FLOAT_OPS = {"Add", "Sub", "Mul", "Div", "Relu", "LeakyRelu", "Clip",
+             "HardSigmoid", "HardSwish"}
+# Their inputs that become initializers (qcc needs Clip's bounds constant).
+FLOAT_CONSTANT_INPUTS = {"Clip": {1, 2}}
 # Float ops whose result involves exp: within this many float32 ulps of the
 # expected value (qcc's exp is arithmetic, not libm's; ONNX's own backend
 # test runner allows rtol 1e-3).
-FLOAT_ULPS = {"Softmax": 4}
+FLOAT_ULPS = {"Softmax": 4, "Sigmoid": 4}
 RAW_INT_ARITH = {"Add", "Sub", "Mul", "Div", "Mod", "Max", "Min", "BitShift",
                  "Clip", "Neg", "Abs", "Sum", "Mean"}
 BOUNDARY = {"float32", "uint8", "int8", "int32"}
@@ -288,7 +294,7 @@ def prepare_model(test_dir, op, variant, inputs, out_path, opset_override=None):
     onnx = _onnx()
     from onnx import numpy_helper
     m = onnx.load(os.path.join(test_dir, "model.onnx"))
-    frozen = set(QOPS.get(op, set()))
+    frozen = set(QOPS.get(op, set())) | FLOAT_CONSTANT_INPUTS.get(op, set())
     if variant:
         frozen |= VARIANTS[op][variant]
     graph_inputs = list(m.graph.input)

@@ -17,8 +17,8 @@ namespace qcc {
 #define GEN_PASS_REGISTRATION
 #include "qcc/Conversion/Passes.h.inc"
 
-/// qnn.float_binary and qnn.softmax (float32 parts of a model) to
-/// linalg.generic on f32 tensors (lib/Conversion/QNNToLinalg/FloatOps.cpp).
+/// qnn.float_binary, qnn.float_unary and qnn.softmax (float32 parts of a
+/// model) to linalg.generic on f32 tensors (lib/Conversion/QNNToLinalg/FloatOps.cpp).
 void populateQNNFloatToLinalgPatterns(const mlir::TypeConverter &converter,
                                       mlir::RewritePatternSet &patterns);
 /// qnn.multi_threshold to a linalg.generic counting the thresholds reached

@@ -1,8 +1,9 @@
 //===- FloatOps.cpp - qnn float ops to linalg ------------------------------===//
 //
 // The parts of a model the exporter left in float (qnn.float_binary,
-// qnn.softmax) become linalg.generic on f32 tensors: one IEEE operation per
-// element where ONNX defines one, and an exp with no libm call.
+// qnn.float_unary, qnn.softmax) become linalg.generic on f32 tensors: one
+// IEEE operation per element where ONNX defines one, and an exp with no libm
+// call.
 //
 //===----------------------------------------------------------------------===//
 #include "LoweringUtils.h"
@@ -108,6 +109,84 @@ struct FloatBinaryLowering : OpConversionPattern<FloatBinaryOp> {
   }
 };
 
+/// qnn.float_unary: one elementwise generic, ONNX's operation order.
+struct FloatUnaryLowering : OpConversionPattern<FloatUnaryOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(FloatUnaryOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto t = cast<RankedTensorType>(op.getType());
+    unsigned rank = t.getRank();
+    auto id = rewriter.getMultiDimIdentityMap(rank);
+    Value init = tensor::EmptyOp::create(rewriter, loc, t.getShape(),
+                                         rewriter.getF32Type());
+    FloatUnaryKind kind = op.getKind();
+    auto attr = [](std::optional<APFloat> v) {
+      return v ? std::optional<float>(v->convertToFloat()) : std::nullopt;
+    };
+    std::optional<float> alpha = attr(op.getAlpha()), beta = attr(op.getBeta()),
+                         lo = attr(op.getMin()), hi = attr(op.getMax());
+    auto g = linalg::GenericOp::create(
+        rewriter, loc, t, ValueRange{adaptor.getInput()}, init,
+        SmallVector<AffineMap>{id, id},
+        SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          Value x = args[0], v;
+          // max/min that return NaN for a NaN operand, as numpy's do.
+          auto maxf = [&](Value a, float c) -> Value {
+            return arith::MaximumFOp::create(b, l, a, f32Const(b, l, c));
+          };
+          auto minf = [&](Value a, float c) -> Value {
+            return arith::MinimumFOp::create(b, l, a, f32Const(b, l, c));
+          };
+          switch (kind) {
+          case FloatUnaryKind::relu:
+            v = maxf(x, 0.0f);
+            break;
+          case FloatUnaryKind::leaky_relu: {
+            Value neg = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT,
+                                              x, f32Const(b, l, 0.0f));
+            v = arith::SelectOp::create(
+                b, l, neg,
+                arith::MulFOp::create(b, l, x, f32Const(b, l, *alpha)), x);
+            break;
+          }
+          case FloatUnaryKind::clip:
+            v = x;
+            if (lo)
+              v = maxf(v, *lo);
+            if (hi)
+              v = minf(v, *hi);
+            break;
+          case FloatUnaryKind::hard_sigmoid:
+          case FloatUnaryKind::hard_swish: {
+            float a = kind == FloatUnaryKind::hard_swish ? 1.0f / 6.0f : *alpha;
+            float c = kind == FloatUnaryKind::hard_swish ? 0.5f : *beta;
+            v = arith::AddFOp::create(
+                b, l, arith::MulFOp::create(b, l, x, f32Const(b, l, a)),
+                f32Const(b, l, c));
+            v = minf(maxf(v, 0.0f), 1.0f);
+            if (kind == FloatUnaryKind::hard_swish)
+              v = arith::MulFOp::create(b, l, x, v);
+            break;
+          }
+          case FloatUnaryKind::sigmoid: {
+            Value e = emitExp(b, l, arith::NegFOp::create(b, l, x));
+            v = arith::DivFOp::create(
+                b, l, f32Const(b, l, 1.0f),
+                arith::AddFOp::create(b, l, f32Const(b, l, 1.0f), e));
+            break;
+          }
+          }
+          linalg::YieldOp::create(b, l, v);
+        });
+    markKernel(g, "float_" + stringifyFloatUnaryKind(kind).str());
+    rewriter.replaceOp(op, g.getResult(0));
+    return success();
+  }
+};
+
 /// max along the axis, e = exp(x - max), s = sum of e, e * (1 / s): four
 /// generics, the reductions into tensors whose axis has size 1.
 struct SoftmaxLowering : OpConversionPattern<SoftmaxOp> {
@@ -180,6 +259,6 @@ struct SoftmaxLowering : OpConversionPattern<SoftmaxOp> {
 
 void qcc::populateQNNFloatToLinalgPatterns(const TypeConverter &converter,
                                            RewritePatternSet &patterns) {
-  patterns.add<FloatBinaryLowering, SoftmaxLowering>(converter,
-                                                     patterns.getContext());
+  patterns.add<FloatBinaryLowering, FloatUnaryLowering, SoftmaxLowering>(
+      converter, patterns.getContext());
 }

@@ -61,7 +61,23 @@ Importer::functionTable(const onnx::NodeProto &n,
   return table;
 }
 
+const onnx::NodeProto *Importer::siluMul(const onnx::NodeProto &n) {
+  if (n.op_type() != "Sigmoid" || !hasInput(n, 0))
+    return nullptr;
+  const std::string &out = n.output(0);
+  const onnx::NodeProto *mul = singleConsumer(out);
+  if (!mul || mul->op_type() != "Mul" || mul->input_size() != 2 ||
+      !(mul->domain().empty() || mul->domain() == "ai.onnx") ||
+      mul->input(0) == mul->input(1))
+    return nullptr;
+  const std::string &other =
+      mul->input(0) == out ? mul->input(1) : mul->input(0);
+  return other == n.input(0) ? mul : nullptr;
+}
+
 void Importer::importElementwiseFunction(const onnx::NodeProto &n) {
+  if (importFloatActivation(n))
+    return;
   const std::string &op = n.op_type();
   std::function<double(double)> f;
   auto alphaAttr = [&](float dflt) { return (double)attrFloat(n, "alpha", dflt); };
@@ -106,19 +122,12 @@ void Importer::importElementwiseFunction(const onnx::NodeProto &n) {
                       "not sliced)");
   std::string out = n.output(0);
   // SiLU: Sigmoid(x) then Mul(x, Sigmoid(x)), one table for x * sigmoid(x).
-  if (op == "Sigmoid")
-    if (const onnx::NodeProto *mul = singleConsumer(out);
-        mul && mul->op_type() == "Mul" && mul->input_size() == 2 &&
-        (mul->domain().empty() || mul->domain() == "ai.onnx")) {
-      const std::string &other =
-          mul->input(0) == out ? mul->input(1) : mul->input(0);
-      if (other == n.input(0) && mul->input(0) != mul->input(1)) {
-        allowAttrs(*mul, {});
-        f = [](double v) { return v * sigmoid(v); };
-        done.insert(mul);
-        out = output0(*mul);
-      }
-    }
+  if (const onnx::NodeProto *mul = siluMul(n)) {
+    allowAttrs(*mul, {});
+    f = [](double v) { return v * sigmoid(v); };
+    done.insert(mul);
+    out = output0(*mul);
+  }
   OutputQuant oq = findOutputQuant(n, out, xt.getShape());
   if (!oq.type || !oq.type.isPerTensor() || oq.type.isSliced())
     fail(describe(n), ": the output must be quantized per tensor");

@@ -113,6 +113,57 @@ void Importer::importArithmetic(const onnx::NodeProto &n) {
       b, nodeLoc(n), RankedTensorType::get(shape, b.getF32Type()), kind, l, r);
 }
 
+bool Importer::importFloatActivation(const onnx::NodeProto &n) {
+  if (!hasInput(n, 0))
+    return false;
+  const std::string &in = n.input(0);
+  if (!isFloatRuntimeValue(in)) {
+    // A dequantized input runs in float only where the result (of the
+    // SiLU Mul, for a Sigmoid feeding one) is not quantized again; between
+    // quantizers the function is a lookup table or an integer clip.
+    if (!dqViews.count(in) && !dqConsts.count(in))
+      return false;
+    const onnx::NodeProto *mul = siluMul(n);
+    if (resultIsQuantized(mul ? output0(*mul) : n.output(0)))
+      return false;
+  }
+  const std::string &op = n.op_type();
+  FloatUnaryKind kind;
+  FloatAttr alpha, beta, lo, hi;
+  auto f32 = [&](std::optional<double> v) {
+    return v ? b.getF32FloatAttr((float)*v) : FloatAttr();
+  };
+  if (op == "Relu" || op == "Clip") {
+    auto [l, h] = clipRange(n);
+    kind = op == "Relu" ? FloatUnaryKind::relu : FloatUnaryKind::clip;
+    if (op == "Clip")
+      lo = f32(l), hi = f32(h);
+  } else if (op == "LeakyRelu") {
+    allowAttrs(n, {"alpha"});
+    kind = FloatUnaryKind::leaky_relu;
+    alpha = b.getF32FloatAttr(attrFloat(n, "alpha", 0.01f));
+  } else if (op == "HardSigmoid") {
+    allowAttrs(n, {"alpha", "beta"});
+    kind = FloatUnaryKind::hard_sigmoid;
+    alpha = b.getF32FloatAttr(attrFloat(n, "alpha", 0.2f));
+    beta = b.getF32FloatAttr(attrFloat(n, "beta", 0.5f));
+  } else if (op == "HardSwish") {
+    allowAttrs(n, {});
+    kind = FloatUnaryKind::hard_swish;
+  } else if (op == "Sigmoid") {
+    allowAttrs(n, {});
+    kind = FloatUnaryKind::sigmoid;
+  } else {
+    fail(describe(n), ": ", op, " of a float tensor is not supported (in "
+         "float: Relu, Clip, LeakyRelu, HardSigmoid, HardSwish, Sigmoid; ",
+         op, " between quantizers, as a lookup table)");
+  }
+  Value x = floatOperand(n, 0);
+  values[n.output(0)] = FloatUnaryOp::create(b, nodeLoc(n), x.getType(), kind,
+                                             x, alpha, beta, lo, hi);
+  return true;
+}
+
 void Importer::importSoftmax(const onnx::NodeProto &n) {
   allowAttrs(n, {"axis"});
   Value x = floatOperand(n, 0);

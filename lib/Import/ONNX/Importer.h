@@ -502,8 +502,10 @@ private:
   void importMultiThreshold(const onnx::NodeProto &n);
 
   // --- the handler registry (Registry.cpp) ----------------------------------
-  /// Default-domain opsets qcc knows; a newer one may change any op.
-  static constexpr int64_t kMinOpset = 7, kMaxOpset = 23;
+  /// Default-domain opsets qcc knows; a newer one may change any op. Which
+  /// ops an older one has is the registry's `since` (HardSigmoid 6, Add 7,
+  /// QuantizeLinear 10, ...).
+  static constexpr int64_t kMinOpset = 1, kMaxOpset = 23;
   /// One ONNX operator's importer from opset `since` on.
   struct OpHandler {
     StringRef domain; // "" for ai.onnx, "qonnx" for the QONNX/FINN domains
@@ -537,6 +539,13 @@ private:
   /// with a quantized result, qnn.float_binary otherwise.
   void importArithmetic(const onnx::NodeProto &n);
   void importSoftmax(const onnx::NodeProto &n);
+  /// Relu, Clip, LeakyRelu, HardSigmoid, HardSwish, Sigmoid of an f32
+  /// tensor computed at run time, or of a dequantized one whose result is
+  /// not quantized again: qnn.float_unary (false: neither; other functions
+  /// of such an input are refused).
+  bool importFloatActivation(const onnx::NodeProto &n);
+  /// The Mul of a SiLU, x * Sigmoid(x), when `n` is that Sigmoid.
+  const onnx::NodeProto *siluMul(const onnx::NodeProto &n);
   /// `name` is an f32 tensor computed at run time (a graph input, a float
   /// op's result, a dequantization).
   bool isFloatRuntimeValue(const std::string &name);

@@ -1612,6 +1612,8 @@ void Importer::importActivation(const onnx::NodeProto &n) {
     importIntegerClip(n);
     return;
   }
+  if (importFloatActivation(n))
+    return;
   // Standalone Relu/Clip between DequantizeLinear and QuantizeLinear.
   auto [lo, hi] = clipRange(n);
   Value x = quantizedInput(n, 0, "X");

@@ -1212,6 +1212,56 @@ func.func @softmax_axis(%a: tensor<2x5xf32>) {
 
 // -----
 
+// Regression: the axis is an I64Attr read back as uint64_t; a negative one
+// was printed as 18446744073709551615.
+func.func @softmax_negative_axis(%a: tensor<2x5xf32>) {
+  // expected-error @+1 {{'qnn.softmax' op axis -1 is outside [0, 2)}}
+  %0 = qnn.softmax %a {axis = -1} : tensor<2x5xf32>
+  return
+}
+
+// -----
+
+func.func @multi_threshold_negative_axis(%x: tensor<2x2xi32>) {
+  // expected-error @+1 {{'qnn.multi_threshold' op (C2) axis -1 is outside [0, 2)}}
+  %0 = qnn.multi_threshold %x {axis = -1 : i64, offset = 0 : i64, thresholds = dense<[[1]]> : tensor<1x1xi32>} : tensor<2x2xi32> -> tensor<2x2x!qnn.q<ui1, scale = 1.0, zp = 0>>
+  return
+}
+
+// -----
+
+func.func @float_unary_alpha(%x: tensor<4xf32>) {
+  // expected-error @+1 {{'qnn.float_unary' op leaky_relu needs alpha}}
+  %0 = qnn.float_unary leaky_relu %x : tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @float_unary_no_alpha(%x: tensor<4xf32>) {
+  // expected-error @+1 {{'qnn.float_unary' op relu takes no alpha or beta}}
+  %0 = qnn.float_unary relu %x {alpha = 0.5 : f32} : tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @float_unary_hard_sigmoid_beta(%x: tensor<4xf32>) {
+  // expected-error @+1 {{'qnn.float_unary' op hard_sigmoid needs alpha and beta}}
+  %0 = qnn.float_unary hard_sigmoid %x {alpha = 0.5 : f32} : tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @float_unary_bounds(%x: tensor<4xf32>) {
+  // expected-error @+1 {{'qnn.float_unary' op min and max are clip's bounds, not sigmoid's}}
+  %0 = qnn.float_unary sigmoid %x {max = 1.0 : f32} : tensor<4xf32>
+  return
+}
+
+// -----
+
 func.func @multi_threshold_input_type(%x: tensor<4xi8>) {
   // expected-error @+1 {{'qnn.multi_threshold' op (C1) input must be f32, i32 or quantized, not 'i8'}}
   %0 = qnn.multi_threshold %x {axis = 0 : i64, offset = 0 : i64, thresholds = dense<[[1]]> : tensor<1x1xi32>} : tensor<4xi8> -> tensor<4x!qnn.q<ui1, scale = 1.0, zp = 0>>

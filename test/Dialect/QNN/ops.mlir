@@ -199,6 +199,24 @@ func.func @float_ops(%x: tensor<1x3x4x4xf32>, %m: tensor<1x3x1x1xf32>, %d: tenso
   return %1, %2 : tensor<1x3x4x4xf32>, tensor<2x10xf32>
 }
 
+// float_unary: every kind, with and without its attributes.
+// CHECK-LABEL: func.func @float_unary
+// CHECK: %[[R:.*]] = qnn.float_unary relu %{{.*}} : tensor<2x3xf32>
+// CHECK: %[[L:.*]] = qnn.float_unary leaky_relu %[[R]] {alpha = 1.000000e-01 : f32} : tensor<2x3xf32>
+// CHECK: %[[C:.*]] = qnn.float_unary clip %[[L]] {max = 6.000000e+00 : f32} : tensor<2x3xf32>
+// CHECK: %[[H:.*]] = qnn.float_unary hard_sigmoid %[[C]] {alpha = 2.000000e-01 : f32, beta = 5.000000e-01 : f32} : tensor<2x3xf32>
+// CHECK: %[[W:.*]] = qnn.float_unary hard_swish %[[H]] : tensor<2x3xf32>
+// CHECK: qnn.float_unary sigmoid %[[W]] : tensor<2x3xf32>
+func.func @float_unary(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {
+  %0 = qnn.float_unary relu %x : tensor<2x3xf32>
+  %1 = qnn.float_unary leaky_relu %0 {alpha = 0.1 : f32} : tensor<2x3xf32>
+  %2 = qnn.float_unary clip %1 {max = 6.0 : f32} : tensor<2x3xf32>
+  %3 = qnn.float_unary hard_sigmoid %2 {alpha = 0.2 : f32, beta = 0.5 : f32} : tensor<2x3xf32>
+  %4 = qnn.float_unary hard_swish %3 : tensor<2x3xf32>
+  %5 = qnn.float_unary sigmoid %4 : tensor<2x3xf32>
+  return %5 : tensor<2x3xf32>
+}
+
 // multi_threshold on an accumulator, a float input, quantized codes and into
 // a bipolar result.
 // CHECK-LABEL: func.func @multi_threshold

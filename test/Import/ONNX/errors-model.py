@@ -12,6 +12,7 @@
 # RUN: not %qcc compile %t/opset9.onnx --emit=qnn 2>&1 | %{check}=OPSET9
 # RUN: not %qcc compile %t/opset24.onnx --emit=qnn 2>&1 | %{check}=OPSET24
 # RUN: not %qcc compile %t/opset6.onnx --emit=qnn 2>&1 | %{check}=OPSET6
+# RUN: not %qcc compile %t/opset0.onnx --emit=qnn 2>&1 | %{check}=OPSET0
 # RUN: not %qcc compile %t/no_default_opset.onnx --emit=qnn 2>&1 | %{check}=NO-OPSET
 # RUN: not %qcc compile %t/unsupported_op.onnx --emit=qnn 2>&1 | %{check}=UNSUPPORTED-OP
 # RUN: not %qcc compile %t/domain.onnx --emit=qnn 2>&1 | %{check}=DOMAIN
@@ -49,12 +50,14 @@
 # GARBAGE: qcc: error: {{.*}}garbage.onnx: not a valid ONNX model (protobuf parse failed)
 # TRUNCATED: qcc: error: {{.*}}truncated.onnx: not a valid ONNX model (protobuf parse failed)
 # DIRECTORY: qcc: error: {{.*}}: not a valid ONNX model (protobuf parse failed)
-# Opsets 7 to 23 are read, each op by its own version history: QuantizeLinear
-# exists from opset 10. A newer opset is refused at its first node, naming
-# the op; an opset before 7 for the model.
+# Opsets 1 to 23 are read, each op by its own version history (Registry.cpp):
+# QuantizeLinear exists from opset 10, Add with numpy broadcasting from 7. A
+# newer opset is refused at its first node, naming the op; opset 0 (no ONNX
+# release) for the model.
 # OPSET9: qcc: error: {{.*}}opset9.onnx: node 'x_q_1_node' (QuantizeLinear): qcc supports QuantizeLinear from opset 10 (the model imports opset 9)
-# OPSET24: qcc: error: {{.*}}opset24.onnx: node 'x_q_1_node' (QuantizeLinear): the model imports ONNX opset 24, newer than qcc knows (7 to 23); it cannot tell what QuantizeLinear means there
-# OPSET6: qcc: error: {{.*}}opset6.onnx: model: ONNX opset 6 is not supported (7 to 23)
+# OPSET24: qcc: error: {{.*}}opset24.onnx: node 'x_q_1_node' (QuantizeLinear): the model imports ONNX opset 24, newer than qcc knows (1 to 23); it cannot tell what QuantizeLinear means there
+# OPSET6: qcc: error: {{.*}}opset6.onnx: node 'x_q_1_node' (QuantizeLinear): qcc supports QuantizeLinear from opset 10 (the model imports opset 6)
+# OPSET0: qcc: error: {{.*}}opset0.onnx: model: ONNX opset 0 is not supported (1 to 23)
 # NO-OPSET: qcc: error: {{.*}}no_default_opset.onnx: model: no opset is imported for the default ONNX domain
 # UNSUPPORTED-OP: qcc: error: {{.*}}unsupported_op.onnx: node 'erf' (Erf): operator Erf is not supported
 # DOMAIN: qcc: error: {{.*}}domain.onnx: node 'gelu' (Gelu): operator Gelu of domain 'com.microsoft' is not supported (com.microsoft: QLinearAdd, QLinearMul, QLinearSigmoid, QLinearLeakyRelu, QLinearGlobalAveragePool, QLinearConcat, QGemm)
@@ -131,6 +134,11 @@ def opset24(g):
 
 @models(opset=6)
 def opset6(g):
+    relu_model(g)
+
+
+@models(opset=0)
+def opset0(g):
     relu_model(g)
 
 

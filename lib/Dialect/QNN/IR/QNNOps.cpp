@@ -475,7 +475,8 @@ LogicalResult AddOp::verify() { return verifyBroadcastBinary(*this); }
 LogicalResult MulOp::verify() { return verifyBroadcastBinary(*this); }
 
 LogicalResult MultiThresholdOp::verify() {
-  int64_t offset = (int64_t)getOffset(); // I64Attr reads as uint64_t
+  // I64Attr reads as uint64_t.
+  int64_t offset = (int64_t)getOffset(), axis = (int64_t)getAxis();
   if (failed(verifyAllQuantValues(*this)))
     return failure();
   auto in = cast<RankedTensorType>(getInput().getType());
@@ -488,7 +489,7 @@ LogicalResult MultiThresholdOp::verify() {
     return emitOpError() << "(C1) input must be f32, i32 or quantized, not "
                          << inElem;
   if (qi && (qi.isSliced() || qi.isBipolar() ||
-             (!qi.isPerTensor() && qi.getAxis() != getAxis())))
+             (!qi.isPerTensor() && qi.getAxis() != axis)))
     return emitOpError() << "(C1) a quantized input must be quantized per "
                             "tensor or per channel along the axis, not "
                             "sliced or bipolar";
@@ -496,8 +497,8 @@ LogicalResult MultiThresholdOp::verify() {
     return emitOpError() << "(C1) result must be quantized per tensor";
   // (C2)
   int64_t rank = in.getRank();
-  if (getAxis() < 0 || getAxis() >= rank)
-    return emitOpError() << "(C2) axis " << getAxis() << " is outside [0, "
+  if (axis < 0 || axis >= rank)
+    return emitOpError() << "(C2) axis " << axis << " is outside [0, "
                          << rank << ")";
   auto tt = dyn_cast<RankedTensorType>(getThresholds().getType());
   if (!tt || tt.getRank() != 2 || tt.getDimSize(1) < 1)
@@ -505,11 +506,10 @@ LogicalResult MultiThresholdOp::verify() {
                             "column, got "
                          << getThresholds().getType();
   int64_t rows = tt.getDimSize(0), count = tt.getDimSize(1);
-  if (rows != 1 && rows != in.getDimSize(getAxis()))
+  if (rows != 1 && rows != in.getDimSize(axis))
     return emitOpError() << "(C2) thresholds have " << rows
                          << " rows; expected 1 or the input's extent "
-                         << in.getDimSize(getAxis()) << " along axis "
-                         << getAxis();
+                         << in.getDimSize(axis) << " along axis " << axis;
   // (C3)
   Type te = tt.getElementType();
   if (isFloat ? !te.isF32() : !te.isSignlessInteger(32))
@@ -541,10 +541,27 @@ LogicalResult FloatBinaryOp::verify() {
                          cast<RankedTensorType>(getType()));
 }
 
+LogicalResult FloatUnaryOp::verify() {
+  FloatUnaryKind k = getKind();
+  bool needsAlpha = k == FloatUnaryKind::leaky_relu ||
+                    k == FloatUnaryKind::hard_sigmoid;
+  bool needsBeta = k == FloatUnaryKind::hard_sigmoid;
+  if (needsAlpha != (bool)getAlpha() || needsBeta != (bool)getBeta())
+    return emitOpError() << stringifyFloatUnaryKind(k)
+                         << (needsAlpha ? " needs" : " takes no")
+                         << (needsBeta ? " alpha and beta" : " alpha")
+                         << (needsAlpha || needsBeta ? "" : " or beta");
+  if ((getMin() || getMax()) && k != FloatUnaryKind::clip)
+    return emitOpError() << "min and max are clip's bounds, not "
+                         << stringifyFloatUnaryKind(k) << "'s";
+  return success();
+}
+
 LogicalResult SoftmaxOp::verify() {
   int64_t rank = cast<RankedTensorType>(getType()).getRank();
-  if (getAxis() < 0 || getAxis() >= rank)
-    return emitOpError() << "axis " << getAxis() << " is outside [0, " << rank
+  int64_t axis = (int64_t)getAxis(); // I64Attr reads as uint64_t
+  if (axis < 0 || axis >= rank)
+    return emitOpError() << "axis " << axis << " is outside [0, " << rank
                          << ")";
   return success();
 }

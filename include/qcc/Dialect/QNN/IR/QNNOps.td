@@ -386,6 +386,41 @@ def QNN_FloatBinaryOp : QNN_Op<"float_binary", [Pure]> {
   let hasVerifier = 1;
 }
 
+def QNN_FloatUnaryKind : I32EnumAttr<"FloatUnaryKind",
+    "binary32 elementwise function", [
+      I32EnumAttrCase<"relu", 0>, I32EnumAttrCase<"leaky_relu", 1>,
+      I32EnumAttrCase<"clip", 2>, I32EnumAttrCase<"hard_sigmoid", 3>,
+      I32EnumAttrCase<"hard_swish", 4>, I32EnumAttrCase<"sigmoid", 5>]> {
+  let cppNamespace = "::qcc::qnn";
+}
+
+def QNN_FloatUnaryOp : QNN_Op<"float_unary", [Pure, AllTypesMatch<["input", "result"]>]> {
+  let summary = "binary32 activation function (Relu, LeakyRelu, Clip, ...)";
+  let description = [{
+    An ONNX activation on a float tensor, in binary32 with ONNX's order of
+    operations (no fused multiply-add):
+
+    | kind | result | attributes |
+    |---|---|---|
+    | `relu` | `max(x, 0)` | |
+    | `leaky_relu` | `x < 0 ? x * alpha : x` | `alpha` |
+    | `clip` | `min(max(x, min), max)` (`max` where `min > max`) | `min`, `max` (each optional) |
+    | `hard_sigmoid` | `min(max(x * alpha + beta, 0), 1)` | `alpha`, `beta` |
+    | `hard_swish` | `x * min(max(x * (1/6) + 0.5, 0), 1)` | |
+    | `sigmoid` | `1 / (1 + exp(-x))` | |
+
+    `exp` is `qnn.softmax`'s arithmetic approximation (a few ulp); the
+    others are exact. NaN propagates through `relu`, `clip` and `sigmoid`
+    as through ONNX's reference (max/min of NaN is NaN).
+  }];
+  let arguments = (ins QNN_FloatUnaryKind:$kind, RankedTensorOf<[F32]>:$input,
+                       OptionalAttr<F32Attr>:$alpha, OptionalAttr<F32Attr>:$beta,
+                       OptionalAttr<F32Attr>:$min, OptionalAttr<F32Attr>:$max);
+  let results = (outs RankedTensorOf<[F32]>:$result);
+  let assemblyFormat = "$kind $input attr-dict `:` type($input)";
+  let hasVerifier = 1;
+}
+
 def QNN_SoftmaxOp : QNN_Op<"softmax", [Pure, AllTypesMatch<["input", "result"]>]> {
   let summary = "binary32 softmax along one axis";
   let description = [{
