@@ -1083,6 +1083,49 @@ def float_edges():
     return b
 
 
+def float_heads():
+    """Float activations and a pool that commutes with quantization (issue
+    9): HardSwish on the float input before the first QuantizeLinear; two
+    convolutions at different scales, their DequantizeLinear outputs
+    concatenated and max-pooled (3x3, stride 1, SPP-style) with no
+    quantizer between Concat and MaxPool, as ONNX Runtime's quantizer
+    leaves it; and three float heads after the last DequantizeLinear:
+    Sigmoid (objectness), SiLU (Sigmoid, Mul) and LeakyRelu, compared in
+    float."""
+    b = ModelBuilder("float_heads", opset=14, seed=1241, num_calib=8,
+                     pow2_scales=True)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 3, 12, 12], -4.0, 4.0)
+    v = b.values[x]
+    hs = v * np.clip(v * np.float32(1.0 / 6.0) + np.float32(0.5), 0, 1)
+    h = b.qdq(b.node("HardSwish", [x], hs.astype(np.float32)), I8)
+    h = b.make_qdq_conv(h, _conv_w(r, 8, 3, 3), _bias(r, 8), pads=1, act="relu",
+                        base="conv1")
+    a = b.make_qdq_conv(h, _conv_w(r, 4, 8, 1), _bias(r, 4), base="conv2a")
+    c = b.make_qdq_conv(h, _conv_w(r, 4, 8, 3, gain=2.0), _bias(r, 4), pads=1,
+                        base="conv2b")
+    p = b.qdq(b.maxpool(b.concat([a, c]), 3, 1, pads=1), U8)
+
+    def head(base, cout):
+        return b.make_qdq_conv(p, _conv_w(r, cout, 8, 1), _bias(r, cout),
+                               out_dtype=I8, base=base)
+
+    def sigmoid(t):
+        return (1.0 / (1.0 + np.exp(-b.values[t].astype(np.float64)))).astype(np.float32)
+
+    o = head("obj", 1)
+    b.add_output(b.node("Sigmoid", [o], sigmoid(o)), "objectness")
+    o = head("feat", 2)
+    s = b.node("Sigmoid", [o], sigmoid(o))
+    b.add_output(b.node("Mul", [o, s], (b.values[o] * b.values[s]).astype(np.float32)),
+                 "silu")
+    o = head("leak", 2)
+    lv = b.values[o]
+    b.add_output(b.node("LeakyRelu", [o], np.where(lv < 0, lv * np.float32(0.1), lv)
+                        .astype(np.float32), alpha=0.1), "leaky")
+    return b
+
+
 def _quantile_thresholds(v, count, axis=1, grid=0.5):
     """[C, count] thresholds per channel along `axis` of the values v: the
     channel's quantiles (1 .. count) / (count + 1), moved onto `grid` and
@@ -1159,6 +1202,7 @@ MODELS = {
     "yolo_uint4": yolo_uint4,
     "se_block": se_block,
     "float_edges": float_edges,
+    "float_heads": float_heads,
     "finn_streamlined": finn_streamlined,
     "sliced_a": sliced_a,
     "sliced_b": sliced_b,

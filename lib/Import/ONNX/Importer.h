@@ -324,6 +324,10 @@ private:
   /// With a rounding other than half_even, moves oq's Relu/Clip bounds
   /// (real values) to the grid point the quantizer rounds them to.
   static void roundBounds(OutputQuant &oq);
+  /// `name` feeds only a MaxPool whose output is quantized: `oq` becomes
+  /// that quantization (a view of `name`), as max commutes with it.
+  bool maxPoolQuantPattern(const std::string &name, ArrayRef<int64_t> shape,
+                           OutputQuant &oq);
   OutputQuant findOutputQuant(const onnx::NodeProto &n, std::string name,
                               ArrayRef<int64_t> shape);
   const onnx::NodeProto *singleConsumer(const std::string &name) {

@@ -720,6 +720,8 @@ Importer::OutputQuant Importer::findOutputQuant(const onnx::NodeProto &n,
   }
   if (sliceQuantPattern(n, name, shape, oq))
     return oq;
+  if (maxPoolQuantPattern(name, shape, oq))
+    return oq;
   auto it = consumers.find(name);
   if (graphOutputs.count(name) || it == consumers.end() || it->second.empty())
     fail(describe(n), ": output '", name, "' is not quantized: ",
@@ -732,6 +734,41 @@ Importer::OutputQuant Importer::findOutputQuant(const onnx::NodeProto &n,
   for (size_t i = 1; i < it->second.size(); ++i)
     oq.extraQ.push_back(it->second[i]);
   return oq;
+}
+
+bool Importer::maxPoolQuantPattern(const std::string &name,
+                                   ArrayRef<int64_t> shape, OutputQuant &oq) {
+  // An unquantized tensor whose only consumer is a MaxPool whose output is
+  // quantized (DequantizeLinear -> Concat -> MaxPool -> QuantizeLinear, as
+  // real QDQ models have it): quantizing is non-decreasing, so
+  // Q(max(v)) = max(Q(v)) and the pool runs on codes of the quantization
+  // that follows it. The tensor becomes a quantized view of that type; the
+  // MaxPool is imported as usual and meets its quantizer again.
+  const onnx::NodeProto *pool = singleConsumer(name);
+  if (!pool || pool->op_type() != "MaxPool" ||
+      !(pool->domain().empty() || pool->domain() == "ai.onnx") ||
+      pool->output_size() != 1 || graphOutputs.count(name))
+    return false;
+  const std::string &out = output0(*pool);
+  auto it = consumers.find(out);
+  if (graphOutputs.count(out) || it == consumers.end() || it->second.empty() ||
+      !llvm::all_of(it->second,
+                    [&](const onnx::NodeProto *c) { return isQuantizer(*c); }))
+    return false;
+  // The quantizer's type, without taking the quantizer: the MaxPool's own
+  // import does.
+  OutputQuant q;
+  q.lo = oq.lo;
+  q.hi = oq.hi;
+  auto savedDone = done;
+  quantizerOutput(*it->second.front(), shape, q);
+  done = std::move(savedDone);
+  q.quantizer = nullptr;
+  q.extraQ.clear();
+  q.view = true;
+  q.outName = name;
+  oq = q;
+  return true;
 }
 
 Value Importer::requantize(Value v, QuantType q, const onnx::NodeProto &n,
