@@ -1090,8 +1090,8 @@ def float_heads():
     concatenated and max-pooled (3x3, stride 1, SPP-style) with no
     quantizer between Concat and MaxPool, as ONNX Runtime's quantizer
     leaves it; and three float heads after the last DequantizeLinear:
-    Sigmoid (objectness), SiLU (Sigmoid, Mul) and LeakyRelu, compared in
-    float."""
+    Reshape -> Transpose -> Sigmoid (objectness, as YOLO exports write
+    it), SiLU (Sigmoid, Mul) and LeakyRelu, compared in float."""
     b = ModelBuilder("float_heads", opset=14, seed=1241, num_calib=8,
                      pow2_scales=True)
     r = b.rng
@@ -1113,7 +1113,12 @@ def float_heads():
     def sigmoid(t):
         return (1.0 / (1.0 + np.exp(-b.values[t].astype(np.float64)))).astype(np.float32)
 
-    o = head("obj", 1)
+    # YOLO-style: [1, anchors * 2, H, W] -> [1, anchors, 2, H, W] ->
+    # [1, anchors, H, W, 2] -> Sigmoid, all after the last DequantizeLinear.
+    o = head("obj", 6)
+    o = b.reshape(o, [1, 3, 2, 12, 12])
+    o = b.node("Transpose", [o], b.values[o].transpose(0, 1, 3, 4, 2).copy(),
+               perm=[0, 1, 3, 4, 2])
     b.add_output(b.node("Sigmoid", [o], sigmoid(o)), "objectness")
     o = head("feat", 2)
     s = b.node("Sigmoid", [o], sigmoid(o))

@@ -1555,7 +1555,7 @@ struct ReshapeLowering : QNNPattern<ReshapeOp> {
     Location loc = op.getLoc();
     auto inT = cast<RankedTensorType>(adaptor.getInput().getType());
     auto outT = cast<RankedTensorType>(op.getType());
-    Type i8 = rewriter.getI8Type();
+    Type i8 = inT.getElementType(); // the storage: i8 codes or f32
     Value v = adaptor.getInput();
     auto all = [](unsigned rank) {
       ReassociationIndices r;
@@ -1648,7 +1648,9 @@ struct IndexMapLowering : QNNPattern<OpTy> {
     BodyParams params(rewriter, op.getLoc(), rank);
     Value r = emitElementwise(
         rewriter, op.getLoc(), adaptor.getInput(), mapOf(ctx, rank, src),
-        outT.getShape(), rewriter.getI8Type(), params,
+        outT.getShape(),
+        cast<RankedTensorType>(adaptor.getInput().getType()).getElementType(),
+        params,
         std::is_same_v<OpTy, TransposeOp> ? "transpose" : "resize_nearest",
         [](OpBuilder &, Location, Value x, ValueRange) { return x; },
         getQuantElementType(outT));

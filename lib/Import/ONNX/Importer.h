@@ -548,6 +548,14 @@ private:
   /// not quantized again: qnn.float_unary (false: neither; other functions
   /// of such an input are refused).
   bool importFloatActivation(const onnx::NodeProto &n);
+  /// Input 0 of a layout op (Reshape, Flatten, Squeeze, Unsqueeze,
+  /// Transpose): f32 where it is a float tensor, or a dequantized one that
+  /// is consumed in float (consumedInFloat), else quantized.
+  Value layoutInput(const onnx::NodeProto &n);
+  /// `name`, through layout ops, is a graph output or feeds only ops that
+  /// compute in float (Softmax, Sub, Div, an activation whose result is
+  /// not quantized again).
+  bool consumedInFloat(std::string name);
   /// The Mul of a SiLU, x * Sigmoid(x), when `n` is that Sigmoid.
   const onnx::NodeProto *siluMul(const onnx::NodeProto &n);
   /// `name` is an f32 tensor computed at run time (a graph input, a float

@@ -1579,7 +1579,7 @@ void Importer::importReshape(const onnx::NodeProto &n) {
     allowAttrs(n, {"axis"});
   else
     allowAttrs(n, {"allowzero"});
-  Value x = quantizedInput(n, 0, "data");
+  Value x = layoutInput(n);
   auto xt = cast<RankedTensorType>(x.getType());
   SmallVector<int64_t> shape;
   if (flatten) {
@@ -1634,11 +1634,14 @@ void Importer::importReshape(const onnx::NodeProto &n) {
 void Importer::bindReshape(const onnx::NodeProto &n, Value x,
                            ArrayRef<int64_t> shape) {
   auto xt = cast<RankedTensorType>(x.getType());
-  if (!getQuantElementType(xt).isPerTensor())
+  bool isFloat = xt.getElementType().isF32();
+  if (!isFloat && !getQuantElementType(xt).isPerTensor())
     fail(describe(n), ": input must be quantized per tensor");
   Value v = ReshapeOp::create(b, nodeLoc(n),
                               RankedTensorType::get(shape, xt.getElementType()), x);
-  if (dqViews.count(n.input(0)))
+  if (isFloat)
+    values[n.output(0)] = v;
+  else if (dqViews.count(n.input(0)))
     dqViews[n.output(0)] = v; // DQ -> Reshape -> Q
   else
     values[n.output(0)] = v;

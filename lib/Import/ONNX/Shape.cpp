@@ -274,7 +274,51 @@ void Importer::importSqueezeOrUnsqueeze(const onnx::NodeProto &n) {
     consts[n.output(0)] = c;
     return;
   }
-  bindReshape(n, quantizedInput(n, 0, "data"), shape);
+  bindReshape(n, layoutInput(n), shape);
+}
+
+bool Importer::consumedInFloat(std::string name) {
+  auto isLayout = [](const onnx::NodeProto &c) {
+    static const std::set<std::string> ops = {
+        "Reshape", "Flatten", "Transpose", "Squeeze", "Unsqueeze", "Identity"};
+    return (c.domain().empty() || c.domain() == "ai.onnx") &&
+           ops.count(c.op_type());
+  };
+  auto inFloat = [&](const onnx::NodeProto &c) {
+    if (!(c.domain().empty() || c.domain() == "ai.onnx") || c.output_size() < 1)
+      return false;
+    const std::string &op = c.op_type();
+    if (op == "Softmax" || op == "Sub" || op == "Div")
+      return true;
+    if (op != "Relu" && op != "Clip" && op != "LeakyRelu" &&
+        op != "HardSigmoid" && op != "HardSwish" && op != "Sigmoid")
+      return false;
+    const onnx::NodeProto *mul = siluMul(c);
+    return !resultIsQuantized(mul ? output0(*mul) : c.output(0));
+  };
+  // Bounded: a cycle of layout ops must not loop.
+  for (int i = 0; i <= g.node_size(); ++i) {
+    if (graphOutputs.count(name))
+      return true;
+    auto it = consumers.find(name);
+    if (it == consumers.end() || it->second.empty())
+      return false;
+    const auto &cs = it->second;
+    if (cs.size() == 1 && isLayout(*cs[0])) {
+      name = output0(*cs[0]);
+      continue;
+    }
+    return llvm::all_of(cs, [&](const onnx::NodeProto *c) { return inFloat(*c); });
+  }
+  return false;
+}
+
+Value Importer::layoutInput(const onnx::NodeProto &n) {
+  const std::string &in = n.input(0);
+  if (isFloatRuntimeValue(in) ||
+      (dqViews.count(in) && consumedInFloat(n.output(0))))
+    return floatOperand(n, 0);
+  return quantizedInput(n, 0, "data");
 }
 
 void Importer::bindLayout(const onnx::NodeProto &n, Value v) {
@@ -328,8 +372,14 @@ void Importer::importTranspose(const onnx::NodeProto &n) {
     dqConsts[n.output(0)] = w;
     return;
   }
-  Value x = quantizedInput(n, 0, "data");
+  Value x = layoutInput(n);
   auto xt = cast<RankedTensorType>(x.getType());
+  if (xt.getElementType().isF32()) {
+    values[n.output(0)] = TransposeOp::create(
+        b, nodeLoc(n), RankedTensorType::get(shape, b.getF32Type()), x,
+        b.getDenseI64ArrayAttr(perm));
+    return;
+  }
   QuantType xq = getQuantElementType(xt);
   if (!xq.isPerTensor() || xq.isSliced())
     fail(describe(n), ": input must be quantized per tensor");

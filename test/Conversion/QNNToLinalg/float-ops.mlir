@@ -68,3 +68,20 @@ func.func @softmax(%x: tensor<2x10xf32>) -> tensor<2x10xf32> {
   %r = qnn.softmax %x {axis = 1} : tensor<2x10xf32>
   return %r : tensor<2x10xf32>
 }
+
+// -----
+
+// qnn.reshape and qnn.transpose on f32 (a float part of the model): the
+// same collapse/expand and index-map copy as on codes, with f32 storage.
+// CHECK-LABEL: func.func @float_layout
+// CHECK: %[[C:.*]] = tensor.collapse_shape %{{.*}} {{\[\[}}0, 1, 2, 3]] : tensor<1x6x2x2xf32> into tensor<24xf32>
+// CHECK: %[[E:.*]] = tensor.expand_shape %[[C]] {{.*}} : tensor<24xf32> into tensor<1x3x2x2x2xf32>
+// CHECK: linalg.generic {{.*}} ins(%[[E]] : tensor<1x3x2x2x2xf32>) outs(%{{.*}} : tensor<1x3x2x2x2xf32>)
+// CHECK-SAME: qcc.kernel = "transpose"
+// CHECK-NEXT: ^bb0(%[[IN:.*]]: f32, %{{.*}}: f32):
+// CHECK-NEXT: linalg.yield %[[IN]] : f32
+func.func @float_layout(%x: tensor<1x6x2x2xf32>) -> tensor<1x3x2x2x2xf32> {
+  %r = qnn.reshape %x : tensor<1x6x2x2xf32> -> tensor<1x3x2x2x2xf32>
+  %t = qnn.transpose %r {permutation = array<i64: 0, 1, 3, 4, 2>} : tensor<1x3x2x2x2xf32> -> tensor<1x3x2x2x2xf32>
+  return %t : tensor<1x3x2x2x2xf32>
+}

@@ -1004,7 +1004,7 @@ func.func @reshape_count(%x: tensor<1x6x4x!qnn.q<i8, scale = 0.5, zp = 0>>) {
 // -----
 
 func.func @reshape_per_channel(%x: tensor<2x4x!qnn.q<i8, axis = 0, scale = [0.5, 1.0], zp = [0, 0]>>) {
-  // expected-error @+1 {{'qnn.reshape' op input must be quantized per tensor}}
+  // expected-error @+1 {{'qnn.reshape' op input and result must have one per-tensor quantization}}
   %0 = qnn.reshape %x : tensor<2x4x!qnn.q<i8, axis = 0, scale = [0.5, 1.0], zp = [0, 0]>> -> tensor<8x!qnn.q<i8, scale = 0.5, zp = 0>>
   return
 }
@@ -1012,15 +1012,31 @@ func.func @reshape_per_channel(%x: tensor<2x4x!qnn.q<i8, axis = 0, scale = [0.5,
 // -----
 
 func.func @reshape_sliced(%x: tensor<2x4x!qnn.q<[i4 x 1, i8 x 1], axis = 0, scale = 0.5, zp = 0>>) {
-  // expected-error @+1 {{'qnn.reshape' op input must be quantized per tensor}}
+  // expected-error @+1 {{'qnn.reshape' op input and result must have one per-tensor quantization}}
   %0 = qnn.reshape %x : tensor<2x4x!qnn.q<[i4 x 1, i8 x 1], axis = 0, scale = 0.5, zp = 0>> -> tensor<8x!qnn.q<i8, scale = 0.5, zp = 0>>
   return
 }
 
 // -----
 
+func.func @reshape_f32_to_quantized(%x: tensor<2x4xf32>) {
+  // expected-error @+1 {{'qnn.reshape' op input and result must both be f32 or both quantized}}
+  %0 = qnn.reshape %x : tensor<2x4xf32> -> tensor<8x!qnn.q<i8, scale = 0.5, zp = 0>>
+  return
+}
+
+// -----
+
+func.func @transpose_quantized_to_f32(%x: tensor<2x4x!qnn.q<i8, scale = 0.5, zp = 0>>) {
+  // expected-error @+1 {{'qnn.transpose' op input and result must both be f32 or both quantized}}
+  %0 = qnn.transpose %x {permutation = array<i64: 1, 0>} : tensor<2x4x!qnn.q<i8, scale = 0.5, zp = 0>> -> tensor<4x2xf32>
+  return
+}
+
+// -----
+
 func.func @reshape_quantization(%x: tensor<2x4x!qnn.q<i8, scale = 0.5, zp = 0>>) {
-  // expected-error @+1 {{'qnn.reshape' op reshape cannot change the quantization}}
+  // expected-error @+1 {{'qnn.reshape' op input and result must have one per-tensor quantization}}
   %0 = qnn.reshape %x : tensor<2x4x!qnn.q<i8, scale = 0.5, zp = 0>> -> tensor<8x!qnn.q<i8, scale = 0.5, zp = 1>>
   return
 }

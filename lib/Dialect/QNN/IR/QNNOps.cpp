@@ -676,15 +676,31 @@ LogicalResult LookupTableOp::verify() {
   return success();
 }
 
+/// qnn.reshape / qnn.transpose: one per-tensor quantization on both sides,
+/// or f32 on both.
+static LogicalResult verifyLayoutTypes(Operation *op, RankedTensorType in,
+                                       RankedTensorType out) {
+  bool fi = in.getElementType().isF32(), fo = out.getElementType().isF32();
+  if (fi || fo) {
+    if (fi != fo)
+      return op->emitOpError() << "input and result must both be f32 or both "
+                                  "quantized";
+    return success();
+  }
+  auto qi = getQuantElementType(in), qo = getQuantElementType(out);
+  if (!qi.isPerTensor() || qi.isSliced() || !sameQuantization(qi, qo))
+    return op->emitOpError() << "input and result must have one per-tensor "
+                                "quantization";
+  return success();
+}
+
 LogicalResult TransposeOp::verify() {
   if (failed(verifyAllQuantValues(*this)))
     return failure();
   auto in = cast<RankedTensorType>(getInput().getType());
   auto out = cast<RankedTensorType>(getType());
-  auto qi = getQuantElementType(in), qo = getQuantElementType(out);
-  if (!qi.isPerTensor() || qi.isSliced() || !sameQuantization(qi, qo))
-    return emitOpError() << "input and result must have one per-tensor "
-                            "quantization";
+  if (failed(verifyLayoutTypes(*this, in, out)))
+    return failure();
   ArrayRef<int64_t> perm = getPermutation();
   if ((int64_t)perm.size() != in.getRank() || out.getRank() != in.getRank())
     return emitOpError() << "permutation has " << perm.size()
@@ -735,10 +751,5 @@ LogicalResult ReshapeOp::verify() {
     return emitOpError() << "element count changes from "
                          << in.getNumElements() << " to "
                          << out.getNumElements();
-  auto qi = getQuantElementType(in), qo = getQuantElementType(out);
-  if (!qi.isPerTensor() || qi.isSliced())
-    return emitOpError() << "input must be quantized per tensor";
-  if (!sameQuantization(qi, qo))
-    return emitOpError() << "reshape cannot change the quantization";
-  return success();
+  return verifyLayoutTypes(*this, in, out);
 }

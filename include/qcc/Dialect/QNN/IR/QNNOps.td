@@ -269,10 +269,11 @@ def QNN_TransposeOp : QNN_Op<"transpose", [Pure]> {
   let summary = "permutes the dimensions; the quantization is unchanged";
   let description = [{
     Result dimension `i` is input dimension `permutation[i]` (ONNX
-    Transpose). Input and result are quantized per tensor.
+    Transpose). Input and result are quantized per tensor with the same
+    parameters, or both f32 (a part of the model left in float).
   }];
-  let arguments = (ins QNN_AnyQuantTensor:$input, DenseI64ArrayAttr:$permutation);
-  let results = (outs QNN_AnyQuantTensor:$result);
+  let arguments = (ins QNN_QuantOrF32Tensor:$input, DenseI64ArrayAttr:$permutation);
+  let results = (outs QNN_QuantOrF32Tensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
   let hasVerifier = 1;
 }
@@ -293,8 +294,12 @@ def QNN_ResizeNearestOp : QNN_Op<"resize_nearest", [Pure]> {
 
 def QNN_ReshapeOp : QNN_Op<"reshape", [Pure]> {
   let summary = "row-major reshape; the quantization is unchanged";
-  let arguments = (ins QNN_AnyQuantTensor:$input);
-  let results = (outs QNN_AnyQuantTensor:$result);
+  let description = [{
+    Input and result are quantized per tensor with the same parameters, or
+    both f32 (a part of the model left in float).
+  }];
+  let arguments = (ins QNN_QuantOrF32Tensor:$input);
+  let results = (outs QNN_QuantOrF32Tensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
   let hasVerifier = 1;
 }

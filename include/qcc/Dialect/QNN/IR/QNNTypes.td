@@ -109,5 +109,7 @@ def QNN_QuantType : TypeDef<QNN_Dialect, "Quant"> {
 }
 
 def QNN_AnyQuantTensor : RankedTensorOf<[QNN_QuantType]>;
+/// Layout ops (reshape, transpose) move quantized codes or binary32 values.
+def QNN_QuantOrF32Tensor : RankedTensorOf<[QNN_QuantType, F32]>;
 
 #endif
