@@ -39,15 +39,17 @@ same way (test/conformance/selection.test pins the result):
   * MaxPool, Flatten, Reshape and Identity on uint8/int8 tensors (the
     integer tensors of a QOperator model);
   * Add, Sub, Mul, Div, Softmax, Relu, LeakyRelu, Clip, HardSigmoid,
-    HardSwish and Sigmoid on float32 tensors: what a model leaves in float
-    (qnn.float_binary, qnn.softmax, qnn.float_unary); Clip's min and max
-    inputs become initializers.
+    HardSwish, Sigmoid, Reshape, Flatten, Squeeze, Unsqueeze and Transpose
+    on float32 tensors: what a model leaves in float (qnn.float_binary,
+    qnn.softmax, qnn.float_unary, qnn.reshape/transpose on f32); Clip's
+    min and max, Reshape's shape and Squeeze/Unsqueeze's axes inputs become
+    initializers.
 
 Out of scope (--list-excluded prints each test with its reason):
 
   * other float-only tests (Conv, Gemm, MatMul, AveragePool,
-    GlobalAveragePool, Concat, BatchNormalization, MaxPool, Flatten,
-    Reshape, Identity ... on float tensors): qcc compiles these only
+    GlobalAveragePool, Concat, BatchNormalization, MaxPool, Identity ... on
+    float tensors): qcc compiles these only
     between quantizers; on float tensors they are errors (issue 9 lists
     them as missing).
   * integer arithmetic that is not quantized arithmetic: Add/Sub/Mul/Div/
@@ -60,6 +62,7 @@ Out of scope (--list-excluded prints each test with its reason):
     parameters.
   * MaxPool with a second (Indices, int64) output, 1-D/3-D pooling: float
     tests anyway; int64 is not a type at qcc's boundary.
+  * empty tensors (a dimension of size 0), which qcc refuses;
   * anything with other operators, sequences/optionals, int16/int64/
     float16/double/bool/string tensors.
 
@@ -123,9 +126,12 @@ QDQ_FLOAT_OPS = {"Conv", "Gemm", "MatMul", "Add", "Relu", "Clip", "MaxPool",
 # Float ops qcc computes as ONNX defines them (what a model leaves in float):
 # correctly rounded binary32, compared bit-exactly.
 FLOAT_OPS = {"Add", "Sub", "Mul", "Div", "Relu", "LeakyRelu", "Clip",
-             "HardSigmoid", "HardSwish"}
-# Their inputs that become initializers (qcc needs Clip's bounds constant).
-FLOAT_CONSTANT_INPUTS = {"Clip": {1, 2}}
+             "HardSigmoid", "HardSwish", "Reshape", "Flatten", "Transpose",
+             "Squeeze", "Unsqueeze"}
+# Their inputs that become initializers (qcc needs Clip's bounds, Reshape's
+# shape and Squeeze/Unsqueeze's axes constant).
+FLOAT_CONSTANT_INPUTS = {"Clip": {1, 2}, "Reshape": {1}, "Squeeze": {1},
+                         "Unsqueeze": {1}}
 # Float ops whose result involves exp: within this many float32 ulps of the
 # expected value (qcc's exp is arithmetic, not libm's; ONNX's own backend
 # test runner allows rtol 1e-3).
@@ -182,6 +188,12 @@ def classify(test_dir):
     if any(o.domain not in ("", "ai.onnx") for o in m.opset_import) or \
             any(n.domain not in ("", "ai.onnx") for n in m.graph.node):
         return False, "non-default domain"
+    def has_zero_dim(v):
+        t = v.type.tensor_type
+        return t.HasField("shape") and any(
+            d.HasField("dim_value") and d.dim_value == 0 for d in t.shape.dim)
+    if any(has_zero_dim(v) for v in list(m.graph.input) + list(m.graph.output)):
+        return False, "empty tensors (a dimension of size 0): qcc refuses them"
     if len(ops) == 1 and ops[0] in QOPS:
         if not set(outs) <= BOUNDARY:
             return False, "output type %s" % outs
@@ -189,9 +201,15 @@ def classify(test_dir):
     if "DynamicQuantizeLinear" in opset or (
             "QuantizeLinear" in opset and len(ops) > 1):
         return False, "DynamicQuantizeLinear: scale and zero point computed at run time"
-    if len(ops) == 1 and (ops[0] in FLOAT_OPS or ops[0] in FLOAT_ULPS) and \
-            set(ins) <= {"float32"} and set(outs) <= {"float32"}:
-        return True, ops[0]
+    if len(ops) == 1 and (ops[0] in FLOAT_OPS or ops[0] in FLOAT_ULPS):
+        # The runtime inputs (not those frozen into initializers) and the
+        # outputs are float32.
+        node = m.graph.node[0]
+        frozen = {node.input[i] for i in FLOAT_CONSTANT_INPUTS.get(ops[0], ())
+                  if i < len(node.input)}
+        data = [elem_name(onnx, i) for i in m.graph.input if i.name not in frozen]
+        if set(data) <= {"float32"} and set(outs) <= {"float32"}:
+            return True, ops[0]
     if len(ops) == 1 and ops[0] in INT_STRUCTURAL_OPS:
         if not set(ins[:1]) <= {"uint8", "int8"}:
             if ins[0] == "float32" and ops[0] in QDQ_FLOAT_OPS:
