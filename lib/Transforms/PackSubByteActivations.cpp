@@ -154,7 +154,9 @@ Value packProducer(OpBuilder &b, linalg::GenericOp g, int64_t bits) {
         map.map(old.getArgument(nIn), args.back());
         for (Operation &op : old.without_terminator())
           bb.clone(op, map);
-        Value v = map.lookup(old.getTerminator()->getOperand(0));
+        // The yielded value may be defined above the body (a constant a
+        // folded lookup table yields for every code).
+        Value v = map.lookupOrDefault(old.getTerminator()->getOperand(0));
         Value mask = arith::ConstantOp::create(bb, l, bb.getI8IntegerAttr((1 << bits) - 1));
         Value field = arith::ShLIOp::create(
             bb, l, arith::AndIOp::create(bb, l, v, mask), args[nIn]);

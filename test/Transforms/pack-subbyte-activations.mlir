@@ -126,3 +126,25 @@ func.func @pad_does_not_fit(%x: tensor<1x2x3x3x!qnn.q<i8, scale = 0.5, zp = 0>>)
   %y = qnn.conv2d %b, %w {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, groups = 1 : i64} : (tensor<1x2x3x3x!qnn.q<ui8, scale = 0.25, zp = 128>>, tensor<8x2x3x3x!qnn.q<i8, scale = 0.5, zp = 0>>) -> tensor<1x8x3x3x!qnn.q<i8, scale = 4.0, zp = 0>>
   return %y : tensor<1x8x3x3x!qnn.q<i8, scale = 4.0, zp = 0>>
 }
+
+// -----
+
+// Regression (python/qcc_difftest.py seed 6002 graph 776, SIGSEGV): a
+// lookup table whose every entry is the same (a Softplus saturating its
+// 4-bit output) folds to a body that yields a constant defined above it.
+// Packing its result cloned the body and looked that constant up among the
+// body's values (null); the packed producer now yields it as it is.
+// CHECK-LABEL: func.func @constant_table(
+// CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<1x1x3x3xi8>) attrs = {qcc.kernel = "lookup_table", qcc.packed_bits = 4 : i64}
+// CHECK: ^bb0(
+// CHECK-SAME: %[[S:[^:]*]]: i8, %[[OUT:[^:]*]]: i8):
+// CHECK:   %[[F:.*]] = arith.shli %c15_i8, %[[S]] : i8
+// CHECK:   %[[O:.*]] = arith.ori %[[OUT]], %[[F]] : i8
+// CHECK:   linalg.yield %[[O]] : i8
+func.func @constant_table(%x: tensor<1x2x3x3x!qnn.q<ui8, scale = 0.5, zp = 0>>) -> tensor<1x4x3x3x!qnn.q<ui8, scale = 1.0, zp = 0>> {
+  %a = qnn.requantize %x : tensor<1x2x3x3x!qnn.q<ui8, scale = 0.5, zp = 0>> -> tensor<1x2x3x3x!qnn.q<ui2, scale = 0.5, zp = 0>>
+  %t = qnn.lookup_table %a {table = array<i64: 15, 15, 15, 15>} : tensor<1x2x3x3x!qnn.q<ui2, scale = 0.5, zp = 0>> -> tensor<1x2x3x3x!qnn.q<ui4, scale = 0.25, zp = 0>>
+  %w = qnn.constant dense<1> : tensor<4x2x1x1xi8> : tensor<4x2x1x1x!qnn.q<i8, scale = 0.5, zp = 0>>
+  %y = qnn.conv2d %t, %w {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, groups = 1 : i64} : (tensor<1x2x3x3x!qnn.q<ui4, scale = 0.25, zp = 0>>, tensor<4x2x1x1x!qnn.q<i8, scale = 0.5, zp = 0>>) -> tensor<1x4x3x3x!qnn.q<ui8, scale = 1.0, zp = 0>>
+  return %y : tensor<1x4x3x3x!qnn.q<ui8, scale = 1.0, zp = 0>>
+}
