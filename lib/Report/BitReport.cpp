@@ -9,6 +9,7 @@
 #include "qcc/Report/BitReport.h"
 #include "qcc/Dialect/QNN/IR/QNNOps.h"
 #include "qcc/Dialect/QNN/IR/QNNTypes.h"
+#include "mlir/IR/TypeUtilities.h"
 
 #include "llvm/Support/Format.h"
 #include <map>
@@ -87,6 +88,9 @@ ModelReport qcc::collectBitReport(ModuleOp module) {
       l.op = "float_" + stringifyFloatBinaryKind(f.getKind()).str();
     else if (auto f = dyn_cast<FloatUnaryOp>(op))
       l.op = "float_" + stringifyFloatUnaryKind(f.getKind()).str();
+    else if (!isa<SoftmaxOp>(op) &&
+             mlir::getElementTypeOrSelf(op->getResult(0).getType()).isF32())
+      l.op = "float_" + l.op; // a pool, concat or transpose left in float
     l.inBits = widths(op->getOperand(0).getType());
     l.outBits = widths(op->getResult(0).getType());
     l.activationBytes = numElements(op->getResult(0)) *

@@ -917,6 +917,10 @@ def _lookup_tables(name, funcs):
         "Elu": lambda a: np.where(v < 0, a.get("alpha", 1.0) * np.expm1(v), v),
         "Selu": lambda a: 1.0507009873554805 * np.where(v <= 0, 1.6732632423543772 *
                                                         np.expm1(v), v),
+        "Celu": lambda a: np.maximum(v, 0) + np.minimum(
+            a["alpha"] * np.expm1(v / a["alpha"]), 0),
+        "Softsign": lambda a: v / (1 + np.abs(v)),
+        "ThresholdedRelu": lambda a: np.where(v > a["alpha"], v, 0),
     }
     for fname, attrs, dtype in funcs:
         y = table[fname](attrs).astype(np.float32)
@@ -950,6 +954,13 @@ def lut_approx2():
     """As lut_approx: Mish, Softplus, Elu, Selu."""
     return _lookup_tables("lut_approx2", [
         ("Mish", {}, I8), ("Softplus", {}, U8), ("Elu", {}, I8), ("Selu", {}, I8)])
+
+
+def lut_approx3():
+    """As lut_approx: Celu, Softsign, ThresholdedRelu."""
+    return _lookup_tables("lut_approx3", [
+        ("Celu", {"alpha": 2.0}, I8), ("Softsign", {}, I8),
+        ("ThresholdedRelu", {"alpha": 0.5}, U8)])
 
 
 def ort_contrib():
@@ -1083,6 +1094,97 @@ def float_edges():
     return b
 
 
+def float_acts():
+    """Float activations and pools on a float input, before any quantizer
+    (issue 9), compared in float with ONNX Runtime: Tanh -> Selu ->
+    ThresholdedRelu; Celu -> Softplus; Elu -> PRelu (a slope per channel)
+    -> AveragePool (2x2); Mish -> Softsign -> MaxPool (2x2) ->
+    GlobalAveragePool and GlobalMaxPool, concatenated. qcc refused all of
+    these on float tensors before."""
+    b = ModelBuilder("float_acts", opset=18, seed=1251, num_calib=2)
+    x = b.add_input("input", np.float32, [1, 4, 6, 6], -4.0, 4.0)
+    v = b.values[x].astype(np.float64)
+
+    def f32(a):
+        return np.asarray(a, np.float64).astype(np.float32)
+
+    def pool2(a, how):
+        n, c, h, w = a.shape
+        blocks = a.reshape(n, c, h // 2, 2, w // 2, 2)
+        return getattr(blocks, how)(axis=(3, 5))
+
+    t = np.tanh(v)
+    h = b.node("Tanh", [x], f32(t))
+    a, g = 1.6732632423543772, 1.0507009873554805
+    t = g * np.where(t <= 0, a * np.expm1(t), t)
+    h = b.node("Selu", [h], f32(t))
+    t = np.where(t > 0.5, t, 0)
+    b.add_output(b.node("ThresholdedRelu", [h], f32(t), alpha=0.5), "tanh_selu_thr")
+    t = np.maximum(v, 0) + np.minimum(2 * np.expm1(v / 2), 0)
+    h = b.node("Celu", [x], f32(t), alpha=2.0)
+    b.add_output(b.node("Softplus", [h], f32(np.log1p(np.exp(t)))), "celu_softplus")
+    t = np.where(v < 0, 0.5 * np.expm1(v), v)
+    h = b.node("Elu", [x], f32(t), alpha=0.5)
+    slope = np.array([0.25, -0.5, 1.5, 0.0], np.float32).reshape(4, 1, 1)
+    t = np.where(t < 0, t * slope, t)
+    h = b.node("PRelu", [h, b.const("slope", slope)], f32(t))
+    b.add_output(b.node("AveragePool", [h], f32(pool2(t, "mean")), kernel_shape=[2, 2],
+                        strides=[2, 2]), "elu_prelu_avgpool")
+    t = v * np.tanh(np.log1p(np.exp(v)))
+    h = b.node("Mish", [x], f32(t))
+    t = t / (1 + np.abs(t))
+    h = b.node("Softsign", [h], f32(t))
+    t = pool2(t, "max")
+    h = b.node("MaxPool", [h], f32(t), kernel_shape=[2, 2], strides=[2, 2])
+    avg, top = t.mean(axis=(2, 3), keepdims=True), t.max(axis=(2, 3), keepdims=True)
+    a = b.node("GlobalAveragePool", [h], f32(avg))
+    m = b.node("GlobalMaxPool", [h], f32(top))
+    b.add_output(b.node("Concat", [a, m], f32(np.concatenate([avg, top], 1)), axis=1),
+                 "mish_softsign_pools")
+    return b
+
+
+def _depth_to_space(v, bs, mode):
+    n, c, h, w = v.shape
+    if mode == "DCR":
+        y = v.reshape(n, bs, bs, c // bs // bs, h, w).transpose(0, 3, 4, 1, 5, 2)
+    else:
+        y = v.reshape(n, c // bs // bs, bs, bs, h, w).transpose(0, 1, 4, 2, 5, 3)
+    return y.reshape(n, c // bs // bs, h * bs, w * bs)
+
+
+def _space_to_depth(v, bs):
+    n, c, h, w = v.shape
+    y = v.reshape(n, c, h // bs, bs, w // bs, bs).transpose(0, 3, 5, 1, 2, 4)
+    return y.reshape(n, c * bs * bs, h // bs, w // bs)
+
+
+def depth_space():
+    """DepthToSpace and SpaceToDepth (issue 9), as super-resolution nets and
+    YOLOv2's reorg layer use them: a QDQ conv, DepthToSpace (DCR) on its
+    codes, a second conv, SpaceToDepth on codes, a third conv; and a
+    DepthToSpace (CRD) of the second conv's dequantized output straight to
+    a graph output, in float."""
+    b = ModelBuilder("depth_space", opset=13, seed=1261, num_calib=8)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 3, 6, 6], -1.0, 1.0)
+    h = b.qdq(x, U8)
+    h = b.make_qdq_conv(h, _conv_w(r, 16, 3, 3), _bias(r, 16), pads=1, act="relu",
+                        base="conv1")
+    h = b.qdq(b.node("DepthToSpace", [h], _depth_to_space(b.values[h], 2, "DCR"),
+                     blocksize=2), U8)
+    c2 = b.make_qdq_conv(h, _conv_w(r, 8, 4, 3), _bias(r, 8), pads=1, act="relu",
+                         base="conv2")
+    h = b.qdq(b.node("SpaceToDepth", [c2], _space_to_depth(b.values[c2], 2),
+                     blocksize=2), U8)
+    h = b.make_qdq_conv(h, _conv_w(r, 8, 32, 1), _bias(r, 8), out_dtype=np.int8,
+                        base="conv3")
+    b.add_output(h, "output")
+    b.add_output(b.node("DepthToSpace", [c2], _depth_to_space(b.values[c2], 2, "CRD"),
+                        blocksize=2, mode="CRD"), "upscaled")
+    return b
+
+
 def float_heads():
     """Float activations and a pool that commutes with quantization (issue
     9): HardSwish on the float input before the first QuantizeLinear; two
@@ -1091,7 +1193,8 @@ def float_heads():
     quantizer between Concat and MaxPool, as ONNX Runtime's quantizer
     leaves it; and three float heads after the last DequantizeLinear:
     Reshape -> Transpose -> Sigmoid (objectness, as YOLO exports write
-    it), SiLU (Sigmoid, Mul) and LeakyRelu, compared in float."""
+    it), and SiLU (Sigmoid, Mul) and LeakyRelu heads concatenated in float,
+    compared in float."""
     b = ModelBuilder("float_heads", opset=14, seed=1241, num_calib=8,
                      pow2_scales=True)
     r = b.rng
@@ -1122,12 +1225,13 @@ def float_heads():
     b.add_output(b.node("Sigmoid", [o], sigmoid(o)), "objectness")
     o = head("feat", 2)
     s = b.node("Sigmoid", [o], sigmoid(o))
-    b.add_output(b.node("Mul", [o, s], (b.values[o] * b.values[s]).astype(np.float32)),
-                 "silu")
+    silu = b.node("Mul", [o, s], (b.values[o] * b.values[s]).astype(np.float32))
     o = head("leak", 2)
     lv = b.values[o]
-    b.add_output(b.node("LeakyRelu", [o], np.where(lv < 0, lv * np.float32(0.1), lv)
-                        .astype(np.float32), alpha=0.1), "leaky")
+    leaky = b.node("LeakyRelu", [o], np.where(lv < 0, lv * np.float32(0.1), lv)
+                   .astype(np.float32), alpha=0.1)
+    # Both float heads concatenated in float into one output.
+    b.add_output(b.concat([silu, leaky]), "features")
     return b
 
 
@@ -1202,6 +1306,9 @@ MODELS = {
     "lut_exact": lut_exact,
     "lut_approx": lut_approx,
     "lut_approx2": lut_approx2,
+    "lut_approx3": lut_approx3,
+    "float_acts": float_acts,
+    "depth_space": depth_space,
     "ort_contrib": ort_contrib,
     "yolo_neck": yolo_neck,
     "yolo_uint4": yolo_uint4,

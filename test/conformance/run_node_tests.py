@@ -19,8 +19,11 @@ selected test and every data set:
      then the lower guard), `run --info` is checked against the model's I/O,
      and the driver runs on the input_<i>.pb tensors;
   3. every output is compared EXACTLY with output_<i>.pb: integers equal,
-     float32 bit-identical (Softmax, Sigmoid: within 4 float32 ulps,
-     FLOAT_ULPS).
+     float32 bit-identical (Softmax, Sigmoid, Tanh, Elu, Selu, Celu,
+     Softplus: within 4 float32 ulps, FLOAT_ULPS, those with exp(x) - 1 or
+     log(1 + exp(x)) in ulps of at least their scale, ulps_floor;
+     AveragePool, GlobalAveragePool: within the error bound of a float32
+     sum, SUM_OPS).
      The expected values come from the .pb files only; nothing here
      computes a reference.
   4. with --aarch64: the same with -target aarch64, aarch64-linux-gnu-gcc
@@ -39,17 +42,19 @@ same way (test/conformance/selection.test pins the result):
   * MaxPool, Flatten, Reshape and Identity on uint8/int8 tensors (the
     integer tensors of a QOperator model);
   * Add, Sub, Mul, Div, Softmax, Relu, LeakyRelu, Clip, HardSigmoid,
-    HardSwish, Sigmoid, Reshape, Flatten, Squeeze, Unsqueeze and Transpose
-    on float32 tensors: what a model leaves in float (qnn.float_binary,
-    qnn.softmax, qnn.float_unary, qnn.reshape/transpose on f32); Clip's
-    min and max, Reshape's shape and Squeeze/Unsqueeze's axes inputs become
-    initializers.
+    HardSwish, Sigmoid, Tanh, Elu, Selu, Celu, Softplus, Softsign,
+    ThresholdedRelu, PRelu, DepthToSpace, SpaceToDepth, Reshape, Flatten,
+    Squeeze, Unsqueeze, Transpose,
+    Concat and 2-D MaxPool, AveragePool, GlobalAveragePool, GlobalMaxPool on float32
+    tensors: what a model leaves in float (qnn.float_binary, qnn.softmax,
+    qnn.float_unary, qnn.reshape/transpose/concat and the pools on f32);
+    Clip's min and max, Reshape's shape, Squeeze/Unsqueeze's axes and
+    PRelu's slope inputs become initializers.
 
 Out of scope (--list-excluded prints each test with its reason):
 
-  * other float-only tests (Conv, Gemm, MatMul, AveragePool,
-    GlobalAveragePool, Concat, BatchNormalization, MaxPool, Identity ... on
-    float tensors): qcc compiles these only
+  * other float-only tests (Conv, Gemm, MatMul, BatchNormalization,
+    Identity, 1-D/3-D pooling ... on float tensors): qcc compiles these only
     between quantizers; on float tensors they are errors (issue 9 lists
     them as missing).
   * integer arithmetic that is not quantized arithmetic: Add/Sub/Mul/Div/
@@ -127,15 +132,41 @@ QDQ_FLOAT_OPS = {"Conv", "Gemm", "MatMul", "Add", "Relu", "Clip", "MaxPool",
 # correctly rounded binary32, compared bit-exactly.
 FLOAT_OPS = {"Add", "Sub", "Mul", "Div", "Relu", "LeakyRelu", "Clip",
              "HardSigmoid", "HardSwish", "Reshape", "Flatten", "Transpose",
-             "Squeeze", "Unsqueeze"}
+             "Squeeze", "Unsqueeze", "Concat", "MaxPool", "AveragePool",
+             "GlobalAveragePool", "GlobalMaxPool", "Softsign", "ThresholdedRelu",
+             "PRelu",
+             "DepthToSpace", "SpaceToDepth"}
+# Pooling is 2-D (NCHW): the 1-D and 3-D node tests are out of scope.
+POOL_OPS = {"MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool"}
 # Their inputs that become initializers (qcc needs Clip's bounds, Reshape's
-# shape and Squeeze/Unsqueeze's axes constant).
+# shape and Squeeze/Unsqueeze's axes constant; PRelu's slope is a weight).
 FLOAT_CONSTANT_INPUTS = {"Clip": {1, 2}, "Reshape": {1}, "Squeeze": {1},
-                         "Unsqueeze": {1}}
+                         "Unsqueeze": {1}, "PRelu": {1}}
 # Float ops whose result involves exp: within this many float32 ulps of the
 # expected value (qcc's exp is arithmetic, not libm's; ONNX's own backend
 # test runner allows rtol 1e-3).
-FLOAT_ULPS = {"Softmax": 4, "Sigmoid": 4}
+FLOAT_ULPS = {"Softmax": 4, "Sigmoid": 4, "Tanh": 4, "Elu": 4, "Selu": 4,
+              "Celu": 4, "Softplus": 4}
+# ... in ulps of at least this magnitude, the attribute that scales
+# exp(x) - 1 (or 1 for Softplus's log(1 + exp(x))): near x = 0 the result
+# is small while both sides' error is that of exp(x), about 1.
+def ulps_floor(node):
+    a = {at.name: at.f for at in node.attribute}
+    op = node.op_type
+    if op in ("Elu", "Celu"):
+        return abs(a.get("alpha", 1.0))
+    if op == "Selu":
+        return abs(a.get("alpha", 1.67326319217681884765625) *
+                   a.get("gamma", 1.05070102214813232421875))
+    if op == "Softplus":
+        return 1.0
+    return 0.0
+# Float averages: the window sum's order differs (ONNX Runtime and qcc add
+# in row-major order; the reference, numpy, pairwise with 8 partial sums),
+# so each side is within the recursive-summation error bound of the exact
+# mean, (n - 1) u max|x| for a window of n values (u = 2^-24, max|x| the
+# largest input magnitude), and the two within twice that.
+SUM_OPS = {"AveragePool", "GlobalAveragePool"}
 RAW_INT_ARITH = {"Add", "Sub", "Mul", "Div", "Mod", "Max", "Min", "BitShift",
                  "Clip", "Neg", "Abs", "Sum", "Mean"}
 BOUNDARY = {"float32", "uint8", "int8", "int32"}
@@ -209,7 +240,14 @@ def classify(test_dir):
                   if i < len(node.input)}
         data = [elem_name(onnx, i) for i in m.graph.input if i.name not in frozen]
         if set(data) <= {"float32"} and set(outs) <= {"float32"}:
+            if ops[0] in POOL_OPS:
+                rank = len(m.graph.input[0].type.tensor_type.shape.dim)
+                if rank != 4:
+                    return False, "%d-D %s: qcc pools 2-D (NCHW) tensors" % (
+                        rank - 2, ops[0])
             return True, ops[0]
+    if ops == ["MaxPool"] and "int64" in outs:
+        return False, "MaxPool's Indices output: int64 is not a type at qcc's boundary"
     if len(ops) == 1 and ops[0] in INT_STRUCTURAL_OPS:
         if not set(ins[:1]) <= {"uint8", "int8"}:
             if ins[0] == "float32" and ops[0] in QDQ_FLOAT_OPS:
@@ -352,6 +390,14 @@ def parse_info(text):
     return ios
 
 
+def first_differences(got, want, bad):
+    """The first 8 elements where `bad` holds, as [index] qcc=.. expected=.."""
+    np = _np()
+    return ", ".join("[%s] qcc=%r expected=%r" % (
+        ",".join(str(int(i)) for i in np.unravel_index(k, got.shape)),
+        got.flat[k].item(), want.flat[k].item()) for k in np.flatnonzero(bad)[:8])
+
+
 def compare_exact(got, want):
     """(ok, text): integers equal, float32 bit-identical."""
     np = _np()
@@ -363,35 +409,62 @@ def compare_exact(got, want):
     if n == 0:
         return True, "exact (%d elements)" % got.size
     diff = np.abs(got.astype(np.float64) - want.astype(np.float64))
-    idx = np.flatnonzero(bad)[:8]
-    shown = ", ".join("[%s] qcc=%r expected=%r" % (
-        ",".join(str(int(i)) for i in np.unravel_index(k, got.shape)),
-        got.flat[k].item(), want.flat[k].item()) for k in idx)
+    shown = first_differences(got, want, bad)
     return False, "%d/%d elements differ, max |diff| %.6g; first: %s" % (
         n, got.size, float(diff.max()), shown)
 
 
-def compare_ulps(got, want, ulps):
+def compare_ulps(got, want, ulps, floor=0.0):
     """(ok, text): float32 within `ulps` units in the last place of the
-    expected value (its spacing; subnormal spacing below FLT_MIN)."""
+    expected value, or of `floor` where that is larger (its spacing;
+    subnormal spacing below FLT_MIN)."""
     np = _np()
     diff = np.abs(got.astype(np.float64) - want.astype(np.float64))
-    tol = ulps * np.spacing(np.abs(want)).astype(np.float64)
+    unit = np.spacing(np.maximum(np.abs(want), np.float32(floor))).astype(np.float64)
+    tol = ulps * unit
     bad = ~(diff <= tol)
     n = int(np.count_nonzero(bad))
-    worst = float(np.max(diff / np.spacing(np.abs(want)))) if got.size else 0.0
+    worst = float(np.max(diff / unit)) if got.size else 0.0
     if n == 0:
         return True, "within %d ulps (%d elements, worst %.1f ulps)" % (ulps, got.size, worst)
-    idx = np.flatnonzero(bad)[:8]
-    shown = ", ".join("[%s] qcc=%r expected=%r" % (
-        ",".join(str(int(i)) for i in np.unravel_index(k, got.shape)),
-        got.flat[k].item(), want.flat[k].item()) for k in idx)
+    shown = first_differences(got, want, bad)
     return False, "%d/%d elements beyond %d ulps (worst %.1f); first: %s" % (
         n, got.size, ulps, worst, shown)
 
 
+def sum_tolerance(test_dir, op, runtime_ins):
+    """Absolute tolerance of a float average (SUM_OPS), else None."""
+    if op not in SUM_OPS:
+        return None
+    np = _np()
+    onnx = _onnx()
+    node = onnx.load(os.path.join(test_dir, "model.onnx")).graph.node[0]
+    x = runtime_ins[0][1]
+    if op == "GlobalAveragePool":
+        n = int(np.prod(x.shape[2:]))
+    else:
+        k = [a for a in node.attribute if a.name == "kernel_shape"][0].ints
+        n = int(np.prod(list(k)))
+    return 2.0 * (n - 1) * 2.0 ** -24 * float(np.max(np.abs(x)))
+
+
+def compare_abs(got, want, atol):
+    """(ok, text): float32 within `atol` of the expected value."""
+    np = _np()
+    diff = np.abs(got.astype(np.float64) - want.astype(np.float64))
+    bad = ~(diff <= atol)
+    n = int(np.count_nonzero(bad))
+    worst = float(diff.max()) if got.size else 0.0
+    if n == 0:
+        return True, "within %.3g (summation bound; %d elements, worst %.3g)" % (
+            atol, got.size, worst)
+    shown = first_differences(got, want, bad)
+    return False, "%d/%d elements beyond %.3g (worst %.3g); first: %s" % (
+        n, got.size, atol, worst, shown)
+
+
 def build_and_run(args, tools, work, model, target, runtime_ins, expected, mutate,
-                  ulps=None):
+                  ulps=None, atol=None, floor=0.0):
     """Compiles model for target, links, runs; returns (ok, lines)."""
     np = _np()
     sub = os.path.join(work, "x86" if target == "x86_64" else "a64")
@@ -439,7 +512,18 @@ def build_and_run(args, tools, work, model, target, runtime_ins, expected, mutat
         if mutate and i == 0:
             want = want.copy()
             flat = want.reshape(-1)
-            if ulps is not None:
+            if atol is not None:
+                # Beyond the tolerance: moved by 3 * atol.
+                flat[0] = np.float32(float(flat[0]) + 3 * atol)
+                lines.append("output 0: --mutate-expected: moved expected element 0 "
+                             "by %.3g" % (3 * atol))
+            elif ulps is not None and abs(float(flat[0])) < floor:
+                # Beyond the tolerance: 2 * ulps + 1 units of the floor.
+                flat[0] = np.float32(float(flat[0]) + (2 * ulps + 1) *
+                                     float(np.spacing(np.float32(floor))))
+                lines.append("output 0: --mutate-expected: moved expected element 0 "
+                             "by %d ulps of %g" % (2 * ulps + 1, floor))
+            elif ulps is not None:
                 # Beyond the tolerance: 2 * ulps + 1 steps of the bit pattern.
                 flat.view(np.uint32)[0] += 2 * ulps + 1
                 lines.append("output 0: --mutate-expected: moved expected element 0 "
@@ -448,7 +532,7 @@ def build_and_run(args, tools, work, model, target, runtime_ins, expected, mutat
                 flat.view(np.uint32)[0] ^= 1
             else:
                 flat[0] ^= 1
-            if ulps is None:
+            if ulps is None and atol is None:
                 lines.append("output 0: --mutate-expected: flipped the lowest bit of "
                              "expected element 0")
         got = np.fromfile(out_files[i], dtype=want.dtype)
@@ -456,10 +540,12 @@ def build_and_run(args, tools, work, model, target, runtime_ins, expected, mutat
             ok = False
             lines.append("output %d: %d elements, expected %d" % (i, got.size, want.size))
             continue
-        if ulps is None:
+        if atol is not None:
+            good, text = compare_abs(got.reshape(want.shape), want, atol)
+        elif ulps is None:
             good, text = compare_exact(got.reshape(want.shape), want)
         else:
-            good, text = compare_ulps(got.reshape(want.shape), want, ulps)
+            good, text = compare_ulps(got.reshape(want.shape), want, ulps, floor)
         lines.append("output %d %s %s: %s: %s" % (i, want.dtype.name, list(want.shape),
                                                   "ok" if good else "MISMATCH", text))
         ok = ok and good
@@ -492,7 +578,10 @@ def run_test(args, tools, name, variant, op):
         targets = ["x86_64"] + (["aarch64"] if args.aarch64 else [])
         for target in targets:
             good, lines = build_and_run(args, tools, work, model, target, runtime_ins,
-                                        outs, args.mutate_expected, FLOAT_ULPS.get(op))
+                                        outs, args.mutate_expected, FLOAT_ULPS.get(op),
+                                        sum_tolerance(test_dir, op, runtime_ins),
+                                        ulps_floor(_onnx().load(os.path.join(
+                                            test_dir, "model.onnx")).graph.node[0]))
             for l in lines:
                 log("  %s %s: %s" % (set_name, target, l))
             ok = ok and good

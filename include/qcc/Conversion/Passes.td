@@ -28,6 +28,7 @@ def ConvertQNNToLinalgPass : Pass<"convert-qnn-to-linalg", "mlir::ModuleOp"> {
   }];
   let dependentDialects = [
     "mlir::arith::ArithDialect", "mlir::linalg::LinalgDialect",
+    "mlir::math::MathDialect",
     "mlir::tensor::TensorDialect", "mlir::func::FuncDialect"
   ];
 }

@@ -12,6 +12,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Transforms/DialectConversion.h"
 #include <limits>
@@ -65,6 +66,88 @@ Value emitExp(OpBuilder &b, Location l, Value x) {
                                  arith::MulFOp::create(b, l, p, scale));
 }
 
+/// log(y) for y >= 1 (softplus's 1 + exp(.)), arith ops only: y = m 2^e
+/// with m in [sqrt(1/2), sqrt(2)), log m = 2 atanh(f), f = (m - 1) / (m + 1)
+/// (|f| <= 0.172), by its series to f^13 (truncation below 1e-10), plus
+/// e ln 2 with ln 2 split in two.
+Value emitLog(OpBuilder &b, Location l, Value y) {
+  Type i32 = b.getI32Type();
+  auto ci = [&](int32_t v) {
+    return arith::ConstantOp::create(b, l, b.getI32IntegerAttr(v));
+  };
+  Value bits = arith::BitcastOp::create(b, l, i32, y);
+  // Exponent relative to [sqrt(1/2), sqrt(2)): add (1 - sqrt(1/2)) in the
+  // mantissa's units before splitting, so m lands in that range.
+  Value shifted = arith::AddIOp::create(b, l, bits, ci(0x3f800000 - 0x3f3504f3));
+  Value e = arith::SubIOp::create(
+      b, l, arith::ShRSIOp::create(b, l, shifted, ci(23)), ci(127));
+  Value mBits = arith::AddIOp::create(
+      b, l, arith::AndIOp::create(b, l, shifted, ci(0x007fffff)), ci(0x3f3504f3));
+  Value m = arith::BitcastOp::create(b, l, b.getF32Type(), mBits);
+  Value f = arith::DivFOp::create(
+      b, l, arith::SubFOp::create(b, l, m, f32Const(b, l, 1.0f)),
+      arith::AddFOp::create(b, l, m, f32Const(b, l, 1.0f)));
+  Value s2 = arith::MulFOp::create(b, l, f, f);
+  // 1 + s/3 + s^2/5 + ... + s^6/13 by Horner.
+  Value p = f32Const(b, l, 1.0f / 13.0f);
+  for (int k = 11; k >= 1; k -= 2)
+    p = arith::AddFOp::create(b, l, f32Const(b, l, 1.0f / (float)k),
+                              arith::MulFOp::create(b, l, s2, p));
+  Value logm = arith::MulFOp::create(
+      b, l, arith::MulFOp::create(b, l, f32Const(b, l, 2.0f), f), p);
+  Value ef = arith::SIToFPOp::create(b, l, b.getF32Type(), e);
+  Value hi = arith::MulFOp::create(b, l, ef, f32Const(b, l, 0.693145751953125f));
+  Value lo = arith::MulFOp::create(b, l, ef, f32Const(b, l, 1.428606765330187e-06f));
+  return arith::AddFOp::create(b, l, hi, arith::AddFOp::create(b, l, lo, logm));
+}
+
+/// tanh(x): for |x| >= 0.5, 1 - 2 / (exp(2|x|) + 1) (no cancellation, the
+/// result being above 0.46); below, the odd Taylor series to x^19
+/// (truncation below 1e-9 relative). The sign is x's.
+Value emitTanh(OpBuilder &b, Location l, Value x) {
+  Value ax = math::AbsFOp::create(b, l, x);
+  Value e = emitExp(b, l, arith::MulFOp::create(b, l, ax, f32Const(b, l, 2.0f)));
+  Value big = arith::SubFOp::create(
+      b, l, f32Const(b, l, 1.0f),
+      arith::DivFOp::create(b, l, f32Const(b, l, 2.0f),
+                            arith::AddFOp::create(b, l, e, f32Const(b, l, 1.0f))));
+  // tanh x = x (c0 + c1 x^2 + ... + c9 x^18).
+  static const double c[] = {1.0,
+                             -1.0 / 3,
+                             2.0 / 15,
+                             -17.0 / 315,
+                             62.0 / 2835,
+                             -1382.0 / 155925,
+                             21844.0 / 6081075,
+                             -929569.0 / 638512875,
+                             6404582.0 / 10854718875,
+                             -443861162.0 / 1856156927625};
+  Value x2 = arith::MulFOp::create(b, l, ax, ax);
+  Value p = f32Const(b, l, (float)c[9]);
+  for (int k = 8; k >= 0; --k)
+    p = arith::AddFOp::create(b, l, f32Const(b, l, (float)c[k]),
+                              arith::MulFOp::create(b, l, x2, p));
+  Value small = arith::MulFOp::create(b, l, ax, p);
+  Value isSmall = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT, ax,
+                                        f32Const(b, l, 0.5f));
+  Value t = arith::SelectOp::create(b, l, isSmall, small, big);
+  return math::CopySignOp::create(b, l, t, x);
+}
+
+/// softplus(x): x + log(1 + exp(-x)) for x > 0, log(1 + exp(x))
+/// otherwise: exp of a non-positive value never overflows.
+Value emitSoftplus(OpBuilder &b, Location l, Value x) {
+  Value pos = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OGT, x,
+                                    f32Const(b, l, 0.0f));
+  Value ax = math::AbsFOp::create(b, l, x);
+  Value lg = emitLog(
+      b, l,
+      arith::AddFOp::create(b, l, f32Const(b, l, 1.0f),
+                            emitExp(b, l, arith::NegFOp::create(b, l, ax))));
+  return arith::SelectOp::create(b, l, pos, arith::AddFOp::create(b, l, x, lg),
+                                 lg);
+}
+
 struct FloatBinaryLowering : OpConversionPattern<FloatBinaryOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -97,6 +180,13 @@ struct FloatBinaryLowering : OpConversionPattern<FloatBinaryOp> {
           case FloatBinaryKind::mul:
             v = arith::MulFOp::create(b, l, args[0], args[1]);
             break;
+          case FloatBinaryKind::prelu: {
+            Value neg = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT,
+                                              args[0], f32Const(b, l, 0.0f));
+            v = arith::SelectOp::create(
+                b, l, neg, arith::MulFOp::create(b, l, args[0], args[1]), args[0]);
+            break;
+          }
           case FloatBinaryKind::div:
             v = arith::DivFOp::create(b, l, args[0], args[1]);
             break;
@@ -126,7 +216,8 @@ struct FloatUnaryLowering : OpConversionPattern<FloatUnaryOp> {
       return v ? std::optional<float>(v->convertToFloat()) : std::nullopt;
     };
     std::optional<float> alpha = attr(op.getAlpha()), beta = attr(op.getBeta()),
-                         lo = attr(op.getMin()), hi = attr(op.getMax());
+                         gamma = attr(op.getGamma()), lo = attr(op.getMin()),
+                         hi = attr(op.getMax());
     auto g = linalg::GenericOp::create(
         rewriter, loc, t, ValueRange{adaptor.getInput()}, init,
         SmallVector<AffineMap>{id, id},
@@ -176,6 +267,59 @@ struct FloatUnaryLowering : OpConversionPattern<FloatUnaryOp> {
             v = arith::DivFOp::create(
                 b, l, f32Const(b, l, 1.0f),
                 arith::AddFOp::create(b, l, f32Const(b, l, 1.0f), e));
+            break;
+          }
+          case FloatUnaryKind::tanh:
+            v = emitTanh(b, l, x);
+            break;
+          case FloatUnaryKind::elu:
+          case FloatUnaryKind::selu: {
+            Value neg = arith::CmpFOp::create(
+                b, l,
+                kind == FloatUnaryKind::elu ? arith::CmpFPredicate::OLT
+                                            : arith::CmpFPredicate::OLE,
+                x, f32Const(b, l, 0.0f));
+            Value e = emitExp(b, l, x);
+            Value n, p = x;
+            if (kind == FloatUnaryKind::elu) {
+              n = arith::MulFOp::create(
+                  b, l, arith::SubFOp::create(b, l, e, f32Const(b, l, 1.0f)),
+                  f32Const(b, l, *alpha));
+            } else {
+              n = arith::SubFOp::create(
+                  b, l, arith::MulFOp::create(b, l, e, f32Const(b, l, *alpha)),
+                  f32Const(b, l, *alpha));
+              n = arith::MulFOp::create(b, l, n, f32Const(b, l, *gamma));
+              p = arith::MulFOp::create(b, l, x, f32Const(b, l, *gamma));
+            }
+            v = arith::SelectOp::create(b, l, neg, n, p);
+            break;
+          }
+          case FloatUnaryKind::celu: {
+            Value e = emitExp(
+                b, l, arith::DivFOp::create(b, l, x, f32Const(b, l, *alpha)));
+            Value n = arith::MulFOp::create(
+                b, l, arith::SubFOp::create(b, l, e, f32Const(b, l, 1.0f)),
+                f32Const(b, l, *alpha));
+            v = arith::AddFOp::create(b, l, maxf(x, 0.0f), minf(n, 0.0f));
+            break;
+          }
+          case FloatUnaryKind::softplus:
+            v = emitSoftplus(b, l, x);
+            break;
+          case FloatUnaryKind::mish:
+            v = arith::MulFOp::create(b, l, x, emitTanh(b, l, emitSoftplus(b, l, x)));
+            break;
+          case FloatUnaryKind::softsign:
+            v = arith::DivFOp::create(
+                b, l, x,
+                arith::AddFOp::create(b, l, f32Const(b, l, 1.0f),
+                                      math::AbsFOp::create(b, l, x)));
+            break;
+          case FloatUnaryKind::thresholded_relu: {
+            Value above = arith::CmpFOp::create(
+                b, l, arith::CmpFPredicate::OGT, x, f32Const(b, l, *alpha));
+            v = arith::SelectOp::create(b, l, above, x, f32Const(b, l, 0.0f));
             break;
           }
           }

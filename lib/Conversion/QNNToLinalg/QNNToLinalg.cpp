@@ -440,16 +440,21 @@ static Value emptyTensor(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
 }
 
 static Value fillTensor(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
-                        Type elem, int64_t value) {
-  Value init = emptyTensor(b, loc, shape, elem);
-  Value c = arith::ConstantOp::create(b, loc, b.getIntegerAttr(elem, value));
+                        TypedAttr value) {
+  Value init = emptyTensor(b, loc, shape, value.getType());
+  Value c = arith::ConstantOp::create(b, loc, value);
   return linalg::FillOp::create(b, loc, c, init).getResult(0);
 }
 
-/// Pads an NCHW storage tensor spatially with `padValue` (a stored value).
+static Value fillTensor(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
+                        Type elem, int64_t value) {
+  return fillTensor(b, loc, shape, b.getIntegerAttr(elem, value));
+}
+
+/// Pads an NCHW tensor spatially with `padValue`.
 static Value padNCHW(OpBuilder &b, Location loc, Value input,
                      ArrayRef<int64_t> lowHW, ArrayRef<int64_t> highHW,
-                     int64_t padValue) {
+                     TypedAttr padValue) {
   if (llvm::all_of(lowHW, [](int64_t v) { return v == 0; }) &&
       llvm::all_of(highHW, [](int64_t v) { return v == 0; }))
     return input;
@@ -459,8 +464,7 @@ static Value padNCHW(OpBuilder &b, Location loc, Value input,
   SmallVector<int64_t> shape(t.getShape());
   shape[2] += low[2] + high[2];
   shape[3] += low[3] + high[3];
-  Value pv = arith::ConstantOp::create(
-      b, loc, b.getIntegerAttr(t.getElementType(), padValue));
+  Value pv = arith::ConstantOp::create(b, loc, padValue);
   auto resultType = RankedTensorType::get(shape, t.getElementType());
   SmallVector<OpFoldResult> lowOfr, highOfr;
   for (int i = 0; i < 4; ++i) {
@@ -468,6 +472,15 @@ static Value padNCHW(OpBuilder &b, Location loc, Value input,
     highOfr.push_back(b.getIndexAttr(high[i]));
   }
   return tensor::PadOp::create(b, loc, resultType, input, lowOfr, highOfr, pv);
+}
+
+/// Pads an NCHW storage tensor spatially with `padValue` (a stored value).
+static Value padNCHW(OpBuilder &b, Location loc, Value input,
+                     ArrayRef<int64_t> lowHW, ArrayRef<int64_t> highHW,
+                     int64_t padValue) {
+  auto t = cast<RankedTensorType>(input.getType());
+  return padNCHW(b, loc, input, lowHW, highHW,
+                 b.getIntegerAttr(t.getElementType(), padValue));
 }
 
 /// Extra bottom/right padding that ceil_mode needs for the last window.
@@ -1324,52 +1337,76 @@ struct MulLowering : QNNPattern<MulOp> {
   }
 };
 
+/// A reduction over k[0] x k[1] windows (strides st, dilations dl) of a
+/// padded NCHW tensor x into init [N, C, OH, OW]: acc = combine(x, acc) in
+/// row-major window order, marked as kernel `kind`.
+static Value windowReduce(
+    OpBuilder &b, Location loc, Value x, Value init, ArrayRef<int64_t> k,
+    ArrayRef<int64_t> st, ArrayRef<int64_t> dl, StringRef kind,
+    function_ref<Value(OpBuilder &, Location, Value, Value)> combine) {
+  MLIRContext *ctx = b.getContext();
+  enum { N, C, OH, KH, KW, OW, NumDims };
+  auto d = [&](unsigned i) { return b.getAffineDimExpr(i); };
+  // The window map needs the kernel extent: a dummy kernel-shaped tensor.
+  Value window = emptyTensor(b, loc, {k[0], k[1]}, b.getI8Type());
+  auto g = linalg::GenericOp::create(
+      b, loc, init.getType(), ValueRange{x, window}, init,
+      ArrayRef<AffineMap>{
+          mapOf(ctx, NumDims, {d(N), d(C), d(OH) * st[0] + d(KH) * dl[0],
+                               d(OW) * st[1] + d(KW) * dl[1]}),
+          mapOf(ctx, NumDims, {d(KH), d(KW)}),
+          mapOf(ctx, NumDims, {d(N), d(C), d(OH), d(OW)})},
+      iterators("ppprrp"),
+      [&](OpBuilder &bb, Location l, ValueRange args) {
+        linalg::YieldOp::create(bb, l, combine(bb, l, args[0], args[2]));
+      });
+  markKernel(g, kind);
+  return g.getResult(0);
+}
+
 struct MaxPoolLowering : QNNPattern<MaxPool2DOp> {
   using QNNPattern::QNNPattern;
   LogicalResult
   matchAndRewrite(MaxPool2DOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    MLIRContext *ctx = op.getContext();
     auto inT = cast<RankedTensorType>(op.getInput().getType());
     auto outT = cast<RankedTensorType>(op.getType());
     QuantType q = getQuantElementType(inT);
     auto k = op.getKernel(), st = op.getStrides(), dl = op.getDilations(),
          pads = op.getPads();
     // Padding never wins: the smallest value of the type (so that a
-    // sub-byte input's padding fits its packed field, too).
-    int64_t lowest = q.isBipolar()      ? -1
-                     : q.getIsSigned() ? -(int64_t(1) << (q.getMaxBits() - 1))
-                                       : 0;
+    // sub-byte input's padding fits its packed field, too); -inf for f32.
+    bool isFloat = !q;
+    TypedAttr lowest;
+    if (isFloat)
+      lowest = rewriter.getF32FloatAttr(-std::numeric_limits<float>::infinity());
+    else
+      lowest = rewriter.getI8IntegerAttr(
+          q.isBipolar()       ? -1
+          : q.getIsSigned() ? -(int64_t(1) << (q.getMaxBits() - 1))
+                            : 0);
     int64_t extra[2];
     for (int i = 0; i < 2; ++i)
       extra[i] = ceilExtraPad(inT.getDimSize(2 + i), outT.getDimSize(2 + i),
                               k[i], st[i], dl[i], pads[i], pads[2 + i]);
     Value x = padNCHW(rewriter, loc, adaptor.getInput(), {pads[0], pads[1]},
                       {pads[2] + extra[0], pads[3] + extra[1]}, lowest);
-    enum { N, C, OH, KH, KW, OW, NumDims };
-    auto d = [&](unsigned i) { return rewriter.getAffineDimExpr(i); };
-    Value init = fillTensor(rewriter, loc, outT.getShape(), rewriter.getI8Type(),
-                            lowest);
-    // The window map needs the kernel extent: a dummy kernel-shaped tensor.
-    Value window = emptyTensor(rewriter, loc, {k[0], k[1]}, rewriter.getI8Type());
-    bool isSigned = q.getIsSigned();
-    auto g = linalg::GenericOp::create(
-        rewriter, loc, init.getType(), ValueRange{x, window}, init,
-        ArrayRef<AffineMap>{
-            mapOf(ctx, NumDims, {d(N), d(C), d(OH) * st[0] + d(KH) * dl[0],
-                                 d(OW) * st[1] + d(KW) * dl[1]}),
-            mapOf(ctx, NumDims, {d(KH), d(KW)}),
-            mapOf(ctx, NumDims, {d(N), d(C), d(OH), d(OW)})},
-        iterators("ppprrp"),
-        [&](OpBuilder &b, Location l, ValueRange args) {
-          Value m = isSigned
-                        ? arith::MaxSIOp::create(b, l, args[0], args[2]).getResult()
-                        : arith::MaxUIOp::create(b, l, args[0], args[2]).getResult();
-          linalg::YieldOp::create(b, l, m);
+    Value init = fillTensor(rewriter, loc, outT.getShape(), lowest);
+    bool isSigned = q && q.getIsSigned();
+    Value m = windowReduce(
+        rewriter, loc, x, init, k, st, dl,
+        isFloat ? "float_max_pool2d" : "max_pool2d",
+        [&](OpBuilder &b, Location l, Value in, Value acc) -> Value {
+          // f32: maxnum, which ignores a NaN operand (ONNX's reference
+          // drops NaN from each window).
+          if (isFloat)
+            return arith::MaxNumFOp::create(b, l, in, acc);
+          if (isSigned)
+            return arith::MaxSIOp::create(b, l, in, acc);
+          return arith::MaxUIOp::create(b, l, in, acc);
         });
-    markKernel(g, "max_pool2d");
-    rewriter.replaceOp(op, g.getResult(0));
+    rewriter.replaceOp(op, m);
     return success();
   }
 };
@@ -1378,30 +1415,60 @@ struct MaxPoolLowering : QNNPattern<MaxPool2DOp> {
 static Value windowSum(OpBuilder &b, Location loc, Value x, QuantType q,
                        ArrayRef<int64_t> outShape, ArrayRef<int64_t> k,
                        ArrayRef<int64_t> st) {
-  MLIRContext *ctx = b.getContext();
-  enum { N, C, OH, KH, KW, OW, NumDims };
-  auto d = [&](unsigned i) { return b.getAffineDimExpr(i); };
   Value init = fillTensor(b, loc, outShape, b.getI32Type(), 0);
-  Value window = emptyTensor(b, loc, {k[0], k[1]}, b.getI8Type());
   bool isSigned = q.getIsSigned();
   int64_t zp = q.getZeroPointOf(0);
-  auto g = linalg::GenericOp::create(
-      b, loc, init.getType(), ValueRange{x, window}, init,
-      ArrayRef<AffineMap>{
-          mapOf(ctx, NumDims, {d(N), d(C), d(OH) * st[0] + d(KH),
-                               d(OW) * st[1] + d(KW)}),
-          mapOf(ctx, NumDims, {d(KH), d(KW)}),
-          mapOf(ctx, NumDims, {d(N), d(C), d(OH), d(OW)})},
-      iterators("ppprrp"),
-      [&](OpBuilder &bb, Location l, ValueRange args) {
-        Value v = extend(bb, l, args[0], isSigned, bb.getI32Type());
+  int64_t dl[2] = {1, 1};
+  return windowReduce(
+      b, loc, x, init, k, st, dl, "window_sum",
+      [&](OpBuilder &bb, Location l, Value in, Value acc) -> Value {
+        Value v = extend(bb, l, in, isSigned, bb.getI32Type());
         if (zp != 0)
           v = arith::SubIOp::create(
               bb, l, v, arith::ConstantOp::create(bb, l, bb.getI32IntegerAttr(zp)));
-        linalg::YieldOp::create(bb, l, Value(arith::AddIOp::create(bb, l, v, args[2])));
+        return arith::AddIOp::create(bb, l, v, acc);
       });
-  markKernel(g, "window_sum");
-  return g.getResult(0);
+}
+
+/// The f32 average pool: window sums in binary32 (row-major within each
+/// window, as ONNX Runtime adds them), each divided by its window size
+/// (`counts`: OH x OW values, or one).
+static Value floatAverage(OpBuilder &b, Location loc, Value x,
+                          RankedTensorType outT, ArrayRef<int64_t> k,
+                          ArrayRef<int64_t> st, ArrayRef<int64_t> counts) {
+  MLIRContext *ctx = b.getContext();
+  Type f32 = b.getF32Type();
+  Value init = fillTensor(b, loc, outT.getShape(), b.getF32FloatAttr(0.0f));
+  int64_t dl[2] = {1, 1};
+  Value sum = windowReduce(b, loc, x, init, k, st, dl, "float_window_sum",
+                           [](OpBuilder &bb, Location l, Value in, Value acc) {
+                             return arith::AddFOp::create(bb, l, acc, in).getResult();
+                           });
+  // The divisors: one, or one per output position.
+  SmallVector<float> n(counts.begin(), counts.end());
+  auto nT = counts.size() == 1
+                ? RankedTensorType::get({1, 1}, f32)
+                : RankedTensorType::get({outT.getDimSize(2), outT.getDimSize(3)},
+                                        f32);
+  Value divisors = arith::ConstantOp::create(
+      b, loc, DenseElementsAttr::get(nT, ArrayRef<float>(n)));
+  auto d4 = [&](unsigned i) { return b.getAffineDimExpr(i); };
+  AffineExpr zero = b.getAffineConstantExpr(0);
+  Value out = emptyTensor(b, loc, outT.getShape(), f32);
+  auto avg = linalg::GenericOp::create(
+      b, loc, out.getType(), ValueRange{sum, divisors}, out,
+      ArrayRef<AffineMap>{
+          b.getMultiDimIdentityMap(4),
+          mapOf(ctx, 4, counts.size() == 1 ? SmallVector<AffineExpr>{zero, zero}
+                                           : SmallVector<AffineExpr>{d4(2), d4(3)}),
+          b.getMultiDimIdentityMap(4)},
+      iterators("pppp"),
+      [&](OpBuilder &bb, Location l, ValueRange args) {
+        linalg::YieldOp::create(
+            bb, l, Value(arith::DivFOp::create(bb, l, args[0], args[1])));
+      });
+  markKernel(avg, "float_average");
+  return avg.getResult(0);
 }
 
 /// Requantization of a window sum to its average at the output scale:
@@ -1451,10 +1518,11 @@ struct AvgPoolLowering : QNNPattern<AvgPool2DOp> {
     int64_t extra[2] = {
         ceilExtraPad(H, OH, k[0], st[0], 1, pads[0], pads[2]),
         ceilExtraPad(W, OW, k[1], st[1], 1, pads[1], pads[3])};
+    // Padding adds nothing to a sum: the zero point, or 0.0.
     Value x = padNCHW(rewriter, loc, adaptor.getInput(), {pads[0], pads[1]},
                       {pads[2] + extra[0], pads[3] + extra[1]},
-                      q.getZeroPointOf(0));
-    Value sum = windowSum(rewriter, loc, x, q, outT.getShape(), k, st);
+                      q ? TypedAttr(rewriter.getI8IntegerAttr(q.getZeroPointOf(0)))
+                        : TypedAttr(rewriter.getF32FloatAttr(0.0f)));
     // Window size per output position (ONNX: explicit pads count with
     // count_include_pad; the ceil_mode overhang never counts).
     auto count = [&](int64_t o, int64_t kk, int64_t s, int64_t pb, int64_t pe,
@@ -1469,6 +1537,11 @@ struct AvgPoolLowering : QNNPattern<AvgPool2DOp> {
       for (int64_t ow = 0; ow < OW; ++ow)
         counts.push_back(count(oh, k[0], st[0], pads[0], pads[2], H) *
                          count(ow, k[1], st[1], pads[1], pads[3], W));
+    if (!q) {
+      rewriter.replaceOp(op, floatAverage(rewriter, loc, x, outT, k, st, counts));
+      return success();
+    }
+    Value sum = windowSum(rewriter, loc, x, q, outT.getShape(), k, st);
     BodyParams params(rewriter, loc, 4);
     RequantParams rp;
     if (failed(addAverageParams(op, params, q.getScaleOf(0) / o.getScaleOf(0),
@@ -1491,6 +1564,11 @@ struct GlobalAvgPoolLowering : QNNPattern<GlobalAvgPoolOp> {
     QuantType q = getQuantElementType(inT), o = getQuantElementType(outT);
     int64_t k[2] = {inT.getDimSize(2), inT.getDimSize(3)};
     int64_t st[2] = {1, 1};
+    if (!q) {
+      rewriter.replaceOp(op, floatAverage(rewriter, loc, adaptor.getInput(), outT,
+                                          k, st, {k[0] * k[1]}));
+      return success();
+    }
     Value sum = windowSum(rewriter, loc, adaptor.getInput(), q, outT.getShape(),
                           k, st);
     BodyParams params(rewriter, loc, 4);
@@ -1513,18 +1591,20 @@ struct ConcatLowering : QNNPattern<ConcatOp> {
     auto outT = cast<RankedTensorType>(op.getType());
     QuantType o = getQuantElementType(outT);
     int64_t axis = op.getAxis();
-    Value result = emptyTensor(rewriter, loc, outT.getShape(), rewriter.getI8Type());
+    // Stored as i8 codes, or f32 values (a float concat: no requantization).
+    Type storage = o ? Type(rewriter.getI8Type()) : Type(rewriter.getF32Type());
+    Value result = emptyTensor(rewriter, loc, outT.getShape(), storage);
     int64_t offset = 0;
     for (auto [orig, conv] : llvm::zip(op.getInputs(), adaptor.getInputs())) {
       auto t = cast<RankedTensorType>(orig.getType());
       QuantType q = getQuantElementType(t);
       // Along the quantization axis, input i covers channels
       // [offset, offset + size) of the result's quantization.
-      QuantType target = o.hasAxis() && o.getAxis() == axis
+      QuantType target = o && o.hasAxis() && o.getAxis() == axis
                              ? o.sliceChannels(offset, t.getDimSize(axis))
                              : o;
       Value v = conv;
-      if (q != target) {
+      if (o && q != target) {
         auto r = emitRequantize(rewriter, loc, op, conv, t, q, target,
                                 std::nullopt, std::nullopt,
                                 getRoundingOf(op));
@@ -1688,6 +1768,7 @@ struct ConvertQNNToLinalgPass
     target.addIllegalDialect<QNNDialect>();
     target.addLegalOp<ModuleOp>();
     target.addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
+                           math::MathDialect,
                            tensor::TensorDialect>();
     target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp f) {
       return converter.isSignatureLegal(f.getFunctionType());

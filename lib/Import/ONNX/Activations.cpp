@@ -1,7 +1,7 @@
 //===- Activations.cpp - elementwise functions as lookup tables -----------===//
 //
-// Sigmoid, Tanh, LeakyRelu, HardSigmoid, HardSwish, Elu, Selu, Softplus,
-// Mish, and SiLU written as x * Sigmoid(x), between a quantized input and a
+// Sigmoid, Tanh, LeakyRelu, PRelu (one slope), HardSigmoid, HardSwish,
+// Elu, Selu, Celu, Softplus, Softsign, ThresholdedRelu, Mish, and SiLU written as x * Sigmoid(x), between a quantized input and a
 // quantizer: a quantized input has at most 256 codes, so the function
 // becomes a qnn.lookup_table computed here. Each code's real value is
 // formed in binary32 as DequantizeLinear / Quant form it, the function is
@@ -82,7 +82,7 @@ void Importer::importElementwiseFunction(const onnx::NodeProto &n) {
   std::function<double(double)> f;
   auto alphaAttr = [&](float dflt) { return (double)attrFloat(n, "alpha", dflt); };
   if (op == "Sigmoid" || op == "Tanh" || op == "HardSwish" || op == "Softplus" ||
-      op == "Mish") {
+      op == "Mish" || op == "Softsign") {
     allowAttrs(n, {});
     if (op == "Sigmoid")
       f = sigmoid;
@@ -92,16 +92,38 @@ void Importer::importElementwiseFunction(const onnx::NodeProto &n) {
       f = [](double x) { return x * std::clamp(x / 6.0 + 0.5, 0.0, 1.0); };
     else if (op == "Softplus")
       f = softplus;
+    else if (op == "Softsign")
+      f = [](double x) { return x / (1 + std::fabs(x)); };
     else
       f = [](double x) { return x * std::tanh(softplus(x)); };
   } else if (op == "LeakyRelu") {
     allowAttrs(n, {"alpha"});
     double a = alphaAttr(0.01f);
     f = [a](double x) { return x < 0 ? a * x : x; };
+  } else if (op == "PRelu") {
+    const ConstTensor &slope = constant(n, 1, "slope");
+    if (slope.isInt() || slope.floats.empty())
+      fail(describe(n), ": slope '", n.input(1), "' must be a float constant");
+    double a = slope.floats[0];
+    if (llvm::any_of(slope.floats, [&](double v) { return v != a; }))
+      fail(describe(n), ": slope '", n.input(1), "' differs between elements; "
+           "between quantizers qcc supports one slope for the whole tensor (a "
+           "lookup table)");
+    f = [a](double x) { return x < 0 ? a * x : x; };
   } else if (op == "Elu") {
     allowAttrs(n, {"alpha"});
     double a = alphaAttr(1.0f);
     f = [a](double x) { return x < 0 ? a * std::expm1(x) : x; };
+  } else if (op == "Celu") {
+    allowAttrs(n, {"alpha"});
+    double a = alphaAttr(1.0f);
+    if (a == 0)
+      fail(describe(n), ": alpha must not be 0 (Celu divides by it)");
+    f = [a](double x) { return std::max(x, 0.0) + std::min(a * std::expm1(x / a), 0.0); };
+  } else if (op == "ThresholdedRelu") {
+    allowAttrs(n, {"alpha"});
+    double a = alphaAttr(1.0f);
+    f = [a](double x) { return x > a ? x : 0.0; };
   } else if (op == "HardSigmoid") {
     allowAttrs(n, {"alpha", "beta"});
     double a = alphaAttr(0.2f), c = attrFloat(n, "beta", 0.5f);

@@ -26,7 +26,8 @@ bool Importer::isFloatRuntimeValue(const std::string &name) {
 bool Importer::resultIsQuantized(std::string name) {
   // The path findOutputQuant follows, without marking anything done:
   // Identities, one Relu/Clip, Identities, then quantizers (or the
-  // Split/Slice of a per-slice quantization, which it checks further).
+  // Split/Slice of a per-slice quantization, which it checks further, or a
+  // MaxPool that runs on the codes of the quantizers after it).
   auto skipIdentities = [&](std::string t) {
     while (const onnx::NodeProto *id = singleConsumer(t)) {
       if (id->op_type() != "Identity")
@@ -42,6 +43,8 @@ bool Importer::resultIsQuantized(std::string name) {
   auto it = consumers.find(name);
   if (graphOutputs.count(name) || it == consumers.end() || it->second.empty())
     return false;
+  if (quantizedMaxPool(name))
+    return true;
   const auto &cs = it->second;
   if (cs.size() == 1 && cs[0]->op_type() == "Split")
     return true;
@@ -113,6 +116,26 @@ void Importer::importArithmetic(const onnx::NodeProto &n) {
       b, nodeLoc(n), RankedTensorType::get(shape, b.getF32Type()), kind, l, r);
 }
 
+void Importer::importPRelu(const onnx::NodeProto &n) {
+  allowAttrs(n, {});
+  const std::string &in = n.input(0);
+  bool dequantized = dqViews.count(in) || dqConsts.count(in);
+  if (!isFloatRuntimeValue(in) &&
+      !(dequantized && !resultIsQuantized(n.output(0)))) {
+    // Between quantizers: a uniform slope is LeakyRelu's lookup table.
+    importElementwiseFunction(n);
+    return;
+  }
+  Value x = floatOperand(n, 0), slope = floatOperand(n, 1);
+  auto xt = cast<RankedTensorType>(x.getType());
+  SmallVector<int64_t> shape =
+      broadcastShape(n, xt, cast<RankedTensorType>(slope.getType()));
+  if (ArrayRef<int64_t>(shape) != xt.getShape())
+    fail(describe(n), ": slope '", n.input(1), "' does not broadcast to X's shape");
+  values[n.output(0)] = FloatBinaryOp::create(b, nodeLoc(n), xt,
+                                              FloatBinaryKind::prelu, x, slope);
+}
+
 bool Importer::importFloatActivation(const onnx::NodeProto &n) {
   if (!hasInput(n, 0))
     return false;
@@ -129,7 +152,7 @@ bool Importer::importFloatActivation(const onnx::NodeProto &n) {
   }
   const std::string &op = n.op_type();
   FloatUnaryKind kind;
-  FloatAttr alpha, beta, lo, hi;
+  FloatAttr alpha, beta, gamma, lo, hi;
   auto f32 = [&](std::optional<double> v) {
     return v ? b.getF32FloatAttr((float)*v) : FloatAttr();
   };
@@ -150,17 +173,37 @@ bool Importer::importFloatActivation(const onnx::NodeProto &n) {
   } else if (op == "HardSwish") {
     allowAttrs(n, {});
     kind = FloatUnaryKind::hard_swish;
-  } else if (op == "Sigmoid") {
+  } else if (op == "Sigmoid" || op == "Tanh" || op == "Softplus" ||
+             op == "Softsign" || op == "Mish") {
     allowAttrs(n, {});
-    kind = FloatUnaryKind::sigmoid;
+    kind = llvm::StringSwitch<FloatUnaryKind>(op)
+               .Case("Sigmoid", FloatUnaryKind::sigmoid)
+               .Case("Tanh", FloatUnaryKind::tanh)
+               .Case("Softplus", FloatUnaryKind::softplus)
+               .Case("Mish", FloatUnaryKind::mish)
+               .Default(FloatUnaryKind::softsign);
+  } else if (op == "Elu" || op == "Celu" || op == "ThresholdedRelu") {
+    allowAttrs(n, {"alpha"});
+    kind = op == "Elu"    ? FloatUnaryKind::elu
+           : op == "Celu" ? FloatUnaryKind::celu
+                          : FloatUnaryKind::thresholded_relu;
+    float a = attrFloat(n, "alpha", 1.0f);
+    if (op == "Celu" && a == 0.0f)
+      fail(describe(n), ": alpha must not be 0 (Celu divides by it)");
+    alpha = b.getF32FloatAttr(a);
+  } else if (op == "Selu") {
+    allowAttrs(n, {"alpha", "gamma"});
+    kind = FloatUnaryKind::selu;
+    alpha = b.getF32FloatAttr(attrFloat(n, "alpha", 1.67326319217681884765625f));
+    gamma = b.getF32FloatAttr(attrFloat(n, "gamma", 1.05070102214813232421875f));
   } else {
     fail(describe(n), ": ", op, " of a float tensor is not supported (in "
-         "float: Relu, Clip, LeakyRelu, HardSigmoid, HardSwish, Sigmoid; ",
-         op, " between quantizers, as a lookup table)");
+         "float: Relu, Clip, LeakyRelu, HardSigmoid, HardSwish, Sigmoid, Tanh, "
+         "Elu, Selu, Celu, Softplus, Softsign, ThresholdedRelu, Mish)");
   }
   Value x = floatOperand(n, 0);
   values[n.output(0)] = FloatUnaryOp::create(b, nodeLoc(n), x.getType(), kind,
-                                             x, alpha, beta, lo, hi);
+                                             x, alpha, beta, gamma, lo, hi);
   return true;
 }
 

@@ -326,6 +326,9 @@ private:
   static void roundBounds(OutputQuant &oq);
   /// `name` feeds only a MaxPool whose output is quantized: `oq` becomes
   /// that quantization (a view of `name`), as max commutes with it.
+  /// The MaxPool that is `name`'s only consumer when every consumer of its
+  /// output is a quantizer (maxPoolQuantPattern's form), else null.
+  const onnx::NodeProto *quantizedMaxPool(const std::string &name);
   bool maxPoolQuantPattern(const std::string &name, ArrayRef<int64_t> shape,
                            OutputQuant &oq);
   OutputQuant findOutputQuant(const onnx::NodeProto &n, std::string name,
@@ -547,6 +550,9 @@ private:
   /// tensor computed at run time, or of a dequantized one whose result is
   /// not quantized again: qnn.float_unary (false: neither; other functions
   /// of such an input are refused).
+  /// PRelu: qnn.float_binary prelu in float; between quantizers a
+  /// uniform slope's lookup table.
+  void importPRelu(const onnx::NodeProto &n);
   bool importFloatActivation(const onnx::NodeProto &n);
   /// Input 0 of a layout op (Reshape, Flatten, Squeeze, Unsqueeze,
   /// Transpose): f32 where it is a float tensor, or a dequantized one that
@@ -592,6 +598,9 @@ private:
   void importCast(const onnx::NodeProto &n);
   void importSqueezeOrUnsqueeze(const onnx::NodeProto &n);
   void importTranspose(const onnx::NodeProto &n);
+  /// DepthToSpace (DCR, CRD) and SpaceToDepth: reshape, transpose, reshape
+  /// of codes or of floats (Shape.cpp).
+  void importDepthOrSpace(const onnx::NodeProto &n);
   void importResize(const onnx::NodeProto &n);
   /// Binds a layout op's result: a DQ view if its input was one.
   void bindLayout(const onnx::NodeProto &n, Value v);
@@ -616,6 +625,7 @@ private:
   /// Add or Mul of two quantized tensors.
   void importAddOrMul(const onnx::NodeProto &n);
   void importPool(const onnx::NodeProto &n);
+  void importGlobalMaxPool(const onnx::NodeProto &n);
   void importGlobalAveragePool(const onnx::NodeProto &n);
   void importConcat(const onnx::NodeProto &n);
   void importReshape(const onnx::NodeProto &n);

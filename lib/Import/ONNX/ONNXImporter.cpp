@@ -736,6 +736,22 @@ Importer::OutputQuant Importer::findOutputQuant(const onnx::NodeProto &n,
   return oq;
 }
 
+const onnx::NodeProto *
+Importer::quantizedMaxPool(const std::string &name) {
+  const onnx::NodeProto *pool = singleConsumer(name);
+  if (!pool || pool->op_type() != "MaxPool" ||
+      !(pool->domain().empty() || pool->domain() == "ai.onnx") ||
+      pool->output_size() != 1 || graphOutputs.count(name))
+    return nullptr;
+  const std::string &out = output0(*pool);
+  auto it = consumers.find(out);
+  if (graphOutputs.count(out) || it == consumers.end() || it->second.empty() ||
+      !llvm::all_of(it->second,
+                    [&](const onnx::NodeProto *c) { return isQuantizer(*c); }))
+    return nullptr;
+  return pool;
+}
+
 bool Importer::maxPoolQuantPattern(const std::string &name,
                                    ArrayRef<int64_t> shape, OutputQuant &oq) {
   // An unquantized tensor whose only consumer is a MaxPool whose output is
@@ -744,17 +760,10 @@ bool Importer::maxPoolQuantPattern(const std::string &name,
   // Q(max(v)) = max(Q(v)) and the pool runs on codes of the quantization
   // that follows it. The tensor becomes a quantized view of that type; the
   // MaxPool is imported as usual and meets its quantizer again.
-  const onnx::NodeProto *pool = singleConsumer(name);
-  if (!pool || pool->op_type() != "MaxPool" ||
-      !(pool->domain().empty() || pool->domain() == "ai.onnx") ||
-      pool->output_size() != 1 || graphOutputs.count(name))
+  const onnx::NodeProto *pool = quantizedMaxPool(name);
+  if (!pool)
     return false;
-  const std::string &out = output0(*pool);
-  auto it = consumers.find(out);
-  if (graphOutputs.count(out) || it == consumers.end() || it->second.empty() ||
-      !llvm::all_of(it->second,
-                    [&](const onnx::NodeProto *c) { return isQuantizer(*c); }))
-    return false;
+  auto it = consumers.find(output0(*pool));
   // The quantizer's type, without taking the quantizer: the MaxPool's own
   // import does.
   OutputQuant q;
@@ -1451,7 +1460,15 @@ void Importer::importPool(const onnx::NodeProto &n) {
       if (d != 1)
         fail(describe(n), ": dilations are not supported for AveragePool");
   }
-  Value x = quantizedInput(n, 0, "X");
+  // In float: a float input (before the first quantizer, after a float
+  // op), or a dequantized one whose average the model keeps in float. A
+  // MaxPool of a dequantized tensor runs on its codes (max commutes with
+  // dequantizing).
+  bool inFloat = isFloatRuntimeValue(n.input(0)) ||
+                 (!isMax && hasInput(n, 0) &&
+                  (dqViews.count(n.input(0)) || dqConsts.count(n.input(0))) &&
+                  consumedInFloat(n.output(0)));
+  Value x = inFloat ? floatOperand(n, 0) : quantizedInput(n, 0, "X");
   auto xt = cast<RankedTensorType>(x.getType());
   auto k = attrInts(n, "kernel_shape", {});
   if (k.size() != 2 || k[0] < 1 || k[1] < 1)
@@ -1462,6 +1479,24 @@ void Importer::importPool(const onnx::NodeProto &n) {
   convAttrs(n, xt.getShape(), k, strides, dilations, pads, groups, outShape,
             true, ceil);
   outShape[1] = xt.getDimSize(1);
+  if (inFloat) {
+    auto ft = RankedTensorType::get(outShape, b.getF32Type());
+    values[n.output(0)] =
+        isMax ? MaxPool2DOp::create(b, nodeLoc(n), ft, x, b.getDenseI64ArrayAttr(k),
+                                    b.getDenseI64ArrayAttr(strides),
+                                    b.getDenseI64ArrayAttr(dilations),
+                                    b.getDenseI64ArrayAttr(pads),
+                                    b.getBoolAttr(ceil))
+                    .getResult()
+              : AvgPool2DOp::create(
+                    b, nodeLoc(n), ft, x, b.getDenseI64ArrayAttr(k),
+                    b.getDenseI64ArrayAttr(strides), b.getDenseI64ArrayAttr(pads),
+                    b.getBoolAttr(ceil),
+                    b.getBoolAttr(attrInt(n, "count_include_pad", 0)),
+                    StringAttr(), UnitAttr())
+                    .getResult();
+    return;
+  }
   QuantType xq = getQuantElementType(xt);
   // On a raw integer tensor (QOperator form) the op works on the integers.
   bool viewInput = dqViews.count(n.input(0));
@@ -1495,13 +1530,44 @@ void Importer::importPool(const onnx::NodeProto &n) {
   bind(oq, requantize(v, oq.type, n, oq.lo, oq.hi, RoundSpec::onnx()), n);
 }
 
-void Importer::importGlobalAveragePool(const onnx::NodeProto &n) {
+void Importer::importGlobalMaxPool(const onnx::NodeProto &n) {
   allowAttrs(n, {});
-  Value x = quantizedInput(n, 0, "X");
+  // A MaxPool whose window is the whole image: on floats, or on codes (of
+  // a dequantized tensor too: max commutes with dequantizing).
+  bool inFloat = isFloatRuntimeValue(n.input(0));
+  Value x = inFloat ? floatOperand(n, 0) : quantizedInput(n, 0, "X");
   auto xt = cast<RankedTensorType>(x.getType());
   if (xt.getRank() != 4)
     fail(describe(n), ": only 2-D (NCHW) inputs are supported");
   SmallVector<int64_t> shape = {xt.getDimSize(0), xt.getDimSize(1), 1, 1};
+  Value v = MaxPool2DOp::create(
+      b, nodeLoc(n), RankedTensorType::get(shape, xt.getElementType()), x,
+      b.getDenseI64ArrayAttr({xt.getDimSize(2), xt.getDimSize(3)}),
+      b.getDenseI64ArrayAttr({1, 1}), b.getDenseI64ArrayAttr({1, 1}),
+      b.getDenseI64ArrayAttr({0, 0, 0, 0}), b.getBoolAttr(false));
+  if (!inFloat && dqViews.count(n.input(0)))
+    dqViews[n.output(0)] = v; // DQ -> GlobalMaxPool -> Q
+  else
+    values[n.output(0)] = v;
+}
+
+void Importer::importGlobalAveragePool(const onnx::NodeProto &n) {
+  allowAttrs(n, {});
+  // In float as AveragePool is (importPool).
+  bool inFloat = isFloatRuntimeValue(n.input(0)) ||
+                 ((dqViews.count(n.input(0)) || dqConsts.count(n.input(0))) &&
+                  consumedInFloat(n.output(0)));
+  Value x = inFloat ? floatOperand(n, 0) : quantizedInput(n, 0, "X");
+  auto xt = cast<RankedTensorType>(x.getType());
+  if (xt.getRank() != 4)
+    fail(describe(n), ": only 2-D (NCHW) inputs are supported");
+  SmallVector<int64_t> shape = {xt.getDimSize(0), xt.getDimSize(1), 1, 1};
+  if (inFloat) {
+    values[n.output(0)] = GlobalAvgPoolOp::create(
+        b, nodeLoc(n), RankedTensorType::get(shape, b.getF32Type()), x,
+        StringAttr(), UnitAttr());
+    return;
+  }
   if (dqViews.count(n.input(0)) &&
       importTruncAvgPool(n, x, {xt.getDimSize(2), xt.getDimSize(3)}, {1, 1},
                          {0, 0, 0, 0}, shape))
@@ -1556,6 +1622,27 @@ void Importer::importConcat(const onnx::NodeProto &n) {
   allowAttrs(n, {"axis"});
   if (importConstantConcat(n) || importShapeConcat(n))
     return;
+  // In float: with a float input (a graph input, a float op's result, a
+  // float constant such as a detector's grid), or of dequantized inputs
+  // consumed in float.
+  bool anyFloat = false, allDequantized = true;
+  for (const std::string &in : n.input()) {
+    if (isFloatRuntimeValue(in) || consts.count(in))
+      anyFloat = true;
+    else if (!dqViews.count(in) && !dqConsts.count(in))
+      allDequantized = false;
+  }
+  if (anyFloat || (allDequantized && consumedInFloat(n.output(0)))) {
+    SmallVector<Value> ins;
+    for (int i = 0; i < n.input_size(); ++i)
+      ins.push_back(floatOperand(n, i));
+    int64_t axis;
+    SmallVector<int64_t> shape = concatShape(n, ins, axis);
+    values[n.output(0)] = ConcatOp::create(
+        b, nodeLoc(n), RankedTensorType::get(shape, b.getF32Type()), ins,
+        b.getI64IntegerAttr(axis), StringAttr(), UnitAttr());
+    return;
+  }
   SmallVector<Value> ins;
   for (int i = 0; i < n.input_size(); ++i)
     ins.push_back(quantizedInput(n, i, "input #" + std::to_string(i)));

@@ -280,7 +280,8 @@ void Importer::importSqueezeOrUnsqueeze(const onnx::NodeProto &n) {
 bool Importer::consumedInFloat(std::string name) {
   auto isLayout = [](const onnx::NodeProto &c) {
     static const std::set<std::string> ops = {
-        "Reshape", "Flatten", "Transpose", "Squeeze", "Unsqueeze", "Identity"};
+        "Reshape",   "Flatten",      "Transpose",   "Squeeze",
+        "Unsqueeze", "Identity",     "DepthToSpace", "SpaceToDepth"};
     return (c.domain().empty() || c.domain() == "ai.onnx") &&
            ops.count(c.op_type());
   };
@@ -290,8 +291,16 @@ bool Importer::consumedInFloat(std::string name) {
     const std::string &op = c.op_type();
     if (op == "Softmax" || op == "Sub" || op == "Div")
       return true;
-    if (op != "Relu" && op != "Clip" && op != "LeakyRelu" &&
-        op != "HardSigmoid" && op != "HardSwish" && op != "Sigmoid")
+    // Through a float concat or pool (a MaxPool towards a quantizer runs on
+    // its codes instead: maxPoolQuantPattern).
+    if (op == "Concat" || op == "MaxPool" || op == "AveragePool" ||
+        op == "GlobalAveragePool" || op == "GlobalMaxPool")
+      return consumedInFloat(c.output(0));
+    static const std::set<std::string> floatUnary = {
+        "Relu",     "Clip", "LeakyRelu", "HardSigmoid", "HardSwish",
+        "Sigmoid",  "Tanh", "Elu",       "Selu",        "Celu",
+        "Softplus", "Softsign", "ThresholdedRelu", "PRelu",       "Mish"};
+    if (!floatUnary.count(op))
       return false;
     const onnx::NodeProto *mul = siluMul(c);
     return !resultIsQuantized(mul ? output0(*mul) : c.output(0));
@@ -386,6 +395,66 @@ void Importer::importTranspose(const onnx::NodeProto &n) {
   bindLayout(n, TransposeOp::create(b, nodeLoc(n),
                                     RankedTensorType::get(shape, xq), x,
                                     b.getDenseI64ArrayAttr(perm)));
+}
+
+void Importer::importDepthOrSpace(const onnx::NodeProto &n) {
+  bool toSpace = n.op_type() == "DepthToSpace";
+  if (toSpace)
+    allowAttrs(n, {"blocksize", "mode"});
+  else
+    allowAttrs(n, {"blocksize"});
+  bool hasBlock = llvm::any_of(n.attribute(), [](const onnx::AttributeProto &a) {
+    return a.name() == "blocksize";
+  });
+  int64_t bs = attrInt(n, "blocksize", 0);
+  if (!hasBlock || bs < 1)
+    fail(describe(n), ": blocksize must be a positive integer");
+  std::string mode = attrString(n, "mode", "DCR");
+  if (mode != "DCR" && mode != "CRD")
+    fail(describe(n), ": mode '", mode, "' is not DCR or CRD");
+  Value x = layoutInput(n);
+  auto xt = cast<RankedTensorType>(x.getType());
+  if (xt.getRank() != 4)
+    fail(describe(n), ": input must be 4-D (NCHW), got rank ", xt.getRank());
+  int64_t N = xt.getDimSize(0), C = xt.getDimSize(1), H = xt.getDimSize(2),
+          W = xt.getDimSize(3);
+  SmallVector<int64_t> split, perm, out;
+  if (toSpace) {
+    if (bs > C || C % bs != 0 || (C / bs) % bs != 0)
+      fail(describe(n), ": ", C, " channels are not a multiple of blocksize^2 (",
+           bs, "^2)");
+    int64_t c = C / bs / bs;
+    if (mode == "DCR") {
+      split = {N, bs, bs, c, H, W};
+      perm = {0, 3, 4, 1, 5, 2};
+    } else {
+      split = {N, c, bs, bs, H, W};
+      perm = {0, 1, 4, 2, 5, 3};
+    }
+    out = {N, c, H * bs, W * bs};
+  } else {
+    if (bs > H || bs > W || H % bs != 0 || W % bs != 0)
+      fail(describe(n), ": height ", H, " and width ", W,
+           " are not multiples of blocksize ", bs);
+    split = {N, C, H / bs, bs, W / bs, bs};
+    perm = {0, 3, 5, 1, 2, 4};
+    out = {N, C * bs * bs, H / bs, W / bs};
+  }
+  Type elem = xt.getElementType();
+  if (!elem.isF32() && !getQuantElementType(xt).isPerTensor())
+    fail(describe(n), ": input must be quantized per tensor");
+  SmallVector<int64_t> permuted;
+  for (int64_t p : perm)
+    permuted.push_back(split[p]);
+  Location loc = nodeLoc(n);
+  Value v = ReshapeOp::create(b, loc, RankedTensorType::get(split, elem), x);
+  v = TransposeOp::create(b, loc, RankedTensorType::get(permuted, elem), v,
+                          b.getDenseI64ArrayAttr(perm));
+  v = ReshapeOp::create(b, loc, RankedTensorType::get(out, elem), v);
+  if (elem.isF32())
+    values[n.output(0)] = v;
+  else
+    bindLayout(n, v);
 }
 
 void Importer::importResize(const onnx::NodeProto &n) {

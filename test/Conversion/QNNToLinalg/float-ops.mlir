@@ -85,3 +85,76 @@ func.func @float_layout(%x: tensor<1x6x2x2xf32>) -> tensor<1x3x2x2x2xf32> {
   %t = qnn.transpose %r {permutation = array<i64: 0, 1, 3, 4, 2>} : tensor<1x3x2x2x2xf32> -> tensor<1x3x2x2x2xf32>
   return %t : tensor<1x3x2x2x2xf32>
 }
+
+// -----
+
+// qnn.concat on f32: inserted slices of an f32 tensor, no requantization.
+// CHECK-LABEL: func.func @float_concat
+// CHECK: %[[E:.*]] = tensor.empty() : tensor<1x5xf32>
+// CHECK: %[[A:.*]] = tensor.insert_slice %arg0 into %[[E]][0, 0] [1, 2] [1, 1] : tensor<1x2xf32> into tensor<1x5xf32>
+// CHECK: %[[B:.*]] = tensor.insert_slice %arg1 into %[[A]][0, 2] [1, 3] [1, 1] : tensor<1x3xf32> into tensor<1x5xf32>
+// CHECK-NEXT: return %[[B]]
+func.func @float_concat(%a: tensor<1x2xf32>, %b: tensor<1x3xf32>) -> tensor<1x5xf32> {
+  %c = qnn.concat %a, %b {axis = 1 : i64} : (tensor<1x2xf32>, tensor<1x3xf32>) -> tensor<1x5xf32>
+  return %c : tensor<1x5xf32>
+}
+
+// -----
+
+// qnn.max_pool2d on f32: -inf padding and init, maxnum (NaN ignored).
+// CHECK-LABEL: func.func @float_max_pool
+// CHECK: %[[NINF:.*]] = arith.constant 0xFF800000 : f32
+// CHECK: tensor.pad %arg0 low[0, 0, 1, 1] high[0, 0, 0, 0]
+// CHECK: tensor.yield %[[NINF]] : f32
+// CHECK: linalg.fill ins(%{{.*}} : f32)
+// CHECK: linalg.generic {{.*}} attrs = {qcc.kernel = "float_max_pool2d"}
+// CHECK: arith.maxnumf %{{.*}}, %{{.*}} : f32
+func.func @float_max_pool(%x: tensor<1x2x4x4xf32>) -> tensor<1x2x2x2xf32> {
+  %0 = qnn.max_pool2d %x {dilations = array<i64: 1, 1>, kernel = array<i64: 3, 3>, pads = array<i64: 1, 1, 0, 0>, strides = array<i64: 2, 2>} : tensor<1x2x4x4xf32> -> tensor<1x2x2x2xf32>
+  return %0 : tensor<1x2x2x2xf32>
+}
+
+// -----
+
+// qnn.avg_pool2d on f32: zero padding, the window sum (acc + x, row-major),
+// then a division by each position's in-bounds count (2x2 at the padded
+// corner, 3x3 inside).
+// CHECK-LABEL: func.func @float_avg_pool
+// CHECK: tensor.pad %arg0 low[0, 0, 1, 1] high[0, 0, 0, 0]
+// CHECK: linalg.generic {{.*}} attrs = {qcc.kernel = "float_window_sum"}
+// CHECK: ^bb0(%[[IN:.*]]: f32, %{{.*}}: i8, %[[ACC:.*]]: f32):
+// CHECK-NEXT: arith.addf %[[ACC]], %[[IN]] : f32
+// CHECK: arith.constant dense<{{\[}}[4.000000e+00, 6.000000e+00], [6.000000e+00, 9.000000e+00]]> : tensor<2x2xf32>
+// CHECK: linalg.generic {{.*}} attrs = {qcc.kernel = "float_average"}
+// CHECK: arith.divf
+func.func @float_avg_pool(%x: tensor<1x2x4x4xf32>) -> tensor<1x2x2x2xf32> {
+  %0 = qnn.avg_pool2d %x {kernel = array<i64: 3, 3>, pads = array<i64: 1, 1, 0, 0>, strides = array<i64: 2, 2>} : tensor<1x2x4x4xf32> -> tensor<1x2x2x2xf32>
+  return %0 : tensor<1x2x2x2xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @float_global_avg_pool
+// CHECK: linalg.generic {{.*}} ins(%arg0, {{.*}} attrs = {qcc.kernel = "float_window_sum"}
+// CHECK: arith.constant dense<1.600000e+01> : tensor<1x1xf32>
+// CHECK: linalg.generic {{.*}} attrs = {qcc.kernel = "float_average"}
+// CHECK: arith.divf
+func.func @float_global_avg_pool(%x: tensor<1x2x4x4xf32>) -> tensor<1x2x1x1xf32> {
+  %0 = qnn.global_avg_pool %x : tensor<1x2x4x4xf32> -> tensor<1x2x1x1xf32>
+  return %0 : tensor<1x2x1x1xf32>
+}
+
+// -----
+
+// prelu: x < 0 ? x * slope : x, the slope broadcast per channel.
+// CHECK-LABEL: func.func @float_prelu
+// CHECK: linalg.generic {indexing_maps = [#{{.*}}, #[[SLOPE:.*]], #{{.*}}]{{.*}} attrs = {qcc.kernel = "float_prelu"}
+// CHECK: ^bb0(%[[X:.*]]: f32, %[[S:.*]]: f32, %{{.*}}: f32):
+// CHECK: %[[NEG:.*]] = arith.cmpf olt, %[[X]], %{{.*}} : f32
+// CHECK-NEXT: %[[P:.*]] = arith.mulf %[[X]], %[[S]] : f32
+// CHECK-NEXT: %[[R:.*]] = arith.select %[[NEG]], %[[P]], %[[X]] : f32
+// CHECK-NEXT: linalg.yield %[[R]] : f32
+func.func @float_prelu(%x: tensor<1x2x3x3xf32>, %s: tensor<2x1x1xf32>) -> tensor<1x2x3x3xf32> {
+  %0 = qnn.float_binary prelu %x, %s : tensor<1x2x3x3xf32>, tensor<2x1x1xf32> -> tensor<1x2x3x3xf32>
+  return %0 : tensor<1x2x3x3xf32>
+}

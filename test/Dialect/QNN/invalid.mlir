@@ -1035,6 +1035,38 @@ func.func @transpose_quantized_to_f32(%x: tensor<2x4x!qnn.q<i8, scale = 0.5, zp 
 
 // -----
 
+func.func @max_pool_mixed_f32(%x: tensor<1x2x4x4xf32>) {
+  // expected-error @+1 {{'qnn.max_pool2d' op input and result must both be f32 or both quantized}}
+  %0 = qnn.max_pool2d %x {dilations = array<i64: 1, 1>, kernel = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 2, 2>} : tensor<1x2x4x4xf32> -> tensor<1x2x2x2x!qnn.q<i8, scale = 0.5, zp = 0>>
+  return
+}
+
+// -----
+
+func.func @avg_pool_mixed_f32(%x: tensor<1x2x4x4x!qnn.q<i8, scale = 0.5, zp = 0>>) {
+  // expected-error @+1 {{'qnn.avg_pool2d' op input and result must both be f32 or both quantized}}
+  %0 = qnn.avg_pool2d %x {kernel = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 2, 2>} : tensor<1x2x4x4x!qnn.q<i8, scale = 0.5, zp = 0>> -> tensor<1x2x2x2xf32>
+  return
+}
+
+// -----
+
+func.func @global_avg_pool_mixed_f32(%x: tensor<1x2x4x4xf32>) {
+  // expected-error @+1 {{'qnn.global_avg_pool' op input and result must both be f32 or both quantized}}
+  %0 = qnn.global_avg_pool %x : tensor<1x2x4x4xf32> -> tensor<1x2x1x1x!qnn.q<i8, scale = 0.5, zp = 0>>
+  return
+}
+
+// -----
+
+func.func @concat_mixed_f32(%a: tensor<1x2xf32>, %b: tensor<1x2x!qnn.q<i8, scale = 0.5, zp = 0>>) {
+  // expected-error @+1 {{'qnn.concat' op input #1: inputs and result must all be f32 or all quantized}}
+  %0 = qnn.concat %a, %b {axis = 1 : i64} : (tensor<1x2xf32>, tensor<1x2x!qnn.q<i8, scale = 0.5, zp = 0>>) -> tensor<1x4xf32>
+  return
+}
+
+// -----
+
 func.func @reshape_quantization(%x: tensor<2x4x!qnn.q<i8, scale = 0.5, zp = 0>>) {
   // expected-error @+1 {{'qnn.reshape' op input and result must have one per-tensor quantization}}
   %0 = qnn.reshape %x : tensor<2x4x!qnn.q<i8, scale = 0.5, zp = 0>> -> tensor<8x!qnn.q<i8, scale = 0.5, zp = 1>>
@@ -1213,7 +1245,7 @@ func.func @float_binary_result(%a: tensor<2x5xf32>, %b: tensor<5xf32>) {
 // -----
 
 func.func @float_binary_kind(%a: tensor<5xf32>) {
-  // expected-error @+1 {{expected string or keyword containing one of the following enum values for attribute 'kind' [add, sub, mul, div]}}
+  // expected-error @+1 {{expected string or keyword containing one of the following enum values for attribute 'kind' [add, sub, mul, div, prelu]}}
   %0 = qnn.float_binary pow %a, %a : tensor<5xf32>, tensor<5xf32> -> tensor<5xf32>
   return
 }
@@ -1246,6 +1278,14 @@ func.func @multi_threshold_negative_axis(%x: tensor<2x2xi32>) {
 
 // -----
 
+func.func @float_binary_prelu_shape(%x: tensor<1x2xf32>, %s: tensor<3x1xf32>) {
+  // expected-error @+1 {{'qnn.float_binary' op prelu's slope must broadcast to the input shape [1, 2]}}
+  %0 = qnn.float_binary prelu %x, %s : tensor<1x2xf32>, tensor<3x1xf32> -> tensor<3x2xf32>
+  return
+}
+
+// -----
+
 func.func @float_unary_alpha(%x: tensor<4xf32>) {
   // expected-error @+1 {{'qnn.float_unary' op leaky_relu needs alpha}}
   %0 = qnn.float_unary leaky_relu %x : tensor<4xf32>
@@ -1255,7 +1295,7 @@ func.func @float_unary_alpha(%x: tensor<4xf32>) {
 // -----
 
 func.func @float_unary_no_alpha(%x: tensor<4xf32>) {
-  // expected-error @+1 {{'qnn.float_unary' op relu takes no alpha or beta}}
+  // expected-error @+1 {{'qnn.float_unary' op relu takes no alpha}}
   %0 = qnn.float_unary relu %x {alpha = 0.5 : f32} : tensor<4xf32>
   return
 }
@@ -1263,8 +1303,32 @@ func.func @float_unary_no_alpha(%x: tensor<4xf32>) {
 // -----
 
 func.func @float_unary_hard_sigmoid_beta(%x: tensor<4xf32>) {
-  // expected-error @+1 {{'qnn.float_unary' op hard_sigmoid needs alpha and beta}}
+  // expected-error @+1 {{'qnn.float_unary' op hard_sigmoid needs beta}}
   %0 = qnn.float_unary hard_sigmoid %x {alpha = 0.5 : f32} : tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @float_unary_selu_gamma(%x: tensor<4xf32>) {
+  // expected-error @+1 {{'qnn.float_unary' op selu needs gamma}}
+  %0 = qnn.float_unary selu %x {alpha = 1.5 : f32} : tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @float_unary_gamma(%x: tensor<4xf32>) {
+  // expected-error @+1 {{'qnn.float_unary' op elu takes no gamma}}
+  %0 = qnn.float_unary elu %x {alpha = 1.0 : f32, gamma = 1.0 : f32} : tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @float_unary_celu_zero(%x: tensor<4xf32>) {
+  // expected-error @+1 {{'qnn.float_unary' op celu's alpha must not be 0}}
+  %0 = qnn.float_unary celu %x {alpha = 0.0 : f32} : tensor<4xf32>
   return
 }
 

@@ -206,7 +206,15 @@ func.func @float_ops(%x: tensor<1x3x4x4xf32>, %m: tensor<1x3x1x1xf32>, %d: tenso
 // CHECK: %[[C:.*]] = qnn.float_unary clip %[[L]] {max = 6.000000e+00 : f32} : tensor<2x3xf32>
 // CHECK: %[[H:.*]] = qnn.float_unary hard_sigmoid %[[C]] {alpha = 2.000000e-01 : f32, beta = 5.000000e-01 : f32} : tensor<2x3xf32>
 // CHECK: %[[W:.*]] = qnn.float_unary hard_swish %[[H]] : tensor<2x3xf32>
-// CHECK: qnn.float_unary sigmoid %[[W]] : tensor<2x3xf32>
+// CHECK: %[[S:.*]] = qnn.float_unary sigmoid %[[W]] : tensor<2x3xf32>
+// CHECK: %[[T:.*]] = qnn.float_unary tanh %[[S]] : tensor<2x3xf32>
+// CHECK: %[[E:.*]] = qnn.float_unary elu %[[T]] {alpha = 1.000000e+00 : f32} : tensor<2x3xf32>
+// CHECK: %[[SE:.*]] = qnn.float_unary selu %[[E]] {alpha = 2.000000e+00 : f32, gamma = 3.000000e+00 : f32} : tensor<2x3xf32>
+// CHECK: %[[CE:.*]] = qnn.float_unary celu %[[SE]] {alpha = 5.000000e-01 : f32} : tensor<2x3xf32>
+// CHECK: %[[SP:.*]] = qnn.float_unary softplus %[[CE]] : tensor<2x3xf32>
+// CHECK: %[[SS:.*]] = qnn.float_unary softsign %[[SP]] : tensor<2x3xf32>
+// CHECK: %[[TR:.*]] = qnn.float_unary thresholded_relu %[[SS]] {alpha = 1.500000e+00 : f32} : tensor<2x3xf32>
+// CHECK: qnn.float_unary mish %[[TR]] : tensor<2x3xf32>
 func.func @float_unary(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {
   %0 = qnn.float_unary relu %x : tensor<2x3xf32>
   %1 = qnn.float_unary leaky_relu %0 {alpha = 0.1 : f32} : tensor<2x3xf32>
@@ -214,7 +222,15 @@ func.func @float_unary(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {
   %3 = qnn.float_unary hard_sigmoid %2 {alpha = 0.2 : f32, beta = 0.5 : f32} : tensor<2x3xf32>
   %4 = qnn.float_unary hard_swish %3 : tensor<2x3xf32>
   %5 = qnn.float_unary sigmoid %4 : tensor<2x3xf32>
-  return %5 : tensor<2x3xf32>
+  %6 = qnn.float_unary tanh %5 : tensor<2x3xf32>
+  %7 = qnn.float_unary elu %6 {alpha = 1.0 : f32} : tensor<2x3xf32>
+  %8 = qnn.float_unary selu %7 {alpha = 2.0 : f32, gamma = 3.0 : f32} : tensor<2x3xf32>
+  %9 = qnn.float_unary celu %8 {alpha = 0.5 : f32} : tensor<2x3xf32>
+  %10 = qnn.float_unary softplus %9 : tensor<2x3xf32>
+  %11 = qnn.float_unary softsign %10 : tensor<2x3xf32>
+  %12 = qnn.float_unary thresholded_relu %11 {alpha = 1.5 : f32} : tensor<2x3xf32>
+  %13 = qnn.float_unary mish %12 : tensor<2x3xf32>
+  return %13 : tensor<2x3xf32>
 }
 
 // multi_threshold on an accumulator, a float input, quantized codes and into
@@ -227,5 +243,17 @@ func.func @multi_threshold(%acc: tensor<1x2x4x4xi32>, %x: tensor<1x2x4x4xf32>, %
   %0 = qnn.multi_threshold %acc {axis = 1 : i64, offset = 0 : i64, thresholds = dense<[[-3, 0, 4], [-1, 2, 9]]> : tensor<2x3xi32>} : tensor<1x2x4x4xi32> -> tensor<1x2x4x4x!qnn.q<ui2, scale = 1.0, zp = 0>>
   %1 = qnn.multi_threshold %x {axis = 1 : i64, offset = -2 : i64, thresholds = dense<[[-0.5, 0.0, 0.25]]> : tensor<1x3xf32>} : tensor<1x2x4x4xf32> -> tensor<1x2x4x4x!qnn.q<i2, scale = 0.5, zp = 0>>
   %2 = qnn.multi_threshold %q {axis = 1 : i64, offset = -1 : i64, thresholds = dense<[[1], [2]]> : tensor<2x1xi32>} : tensor<1x2x!qnn.q<i2, axis = 1, scale = [1.0, 2.0], zp = [0, 0]>> -> tensor<1x2x!qnn.q<b1, scale = 1.0>>
+  return
+}
+
+// Pools on f32 (what a model leaves in float).
+// CHECK-LABEL: func.func @float_pools
+// CHECK: qnn.max_pool2d %arg0 {{.*}} : tensor<1x2x4x4xf32> -> tensor<1x2x2x2xf32>
+// CHECK: qnn.avg_pool2d %arg0 {{.*}} : tensor<1x2x4x4xf32> -> tensor<1x2x2x2xf32>
+// CHECK: qnn.global_avg_pool %arg0 : tensor<1x2x4x4xf32> -> tensor<1x2x1x1xf32>
+func.func @float_pools(%x: tensor<1x2x4x4xf32>) {
+  %0 = qnn.max_pool2d %x {dilations = array<i64: 1, 1>, kernel = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 2, 2>} : tensor<1x2x4x4xf32> -> tensor<1x2x2x2xf32>
+  %1 = qnn.avg_pool2d %x {kernel = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 2, 2>} : tensor<1x2x4x4xf32> -> tensor<1x2x2x2xf32>
+  %2 = qnn.global_avg_pool %x : tensor<1x2x4x4xf32> -> tensor<1x2x1x1xf32>
   return
 }

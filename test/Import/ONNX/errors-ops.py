@@ -69,7 +69,6 @@
 # RUN: not %qcc compile %t/relu_relu.onnx --emit=qnn 2>&1 | %{check}=RELU-RELU
 # RUN: not %qcc compile %t/clip_min_not_scalar.onnx --emit=qnn 2>&1 | %{check}=CLIP-SCALAR
 # RUN: not %qcc compile %t/clip_min_not_constant.onnx --emit=qnn 2>&1 | %{check}=CLIP-INPUT
-# RUN: not %qcc compile %t/maxpool_float_input.onnx --emit=qnn 2>&1 | %{check}=POOL-FLOAT
 
 # CONV-W-INPUT: qcc: error: {{.*}}conv_weight_not_constant.onnx: node 'conv' (Conv): weight must be a constant behind DequantizeLinear
 # CONV-W-FLOAT: qcc: error: {{.*}}conv_weight_float.onnx: node 'conv' (Conv): weight must be a constant behind DequantizeLinear
@@ -138,7 +137,6 @@
 # CLIP-INPUT: qcc: error: {{.*}}clip_min_not_constant.onnx: node 'clip' (Clip): min 'lo' must be a constant (initializer or Constant node)
 # A Relu of a float input is now valid (float-activations.py); MaxPool of
 # one is not yet.
-# POOL-FLOAT: qcc: error: {{.*}}maxpool_float_input.onnx: node 'pool' (MaxPool): X 'x' is a float tensor, not a quantized one: QDQ models must feed it through DequantizeLinear
 
 import numpy as np
 
@@ -565,12 +563,6 @@ def clip_min_not_constant(g):
     x = g.qdq_input("x", [1, 4], 0.5, 128)
     g.input("lo", F32, [])
     finish(g, g.node("Clip", [x, "lo"], "c", name="clip"))
-
-
-@models()
-def maxpool_float_input(g):
-    g.input("x", F32, [1, 1, 2, 2])
-    finish(g, g.node("MaxPool", ["x"], "r", name="pool", kernel_shape=[2, 2]))
 
 
 models.main()

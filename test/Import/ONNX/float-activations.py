@@ -16,7 +16,13 @@
 # RUN: %qcc compile %t/head_sigmoid.onnx --emit=qnn | FileCheck %s --check-prefix=HEAD
 # RUN: %qcc compile %t/head_silu.onnx --emit=qnn | FileCheck %s --check-prefix=SILU
 # RUN: %qcc compile %t/between_quantizers.onnx --emit=qnn | FileCheck %s --check-prefix=LUT
-# RUN: not %qcc compile %t/tanh_float.onnx --emit=qnn 2>&1 | %{err}=TANH
+# RUN: %qcc compile %t/input_chain2.onnx --emit=qnn | FileCheck %s --check-prefix=CHAIN2
+# RUN: %qcc compile %t/prelu_float.onnx --emit=qnn | FileCheck %s --check-prefix=PRELU
+# RUN: %qcc compile %t/prelu_uniform_lut.onnx --emit=qnn | FileCheck %s --check-prefix=PRELU-LUT
+# RUN: not %qcc compile %t/prelu_channel_lut.onnx --emit=qnn 2>&1 | %{err}=PRELU-CH
+# RUN: not %qcc compile %t/prelu_slope_shape.onnx --emit=qnn 2>&1 | %{err}=PRELU-SHAPE
+# RUN: %qcc compile %t/mish_float.onnx --emit=qnn | FileCheck %s --check-prefix=MISH
+# RUN: not %qcc compile %t/celu_zero.onnx --emit=qnn 2>&1 | %{err}=CELU0
 # RUN: not %qcc compile %t/leaky_relu_bad_attr.onnx --emit=qnn 2>&1 | %{err}=ATTR
 # RUN: not test -e %t/none.o
 
@@ -56,7 +62,30 @@
 # LUT: qnn.lookup_table
 # LUT-NOT: float_unary
 
-# TANH: qcc: error: {{.*}}tanh_float.onnx: node 'tanh' (Tanh): Tanh of a float tensor is not supported (in float: Relu, Clip, LeakyRelu, HardSigmoid, HardSwish, Sigmoid; Tanh between quantizers, as a lookup table)
+# The exp/log based ones and Softsign, ThresholdedRelu (defaults: Elu,
+# Celu and ThresholdedRelu alpha 1, Selu's alpha and gamma from the spec).
+# CHAIN2: %[[T:.*]] = qnn.float_unary tanh %arg0 : tensor<1x4xf32>
+# CHAIN2-NEXT: %[[E:.*]] = qnn.float_unary elu %[[T]] {alpha = 5.000000e-01 : f32} : tensor<1x4xf32>
+# CHAIN2-NEXT: %[[S:.*]] = qnn.float_unary selu %[[E]] {alpha = 1.67326319 : f32, gamma = 1.05070102 : f32} : tensor<1x4xf32>
+# CHAIN2-NEXT: %[[C:.*]] = qnn.float_unary celu %[[S]] {alpha = 2.000000e+00 : f32} : tensor<1x4xf32>
+# CHAIN2-NEXT: %[[P:.*]] = qnn.float_unary softplus %[[C]] : tensor<1x4xf32>
+# CHAIN2-NEXT: %[[N:.*]] = qnn.float_unary softsign %[[P]] : tensor<1x4xf32>
+# CHAIN2-NEXT: %[[R:.*]] = qnn.float_unary thresholded_relu %[[N]] {alpha = 1.000000e+00 : f32} : tensor<1x4xf32>
+# CHAIN2-NEXT: qnn.quantize %[[R]]
+
+# PRelu of a float tensor, a per-channel slope (PyTorch's nn.PReLU(C)):
+# qnn.float_binary prelu, the slope broadcast to X.
+# PRELU: %[[S:.*]] = arith.constant dense<{{.*}}> : tensor<2x1x1xf32>
+# PRELU: qnn.float_binary prelu %arg0, %[[S]] : tensor<1x2x2x2xf32>, tensor<2x1x1xf32> -> tensor<1x2x2x2xf32>
+# Between quantizers, one slope (nn.PReLU()) is LeakyRelu's table.
+# PRELU-LUT: qnn.lookup_table
+# PRELU-LUT-NOT: float_binary
+# PRELU-CH: qcc: error: {{.*}}prelu_channel_lut.onnx: node 'prelu' (PRelu): slope 'slope' differs between elements; between quantizers qcc supports one slope for the whole tensor (a lookup table)
+# PRELU-SHAPE: qcc: error: {{.*}}prelu_slope_shape.onnx: node 'prelu' (PRelu): slope 'slope' does not broadcast to X's shape
+
+# MISH: %[[M:.*]] = qnn.float_unary mish %arg0 : tensor<1x4xf32>
+# MISH-NEXT: qnn.quantize %[[M]]
+# CELU0: qcc: error: {{.*}}celu_zero.onnx: node 'celu' (Celu): alpha must not be 0 (Celu divides by it)
 # ATTR: qcc: error: {{.*}}leaky_relu_bad_attr.onnx: node 'leaky' (LeakyRelu): {{.*}}'beta'{{.*}}
 
 import numpy as np
@@ -122,11 +151,67 @@ def between_quantizers(g):
     g.output("out", F32)
 
 
-@models()
-def tanh_float(g):
+@models(opset=13)
+def input_chain2(g):
     g.input("x", F32, [1, 4])
     t = g.node("Tanh", ["x"], "t", name="tanh")
+    t = g.node("Elu", [t], "e", name="elu", alpha=0.5)
+    t = g.node("Selu", [t], "s", name="selu")
+    t = g.node("Celu", [t], "c", name="celu", alpha=2.0)
+    t = g.node("Softplus", [t], "p", name="softplus")
+    t = g.node("Softsign", [t], "n", name="softsign")
+    t = g.node("ThresholdedRelu", [t], "r", name="thr")
     g.dq(g.q(t, 1.0 / 128, 0, out="tq"), 1.0 / 128, 0, out="out")
+    g.output("out", F32)
+
+
+@models()
+def prelu_float(g):
+    g.input("x", F32, [1, 2, 2, 2])
+    g.init("slope", np.array([0.25, -0.5], np.float32).reshape(2, 1, 1))
+    t = g.node("PRelu", ["x", "slope"], "p", name="prelu")
+    g.dq(g.q(t, 1.0 / 128, 0, out="tq"), 1.0 / 128, 0, out="out")
+    g.output("out", F32)
+
+
+def prelu_between(g, slope):
+    x = g.qdq_input("x", [1, 2, 2, 2], 0.1, 128)
+    g.init("slope", slope)
+    t = g.node("PRelu", [x, "slope"], "p", name="prelu")
+    g.dq(g.q(t, 0.1, 128, out="tq"), 0.1, 128, out="out")
+    g.output("out", F32)
+
+
+@models()
+def prelu_uniform_lut(g):
+    prelu_between(g, np.full([2, 1, 1], 0.25, np.float32))
+
+
+@models()
+def prelu_channel_lut(g):
+    prelu_between(g, np.array([0.25, 0.5], np.float32).reshape(2, 1, 1))
+
+
+@models()
+def prelu_slope_shape(g):
+    g.input("x", F32, [1, 2, 2, 2])
+    g.init("slope", np.ones([2, 1, 1, 1], np.float32))
+    g.node("PRelu", ["x", "slope"], "out", name="prelu")
+    g.output("out", F32)
+
+
+@models(opset=18)
+def mish_float(g):
+    g.input("x", F32, [1, 4])
+    t = g.node("Mish", ["x"], "t", name="mish")
+    g.dq(g.q(t, 1.0 / 128, 0, out="tq"), 1.0 / 128, 0, out="out")
+    g.output("out", F32)
+
+
+@models(opset=13)
+def celu_zero(g):
+    g.input("x", F32, [1, 4])
+    g.node("Celu", ["x"], "out", name="celu", alpha=0.0)
     g.output("out", F32)
 
 

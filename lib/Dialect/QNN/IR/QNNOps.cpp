@@ -536,21 +536,38 @@ LogicalResult MultiThresholdOp::verify() {
 }
 
 LogicalResult FloatBinaryOp::verify() {
-  return verifyBroadcast(*this, cast<RankedTensorType>(getLhs().getType()),
-                         cast<RankedTensorType>(getRhs().getType()),
-                         cast<RankedTensorType>(getType()));
+  auto lhs = cast<RankedTensorType>(getLhs().getType());
+  if (failed(verifyBroadcast(*this, lhs,
+                             cast<RankedTensorType>(getRhs().getType()),
+                             cast<RankedTensorType>(getType()))))
+    return failure();
+  if (getKind() == FloatBinaryKind::prelu &&
+      cast<RankedTensorType>(getType()).getShape() != lhs.getShape())
+    return emitOpError() << "prelu's slope must broadcast to the input shape "
+                         << shapeStr(lhs.getShape());
+  return success();
 }
 
 LogicalResult FloatUnaryOp::verify() {
   FloatUnaryKind k = getKind();
-  bool needsAlpha = k == FloatUnaryKind::leaky_relu ||
-                    k == FloatUnaryKind::hard_sigmoid;
-  bool needsBeta = k == FloatUnaryKind::hard_sigmoid;
-  if (needsAlpha != (bool)getAlpha() || needsBeta != (bool)getBeta())
+  using K = FloatUnaryKind;
+  bool needsAlpha = k == K::leaky_relu || k == K::hard_sigmoid ||
+                    k == K::elu || k == K::selu || k == K::celu ||
+                    k == K::thresholded_relu;
+  bool needsBeta = k == K::hard_sigmoid;
+  bool needsGamma = k == K::selu;
+  auto check = [&](bool needs, bool has, StringRef name) -> LogicalResult {
+    if (needs == has)
+      return success();
     return emitOpError() << stringifyFloatUnaryKind(k)
-                         << (needsAlpha ? " needs" : " takes no")
-                         << (needsBeta ? " alpha and beta" : " alpha")
-                         << (needsAlpha || needsBeta ? "" : " or beta");
+                         << (needs ? " needs " : " takes no ") << name;
+  };
+  if (failed(check(needsAlpha, (bool)getAlpha(), "alpha")) ||
+      failed(check(needsBeta, (bool)getBeta(), "beta")) ||
+      failed(check(needsGamma, (bool)getGamma(), "gamma")))
+    return failure();
+  if (k == K::celu && getAlpha()->isZero())
+    return emitOpError() << "celu's alpha must not be 0";
   if ((getMin() || getMax()) && k != FloatUnaryKind::clip)
     return emitOpError() << "min and max are clip's bounds, not "
                          << stringifyFloatUnaryKind(k) << "'s";
@@ -566,12 +583,24 @@ LogicalResult SoftmaxOp::verify() {
   return success();
 }
 
+/// A pooling op runs on codes (both quantized) or on floats (both f32).
+static LogicalResult verifySameDomain(Operation *op, RankedTensorType in,
+                                      RankedTensorType out) {
+  if (in.getElementType().isF32() != out.getElementType().isF32())
+    return op->emitOpError()
+           << "input and result must both be f32 or both quantized";
+  return success();
+}
+
 LogicalResult MaxPool2DOp::verify() {
   if (failed(verifyAllQuantValues(*this)))
     return failure();
   auto in = cast<RankedTensorType>(getInput().getType());
   auto out = cast<RankedTensorType>(getType());
-  if (!sameQuantization(getQuantElementType(in), getQuantElementType(out)))
+  if (failed(verifySameDomain(*this, in, out)))
+    return failure();
+  if (!in.getElementType().isF32() &&
+      !sameQuantization(getQuantElementType(in), getQuantElementType(out)))
     return emitOpError()
            << "result quantization must equal the input's (insert "
               "qnn.requantize to change it)";
@@ -590,7 +619,8 @@ LogicalResult AvgPool2DOp::verify() {
     return failure();
   auto in = cast<RankedTensorType>(getInput().getType());
   auto out = cast<RankedTensorType>(getType());
-  if (failed(requirePerTensor(*this, "input", in)) ||
+  if (failed(verifySameDomain(*this, in, out)) ||
+      failed(requirePerTensor(*this, "input", in)) ||
       failed(requirePerTensor(*this, "result", out)))
     return failure();
   int64_t dil[2] = {1, 1};
@@ -605,7 +635,8 @@ LogicalResult GlobalAvgPoolOp::verify() {
     return failure();
   auto in = cast<RankedTensorType>(getInput().getType());
   auto out = cast<RankedTensorType>(getType());
-  if (failed(requirePerTensor(*this, "input", in)) ||
+  if (failed(verifySameDomain(*this, in, out)) ||
+      failed(requirePerTensor(*this, "input", in)) ||
       failed(requirePerTensor(*this, "result", out)))
     return failure();
   if (in.getRank() != 4)
@@ -629,7 +660,8 @@ LogicalResult ConcatOp::verify() {
   if (axis < 0 || axis >= out.getRank())
     return emitOpError() << "axis " << axis << " is out of range for rank "
                          << out.getRank();
-  if (failed(requirePerTensor(*this, "result", out)))
+  bool isFloat = out.getElementType().isF32();
+  if (!isFloat && failed(requirePerTensor(*this, "result", out)))
     return failure();
   int64_t total = 0;
   for (auto [i, v] : llvm::enumerate(getInputs())) {
@@ -637,7 +669,12 @@ LogicalResult ConcatOp::verify() {
     if (t.getRank() != out.getRank())
       return emitOpError() << "input #" << i << " has rank " << t.getRank()
                            << ", expected " << out.getRank();
-    if (failed(requirePerTensor(*this, "input #" + std::to_string(i), t)))
+    if (t.getElementType().isF32() != isFloat)
+      return emitOpError() << "input #" << i
+                           << ": inputs and result must all be f32 or all "
+                              "quantized";
+    if (!isFloat &&
+        failed(requirePerTensor(*this, "input #" + std::to_string(i), t)))
       return failure();
     for (int64_t d = 0; d < t.getRank(); ++d)
       if (d != axis && t.getDimSize(d) != out.getDimSize(d))

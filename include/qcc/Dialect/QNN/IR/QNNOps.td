@@ -191,12 +191,16 @@ def QNN_MaxPool2DOp : QNN_Op<"max_pool2d", [Pure]> {
     `pads` are [top, left, bottom, right]; padded positions never win.
     `ceil_mode` rounds the output size up; windows that run past the end are
     treated as padded. The result type must have the input's quantization.
+
+    On f32 (input and result both f32: a pool the model leaves in float) the
+    maximum ignores NaN, as ONNX's reference does (`maxnum`; padding is
+    -inf), and is exact.
   }];
-  let arguments = (ins QNN_AnyQuantTensor:$input, DenseI64ArrayAttr:$kernel,
+  let arguments = (ins QNN_QuantOrF32Tensor:$input, DenseI64ArrayAttr:$kernel,
                    DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$dilations,
                    DenseI64ArrayAttr:$pads,
                    DefaultValuedAttr<BoolAttr, "false">:$ceil_mode);
-  let results = (outs QNN_AnyQuantTensor:$result);
+  let results = (outs QNN_QuantOrF32Tensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
   let hasVerifier = 1;
 }
@@ -208,13 +212,17 @@ def QNN_AvgPool2DOp : QNN_Op<"avg_pool2d", [Pure]> {
     `kernel` positions with `count_include_pad`, else only the in-bounds
     ones) as part of the requantization to the result type, rounded with
     `rounding` (default half_even).
+
+    On f32 (input and result both f32; `rounding` is unused): the window is summed
+    in binary32 in row-major order and divided by the same count, as ONNX
+    Runtime does.
   }];
-  let arguments = !con((ins QNN_AnyQuantTensor:$input, DenseI64ArrayAttr:$kernel,
+  let arguments = !con((ins QNN_QuantOrF32Tensor:$input, DenseI64ArrayAttr:$kernel,
                    DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$pads,
                    DefaultValuedAttr<BoolAttr, "false">:$ceil_mode,
                    DefaultValuedAttr<BoolAttr, "false">:$count_include_pad),
                    QNN_RoundingAttr);
-  let results = (outs QNN_AnyQuantTensor:$result);
+  let results = (outs QNN_QuantOrF32Tensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
   let hasVerifier = 1;
 }
@@ -224,10 +232,11 @@ def QNN_GlobalAvgPoolOp : QNN_Op<"global_avg_pool", [Pure]> {
   let description = [{
     The sum of `q - zp_in` over H x W, divided by H * W as part of the
     requantization to the result type, rounded with `rounding` (default
-    half_even).
+    half_even). On f32 (input and result; `rounding` unused): the binary32 sum
+    in row-major order divided by H * W.
   }];
-  let arguments = !con((ins QNN_AnyQuantTensor:$input), QNN_RoundingAttr);
-  let results = (outs QNN_AnyQuantTensor:$result);
+  let arguments = !con((ins QNN_QuantOrF32Tensor:$input), QNN_RoundingAttr);
+  let results = (outs QNN_QuantOrF32Tensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
   let hasVerifier = 1;
 }
@@ -236,11 +245,13 @@ def QNN_ConcatOp : QNN_Op<"concat", [Pure]> {
   let summary = "concatenation along `axis`; each input requantized to the result";
   let description = [{
     An input whose quantization differs from its part of the result is
-    requantized, rounded with `rounding` (default half_even).
+    requantized, rounded with `rounding` (default half_even). All f32
+    (inputs and result): a concatenation of float values (a part of the
+    model left in float).
   }];
-  let arguments = !con((ins Variadic<QNN_AnyQuantTensor>:$inputs, I64Attr:$axis),
+  let arguments = !con((ins Variadic<QNN_QuantOrF32Tensor>:$inputs, I64Attr:$axis),
                        QNN_RoundingAttr);
-  let results = (outs QNN_AnyQuantTensor:$result);
+  let results = (outs QNN_QuantOrF32Tensor:$result);
   let assemblyFormat = [{
     $inputs attr-dict `:` functional-type($inputs, results)
   }];
@@ -364,16 +375,19 @@ def QNN_MultiThresholdOp : QNN_Op<"multi_threshold",
 def QNN_FloatBinaryKind : I32EnumAttr<"FloatBinaryKind",
     "binary32 elementwise arithmetic", [
       I32EnumAttrCase<"add", 0>, I32EnumAttrCase<"sub", 1>,
-      I32EnumAttrCase<"mul", 2>, I32EnumAttrCase<"div", 3>]> {
+      I32EnumAttrCase<"mul", 2>, I32EnumAttrCase<"div", 3>,
+      I32EnumAttrCase<"prelu", 4>]> {
   let cppNamespace = "::qcc::qnn";
 }
 
 def QNN_FloatBinaryOp : QNN_Op<"float_binary", [Pure]> {
-  let summary = "binary32 add, sub, mul or div with numpy broadcasting";
+  let summary = "binary32 add, sub, mul, div or prelu with numpy broadcasting";
   let description = [{
     `result = lhs <kind> rhs`, one correctly rounded binary32 operation per
     element (ONNX Add, Sub, Mul, Div on float tensors). Operands broadcast
-    as numpy does; the result has the broadcast shape.
+    as numpy does; the result has the broadcast shape. `prelu` is ONNX
+    PRelu, `lhs < 0 ? lhs * rhs : lhs` with the slope `rhs` broadcast to
+    the shape of `lhs`, which the result keeps.
 
     Example, ImageNet normalization before the first quantizer:
 
@@ -395,7 +409,11 @@ def QNN_FloatUnaryKind : I32EnumAttr<"FloatUnaryKind",
     "binary32 elementwise function", [
       I32EnumAttrCase<"relu", 0>, I32EnumAttrCase<"leaky_relu", 1>,
       I32EnumAttrCase<"clip", 2>, I32EnumAttrCase<"hard_sigmoid", 3>,
-      I32EnumAttrCase<"hard_swish", 4>, I32EnumAttrCase<"sigmoid", 5>]> {
+      I32EnumAttrCase<"hard_swish", 4>, I32EnumAttrCase<"sigmoid", 5>,
+      I32EnumAttrCase<"tanh", 6>, I32EnumAttrCase<"elu", 7>,
+      I32EnumAttrCase<"selu", 8>, I32EnumAttrCase<"celu", 9>,
+      I32EnumAttrCase<"softplus", 10>, I32EnumAttrCase<"softsign", 11>,
+      I32EnumAttrCase<"thresholded_relu", 12>, I32EnumAttrCase<"mish", 13>]> {
   let cppNamespace = "::qcc::qnn";
 }
 
@@ -413,13 +431,23 @@ def QNN_FloatUnaryOp : QNN_Op<"float_unary", [Pure, AllTypesMatch<["input", "res
     | `hard_sigmoid` | `min(max(x * alpha + beta, 0), 1)` | `alpha`, `beta` |
     | `hard_swish` | `x * min(max(x * (1/6) + 0.5, 0), 1)` | |
     | `sigmoid` | `1 / (1 + exp(-x))` | |
+    | `tanh` | `sign(x) (1 - 2 / (exp(2 abs(x)) + 1))`; odd Taylor polynomial to x^19 for abs(x) < 0.5 | |
+    | `elu` | `x < 0 ? (exp(x) - 1) * alpha : x` | `alpha` |
+    | `selu` | `x <= 0 ? (exp(x) * alpha - alpha) * gamma : x * gamma` | `alpha`, `gamma` |
+    | `celu` | `max(x, 0) + min((exp(x / alpha) - 1) * alpha, 0)` | `alpha` |
+    | `softplus` | `x > 0 ? x + log(1 + exp(-x)) : log(1 + exp(x))` | |
+    | `softsign` | `x / (1 + abs(x))` | |
+    | `thresholded_relu` | `x > alpha ? x : 0` | `alpha` |
+    | `mish` | `x * tanh(softplus(x))` | |
 
-    `exp` is `qnn.softmax`'s arithmetic approximation (a few ulp); the
+    `exp` is `qnn.softmax`'s arithmetic approximation (a few ulp), `log` one
+    of the same kind (exponent and an atanh series of the mantissa); the
     others are exact. NaN propagates through `relu`, `clip` and `sigmoid`
     as through ONNX's reference (max/min of NaN is NaN).
   }];
   let arguments = (ins QNN_FloatUnaryKind:$kind, RankedTensorOf<[F32]>:$input,
                        OptionalAttr<F32Attr>:$alpha, OptionalAttr<F32Attr>:$beta,
+                       OptionalAttr<F32Attr>:$gamma,
                        OptionalAttr<F32Attr>:$min, OptionalAttr<F32Attr>:$max);
   let results = (outs RankedTensorOf<[F32]>:$result);
   let assemblyFormat = "$kind $input attr-dict `:` type($input)";
