@@ -1235,6 +1235,56 @@ def float_heads():
     return b
 
 
+def slice_heads():
+    """Slice and Split of activations (issue 9), as YOLOv5/v8 exports cut
+    channels and CSP blocks split them: a QDQ conv whose codes are Split
+    (sizes 3 and 5) into two branches, one requantized to its own
+    parameters, the other strided (every second row and column, Slice with
+    steps) before its conv; and float heads after the last
+    DequantizeLinear: a channel Slice -> Sigmoid (box xy), and a Slice
+    walking the channels and rows backwards (negative steps, INT64 ends)
+    straight to a graph output."""
+    from onnx import helper
+    b = ModelBuilder("slice_heads", opset=13, seed=1271, num_calib=8)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 3, 12, 12], -1.0, 1.0)
+    h = b.qdq(x, U8)
+    h = b.make_qdq_conv(h, _conv_w(r, 8, 3, 3), _bias(r, 8), pads=1, act="relu",
+                        base="conv1")
+    parts = [b.fresh("part"), b.fresh("part")]
+    sizes = b.const("split", np.array([3, 5], np.int64))
+    b.nodes.append(helper.make_node("Split", [h, sizes], parts, name=parts[0] + "_node",
+                                    axis=1))
+    for p, v in zip(parts, np.split(b.values[h], [3], axis=1)):
+        b.values[p] = v
+
+    def cut(t, starts, ends, axes, steps):
+        ins = [b.const("slice_" + n, np.array(a, np.int64))
+               for n, a in (("starts", starts), ("ends", ends), ("axes", axes),
+                            ("steps", steps))]
+        idx = [slice(None)] * b.values[t].ndim
+        dims = b.values[t].shape
+        for s, e, a, st in zip(starts, ends, axes, steps):
+            # numpy's slice clamps as ONNX does, except for negative steps
+            # with an end below -dim (meaning "through index 0").
+            idx[a] = slice(s, None if st < 0 and e < -dims[a] else e, st)
+        return b.node("Slice", [t] + ins, b.values[t][tuple(idx)].copy())
+
+    a = b.make_qdq_conv(b.qdq(parts[0], I8), _conv_w(r, 4, 3, 1), _bias(r, 4),
+                        base="conv2a")
+    s = b.qdq(cut(parts[1], [0, 0], [12, 2**63 - 1], [2, 3], [2, 2]), U8,
+              qp=b.input_qp(h))
+    c = b.make_qdq_conv(s, _conv_w(r, 4, 5, 3), _bias(r, 4), pads=1, base="conv2b")
+    b.add_output(a, "branch_a")
+    b.add_output(c, "branch_b")
+    o = b.make_qdq_conv(h, _conv_w(r, 6, 8, 1), _bias(r, 6), out_dtype=I8, base="head")
+    xy = cut(o, [0], [2], [1], [1])
+    sig = (1.0 / (1.0 + np.exp(-b.values[xy].astype(np.float64)))).astype(np.float32)
+    b.add_output(b.node("Sigmoid", [xy], sig), "xy")
+    b.add_output(cut(o, [-1, 10], [-(2**63), -100], [1, 2], [-2, -3]), "backwards")
+    return b
+
+
 def _quantile_thresholds(v, count, axis=1, grid=0.5):
     """[C, count] thresholds per channel along `axis` of the values v: the
     channel's quantiles (1 .. count) / (count + 1), moved onto `grid` and
@@ -1309,6 +1359,7 @@ MODELS = {
     "lut_approx3": lut_approx3,
     "float_acts": float_acts,
     "depth_space": depth_space,
+    "slice_heads": slice_heads,
     "ort_contrib": ort_contrib,
     "yolo_neck": yolo_neck,
     "yolo_uint4": yolo_uint4,

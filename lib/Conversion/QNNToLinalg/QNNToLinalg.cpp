@@ -1704,7 +1704,7 @@ struct LookupTableLowering : QNNPattern<LookupTableOp> {
   }
 };
 
-/// qnn.transpose and qnn.resize_nearest: an elementwise copy whose input
+/// qnn.transpose, qnn.slice and qnn.resize_nearest: an elementwise copy whose input
 /// map reads the source element of each result element.
 template <typename OpTy>
 struct IndexMapLowering : QNNPattern<OpTy> {
@@ -1716,9 +1716,23 @@ struct IndexMapLowering : QNNPattern<OpTy> {
     MLIRContext *ctx = op.getContext();
     unsigned rank = outT.getRank();
     SmallVector<AffineExpr> src(rank);
+    StringRef kind = "resize_nearest";
     if constexpr (std::is_same_v<OpTy, TransposeOp>) {
+      kind = "transpose";
       for (auto [i, p] : llvm::enumerate(op.getPermutation()))
         src[p] = getAffineDimExpr(i, ctx);
+    } else if constexpr (std::is_same_v<OpTy, SliceOp>) {
+      kind = "slice";
+      auto inT = cast<RankedTensorType>(op.getInput().getType());
+      for (unsigned i = 0; i < rank; ++i) {
+        int64_t start = op.getStarts()[i], step = op.getSteps()[i];
+        src[i] = getAffineDimExpr(i, ctx) * step + start;
+        // A plain `d` would make linalg take the loop bound from the input's
+        // (larger) extent; `d mod extent` reads the same element (d < result
+        // extent <= input extent) and leaves the bound to the result.
+        if (start == 0 && step == 1 && outT.getDimSize(i) != inT.getDimSize(i))
+          src[i] = src[i] % inT.getDimSize(i);
+      }
     } else {
       ArrayRef<int64_t> f = op.getFactors();
       src = {getAffineDimExpr(0, ctx), getAffineDimExpr(1, ctx),
@@ -1730,8 +1744,7 @@ struct IndexMapLowering : QNNPattern<OpTy> {
         rewriter, op.getLoc(), adaptor.getInput(), mapOf(ctx, rank, src),
         outT.getShape(),
         cast<RankedTensorType>(adaptor.getInput().getType()).getElementType(),
-        params,
-        std::is_same_v<OpTy, TransposeOp> ? "transpose" : "resize_nearest",
+        params, kind,
         [](OpBuilder &, Location, Value x, ValueRange) { return x; },
         getQuantElementType(outT));
     rewriter.replaceOp(op, r);
@@ -1783,6 +1796,7 @@ struct ConvertQNNToLinalgPass
                  AvgPoolLowering,
                  GlobalAvgPoolLowering, ConcatLowering, ReshapeLowering,
                  LookupTableLowering, IndexMapLowering<TransposeOp>,
+                 IndexMapLowering<SliceOp>,
                  IndexMapLowering<ResizeNearestOp>>(
         converter, ctx);
     populateQNNFloatToLinalgPatterns(converter, patterns);

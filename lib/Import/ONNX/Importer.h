@@ -462,6 +462,9 @@ private:
   static unsigned widthFor(bool isSigned, int64_t lo, int64_t hi,
                            ArrayRef<int64_t> zps);
   void importSplitOrSlice(const onnx::NodeProto &n);
+  /// Split/Slice of a runtime tensor: one qnn.slice per output, on codes or
+  /// on floats (LowBit.cpp).
+  void importRuntimeSplitOrSlice(const onnx::NodeProto &n);
   /// A Clip whose bounds are integer constants: it clamps quantized
   /// integers (QCDQ) and narrows their width.
   bool isIntegerClip(const onnx::NodeProto &n);
@@ -479,6 +482,15 @@ private:
     std::string name;
     int64_t axis, start, count;
   };
+  /// One output of a Split or a Slice: `result[i] = input[starts + i *
+  /// steps]` in every dimension (ONNX's clamping already applied).
+  struct Window {
+    std::string name;
+    SmallVector<int64_t> starts, steps, sizes;
+  };
+  std::vector<Window> cutWindows(const onnx::NodeProto &n,
+                                 ArrayRef<int64_t> shape);
+  /// cutWindows, each of which cuts at most one axis with step 1.
   std::vector<Part> splitParts(const onnx::NodeProto &n,
                                ArrayRef<int64_t> shape);
 

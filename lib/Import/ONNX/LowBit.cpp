@@ -155,10 +155,9 @@ void Importer::importIntegerClip(const onnx::NodeProto &n) {
                  n, rlo, rhi, RoundSpec::onnx());
 }
 
-std::vector<Importer::Part> Importer::splitParts(const onnx::NodeProto &n,
-                                                 ArrayRef<int64_t> shape) {
+std::vector<Importer::Window>
+Importer::cutWindows(const onnx::NodeProto &n, ArrayRef<int64_t> shape) {
   int64_t rank = shape.size();
-  std::vector<Part> parts;
   if (rank == 0)
     fail(describe(n), ": the input is a scalar; there is nothing to ",
          n.op_type() == "Split" ? "split" : "slice");
@@ -170,6 +169,12 @@ std::vector<Importer::Part> Importer::splitParts(const onnx::NodeProto &n,
       fail(describe(n), ": the extent of axis ", r, " is unknown");
     return r;
   };
+  auto whole = [&](const std::string &name) {
+    return Window{name, SmallVector<int64_t>(rank, 0),
+                  SmallVector<int64_t>(rank, 1),
+                  SmallVector<int64_t>(shape.begin(), shape.end())};
+  };
+  std::vector<Window> windows;
   if (n.op_type() == "Split") {
     allowAttrs(n, {"axis", "split", "num_outputs"});
     int64_t axis = normAxis(attrInt(n, "axis", 0));
@@ -191,78 +196,155 @@ std::vector<Importer::Part> Importer::splitParts(const onnx::NodeProto &n,
         fail(describe(n), ": split sizes must be positive");
       if (sizes[i] > dim - start)
         fail(describe(n), ": split sizes add up to more than ", dim);
-      parts.push_back({n.output(i), axis, start, sizes[i]});
+      Window w = whole(n.output(i));
+      w.starts[axis] = start;
+      w.sizes[axis] = sizes[i];
+      windows.push_back(w);
       start += sizes[i];
     }
     if (start != dim)
       fail(describe(n), ": split sizes add up to ", start, ", not ", dim);
-    return parts;
+    return windows;
   }
+  // Slice (opset 10 on): starts and ends are clamped per step direction
+  // (ONNX's Slice-13 definition), in 128 bits so that INT64_MAX ends and
+  // INT64_MIN steps cannot overflow.
   allowAttrs(n, {});
   const ConstTensor &st = constant(n, 1, "starts"), &en = constant(n, 2, "ends");
-  std::vector<int64_t> axes;
+  size_t k = st.ints.size();
+  std::vector<int64_t> axes, steps(k, 1);
   if (hasInput(n, 3))
     axes = constant(n, 3, "axes").ints;
   else
-    for (int64_t i = 0; i < (int64_t)st.ints.size(); ++i)
+    for (size_t i = 0; i < k; ++i)
       axes.push_back(i);
   if (hasInput(n, 4))
-    for (int64_t s : constant(n, 4, "steps").ints)
-      if (s != 1)
-        fail(describe(n), ": only steps of 1 are supported");
-  std::optional<Part> part;
-  for (size_t i = 0; i < axes.size() && i < st.ints.size() &&
-                     i < en.ints.size();
-       ++i) {
-    int64_t a = normAxis(axes[i]), dim = shape[a];
-    auto clampIdx = [&](int64_t v) {
-      if (v < 0)
-        v += dim;
-      return std::min(std::max<int64_t>(v, 0), dim);
-    };
-    int64_t s = clampIdx(st.ints[i]), e = clampIdx(en.ints[i]);
-    if (s == 0 && e == dim)
-      continue;
-    if (part)
-      fail(describe(n), ": a Slice may cut only one axis");
-    if (e <= s)
-      fail(describe(n), ": the slice is empty");
-    part = Part{n.output(0), a, s, e - s};
+    steps = constant(n, 4, "steps").ints;
+  if (en.ints.size() != k || axes.size() != k || steps.size() != k)
+    fail(describe(n), ": starts, ends, axes and steps differ in length");
+  Window w = whole(n.output(0));
+  std::vector<bool> seen(rank, false);
+  for (size_t i = 0; i < k; ++i) {
+    int64_t a = normAxis(axes[i]);
+    if (seen[a])
+      fail(describe(n), ": axis ", a, " is sliced twice");
+    seen[a] = true;
+    __int128 dim = shape[a], step = steps[i], s = st.ints[i], e = en.ints[i];
+    if (step == 0)
+      fail(describe(n), ": the step of axis ", a, " is 0");
+    if (s < 0)
+      s += dim;
+    if (e < 0)
+      e += dim;
+    __int128 count;
+    if (step > 0) {
+      s = std::clamp<__int128>(s, 0, dim);
+      e = std::clamp<__int128>(e, 0, dim);
+      count = e > s ? (e - s - 1) / step + 1 : 0;
+    } else {
+      s = std::clamp<__int128>(s, 0, dim - 1);
+      e = std::clamp<__int128>(e, -1, dim - 1);
+      count = s > e ? (s - e - 1) / -step + 1 : 0;
+    }
+    if (count == 0)
+      fail(describe(n), ": the slice of axis ", a,
+           " is empty (qcc refuses empty tensors)");
+    w.starts[a] = (int64_t)s;
+    w.steps[a] = (int64_t)step;
+    w.sizes[a] = (int64_t)count;
   }
-  if (!part)
-    part = Part{n.output(0), 0, 0, shape[0]};
-  parts.push_back(*part);
+  windows.push_back(w);
+  return windows;
+}
+
+std::vector<Importer::Part> Importer::splitParts(const onnx::NodeProto &n,
+                                                 ArrayRef<int64_t> shape) {
+  std::vector<Part> parts;
+  for (const Window &w : cutWindows(n, shape)) {
+    std::optional<Part> part;
+    for (size_t a = 0; a < shape.size(); ++a) {
+      if (w.steps[a] == 1 && w.starts[a] == 0 && w.sizes[a] == shape[a])
+        continue;
+      if (part || w.steps[a] != 1)
+        fail(describe(n), ": a ", n.op_type(), " feeding per-part quantizers "
+             "may cut only one axis, with step 1");
+      part = Part{w.name, (int64_t)a, w.starts[a], w.sizes[a]};
+    }
+    parts.push_back(part ? *part : Part{w.name, 0, 0, shape[0]});
+  }
   return parts;
+}
+
+void Importer::importRuntimeSplitOrSlice(const onnx::NodeProto &n) {
+  const std::string &in = n.input(0);
+  auto known = knownShape(in);
+  if (!known)
+    fail(describe(n), ": input '", in, "' is not defined before this node");
+  std::vector<Window> windows = cutWindows(n, *known);
+  // On floats (a float input, or dequantized parts all consumed in float),
+  // else on codes of the per-tensor quantization, which each part keeps.
+  bool dequantized = dqViews.count(in) || dqConsts.count(in);
+  bool inFloat = isFloatRuntimeValue(in) ||
+                 (dequantized && llvm::all_of(windows, [&](const Window &w) {
+                    return consumedInFloat(w.name);
+                  }));
+  Value x = inFloat ? floatOperand(n, 0) : quantizedInput(n, 0, "input");
+  auto xt = cast<RankedTensorType>(x.getType());
+  if (!inFloat && (!getQuantElementType(xt).isPerTensor() ||
+                   getQuantElementType(xt).isSliced()))
+    fail(describe(n), ": input must be quantized per tensor");
+  for (const Window &w : windows) {
+    Value v = SliceOp::create(
+        b, nodeLoc(n), RankedTensorType::get(w.sizes, xt.getElementType()), x,
+        b.getDenseI64ArrayAttr(w.starts), b.getDenseI64ArrayAttr(w.steps));
+    (!inFloat && dqViews.count(in) ? dqViews : values)[w.name] = v;
+  }
 }
 
 void Importer::importSplitOrSlice(const onnx::NodeProto &n) {
   const std::string &x = n.input(0);
   ensureConstant(x);
   auto it = consts.find(x);
-  if (it == consts.end())
-    fail(describe(n), ": ", n.op_type(),
-         " is only supported on constants, or along the channel axis between "
-         "an op's output and one quantizer per part followed by Concat");
+  if (it == consts.end()) {
+    importRuntimeSplitOrSlice(n);
+    return;
+  }
   const ConstTensor &c = it->second;
-  for (const Part &p : splitParts(n, c.dims)) {
+  for (const Window &w : cutWindows(n, c.dims)) {
     ConstTensor part;
     part.dtype = c.dtype;
     part.bits = c.bits;
-    part.dims = c.dims;
-    part.dims[p.axis] = p.count;
-    part.origin = {x, p.axis, p.start, p.count};
-    int64_t outer = product(c.dims, 0, p.axis),
-            inner = product(c.dims, p.axis + 1, c.dims.size()),
-            dim = c.dims[p.axis];
-    for (int64_t o = 0; o < outer; ++o)
-      for (int64_t i = p.start * inner; i < (p.start + p.count) * inner; ++i) {
-        int64_t src = o * dim * inner + i;
-        if (c.floats.empty())
-          part.ints.push_back(c.ints[src]);
-        else
-          part.floats.push_back(c.floats[src]);
+    part.dims.assign(w.sizes.begin(), w.sizes.end());
+    // A window cutting one axis with step 1 keeps its origin (per-channel
+    // parameters of a sliced weight follow it).
+    int64_t cutAxis = -1, cuts = 0;
+    for (size_t a = 0; a < c.dims.size(); ++a)
+      if (w.steps[a] != 1 || w.starts[a] != 0 || w.sizes[a] != c.dims[a]) {
+        cutAxis = a;
+        cuts += w.steps[a] == 1 ? 1 : 2;
       }
-    consts[p.name] = part;
+    if (cuts == 1)
+      part.origin = {x, cutAxis, w.starts[cutAxis], w.sizes[cutAxis]};
+    else if (cuts == 0)
+      part.origin = {x, 0, 0, c.dims.empty() ? 1 : c.dims[0]};
+    // Gather element by element: row-major walk of the window.
+    int64_t total = product(w.sizes, 0, w.sizes.size());
+    SmallVector<int64_t> idx(w.sizes.size(), 0);
+    for (int64_t e = 0; e < total; ++e) {
+      int64_t src = 0;
+      for (size_t a = 0; a < idx.size(); ++a)
+        src = src * c.dims[a] + w.starts[a] + idx[a] * w.steps[a];
+      if (c.floats.empty())
+        part.ints.push_back(c.ints[src]);
+      else
+        part.floats.push_back(c.floats[src]);
+      for (int64_t a = (int64_t)idx.size() - 1; a >= 0; --a) {
+        if (++idx[a] < w.sizes[a])
+          break;
+        idx[a] = 0;
+      }
+    }
+    consts[w.name] = part;
   }
 }
 

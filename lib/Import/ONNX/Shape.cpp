@@ -296,6 +296,10 @@ bool Importer::consumedInFloat(std::string name) {
     if (op == "Concat" || op == "MaxPool" || op == "AveragePool" ||
         op == "GlobalAveragePool" || op == "GlobalMaxPool")
       return consumedInFloat(c.output(0));
+    if (op == "Slice" || op == "Split")
+      return llvm::all_of(c.output(), [&](const std::string &o) {
+        return consumedInFloat(o);
+      });
     static const std::set<std::string> floatUnary = {
         "Relu",     "Clip", "LeakyRelu", "HardSigmoid", "HardSwish",
         "Sigmoid",  "Tanh", "Elu",       "Selu",        "Celu",

@@ -88,6 +88,18 @@ func.func @float_layout(%x: tensor<1x6x2x2xf32>) -> tensor<1x3x2x2x2xf32> {
 
 // -----
 
+// qnn.slice on f32: the same index-map copy as on codes.
+// CHECK-DAG: #[[SL:.*]] = affine_map<(d0, d1) -> (d0, d1 + 3)>
+// CHECK-LABEL: func.func @float_slice
+// CHECK: linalg.generic {indexing_maps = [#[[SL]], #{{.*}}]{{.*}} ins(%arg0 : tensor<2x5xf32>) outs(%{{.*}} : tensor<2x2xf32>)
+// CHECK-SAME: qcc.kernel = "slice"
+func.func @float_slice(%x: tensor<2x5xf32>) -> tensor<2x2xf32> {
+  %s = qnn.slice %x {starts = array<i64: 0, 3>, steps = array<i64: 1, 1>} : tensor<2x5xf32> -> tensor<2x2xf32>
+  return %s : tensor<2x2xf32>
+}
+
+// -----
+
 // qnn.concat on f32: inserted slices of an f32 tensor, no requantization.
 // CHECK-LABEL: func.func @float_concat
 // CHECK: %[[E:.*]] = tensor.empty() : tensor<1x5xf32>

@@ -1419,3 +1419,45 @@ func.func @multi_threshold_bipolar(%x: tensor<2x2xi32>) {
   %0 = qnn.multi_threshold %x {axis = 1 : i64, offset = -1 : i64, thresholds = dense<[[1, 2]]> : tensor<1x2xi32>} : tensor<2x2xi32> -> tensor<2x2x!qnn.q<b1, scale = 1.0>>
   return
 }
+
+// -----
+
+func.func @slice_zero_step(%x: tensor<4x!qnn.q<ui8, scale = 0.5, zp = 0>>) {
+  // expected-error @+1 {{'qnn.slice' op step of dimension 0 is 0}}
+  %0 = qnn.slice %x {starts = array<i64: 0>, steps = array<i64: 0>} : tensor<4x!qnn.q<ui8, scale = 0.5, zp = 0>> -> tensor<2x!qnn.q<ui8, scale = 0.5, zp = 0>>
+  return
+}
+
+// -----
+
+// Elements 1, 3, 5 of a dimension of 5: the last read is outside.
+func.func @slice_reads_outside(%x: tensor<2x5xf32>) {
+  // expected-error @+1 {{'qnn.slice' op dimension 1 reads outside [0, 5)}}
+  %0 = qnn.slice %x {starts = array<i64: 0, 1>, steps = array<i64: 1, 2>} : tensor<2x5xf32> -> tensor<2x3xf32>
+  return
+}
+
+// -----
+
+// Walking backwards from 1 by 2 reads index -1.
+func.func @slice_reads_before(%x: tensor<5xf32>) {
+  // expected-error @+1 {{'qnn.slice' op dimension 0 reads outside [0, 5)}}
+  %0 = qnn.slice %x {starts = array<i64: 1>, steps = array<i64: -2>} : tensor<5xf32> -> tensor<2xf32>
+  return
+}
+
+// -----
+
+func.func @slice_rank(%x: tensor<2x5xf32>) {
+  // expected-error @+1 {{'qnn.slice' op needs 2 starts and steps and a rank 2 result}}
+  %0 = qnn.slice %x {starts = array<i64: 0>, steps = array<i64: 1>} : tensor<2x5xf32> -> tensor<2x5xf32>
+  return
+}
+
+// -----
+
+func.func @slice_requantizes(%x: tensor<4x!qnn.q<ui8, scale = 0.5, zp = 0>>) {
+  // expected-error @+1 {{'qnn.slice' op input and result must have one per-tensor quantization}}
+  %0 = qnn.slice %x {starts = array<i64: 0>, steps = array<i64: 1>} : tensor<4x!qnn.q<ui8, scale = 0.5, zp = 0>> -> tensor<4x!qnn.q<ui8, scale = 0.25, zp = 0>>
+  return
+}

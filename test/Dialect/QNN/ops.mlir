@@ -166,6 +166,16 @@ func.func @concat_reshape(%a: tensor<1x2x4x!qnn.q<ui8, scale = 0.5, zp = 128>>,
   return %1, %2 : tensor<24x!qnn.q<ui8, scale = 0.5, zp = 128>>, tensor<!qnn.q<ui8, scale = 0.5, zp = 128>>
 }
 
+// CHECK-LABEL: func.func @slice
+// CHECK: qnn.slice %{{.*}} {starts = array<i64: 0, 5, 3>, steps = array<i64: 1, -2, 1>} : tensor<1x6x4x!qnn.q<ui8, scale = 0.5, zp = 128>> -> tensor<1x3x1x!qnn.q<ui8, scale = 0.5, zp = 128>>
+// CHECK: qnn.slice %{{.*}} {starts = array<i64: 1>, steps = array<i64: 2>} : tensor<5xf32> -> tensor<2xf32>
+func.func @slice(%x: tensor<1x6x4x!qnn.q<ui8, scale = 0.5, zp = 128>>, %f: tensor<5xf32>)
+    -> (tensor<1x3x1x!qnn.q<ui8, scale = 0.5, zp = 128>>, tensor<2xf32>) {
+  %0 = qnn.slice %x {starts = array<i64: 0, 5, 3>, steps = array<i64: 1, -2, 1>} : tensor<1x6x4x!qnn.q<ui8, scale = 0.5, zp = 128>> -> tensor<1x3x1x!qnn.q<ui8, scale = 0.5, zp = 128>>
+  %1 = qnn.slice %f {starts = array<i64: 1>, steps = array<i64: 2>} : tensor<5xf32> -> tensor<2xf32>
+  return %0, %1 : tensor<1x3x1x!qnn.q<ui8, scale = 0.5, zp = 128>>, tensor<2xf32>
+}
+
 {-#
   dialect_resources: {
     builtin: {

@@ -21,7 +21,6 @@
 # RUN: not %qcc compile %t/act_per_channel.onnx --emit=qnn 2>&1 | %{check}=ACT-AXIS
 # RUN: not %qcc compile %t/slices_out_of_order.onnx --emit=qnn 2>&1 | %{check}=SLICE-ORDER
 # RUN: not %qcc compile %t/slices_gap.onnx --emit=qnn 2>&1 | %{check}=SLICE-GAP
-# RUN: not %qcc compile %t/split_activation_input.onnx --emit=qnn 2>&1 | %{check}=SPLIT-INPUT
 # RUN: not %qcc compile %t/trunc_float_input.onnx --emit=qnn 2>&1 | %{check}=TRUNC-FLOAT
 # RUN: not %qcc compile %t/avgpool_mul_not_window.onnx --emit=qnn 2>&1 | %{check}=AVG-MUL
 # RUN: not %qcc compile %t/avgpool_pad_exclude.onnx --emit=qnn 2>&1 | %{check}=AVG-PAD
@@ -47,7 +46,6 @@
 # ACT-AXIS: qcc: error: {{.*}}act_per_channel.onnx: node 'yq' (Quant): activations must be quantized per tensor (one scale and zero point for all channels)
 # SLICE-ORDER: qcc: error: {{.*}}slices_out_of_order.onnx: node 'wcat' (Concat): the slices of 'w' do not cover its channels contiguously in order along axis 0 (channels 1..1 where channel 0 is expected)
 # SLICE-GAP: qcc: error: {{.*}}slices_gap.onnx: node 'wcat' (Concat): the slices of 'w' cover 1 of its 2 channels
-# SPLIT-INPUT: qcc: error: {{.*}}split_activation_input.onnx: node 'sp' (Split): Split is only supported on constants, or along the channel axis between an op's output and one quantizer per part followed by Concat
 # TRUNC-FLOAT: qcc: error: {{.*}}trunc_float_input.onnx: node 't' (Trunc): input 'x' must be a quantized tensor (the output of a Quant, or of an op quantized by one)
 # AVG-MUL: qcc: error: {{.*}}avgpool_mul_not_window.onnx: node 'mul' (Mul): 'k' must be the scalar window size 4 of node 'pool' (AveragePool) (average times window size: the sum that Trunc truncates)
 # AVG-PAD: qcc: error: {{.*}}avgpool_pad_exclude.onnx: node 'pool' (AveragePool): padding with count_include_pad=0 averages the edge windows over fewer values; Mul -> Trunc needs every window's sum (count_include_pad=1)
@@ -198,13 +196,6 @@ def slices_out_of_order(g):
 @models()
 def slices_gap(g):
     split_weights(g, [0])
-
-
-@models()
-def split_activation_input(g):
-    g.input("x", F32, [1, 2])
-    g.node("Split", ["x"], ["a", "b"], name="sp", axis=1)
-    g.output("a", F32)
 
 
 @models()

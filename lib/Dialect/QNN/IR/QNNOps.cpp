@@ -731,13 +731,21 @@ static LogicalResult verifyLayoutTypes(Operation *op, RankedTensorType in,
   return success();
 }
 
+/// The checks every op that moves values without computing them starts
+/// with: valid quantized types, then verifyLayoutTypes.
+template <typename OpTy>
+static LogicalResult verifyValueMover(OpTy op) {
+  if (failed(verifyAllQuantValues(op)))
+    return failure();
+  return verifyLayoutTypes(op, cast<RankedTensorType>(op.getInput().getType()),
+                           cast<RankedTensorType>(op.getType()));
+}
+
 LogicalResult TransposeOp::verify() {
-  if (failed(verifyAllQuantValues(*this)))
+  if (failed(verifyValueMover(*this)))
     return failure();
   auto in = cast<RankedTensorType>(getInput().getType());
   auto out = cast<RankedTensorType>(getType());
-  if (failed(verifyLayoutTypes(*this, in, out)))
-    return failure();
   ArrayRef<int64_t> perm = getPermutation();
   if ((int64_t)perm.size() != in.getRank() || out.getRank() != in.getRank())
     return emitOpError() << "permutation has " << perm.size()
@@ -752,6 +760,32 @@ LogicalResult TransposeOp::verify() {
       return emitOpError() << "result dimension " << i << " is "
                            << out.getDimSize(i) << ", expected input dimension "
                            << p << " (" << in.getDimSize(p) << ")";
+  }
+  return success();
+}
+
+LogicalResult SliceOp::verify() {
+  if (failed(verifyValueMover(*this)))
+    return failure();
+  auto in = cast<RankedTensorType>(getInput().getType());
+  auto out = cast<RankedTensorType>(getType());
+  int64_t rank = in.getRank();
+  ArrayRef<int64_t> starts = getStarts(), steps = getSteps();
+  if (out.getRank() != rank || (int64_t)starts.size() != rank ||
+      (int64_t)steps.size() != rank)
+    return emitOpError() << "needs " << rank << " starts and steps and a rank "
+                         << rank << " result";
+  for (int64_t d = 0; d < rank; ++d) {
+    int64_t dim = in.getDimSize(d), n = out.getDimSize(d);
+    if (steps[d] == 0)
+      return emitOpError() << "step of dimension " << d << " is 0";
+    if (n < 1)
+      return emitOpError() << "result dimension " << d << " is empty";
+    // First and last element read, in 128 bits: no overflow to hide them.
+    __int128 first = starts[d], last = first + (__int128)(n - 1) * steps[d];
+    if (first < 0 || first >= dim || last < 0 || last >= dim)
+      return emitOpError() << "dimension " << d << " reads outside [0, " << dim
+                           << ")";
   }
   return success();
 }

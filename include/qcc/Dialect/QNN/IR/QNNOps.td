@@ -289,6 +289,22 @@ def QNN_TransposeOp : QNN_Op<"transpose", [Pure]> {
   let hasVerifier = 1;
 }
 
+def QNN_SliceOp : QNN_Op<"slice", [Pure]> {
+  let summary = "strided slice; the quantization is unchanged";
+  let description = [{
+    `result[i] = input[starts + i * steps]` in every dimension (ONNX Slice
+    and each output of Split, after the importer has clamped ONNX's starts
+    and ends): steps are non-zero, negative ones walking backwards, and
+    every element read lies inside the input. Input and result are
+    quantized per tensor with the same parameters, or both f32.
+  }];
+  let arguments = (ins QNN_QuantOrF32Tensor:$input, DenseI64ArrayAttr:$starts,
+                       DenseI64ArrayAttr:$steps);
+  let results = (outs QNN_QuantOrF32Tensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+}
+
 def QNN_ResizeNearestOp : QNN_Op<"resize_nearest", [Pure]> {
   let summary = "NCHW nearest-neighbour upsampling by integer factors";
   let description = [{
