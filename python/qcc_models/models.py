@@ -1285,6 +1285,54 @@ def slice_heads():
     return b
 
 
+def pads():
+    """Pad (issue 9), as Keras/TF exports write it and ORT's quantizer
+    leaves it between QuantizeLinear and DequantizeLinear: a zero Pad on
+    codes (asymmetric, ZeroPadding2D before a stride-2 conv with no pads of
+    its own), a reflect Pad on codes (style-transfer and super-resolution
+    nets), a constant Pad whose value has no code (padded in float, then
+    quantized), and in float after the last DequantizeLinear an edge Pad
+    and a Pad with negative pads (a crop) into graph outputs."""
+    b = ModelBuilder("pads", opset=13, seed=1281, num_calib=8)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 3, 12, 12], -1.0, 1.0)
+    h = b.qdq(x, U8)
+    h = b.make_qdq_conv(h, _conv_w(r, 8, 3, 3), _bias(r, 8), pads=1, act="relu",
+                        base="conv1")
+
+    def pad(t, pads, mode="constant", value=None, requant=True):
+        v = b.values[t]
+        rank = v.ndim
+        ins = [t, b.const("pads", np.array(pads, np.int64))]
+        if value is not None:
+            ins.append(b.const("pad_value", np.array(value, np.float32)))
+        # numpy: crop the negative pads, then pad the positive ones.
+        lo, hi = pads[:rank], pads[rank:]
+        v = v[tuple(slice(max(-l, 0), v.shape[i] - max(-e, 0))
+                    for i, (l, e) in enumerate(zip(lo, hi)))]
+        width = [(max(l, 0), max(e, 0)) for l, e in zip(lo, hi)]
+        if mode == "constant":
+            v = np.pad(v, width, constant_values=0.0 if value is None else value)
+        else:
+            v = np.pad(v, width, mode=mode)
+        o = b.node("Pad", ins, v.astype(np.float32), mode=mode)
+        return b.qdq(o, U8, qp=b.input_qp(t)) if requant else o
+
+    z = pad(h, [0, 0, 0, 0, 0, 0, 1, 1])
+    a = b.make_qdq_conv(z, _conv_w(r, 8, 8, 3), _bias(r, 8), strides=2, act="relu",
+                        base="conv2")
+    f = pad(a, [0, 0, 2, 2, 0, 0, 2, 2], mode="reflect")
+    c = b.make_qdq_conv(f, _conv_w(r, 4, 8, 3), _bias(r, 4), base="conv3")
+    b.add_output(c, "reflected")
+    k = pad(h, [0, 0, 1, 0, 0, 0, 0, 1], value=0.3)
+    k = b.make_qdq_conv(k, _conv_w(r, 4, 8, 1), _bias(r, 4), base="conv4")
+    b.add_output(k, "padded_value")
+    o = b.make_qdq_conv(a, _conv_w(r, 4, 8, 1), _bias(r, 4), out_dtype=I8, base="head")
+    b.add_output(pad(o, [0, 0, 1, 2, 0, 0, 3, 0], mode="edge", requant=False), "edge")
+    b.add_output(pad(o, [0, -1, -1, 1, 0, 0, 0, -2], requant=False), "cropped")
+    return b
+
+
 def _quantile_thresholds(v, count, axis=1, grid=0.5):
     """[C, count] thresholds per channel along `axis` of the values v: the
     channel's quantiles (1 .. count) / (count + 1), moved onto `grid` and
@@ -1360,6 +1408,7 @@ MODELS = {
     "float_acts": float_acts,
     "depth_space": depth_space,
     "slice_heads": slice_heads,
+    "pads": pads,
     "ort_contrib": ort_contrib,
     "yolo_neck": yolo_neck,
     "yolo_uint4": yolo_uint4,

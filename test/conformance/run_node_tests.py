@@ -44,13 +44,13 @@ same way (test/conformance/selection.test pins the result):
   * Add, Sub, Mul, Div, Softmax, Relu, LeakyRelu, Clip, HardSigmoid,
     HardSwish, Sigmoid, Tanh, Elu, Selu, Celu, Softplus, Softsign,
     ThresholdedRelu, PRelu, DepthToSpace, SpaceToDepth, Reshape, Flatten,
-    Squeeze, Unsqueeze, Transpose, Slice, Split,
+    Squeeze, Unsqueeze, Transpose, Slice, Split, Pad,
     Concat and 2-D MaxPool, AveragePool, GlobalAveragePool, GlobalMaxPool on float32
     tensors: what a model leaves in float (qnn.float_binary, qnn.softmax,
     qnn.float_unary, qnn.reshape/transpose/slice/concat and the pools on
     f32); Clip's min and max, Reshape's shape, Squeeze/Unsqueeze's axes,
-    PRelu's slope, Slice's starts/ends/axes/steps and Split's sizes inputs
-    become initializers.
+    PRelu's slope, Slice's starts/ends/axes/steps, Split's sizes and Pad's
+    pads/constant_value/axes inputs become initializers.
 
 Out of scope (--list-excluded prints each test with its reason):
 
@@ -136,14 +136,14 @@ FLOAT_OPS = {"Add", "Sub", "Mul", "Div", "Relu", "LeakyRelu", "Clip",
              "Squeeze", "Unsqueeze", "Concat", "MaxPool", "AveragePool",
              "GlobalAveragePool", "GlobalMaxPool", "Softsign", "ThresholdedRelu",
              "PRelu",
-             "DepthToSpace", "SpaceToDepth", "Slice", "Split"}
+             "DepthToSpace", "SpaceToDepth", "Slice", "Split", "Pad"}
 # Pooling is 2-D (NCHW): the 1-D and 3-D node tests are out of scope.
 POOL_OPS = {"MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool"}
 # Their inputs that become initializers (qcc needs Clip's bounds, Reshape's
 # shape and Squeeze/Unsqueeze's axes constant; PRelu's slope is a weight).
 FLOAT_CONSTANT_INPUTS = {"Clip": {1, 2}, "Reshape": {1}, "Squeeze": {1},
                          "Unsqueeze": {1}, "PRelu": {1},
-                         "Slice": {1, 2, 3, 4}, "Split": {1}}
+                         "Slice": {1, 2, 3, 4}, "Split": {1}, "Pad": {1, 2, 3}}
 # Float ops whose result involves exp: within this many float32 ulps of the
 # expected value (qcc's exp is arithmetic, not libm's; ONNX's own backend
 # test runner allows rtol 1e-3).
@@ -267,6 +267,10 @@ def classify(test_dir):
                    FLOAT_OPS - set(FLOAT_ULPS))
     if other:
         return False, "operators qcc does not support: %s" % ", ".join(other)
+    other_types = sorted(set(ins + outs) - {"float32", "int64"})
+    if len(ops) == 1 and other_types:
+        return False, "%s on %s tensors (neither float32 nor quantized)" % (
+            ops[0], "/".join(other_types))
     return False, "float-only graph of %s" % ", ".join(sorted(opset))
 
 

@@ -1704,6 +1704,30 @@ struct LookupTableLowering : QNNPattern<LookupTableOp> {
   }
 };
 
+/// qnn.pad: tensor.pad with the stored code (or the f32) as its value.
+struct PadLowering : QNNPattern<PadOp> {
+  using QNNPattern::QNNPattern;
+  LogicalResult
+  matchAndRewrite(PadOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto outT = cast<RankedTensorType>(
+        this->getTypeConverter()->convertType(op.getType()));
+    TypedAttr value = op.getValue();
+    if (auto i = dyn_cast<IntegerAttr>(value))
+      value = rewriter.getIntegerAttr(outT.getElementType(), i.getInt());
+    Value pv = arith::ConstantOp::create(rewriter, op.getLoc(), value);
+    SmallVector<OpFoldResult> low, high;
+    for (auto [l, h] : llvm::zip(op.getLow(), op.getHigh())) {
+      low.push_back(rewriter.getIndexAttr(l));
+      high.push_back(rewriter.getIndexAttr(h));
+    }
+    rewriter.replaceOp(op, tensor::PadOp::create(rewriter, op.getLoc(), outT,
+                                                 adaptor.getInput(), low, high,
+                                                 pv));
+    return success();
+  }
+};
+
 /// qnn.transpose, qnn.slice and qnn.resize_nearest: an elementwise copy whose input
 /// map reads the source element of each result element.
 template <typename OpTy>
@@ -1796,7 +1820,7 @@ struct ConvertQNNToLinalgPass
                  AvgPoolLowering,
                  GlobalAvgPoolLowering, ConcatLowering, ReshapeLowering,
                  LookupTableLowering, IndexMapLowering<TransposeOp>,
-                 IndexMapLowering<SliceOp>,
+                 IndexMapLowering<SliceOp>, PadLowering,
                  IndexMapLowering<ResizeNearestOp>>(
         converter, ctx);
     populateQNNFloatToLinalgPatterns(converter, patterns);

@@ -613,6 +613,9 @@ private:
   /// DepthToSpace (DCR, CRD) and SpaceToDepth: reshape, transpose, reshape
   /// of codes or of floats (Shape.cpp).
   void importDepthOrSpace(const onnx::NodeProto &n);
+  /// Pad: constant mode as qnn.pad (codes or floats); reflect, edge and
+  /// wrap as qnn.slice parts and qnn.concat; negative pads crop.
+  void importPad(const onnx::NodeProto &n);
   void importResize(const onnx::NodeProto &n);
   /// Binds a layout op's result: a DQ view if its input was one.
   void bindLayout(const onnx::NodeProto &n, Value v);

@@ -77,6 +77,7 @@ const std::vector<Importer::OpHandler> &Importer::opHandlers() {
       {"", "Transpose", 1, 1, &I::importTranspose},
       {"", "DepthToSpace", 1, 1, &I::importDepthOrSpace},
       {"", "SpaceToDepth", 1, 1, &I::importDepthOrSpace},
+      {"", "Pad", 2, 1, &I::importPad},
       {"", "Upsample", 7, 1, &I::importResize},
       {"", "Resize", 10, 1, &I::importResize},
       // QOperator (ONNXImporter.cpp).

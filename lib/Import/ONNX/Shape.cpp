@@ -461,6 +461,187 @@ void Importer::importDepthOrSpace(const onnx::NodeProto &n) {
     bindLayout(n, v);
 }
 
+void Importer::importPad(const onnx::NodeProto &n) {
+  // Pad-2: pads and value as attributes; Pad-11: inputs; Pad-18: axes;
+  // Pad-19: mode wrap.
+  bool attrs = opset < 11;
+  if (attrs)
+    allowAttrs(n, {"mode", "pads", "value"});
+  else
+    allowAttrs(n, {"mode"});
+  std::string mode = attrString(n, "mode", "constant");
+  if (mode != "constant" && mode != "reflect" && mode != "edge" &&
+      !(mode == "wrap" && opset >= 19))
+    fail(describe(n), ": mode '", mode, "' is not constant, reflect, edge",
+         opset >= 19 ? " or wrap" : " (or wrap, from opset 19)");
+  auto known = knownShape(n.input(0));
+  if (!known)
+    fail(describe(n), ": input '", n.input(0), "' is not defined before this node");
+  std::vector<int64_t> shape = *known;
+  int64_t rank = shape.size();
+  std::vector<int64_t> pads =
+      attrs ? attrInts(n, "pads", {}) : constant(n, 1, "pads").ints;
+  std::vector<int64_t> axes;
+  if (!attrs && hasInput(n, 3))
+    axes = constant(n, 3, "axes").ints;
+  else
+    for (int64_t a = 0; a < rank; ++a)
+      axes.push_back(a);
+  if (pads.size() != 2 * axes.size())
+    fail(describe(n), ": ", pads.size(), " pads for ", axes.size(),
+         " axes (two per axis)");
+  std::vector<int64_t> low(rank, 0), high(rank, 0);
+  std::vector<bool> seen(rank, false);
+  for (size_t i = 0; i < axes.size(); ++i) {
+    int64_t a = axes[i] < 0 ? axes[i] + rank : axes[i];
+    if (a < 0 || a >= rank)
+      fail(describe(n), ": axis ", axes[i], " is out of range for rank ", rank);
+    if (seen[a])
+      fail(describe(n), ": axis ", a, " is padded twice");
+    seen[a] = true;
+    low[a] = pads[i];
+    high[a] = pads[i + axes.size()];
+    __int128 size = (__int128)shape[a] + low[a] + high[a];
+    if (size < 1 || size > INT32_MAX)
+      fail(describe(n), ": axis ", a, " of extent ", shape[a], " padded by ",
+           low[a], " and ", high[a], size < 1 ? " is empty" : " is too large");
+  }
+  // The padding value: the `value` attribute, or input 2, a scalar of the
+  // data's type.
+  bool intValue = false;
+  double real = attrs ? attrFloat(n, "value", 0.0f) : 0.0;
+  if (!attrs && hasInput(n, 2)) {
+    const ConstTensor &c = constant(n, 2, "constant_value");
+    if (c.numElements() != 1)
+      fail(describe(n), ": constant_value must hold one value");
+    intValue = c.isInt();
+    real = intValue ? (double)c.ints[0] : c.floats[0];
+  }
+  // Floats when the data is float or every use of the result is; codes
+  // otherwise. Padding dequantized data pads with the code of the real
+  // value, or, when it has none, in float (the quantizer after the Pad
+  // quantizes it); padding integer data (QOperator) pads with the value.
+  const std::string &in = n.input(0);
+  bool inFloat = isFloatRuntimeValue(in) ||
+                 (dqViews.count(in) && consumedInFloat(n.output(0)));
+  if (inFloat && intValue)
+    fail(describe(n), ": constant_value is an integer; the data is float");
+  Value x = inFloat ? floatOperand(n, 0) : quantizedInput(n, 0, "data");
+  auto xt = cast<RankedTensorType>(x.getType());
+  int64_t code = 0;
+  if (!inFloat) {
+    QuantType qt = getQuantElementType(xt);
+    if (!qt.isPerTensor() || qt.isSliced())
+      fail(describe(n), ": input must be quantized per tensor");
+    if (mode == "constant" && dqViews.count(in)) {
+      if (intValue)
+        fail(describe(n), ": constant_value is an integer; the data is float "
+             "(dequantized)");
+      double s = qt.getScales()[0], r = std::nearbyint(real / s) +
+                                         qt.getZeroPoints()[0];
+      if (r >= qt.getQMinOf(0) && r <= qt.getQMaxOf(0) &&
+          (float)((r - qt.getZeroPoints()[0]) * s) == (float)real) {
+        code = (int64_t)r;
+      } else {
+        inFloat = true;
+        x = floatOperand(n, 0);
+        xt = cast<RankedTensorType>(x.getType());
+      }
+    } else if (mode == "constant") {
+      if (real != std::nearbyint(real) || real < qt.getQMinOf(0) ||
+          real > qt.getQMaxOf(0))
+        fail(describe(n), ": padding value ", real, " is not a code of the "
+             "input's type (integers in [", qt.getQMinOf(0), ", ",
+             qt.getQMaxOf(0), "])");
+      code = (int64_t)real;
+    }
+  }
+  Type elem = xt.getElementType();
+  Location loc = nodeLoc(n);
+  SmallVector<int64_t> cur(shape.begin(), shape.end());
+  // Negative pads crop first.
+  SmallVector<int64_t> starts(rank, 0), steps(rank, 1);
+  bool crop = false;
+  for (int64_t a = 0; a < rank; ++a) {
+    if (low[a] < 0 || high[a] < 0) {
+      crop = true;
+      starts[a] = std::max<int64_t>(-low[a], 0);
+      cur[a] += std::min<int64_t>(low[a], 0) + std::min<int64_t>(high[a], 0);
+      if (cur[a] < 1)
+        fail(describe(n), ": negative pads remove all of axis ", a);
+      low[a] = std::max<int64_t>(low[a], 0);
+      high[a] = std::max<int64_t>(high[a], 0);
+    }
+  }
+  auto slice = [&](Value v, ArrayRef<int64_t> st, ArrayRef<int64_t> sp,
+                   ArrayRef<int64_t> sizes) -> Value {
+    return SliceOp::create(b, loc, RankedTensorType::get(sizes, elem), v,
+                           b.getDenseI64ArrayAttr(st), b.getDenseI64ArrayAttr(sp));
+  };
+  if (crop)
+    x = slice(x, starts, steps, cur);
+  bool any = llvm::any_of(low, [](int64_t v) { return v > 0; }) ||
+             llvm::any_of(high, [](int64_t v) { return v > 0; });
+  if (any && mode == "constant") {
+    SmallVector<int64_t> outShape;
+    for (int64_t a = 0; a < rank; ++a)
+      outShape.push_back(cur[a] + low[a] + high[a]);
+    TypedAttr value = inFloat ? TypedAttr(b.getF32FloatAttr((float)real))
+                              : TypedAttr(b.getI64IntegerAttr(code));
+    x = PadOp::create(b, loc, RankedTensorType::get(outShape, elem), x,
+                      b.getDenseI64ArrayAttr(SmallVector<int64_t>(low.begin(), low.end())),
+                      b.getDenseI64ArrayAttr(SmallVector<int64_t>(high.begin(), high.end())),
+                      value);
+  } else if (any) {
+    // reflect / edge / wrap: per axis, Concat(part before, x, part after),
+    // each part a qnn.slice of x along that axis.
+    for (int64_t a = 0; a < rank; ++a) {
+      int64_t dim = cur[a], l = low[a], h = high[a];
+      if (l == 0 && h == 0)
+        continue;
+      int64_t limit = mode == "reflect" ? dim - 1 : mode == "wrap" ? dim : INT64_MAX;
+      if (l > limit || h > limit)
+        fail(describe(n), ": ", mode, " padding of axis ", a, " by ", std::max(l, h),
+             " needs at least ", std::max(l, h) + (mode == "reflect"),
+             " elements; it has ", dim);
+      // Part of `count` elements along a, from `start` by `step`.
+      auto part = [&](int64_t start, int64_t step, int64_t count) {
+        SmallVector<int64_t> st(rank, 0), sp(rank, 1), sz(cur.begin(), cur.end());
+        st[a] = start;
+        sp[a] = step;
+        sz[a] = count;
+        return slice(x, st, sp, sz);
+      };
+      SmallVector<Value> parts;
+      if (mode == "edge") {
+        Value first = l ? part(0, 1, 1) : Value(), last = h ? part(dim - 1, 1, 1) : Value();
+        parts.append(l, first);
+        parts.push_back(x);
+        parts.append(h, last);
+      } else if (mode == "reflect") {
+        if (l)
+          parts.push_back(part(l, -1, l));
+        parts.push_back(x);
+        if (h)
+          parts.push_back(part(dim - 2, -1, h));
+      } else {
+        if (l)
+          parts.push_back(part(dim - l, 1, l));
+        parts.push_back(x);
+        if (h)
+          parts.push_back(part(0, 1, h));
+      }
+      cur[a] = dim + l + h;
+      x = ConcatOp::create(b, loc, RankedTensorType::get(cur, elem), parts,
+                           b.getI64IntegerAttr(a), StringAttr(), UnitAttr());
+    }
+  }
+  if (inFloat)
+    values[n.output(0)] = x;
+  else
+    bindLayout(n, x);
+}
+
 void Importer::importResize(const onnx::NodeProto &n) {
   bool upsample = n.op_type() == "Upsample";
   std::string mode = attrString(n, "mode", "nearest");

@@ -100,6 +100,19 @@ func.func @float_slice(%x: tensor<2x5xf32>) -> tensor<2x2xf32> {
 
 // -----
 
+// qnn.pad on f32: tensor.pad yielding the f32 value.
+// CHECK-LABEL: func.func @float_pad
+// CHECK: %[[V:.*]] = arith.constant 1.500000e+00 : f32
+// CHECK: tensor.pad %arg0 low[0, 2] high[1, 0]
+// CHECK: tensor.yield %[[V]] : f32
+// CHECK: } : tensor<2x2xf32> to tensor<3x4xf32>
+func.func @float_pad(%x: tensor<2x2xf32>) -> tensor<3x4xf32> {
+  %0 = qnn.pad %x {low = array<i64: 0, 2>, high = array<i64: 1, 0>, value = 1.5 : f32} : tensor<2x2xf32> -> tensor<3x4xf32>
+  return %0 : tensor<3x4xf32>
+}
+
+// -----
+
 // qnn.concat on f32: inserted slices of an f32 tensor, no requantization.
 // CHECK-LABEL: func.func @float_concat
 // CHECK: %[[E:.*]] = tensor.empty() : tensor<1x5xf32>

@@ -1,5 +1,5 @@
 // qnn.transpose, qnn.slice and qnn.resize_nearest: an elementwise copy whose
-// input map reads each result element's source.
+// input map reads each result element's source; qnn.pad: tensor.pad.
 // RUN: qcc-opt %s --convert-qnn-to-linalg | FileCheck %s
 
 // CHECK-DAG: #[[T:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d3, d1, d2)>
@@ -41,4 +41,16 @@ func.func @slice(%x: tensor<1x6x4x4x!qnn.q<ui8, scale = 0.5, zp = 128>>) -> tens
 func.func @slice_prefix(%x: tensor<1x6x4x!qnn.q<ui8, scale = 0.5, zp = 128>>) -> tensor<1x2x4x!qnn.q<ui8, scale = 0.5, zp = 128>> {
   %0 = qnn.slice %x {starts = array<i64: 0, 0, 0>, steps = array<i64: 1, 1, 1>} : tensor<1x6x4x!qnn.q<ui8, scale = 0.5, zp = 128>> -> tensor<1x2x4x!qnn.q<ui8, scale = 0.5, zp = 128>>
   return %0 : tensor<1x2x4x!qnn.q<ui8, scale = 0.5, zp = 128>>
+}
+
+// qnn.pad of codes: tensor.pad yielding the stored code (ui8 200 is the
+// byte -56).
+// CHECK-LABEL: func.func @pad(
+// CHECK: %[[V:.*]] = arith.constant -56 : i8
+// CHECK: tensor.pad %arg0 low[0, 0, 0, 1] high[0, 0, 1, 2]
+// CHECK: tensor.yield %[[V]] : i8
+// CHECK: } : tensor<1x2x3x3xi8> to tensor<1x2x4x6xi8>
+func.func @pad(%x: tensor<1x2x3x3x!qnn.q<ui8, scale = 0.5, zp = 128>>) -> tensor<1x2x4x6x!qnn.q<ui8, scale = 0.5, zp = 128>> {
+  %0 = qnn.pad %x {low = array<i64: 0, 0, 0, 1>, high = array<i64: 0, 0, 1, 2>, value = 200 : i64} : tensor<1x2x3x3x!qnn.q<ui8, scale = 0.5, zp = 128>> -> tensor<1x2x4x6x!qnn.q<ui8, scale = 0.5, zp = 128>>
+  return %0 : tensor<1x2x4x6x!qnn.q<ui8, scale = 0.5, zp = 128>>
 }

@@ -1461,3 +1461,43 @@ func.func @slice_requantizes(%x: tensor<4x!qnn.q<ui8, scale = 0.5, zp = 0>>) {
   %0 = qnn.slice %x {starts = array<i64: 0>, steps = array<i64: 1>} : tensor<4x!qnn.q<ui8, scale = 0.5, zp = 0>> -> tensor<4x!qnn.q<ui8, scale = 0.25, zp = 0>>
   return
 }
+
+// -----
+
+func.func @pad_negative(%x: tensor<4x!qnn.q<ui8, scale = 0.5, zp = 0>>) {
+  // expected-error @+1 {{'qnn.pad' op pads of dimension 0 are negative}}
+  %0 = qnn.pad %x {low = array<i64: -1>, high = array<i64: 1>, value = 0 : i64} : tensor<4x!qnn.q<ui8, scale = 0.5, zp = 0>> -> tensor<4x!qnn.q<ui8, scale = 0.5, zp = 0>>
+  return
+}
+
+// -----
+
+func.func @pad_shape(%x: tensor<4x!qnn.q<ui8, scale = 0.5, zp = 0>>) {
+  // expected-error @+1 {{'qnn.pad' op result dimension 0 is 5, expected 4 + 1 + 1}}
+  %0 = qnn.pad %x {low = array<i64: 1>, high = array<i64: 1>, value = 0 : i64} : tensor<4x!qnn.q<ui8, scale = 0.5, zp = 0>> -> tensor<5x!qnn.q<ui8, scale = 0.5, zp = 0>>
+  return
+}
+
+// -----
+
+func.func @pad_code_range(%x: tensor<4x!qnn.q<ui8, scale = 0.5, zp = 0>>) {
+  // expected-error @+1 {{'qnn.pad' op value must be an integer code in [0, 255]}}
+  %0 = qnn.pad %x {low = array<i64: 1>, high = array<i64: 0>, value = 256 : i64} : tensor<4x!qnn.q<ui8, scale = 0.5, zp = 0>> -> tensor<5x!qnn.q<ui8, scale = 0.5, zp = 0>>
+  return
+}
+
+// -----
+
+func.func @pad_float_code(%x: tensor<4x!qnn.q<ui8, scale = 0.5, zp = 0>>) {
+  // expected-error @+1 {{'qnn.pad' op value must be an integer code in [0, 255]}}
+  %0 = qnn.pad %x {low = array<i64: 1>, high = array<i64: 0>, value = 0.5 : f32} : tensor<4x!qnn.q<ui8, scale = 0.5, zp = 0>> -> tensor<5x!qnn.q<ui8, scale = 0.5, zp = 0>>
+  return
+}
+
+// -----
+
+func.func @pad_f32_value(%x: tensor<4xf32>) {
+  // expected-error @+1 {{'qnn.pad' op value must be an f32 for an f32 input}}
+  %0 = qnn.pad %x {low = array<i64: 1>, high = array<i64: 0>, value = 0 : i64} : tensor<4xf32> -> tensor<5xf32>
+  return
+}

@@ -176,6 +176,16 @@ func.func @slice(%x: tensor<1x6x4x!qnn.q<ui8, scale = 0.5, zp = 128>>, %f: tenso
   return %0, %1 : tensor<1x3x1x!qnn.q<ui8, scale = 0.5, zp = 128>>, tensor<2xf32>
 }
 
+// CHECK-LABEL: func.func @pad
+// CHECK: qnn.pad %{{.*}} {high = array<i64: 0, 1>, low = array<i64: 2, 0>, value = 3 : i64} : tensor<2x3x!qnn.q<i8, scale = 0.5, zp = -3>> -> tensor<4x4x!qnn.q<i8, scale = 0.5, zp = -3>>
+// CHECK: qnn.pad %{{.*}} {high = array<i64: 1>, low = array<i64: 0>, value = -2.500000e+00 : f32} : tensor<5xf32> -> tensor<6xf32>
+func.func @pad(%x: tensor<2x3x!qnn.q<i8, scale = 0.5, zp = -3>>, %f: tensor<5xf32>)
+    -> (tensor<4x4x!qnn.q<i8, scale = 0.5, zp = -3>>, tensor<6xf32>) {
+  %0 = qnn.pad %x {low = array<i64: 2, 0>, high = array<i64: 0, 1>, value = 3 : i64} : tensor<2x3x!qnn.q<i8, scale = 0.5, zp = -3>> -> tensor<4x4x!qnn.q<i8, scale = 0.5, zp = -3>>
+  %1 = qnn.pad %f {low = array<i64: 0>, high = array<i64: 1>, value = -2.5 : f32} : tensor<5xf32> -> tensor<6xf32>
+  return %0, %1 : tensor<4x4x!qnn.q<i8, scale = 0.5, zp = -3>>, tensor<6xf32>
+}
+
 {-#
   dialect_resources: {
     builtin: {

@@ -764,17 +764,30 @@ LogicalResult TransposeOp::verify() {
   return success();
 }
 
+/// qnn.slice / qnn.pad: a result of the input's rank and one entry of `a`
+/// and of `b` per dimension.
+static LogicalResult verifyOnePerDimension(Operation *op, RankedTensorType in,
+                                           RankedTensorType out,
+                                           ArrayRef<int64_t> a,
+                                           ArrayRef<int64_t> b, StringRef what) {
+  int64_t rank = in.getRank();
+  if (out.getRank() != rank || (int64_t)a.size() != rank ||
+      (int64_t)b.size() != rank)
+    return op->emitOpError() << "needs " << rank << " " << what
+                             << " and a rank " << rank << " result";
+  return success();
+}
+
 LogicalResult SliceOp::verify() {
   if (failed(verifyValueMover(*this)))
     return failure();
   auto in = cast<RankedTensorType>(getInput().getType());
   auto out = cast<RankedTensorType>(getType());
-  int64_t rank = in.getRank();
   ArrayRef<int64_t> starts = getStarts(), steps = getSteps();
-  if (out.getRank() != rank || (int64_t)starts.size() != rank ||
-      (int64_t)steps.size() != rank)
-    return emitOpError() << "needs " << rank << " starts and steps and a rank "
-                         << rank << " result";
+  if (failed(verifyOnePerDimension(*this, in, out, starts, steps,
+                                   "starts and steps")))
+    return failure();
+  int64_t rank = in.getRank();
   for (int64_t d = 0; d < rank; ++d) {
     int64_t dim = in.getDimSize(d), n = out.getDimSize(d);
     if (steps[d] == 0)
@@ -787,6 +800,40 @@ LogicalResult SliceOp::verify() {
       return emitOpError() << "dimension " << d << " reads outside [0, " << dim
                            << ")";
   }
+  return success();
+}
+
+LogicalResult PadOp::verify() {
+  if (failed(verifyValueMover(*this)))
+    return failure();
+  auto in = cast<RankedTensorType>(getInput().getType());
+  auto out = cast<RankedTensorType>(getType());
+  ArrayRef<int64_t> low = getLow(), high = getHigh();
+  if (failed(verifyOnePerDimension(*this, in, out, low, high,
+                                   "low and high pads")))
+    return failure();
+  int64_t rank = in.getRank();
+  for (int64_t d = 0; d < rank; ++d) {
+    if (low[d] < 0 || high[d] < 0)
+      return emitOpError() << "pads of dimension " << d << " are negative";
+    if ((__int128)in.getDimSize(d) + low[d] + high[d] != out.getDimSize(d))
+      return emitOpError() << "result dimension " << d << " is "
+                           << out.getDimSize(d) << ", expected "
+                           << in.getDimSize(d) << " + " << low[d] << " + "
+                           << high[d];
+  }
+  if (in.getElementType().isF32()) {
+    auto f = dyn_cast<FloatAttr>(getValue());
+    if (!f || !f.getType().isF32())
+      return emitOpError() << "value must be an f32 for an f32 input";
+    return success();
+  }
+  auto i = dyn_cast<IntegerAttr>(getValue());
+  QuantType q = getQuantElementType(in);
+  if (!i || i.getValue().getSignificantBits() > 64 ||
+      i.getInt() < q.getQMinOf(0) || i.getInt() > q.getQMaxOf(0))
+    return emitOpError() << "value must be an integer code in ["
+                         << q.getQMinOf(0) << ", " << q.getQMaxOf(0) << "]";
   return success();
 }
 

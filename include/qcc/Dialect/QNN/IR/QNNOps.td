@@ -305,6 +305,24 @@ def QNN_SliceOp : QNN_Op<"slice", [Pure]> {
   let hasVerifier = 1;
 }
 
+def QNN_PadOp : QNN_Op<"pad", [Pure]> {
+  let summary = "constant padding; the quantization is unchanged";
+  let description = [{
+    The input placed at offset `low` in every dimension of a result
+    `low + input + high` larger, the rest `value` (ONNX Pad in constant
+    mode; the importer builds the other modes from qnn.slice and
+    qnn.concat): an integer code of the input's type when quantized (the
+    code of the padding's real value), an f32 when the input is f32. `low`
+    and `high` are non-negative; input and result are quantized per
+    tensor with the same parameters, or both f32.
+  }];
+  let arguments = (ins QNN_QuantOrF32Tensor:$input, DenseI64ArrayAttr:$low,
+                       DenseI64ArrayAttr:$high, TypedAttrInterface:$value);
+  let results = (outs QNN_QuantOrF32Tensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+}
+
 def QNN_ResizeNearestOp : QNN_Op<"resize_nearest", [Pure]> {
   let summary = "NCHW nearest-neighbour upsampling by integer factors";
   let description = [{
