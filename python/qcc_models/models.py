@@ -1238,9 +1238,10 @@ def float_heads():
 def slice_heads():
     """Slice and Split of activations (issue 9), as YOLOv5/v8 exports cut
     channels and CSP blocks split them: a QDQ conv whose codes are Split
-    (sizes 3 and 5) into two branches, one requantized to its own
-    parameters, the other strided (every second row and column, Slice with
-    steps) before its conv; and float heads after the last
+    (sizes 3 and 5) into two branches, one requantized to int8, the
+    other strided (every second row and column, Slice with steps) before
+    its conv; a PRelu with a slope per channel between
+    quantizers (run in float); and float heads after the last
     DequantizeLinear: a channel Slice -> Sigmoid (box xy), and a Slice
     walking the channels and rows backwards (negative steps, INT64 ends)
     straight to a graph output."""
@@ -1278,6 +1279,11 @@ def slice_heads():
     b.add_output(a, "branch_a")
     b.add_output(c, "branch_b")
     o = b.make_qdq_conv(h, _conv_w(r, 6, 8, 1), _bias(r, 6), out_dtype=I8, base="head")
+    # PRelu with a slope per channel between quantizers (in float).
+    slope = np.array([0.25, -0.5, 1.5, 0.0, 0.125, 2.0], np.float32).reshape(6, 1, 1)
+    ov = b.values[o]
+    o = b.qdq(b.node("PRelu", [o, b.const("slope", slope)],
+                     np.where(ov < 0, ov * slope, ov).astype(np.float32)), I8)
     xy = cut(o, [0], [2], [1], [1])
     sig = (1.0 / (1.0 + np.exp(-b.values[xy].astype(np.float64)))).astype(np.float32)
     b.add_output(b.node("Sigmoid", [xy], sig), "xy")

@@ -122,9 +122,20 @@ void Importer::importPRelu(const onnx::NodeProto &n) {
   bool dequantized = dqViews.count(in) || dqConsts.count(in);
   if (!isFloatRuntimeValue(in) &&
       !(dequantized && !resultIsQuantized(n.output(0)))) {
-    // Between quantizers: a uniform slope is LeakyRelu's lookup table.
-    importElementwiseFunction(n);
-    return;
+    // Between quantizers: a uniform slope is LeakyRelu's lookup table; a
+    // slope per channel (or per element) runs in float on the dequantized
+    // input, and the quantizer after it quantizes, as ONNX Runtime and
+    // QONNX's executor compute it.
+    ensureConstant(n.input(1));
+    auto it = consts.find(n.input(1));
+    bool uniform = it != consts.end() && !it->second.floats.empty() &&
+                   llvm::all_of(it->second.floats, [&](double v) {
+                     return v == it->second.floats[0];
+                   });
+    if (uniform || it == consts.end()) {
+      importElementwiseFunction(n);
+      return;
+    }
   }
   Value x = floatOperand(n, 0), slope = floatOperand(n, 1);
   auto xt = cast<RankedTensorType>(x.getType());

@@ -19,7 +19,7 @@
 # RUN: %qcc compile %t/input_chain2.onnx --emit=qnn | FileCheck %s --check-prefix=CHAIN2
 # RUN: %qcc compile %t/prelu_float.onnx --emit=qnn | FileCheck %s --check-prefix=PRELU
 # RUN: %qcc compile %t/prelu_uniform_lut.onnx --emit=qnn | FileCheck %s --check-prefix=PRELU-LUT
-# RUN: not %qcc compile %t/prelu_channel_lut.onnx --emit=qnn 2>&1 | %{err}=PRELU-CH
+# RUN: %qcc compile %t/prelu_channel_between.onnx --emit=qnn | FileCheck %s --check-prefix=PRELU-CH
 # RUN: not %qcc compile %t/prelu_slope_shape.onnx --emit=qnn 2>&1 | %{err}=PRELU-SHAPE
 # RUN: %qcc compile %t/mish_float.onnx --emit=qnn | FileCheck %s --check-prefix=MISH
 # RUN: not %qcc compile %t/celu_zero.onnx --emit=qnn 2>&1 | %{err}=CELU0
@@ -80,7 +80,13 @@
 # Between quantizers, one slope (nn.PReLU()) is LeakyRelu's table.
 # PRELU-LUT: qnn.lookup_table
 # PRELU-LUT-NOT: float_binary
-# PRELU-CH: qcc: error: {{.*}}prelu_channel_lut.onnx: node 'prelu' (PRelu): slope 'slope' differs between elements; between quantizers qcc supports one slope for the whole tensor (a lookup table)
+# A slope per channel between quantizers (no single lookup table): in float
+# on the dequantized input, quantized by the quantizer after it, as ONNX
+# Runtime computes DequantizeLinear -> PRelu -> QuantizeLinear.
+# PRELU-CH: %[[D:.*]] = qnn.dequantize
+# PRELU-CH-NEXT: %[[S:.*]] = arith.constant dense<{{\[\[\[}}2.500000e-01]], {{\[\[}}5.000000e-01]]]> : tensor<2x1x1xf32>
+# PRELU-CH-NEXT: %[[P:.*]] = qnn.float_binary prelu %[[D]], %[[S]]
+# PRELU-CH-NEXT: qnn.quantize %[[P]] : tensor<1x2x2x2xf32> -> tensor<1x2x2x2x!qnn.q<ui8, scale = 0.100000001, zp = 128>>
 # PRELU-SHAPE: qcc: error: {{.*}}prelu_slope_shape.onnx: node 'prelu' (PRelu): slope 'slope' does not broadcast to X's shape
 
 # MISH: %[[M:.*]] = qnn.float_unary mish %arg0 : tensor<1x4xf32>
@@ -188,7 +194,7 @@ def prelu_uniform_lut(g):
 
 
 @models()
-def prelu_channel_lut(g):
+def prelu_channel_between(g):
     prelu_between(g, np.array([0.25, 0.5], np.float32).reshape(2, 1, 1))
 
 
