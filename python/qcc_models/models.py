@@ -968,9 +968,11 @@ def ort_contrib():
     quantize_static writes a QOperator model (issue 9): QLinearConv, then
     QLinearLeakyRelu, QLinearAdd (a residual), QLinearMul, QLinearSigmoid,
     QLinearConcat
-    of tensors of different scales, QLinearGlobalAveragePool. ONNX Runtime
-    runs the contrib ops natively; the Add and Concat results (the Concat
-    holds the Sigmoid's and the LeakyRelu's) are outputs too."""
+    of tensors of different scales, QLinearAveragePool (3x3, edge windows
+    over their in-image values), QLinearGlobalAveragePool. ONNX Runtime
+    runs the contrib ops natively; the Add result and the average pool of
+    the Concat (which holds the Sigmoid's and the LeakyRelu's) are outputs
+    too."""
     b = ModelBuilder("ort_contrib", opset=13, seed=1217, num_calib=8)
     r = b.rng
     x = b.add_input("input", np.float32, [1, 3, 12, 12], -1.0, 1.0)
@@ -983,12 +985,25 @@ def ort_contrib():
     g = b.ms_qlinear("QLinearSigmoid", [s], lambda v: 1 / (1 + np.exp(-v)))
     cat = b.ms_qlinear("QLinearConcat", [g, a], lambda u, v: np.concatenate([u, v], 1),
                        axis=1)
-    p = b.ms_qlinear("QLinearGlobalAveragePool", [cat],
+
+    def avg3x3(v):
+        # 3x3, stride 1, pads 1, count_include_pad=0: edge windows average
+        # over their in-image values only.
+        n, c, hh, ww = v.shape
+        pv = np.pad(v, ((0, 0), (0, 0), (1, 1), (1, 1)))
+        ones = np.pad(np.ones((hh, ww)), 1)
+        s = sum(pv[:, :, i:i + hh, j:j + ww] for i in range(3) for j in range(3))
+        cnt = sum(ones[i:i + hh, j:j + ww] for i in range(3) for j in range(3))
+        return s / cnt
+
+    avg = b.ms_qlinear("QLinearAveragePool", [cat], avg3x3, kernel_shape=[3, 3],
+                       pads=[1, 1, 1, 1], strides=[1, 1], count_include_pad=0)
+    p = b.ms_qlinear("QLinearGlobalAveragePool", [avg],
                      lambda v: v.mean(axis=(2, 3), keepdims=True), channels_last=0)
     m = b.ms_qlinear("QLinearMul", [s, a], lambda u, v: u * v)
     b.add_output(b.dequantize(s), "add")
     b.add_output(b.dequantize(m), "mul")
-    b.add_output(b.dequantize(cat), "concat")
+    b.add_output(b.dequantize(avg), "avgpool")
     b.add_output(b.dequantize(p), "output")
     return b
 

@@ -598,6 +598,7 @@ private:
   void importMSQLinearUnary(const onnx::NodeProto &n);
   void importMSQLinearAddOrMul(const onnx::NodeProto &n);
   void importMSQLinearGlobalAveragePool(const onnx::NodeProto &n);
+  void importMSQLinearAveragePool(const onnx::NodeProto &n);
   void importMSQLinearConcat(const onnx::NodeProto &n);
   void importMSQGemm(const onnx::NodeProto &n);
 

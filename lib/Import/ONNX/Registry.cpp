@@ -92,6 +92,8 @@ const std::vector<Importer::OpHandler> &Importer::opHandlers() {
       {"com.microsoft", "QLinearLeakyRelu", 1, 5, &I::importMSQLinearUnary},
       {"com.microsoft", "QLinearGlobalAveragePool", 1, 5,
        &I::importMSQLinearGlobalAveragePool},
+      {"com.microsoft", "QLinearAveragePool", 1, 5,
+       &I::importMSQLinearAveragePool},
       {"com.microsoft", "QLinearConcat", 1, 5, &I::importMSQLinearConcat},
       {"com.microsoft", "QGemm", 1, 6, &I::importMSQGemm},
       // QONNX / FINN (QONNX.cpp); their domains are not versioned here.
@@ -158,7 +160,8 @@ void Importer::importNode(const onnx::NodeProto &n) {
       fail(describe(n), ": operator ", n.op_type(), " of domain 'com.microsoft' "
                         "is not supported (com.microsoft: QLinearAdd, QLinearMul, "
                         "QLinearSigmoid, QLinearLeakyRelu, "
-                        "QLinearGlobalAveragePool, QLinearConcat, QGemm)");
+                        "QLinearAveragePool, QLinearGlobalAveragePool, "
+                        "QLinearConcat, QGemm)");
     fail(describe(n), ": operator ", n.op_type(), " is not supported");
   }
   for (int i = 0; i < h->minInputs; ++i)

@@ -60,7 +60,7 @@
 # OPSET0: qcc: error: {{.*}}opset0.onnx: model: ONNX opset 0 is not supported (1 to 23)
 # NO-OPSET: qcc: error: {{.*}}no_default_opset.onnx: model: no opset is imported for the default ONNX domain
 # UNSUPPORTED-OP: qcc: error: {{.*}}unsupported_op.onnx: node 'erf' (Erf): operator Erf is not supported
-# DOMAIN: qcc: error: {{.*}}domain.onnx: node 'gelu' (Gelu): operator Gelu of domain 'com.microsoft' is not supported (com.microsoft: QLinearAdd, QLinearMul, QLinearSigmoid, QLinearLeakyRelu, QLinearGlobalAveragePool, QLinearConcat, QGemm)
+# DOMAIN: qcc: error: {{.*}}domain.onnx: node 'gelu' (Gelu): operator Gelu of domain 'com.microsoft' is not supported (com.microsoft: QLinearAdd, QLinearMul, QLinearSigmoid, QLinearLeakyRelu, QLinearAveragePool, QLinearGlobalAveragePool, QLinearConcat, QGemm)
 # ATTR: qcc: error: {{.*}}unsupported_attr.onnx: node 'relu' (Relu): attribute 'alpha' is not supported
 # CONST-FORM: qcc: error: {{.*}}constant_value_string.onnx: node 'cf' (Constant): attribute 'value_string' is not supported
 # SYMBOLIC: qcc: error: {{.*}}symbolic_dim.onnx: input 'x': dimension 1 ('C') is symbolic; pass --shape x=1x...

@@ -7,10 +7,14 @@
 # RUN: %python %s %t.gemm.onnx qgemm && %qcc compile %t.gemm.onnx --emit=qnn | FileCheck %s --check-prefix=GEMM
 # RUN: %python %s %t.gemmf.onnx qgemm_float && not %qcc compile %t.gemmf.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=GEMM-FLOAT
 # RUN: %python %s %t.gemmc.onnx qgemm_row_bias && not %qcc compile %t.gemmc.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=GEMM-ROWS
+# RUN: %python %s %t.avg.onnx avgpool && %qcc compile %t.avg.onnx --emit=qnn | FileCheck %s --check-prefix=AVG
+# RUN: %python %s %t.avgcl.onnx avgpool_channels_last && not %qcc compile %t.avgcl.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=AVG-CL
 # RUN: %python %s %t.sig.onnx sigmoid && %qcc compile %t.sig.onnx --emit=qnn | FileCheck %s --check-prefix=SIG
 
 # ADD: qnn.add %{{.*}}, %{{.*}} : (tensor<1x4x!qnn.q<ui8, scale = 0.5, zp = 128>>, tensor<1x4x!qnn.q<ui8, scale = 0.25, zp = 0>>) -> tensor<1x4x!qnn.q<ui8, scale = 1.0, zp = 10>>
 # CL: qcc: error: {{.*}}: node 'gap' (QLinearGlobalAveragePool): channels_last=1 is not supported
+# AVG: qnn.avg_pool2d %{{.*}} {ceil_mode = true, count_include_pad = true, kernel = array<i64: 2, 2>, pads = array<i64: 0, 0, 1, 1>, strides = array<i64: 2, 2>} : tensor<1x2x5x5x!qnn.q<ui8, scale = 0.5, zp = 0>> -> tensor<1x2x3x3x!qnn.q<ui8, scale = 0.25, zp = 3>>
+# AVG-CL: qcc: error: {{.*}}: node 'avg' (QLinearAveragePool): channels_last=1 is not supported
 # CAT: qcc: error: {{.*}}: node 'cat' (QLinearConcat): needs Y_scale, Y_zero_point and one (X, X_scale, X_zero_point) triple per input
 # QGemm, transB=1: B [3, 2] int8 per output column (scales 0.25, 0.5, 1),
 # alpha 2 -> stored [K, N] = transposed, scales alpha * b_scale = 0.5, 1, 2;
@@ -60,6 +64,12 @@ elif variant == "gap_channels_last":
     y = ms("QLinearGlobalAveragePool", ["x"] + params("x", 0.5, 0) + params("y", 0.5, 0),
            "gap", channels_last=1)
     g.output(y, U8, [1, 2, 1, 1])
+elif variant.startswith("avgpool"):
+    g.input("x", U8, [1, 2, 5, 5])
+    y = ms("QLinearAveragePool", ["x"] + params("x", 0.5, 0) + params("y", 0.25, 3),
+           "avg", kernel_shape=[2, 2], strides=[2, 2], pads=[0, 0, 1, 1], ceil_mode=1,
+           count_include_pad=1, channels_last=int(variant.endswith("last")))
+    g.output(y, U8, [1, 2, 3, 3])
 elif variant == "concat_triples":
     g.input("x", U8, [1, 2])
     y = ms("QLinearConcat", params("y", 0.5, 0) + ["x"] + params("x", 0.5, 0) + ["x"], "cat",
