@@ -653,6 +653,15 @@ private:
 
   std::pair<std::optional<double>, std::optional<double>>
   clipRange(const onnx::NodeProto &n);
+  /// A 2-D pool's window (kernel_shape), strides, dilations, pads, ceil_mode
+  /// and NCHW result shape, from the node's attributes.
+  struct PoolGeometry {
+    SmallVector<int64_t> kernel, strides, dilations, pads, outShape;
+    bool ceil = false;
+  };
+  PoolGeometry poolGeometry(const onnx::NodeProto &n, RankedTensorType xt);
+  /// Input X of a com.microsoft QLinear pool: NCHW (channels_last=0).
+  Value qlinearPoolInput(const onnx::NodeProto &n);
   void convAttrs(const onnx::NodeProto &n, ArrayRef<int64_t> inShape,
                  ArrayRef<int64_t> kernel, SmallVectorImpl<int64_t> &strides,
                  SmallVectorImpl<int64_t> &dilations,

@@ -1444,6 +1444,22 @@ void Importer::importAddOrMul(const onnx::NodeProto &n) {
   bind(oq, v, n);
 }
 
+Importer::PoolGeometry Importer::poolGeometry(const onnx::NodeProto &n,
+                                              RankedTensorType xt) {
+  PoolGeometry g;
+  std::vector<int64_t> kernel = attrInts(n, "kernel_shape", {});
+  g.kernel.assign(kernel.begin(), kernel.end());
+  ArrayRef<int64_t> k = g.kernel;
+  if (k.size() != 2 || k[0] < 1 || k[1] < 1)
+    fail(describe(n), ": kernel_shape must be 2 positive values");
+  g.ceil = attrInt(n, "ceil_mode", 0);
+  int64_t groups;
+  convAttrs(n, xt.getShape(), k, g.strides, g.dilations, g.pads, groups,
+            g.outShape, true, g.ceil);
+  g.outShape[1] = xt.getDimSize(1);
+  return g;
+}
+
 void Importer::importPool(const onnx::NodeProto &n) {
   bool isMax = n.op_type() == "MaxPool";
   if (isMax) {
@@ -1470,15 +1486,11 @@ void Importer::importPool(const onnx::NodeProto &n) {
                   consumedInFloat(n.output(0)));
   Value x = inFloat ? floatOperand(n, 0) : quantizedInput(n, 0, "X");
   auto xt = cast<RankedTensorType>(x.getType());
-  auto k = attrInts(n, "kernel_shape", {});
-  if (k.size() != 2 || k[0] < 1 || k[1] < 1)
-    fail(describe(n), ": kernel_shape must be 2 positive values");
-  bool ceil = attrInt(n, "ceil_mode", 0);
-  SmallVector<int64_t> strides, dilations, pads, outShape;
-  int64_t groups;
-  convAttrs(n, xt.getShape(), k, strides, dilations, pads, groups, outShape,
-            true, ceil);
-  outShape[1] = xt.getDimSize(1);
+  PoolGeometry geo = poolGeometry(n, xt);
+  ArrayRef<int64_t> k = geo.kernel, strides = geo.strides,
+                    dilations = geo.dilations, pads = geo.pads,
+                    outShape = geo.outShape;
+  bool ceil = geo.ceil;
   if (inFloat) {
     auto ft = RankedTensorType::get(outShape, b.getF32Type());
     values[n.output(0)] =

@@ -76,14 +76,19 @@ void Importer::importMSQLinearAddOrMul(const onnx::NodeProto &n) {
                       b.getStringAttr("half_even"), UnitAttr());
 }
 
-void Importer::importMSQLinearGlobalAveragePool(const onnx::NodeProto &n) {
-  allowAttrs(n, {"channels_last"});
+Value Importer::qlinearPoolInput(const onnx::NodeProto &n) {
   if (attrInt(n, "channels_last", 0))
     fail(describe(n), ": channels_last=1 is not supported");
   Value x = qlinearInput(n, 0, "X");
-  auto xt = cast<RankedTensorType>(x.getType());
-  if (xt.getRank() != 4)
+  if (cast<RankedTensorType>(x.getType()).getRank() != 4)
     fail(describe(n), ": only 2-D (NCHW) inputs are supported");
+  return x;
+}
+
+void Importer::importMSQLinearGlobalAveragePool(const onnx::NodeProto &n) {
+  allowAttrs(n, {"channels_last"});
+  Value x = qlinearPoolInput(n);
+  auto xt = cast<RankedTensorType>(x.getType());
   QuantType yq = qlinearOutput(n, 3);
   values[n.output(0)] = GlobalAvgPoolOp::create(
       b, nodeLoc(n),
@@ -94,26 +99,13 @@ void Importer::importMSQLinearGlobalAveragePool(const onnx::NodeProto &n) {
 void Importer::importMSQLinearAveragePool(const onnx::NodeProto &n) {
   allowAttrs(n, {"auto_pad", "ceil_mode", "channels_last", "count_include_pad",
                  "kernel_shape", "pads", "strides"});
-  if (attrInt(n, "channels_last", 0))
-    fail(describe(n), ": channels_last=1 is not supported");
-  Value x = qlinearInput(n, 0, "X");
-  auto xt = cast<RankedTensorType>(x.getType());
-  if (xt.getRank() != 4)
-    fail(describe(n), ": only 2-D (NCHW) inputs are supported");
-  auto k = attrInts(n, "kernel_shape", {});
-  if (k.size() != 2 || k[0] < 1 || k[1] < 1)
-    fail(describe(n), ": kernel_shape must be 2 positive values");
-  bool ceil = attrInt(n, "ceil_mode", 0);
-  SmallVector<int64_t> strides, dilations, pads, outShape;
-  int64_t groups;
-  convAttrs(n, xt.getShape(), k, strides, dilations, pads, groups, outShape,
-            true, ceil);
-  outShape[1] = xt.getDimSize(1);
+  Value x = qlinearPoolInput(n);
+  PoolGeometry geo = poolGeometry(n, cast<RankedTensorType>(x.getType()));
   QuantType yq = qlinearOutput(n, 3);
   values[n.output(0)] = AvgPool2DOp::create(
-      b, nodeLoc(n), RankedTensorType::get(outShape, yq), x,
-      b.getDenseI64ArrayAttr(k), b.getDenseI64ArrayAttr(strides),
-      b.getDenseI64ArrayAttr(pads), b.getBoolAttr(ceil),
+      b, nodeLoc(n), RankedTensorType::get(geo.outShape, yq), x,
+      b.getDenseI64ArrayAttr(geo.kernel), b.getDenseI64ArrayAttr(geo.strides),
+      b.getDenseI64ArrayAttr(geo.pads), b.getBoolAttr(geo.ceil),
       b.getBoolAttr(attrInt(n, "count_include_pad", 0)),
       b.getStringAttr("half_even"), UnitAttr());
 }
