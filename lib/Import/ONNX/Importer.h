@@ -490,6 +490,10 @@ private:
   };
   std::vector<Window> cutWindows(const onnx::NodeProto &n,
                                  ArrayRef<int64_t> shape);
+  /// The one axis `w` cuts with step 1, -1 when it cuts none, nullopt
+  /// when it cuts more or walks with another step.
+  static std::optional<int64_t> singleCutAxis(const Window &w,
+                                              ArrayRef<int64_t> shape);
   /// cutWindows, each of which cuts at most one axis with step 1.
   std::vector<Part> splitParts(const onnx::NodeProto &n,
                                ArrayRef<int64_t> shape);
@@ -618,8 +622,13 @@ private:
   /// wrap as qnn.slice parts and qnn.concat; negative pads crop.
   void importPad(const onnx::NodeProto &n);
   void importResize(const onnx::NodeProto &n);
-  /// Binds a layout op's result: a DQ view if its input was one.
-  void bindLayout(const onnx::NodeProto &n, Value v);
+  /// Binds `v`, result `name` (default: output 0) of a layout op on n's
+  /// input: codes of a dequantized input as a DQ view (the quantizer after
+  /// it requantizes), floats and other tensors as values.
+  void bindLayout(const onnx::NodeProto &n, Value v, StringRef name = {});
+  /// Fails unless `x` is f32 or quantized per tensor (one width): what the
+  /// ops that move values without computing them accept.
+  void requirePerTensor(const onnx::NodeProto &n, Value x);
   /// Concat of integer constants (a shape); false otherwise.
   bool importShapeConcat(const onnx::NodeProto &n);
   /// `out` names whatever `in` is (value, DQ view, constant).

@@ -257,20 +257,29 @@ Importer::cutWindows(const onnx::NodeProto &n, ArrayRef<int64_t> shape) {
   return windows;
 }
 
+std::optional<int64_t> Importer::singleCutAxis(const Window &w,
+                                               ArrayRef<int64_t> shape) {
+  std::optional<int64_t> axis = -1;
+  for (size_t a = 0; a < shape.size(); ++a) {
+    if (w.steps[a] == 1 && w.starts[a] == 0 && w.sizes[a] == shape[a])
+      continue;
+    if (*axis >= 0 || w.steps[a] != 1)
+      return std::nullopt;
+    axis = a;
+  }
+  return axis;
+}
+
 std::vector<Importer::Part> Importer::splitParts(const onnx::NodeProto &n,
                                                  ArrayRef<int64_t> shape) {
   std::vector<Part> parts;
   for (const Window &w : cutWindows(n, shape)) {
-    std::optional<Part> part;
-    for (size_t a = 0; a < shape.size(); ++a) {
-      if (w.steps[a] == 1 && w.starts[a] == 0 && w.sizes[a] == shape[a])
-        continue;
-      if (part || w.steps[a] != 1)
-        fail(describe(n), ": a ", n.op_type(), " feeding per-part quantizers "
-             "may cut only one axis, with step 1");
-      part = Part{w.name, (int64_t)a, w.starts[a], w.sizes[a]};
-    }
-    parts.push_back(part ? *part : Part{w.name, 0, 0, shape[0]});
+    std::optional<int64_t> a = singleCutAxis(w, shape);
+    if (!a)
+      fail(describe(n), ": a ", n.op_type(), " feeding per-part quantizers "
+           "may cut only one axis, with step 1");
+    parts.push_back(*a < 0 ? Part{w.name, 0, 0, shape[0]}
+                           : Part{w.name, *a, w.starts[*a], w.sizes[*a]});
   }
   return parts;
 }
@@ -289,16 +298,14 @@ void Importer::importRuntimeSplitOrSlice(const onnx::NodeProto &n) {
                     return consumedInFloat(w.name);
                   }));
   Value x = inFloat ? floatOperand(n, 0) : quantizedInput(n, 0, "input");
-  auto xt = cast<RankedTensorType>(x.getType());
-  if (!inFloat && (!getQuantElementType(xt).isPerTensor() ||
-                   getQuantElementType(xt).isSliced()))
-    fail(describe(n), ": input must be quantized per tensor");
-  for (const Window &w : windows) {
-    Value v = SliceOp::create(
-        b, nodeLoc(n), RankedTensorType::get(w.sizes, xt.getElementType()), x,
-        b.getDenseI64ArrayAttr(w.starts), b.getDenseI64ArrayAttr(w.steps));
-    (!inFloat && dqViews.count(in) ? dqViews : values)[w.name] = v;
-  }
+  requirePerTensor(n, x);
+  Type elem = cast<RankedTensorType>(x.getType()).getElementType();
+  for (const Window &w : windows)
+    bindLayout(n,
+               SliceOp::create(b, nodeLoc(n), RankedTensorType::get(w.sizes, elem),
+                               x, b.getDenseI64ArrayAttr(w.starts),
+                               b.getDenseI64ArrayAttr(w.steps)),
+               w.name);
 }
 
 void Importer::importSplitOrSlice(const onnx::NodeProto &n) {
@@ -315,18 +322,11 @@ void Importer::importSplitOrSlice(const onnx::NodeProto &n) {
     part.dtype = c.dtype;
     part.bits = c.bits;
     part.dims.assign(w.sizes.begin(), w.sizes.end());
-    // A window cutting one axis with step 1 keeps its origin (per-channel
-    // parameters of a sliced weight follow it).
-    int64_t cutAxis = -1, cuts = 0;
-    for (size_t a = 0; a < c.dims.size(); ++a)
-      if (w.steps[a] != 1 || w.starts[a] != 0 || w.sizes[a] != c.dims[a]) {
-        cutAxis = a;
-        cuts += w.steps[a] == 1 ? 1 : 2;
-      }
-    if (cuts == 1)
-      part.origin = {x, cutAxis, w.starts[cutAxis], w.sizes[cutAxis]};
-    else if (cuts == 0)
-      part.origin = {x, 0, 0, c.dims.empty() ? 1 : c.dims[0]};
+    // A window cutting at most one axis, with step 1, keeps its origin
+    // (per-channel parameters of a sliced weight follow it).
+    if (std::optional<int64_t> a = singleCutAxis(w, c.dims))
+      part.origin = *a < 0 ? SliceOrigin{x, 0, 0, c.dims[0]}
+                           : SliceOrigin{x, *a, w.starts[*a], w.sizes[*a]};
     // Gather element by element: row-major walk of the window.
     int64_t total = product(w.sizes, 0, w.sizes.size());
     SmallVector<int64_t> idx(w.sizes.size(), 0);

@@ -1732,18 +1732,9 @@ void Importer::importReshape(const onnx::NodeProto &n) {
 
 void Importer::bindReshape(const onnx::NodeProto &n, Value x,
                            ArrayRef<int64_t> shape) {
-  auto xt = cast<RankedTensorType>(x.getType());
-  bool isFloat = xt.getElementType().isF32();
-  if (!isFloat && !getQuantElementType(xt).isPerTensor())
-    fail(describe(n), ": input must be quantized per tensor");
-  Value v = ReshapeOp::create(b, nodeLoc(n),
-                              RankedTensorType::get(shape, xt.getElementType()), x);
-  if (isFloat)
-    values[n.output(0)] = v;
-  else if (dqViews.count(n.input(0)))
-    dqViews[n.output(0)] = v; // DQ -> Reshape -> Q
-  else
-    values[n.output(0)] = v;
+  requirePerTensor(n, x);
+  Type elem = cast<RankedTensorType>(x.getType()).getElementType();
+  bindLayout(n, ReshapeOp::create(b, nodeLoc(n), RankedTensorType::get(shape, elem), x));
 }
 
 void Importer::importActivation(const onnx::NodeProto &n) {

@@ -334,11 +334,22 @@ Value Importer::layoutInput(const onnx::NodeProto &n) {
   return quantizedInput(n, 0, "data");
 }
 
-void Importer::bindLayout(const onnx::NodeProto &n, Value v) {
-  if (dqViews.count(n.input(0)))
-    dqViews[n.output(0)] = v; // DQ -> op -> Q
+void Importer::bindLayout(const onnx::NodeProto &n, Value v, StringRef name) {
+  std::string out = name.empty() ? n.output(0) : name.str();
+  bool codes = !cast<RankedTensorType>(v.getType()).getElementType().isF32();
+  if (codes && dqViews.count(n.input(0)))
+    dqViews[out] = v; // DQ -> op -> Q
   else
-    values[n.output(0)] = v;
+    values[out] = v;
+}
+
+void Importer::requirePerTensor(const onnx::NodeProto &n, Value x) {
+  auto xt = cast<RankedTensorType>(x.getType());
+  if (xt.getElementType().isF32())
+    return;
+  QuantType q = getQuantElementType(xt);
+  if (!q.isPerTensor() || q.isSliced())
+    fail(describe(n), ": input must be quantized per tensor");
 }
 
 void Importer::importTranspose(const onnx::NodeProto &n) {
@@ -386,18 +397,10 @@ void Importer::importTranspose(const onnx::NodeProto &n) {
     return;
   }
   Value x = layoutInput(n);
-  auto xt = cast<RankedTensorType>(x.getType());
-  if (xt.getElementType().isF32()) {
-    values[n.output(0)] = TransposeOp::create(
-        b, nodeLoc(n), RankedTensorType::get(shape, b.getF32Type()), x,
-        b.getDenseI64ArrayAttr(perm));
-    return;
-  }
-  QuantType xq = getQuantElementType(xt);
-  if (!xq.isPerTensor() || xq.isSliced())
-    fail(describe(n), ": input must be quantized per tensor");
+  requirePerTensor(n, x);
+  Type elem = cast<RankedTensorType>(x.getType()).getElementType();
   bindLayout(n, TransposeOp::create(b, nodeLoc(n),
-                                    RankedTensorType::get(shape, xq), x,
+                                    RankedTensorType::get(shape, elem), x,
                                     b.getDenseI64ArrayAttr(perm)));
 }
 
@@ -444,9 +447,8 @@ void Importer::importDepthOrSpace(const onnx::NodeProto &n) {
     perm = {0, 3, 5, 1, 2, 4};
     out = {N, C * bs * bs, H / bs, W / bs};
   }
+  requirePerTensor(n, x);
   Type elem = xt.getElementType();
-  if (!elem.isF32() && !getQuantElementType(xt).isPerTensor())
-    fail(describe(n), ": input must be quantized per tensor");
   SmallVector<int64_t> permuted;
   for (int64_t p : perm)
     permuted.push_back(split[p]);
@@ -455,10 +457,7 @@ void Importer::importDepthOrSpace(const onnx::NodeProto &n) {
   v = TransposeOp::create(b, loc, RankedTensorType::get(permuted, elem), v,
                           b.getDenseI64ArrayAttr(perm));
   v = ReshapeOp::create(b, loc, RankedTensorType::get(out, elem), v);
-  if (elem.isF32())
-    values[n.output(0)] = v;
-  else
-    bindLayout(n, v);
+  bindLayout(n, v);
 }
 
 void Importer::importPad(const onnx::NodeProto &n) {
@@ -529,10 +528,9 @@ void Importer::importPad(const onnx::NodeProto &n) {
   Value x = inFloat ? floatOperand(n, 0) : quantizedInput(n, 0, "data");
   auto xt = cast<RankedTensorType>(x.getType());
   int64_t code = 0;
+  requirePerTensor(n, x);
   if (!inFloat) {
     QuantType qt = getQuantElementType(xt);
-    if (!qt.isPerTensor() || qt.isSliced())
-      fail(describe(n), ": input must be quantized per tensor");
     if (mode == "constant" && dqViews.count(in)) {
       if (intValue)
         fail(describe(n), ": constant_value is an integer; the data is float "
@@ -636,10 +634,7 @@ void Importer::importPad(const onnx::NodeProto &n) {
                            b.getI64IntegerAttr(a), StringAttr(), UnitAttr());
     }
   }
-  if (inFloat)
-    values[n.output(0)] = x;
-  else
-    bindLayout(n, x);
+  bindLayout(n, x);
 }
 
 void Importer::importResize(const onnx::NodeProto &n) {
