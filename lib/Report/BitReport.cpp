@@ -78,7 +78,8 @@ ModelReport qcc::collectBitReport(ModuleOp module) {
     if (!isa<Conv2DOp, MatMulOp, AddOp, MaxPool2DOp, AvgPool2DOp,
              GlobalAvgPoolOp, ConcatOp, QuantizeOp, RequantizeOp,
              MulOp, LookupTableOp, TransposeOp, ResizeNearestOp,
-             FloatBinaryOp, FloatUnaryOp, SoftmaxOp, MultiThresholdOp>(op))
+             FloatBinaryOp, FloatUnaryOp, SoftmaxOp, MultiThresholdOp,
+             FloatConv2DOp, FloatMatMulOp>(op))
       return;
     LayerReport l;
     l.name = layerName(op);
@@ -88,7 +89,7 @@ ModelReport qcc::collectBitReport(ModuleOp module) {
       l.op = "float_" + stringifyFloatBinaryKind(f.getKind()).str();
     else if (auto f = dyn_cast<FloatUnaryOp>(op))
       l.op = "float_" + stringifyFloatUnaryKind(f.getKind()).str();
-    else if (!isa<SoftmaxOp>(op) &&
+    else if (!isa<SoftmaxOp, FloatConv2DOp, FloatMatMulOp>(op) &&
              mlir::getElementTypeOrSelf(op->getResult(0).getType()).isF32())
       l.op = "float_" + l.op; // a pool, concat or transpose left in float
     l.inBits = widths(op->getOperand(0).getType());
@@ -107,12 +108,35 @@ ModelReport qcc::collectBitReport(ModuleOp module) {
       bias = m.getBias();
       auto wt = cast<RankedTensorType>(w.getType());
       l.macs = numElements(m.getResult()) * wt.getDimSize(wt.getRank() - 2);
+    } else if (auto c = dyn_cast<FloatConv2DOp>(op)) {
+      w = c.getWeight();
+      bias = c.getBias();
+      auto wt = cast<RankedTensorType>(w.getType());
+      l.macs = numElements(c.getResult()) * wt.getDimSize(1) * wt.getDimSize(2) *
+               wt.getDimSize(3);
+    } else if (auto m = dyn_cast<FloatMatMulOp>(op)) {
+      auto wt = cast<RankedTensorType>(m.getRhs().getType());
+      l.macs = numElements(m.getResult()) * wt.getDimSize(wt.getRank() - 2);
+      // Weights only where the rhs is a constant, not a tensor computed at
+      // run time.
+      Value r = m.getRhs();
+      if (auto dq = r.getDefiningOp<DequantizeOp>())
+        r = dq.getInput();
+      if (r.getDefiningOp() && r.getDefiningOp()->hasTrait<OpTrait::ConstantLike>())
+        w = m.getRhs();
     }
+    // A float layer's quantized weights are stored quantized and
+    // dequantized at run time; float weights take 32 bits each.
+    if (w && isa<FloatConv2DOp, FloatMatMulOp>(op))
+      if (auto dq = w.getDefiningOp<DequantizeOp>())
+        w = dq.getInput();
     if (w) {
       l.weightBits = widths(w.getType());
       l.weightCount = numElements(w);
-      int64_t stored = 0;
-      weightBits(w, l.idealWeightBits, stored);
+      int64_t stored = 32 * l.weightCount;
+      l.idealWeightBits = stored;
+      if (getQuantElementType(w.getType()))
+        weightBits(w, l.idealWeightBits, stored);
       l.weightBytes = (stored + 7) / 8;
       if (bias) {
         l.weightBytes += 4 * numElements(bias);

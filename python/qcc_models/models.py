@@ -1403,6 +1403,71 @@ def finn_streamlined():
     return b
 
 
+def qkeras_float_input():
+    """Layers with a float input and quantized weights (issue 9), as QKeras
+    and hls4ml models come through QONNX's converter: the first
+    convolution's input is the unquantized graph input, its 4-bit weights
+    and 8-bit bias are Quant nodes on constants, quantized_relu(4) after it;
+    then an integer 4-bit convolution, MaxPool and a 4-bit dense layer. A
+    second float input goes straight into a dense layer (MatMul with 3-bit
+    weights, Add of a quantized bias, Relu, Quant(6)), as an hls4ml MLP
+    starts. The float layers sum in another order than ONNX Runtime: within
+    1 LSB."""
+    b = QonnxBuilder("qkeras_float_input", opset=11, seed=1307, pow2_scales=True)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 3, 16, 16], -1.0, 1.0)
+    w = b.quant_weight("conv1_w", _conv_w(r, 8, 3, 3), 4)
+    bias = b.quant_weight("conv1_b", _bias(r, 8, std=0.2), 8, per_tensor=True)[0]
+    h = b.float_conv(x, w[0], bias, pads=1, act="relu", base="conv1")
+    h = b.quant_act(h, 4)
+    w = b.quant_weight("conv2_w", _conv_w(r, 8, 8, 3), 4)
+    h = b.quant_act(b.conv(h, w, _bias(r, 8), pads=1, act="relu", base="conv2"), 4)
+    h = b.flatten(b.maxpool(h, 2, 2))
+    w = b.quant_weight("fc_w", he_normal(r, (b.values[h].shape[1], 10),
+                                         b.values[h].shape[1]), 4, axis=1)
+    y = b.float_matmul(h, w[0], b.float_bias("fc_b", _bias(r, 10), b.qparams_of(h).scale, w[1]))
+    b.add_output(b.quant_act(y, 8, signed=True), "output")
+    f = b.add_input("features", np.float32, [1, 16], -2.0, 2.0)
+    w = b.quant_weight("dense_w", he_normal(r, (16, 6), 16), 3, axis=1)
+    bias = b.quant_weight("dense_b", _bias(r, 6, std=0.2), 8, per_tensor=True)[0]
+    y = b.float_matmul(f, w[0], bias)
+    b.add_output(b.quant_act(b.relu(y), 6), "dense")
+    return b
+
+
+def ort_excluded():
+    """Layers ONNX Runtime's quantize_static leaves in float (issue 9), in a
+    QDQ model: the first Conv excluded from quantization (float weights and
+    bias, on the float input); a BatchNormalization between quantizers
+    that no Conv precedes (after an Add); the classifier's Gemm excluded
+    (float weights on the dequantized features); and a quantized Conv whose
+    result nothing quantizes, read by Sigmoid. All of these ran on float
+    tensors in ORT and now do in qcc; within 1 LSB (float sums in another
+    order), float outputs within float rounding."""
+    b = ModelBuilder("ort_excluded", opset=13, seed=1319, num_calib=8)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 3, 12, 12], 0.0, 1.0)
+    w = b.const("conv1_w", _conv_w(r, 8, 3, 3))
+    c = b.const("conv1_b", _bias(r, 8))
+    h = b.qdq(b.float_conv(x, w, c, pads=1, act="relu", base="conv1"), U8)
+    a = b.make_qdq_conv(h, _conv_w(r, 8, 8, 3), _bias(r, 8), pads=1, base="conv2")
+    h = b.qdq(b.add(h, a), U8)
+    g, be, m, v = _bn(r, 8)
+    h = b.qdq(b.batchnorm(h, g, be, m, v), U8)
+    h = b.make_qdq_conv(h, _conv_w(r, 16, 8, 3), _bias(r, 16), strides=2, pads=1,
+                        act="relu", base="conv3")
+    hw, hscale = b.weight_dq_per_channel("head_w", _conv_w(r, 2, 16, 1))
+    s = b.float_conv(h, hw, b.bias_dq("head_b", _bias(r, 2), b.input_qp(h).scale, hscale),
+                     base="head")
+    sv = (1.0 / (1.0 + np.exp(-b.values[s].astype(np.float64)))).astype(np.float32)
+    b.add_output(b.node("Sigmoid", [s], sv), "objectness")
+    h = b.flatten(b.qdq_gap(h, U8))
+    y = b.float_gemm(h, b.const("fc_w", he_normal(r, (10, 16), 16)), b.const("fc_b", _bias(r, 10)),
+                     base="fc")
+    b.add_output(y, "logits")
+    return b
+
+
 MODELS = {
     "tiny_cnn": tiny_cnn,
     "resdw": resdw,
@@ -1447,4 +1512,6 @@ MODELS = {
     "trunc_avgpool": trunc_avgpool,
     "int4_qdq": int4_qdq,
     "qcdq": qcdq,
+    "qkeras_float_input": qkeras_float_input,
+    "ort_excluded": ort_excluded,
 }

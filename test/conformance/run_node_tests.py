@@ -143,7 +143,8 @@ POOL_OPS = {"MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool"}
 # shape and Squeeze/Unsqueeze's axes constant; PRelu's slope is a weight).
 FLOAT_CONSTANT_INPUTS = {"Clip": {1, 2}, "Reshape": {1}, "Squeeze": {1},
                          "Unsqueeze": {1}, "PRelu": {1},
-                         "Slice": {1, 2, 3, 4}, "Split": {1}, "Pad": {1, 2, 3}}
+                         "Slice": {1, 2, 3, 4}, "Split": {1}, "Pad": {1, 2, 3},
+                         "BatchNormalization": {1, 2, 3, 4}}
 # Float ops whose result involves exp: within this many float32 ulps of the
 # expected value (qcc's exp is arithmetic, not libm's; ONNX's own backend
 # test runner allows rtol 1e-3).
@@ -169,6 +170,13 @@ def ulps_floor(node):
 # mean, (n - 1) u max|x| for a window of n values (u = 2^-24, max|x| the
 # largest input magnitude), and the two within twice that.
 SUM_OPS = {"AveragePool", "GlobalAveragePool"}
+# Float products and BatchNormalization (layers a model leaves in float):
+# the sums run in another order on each side (ONNX Runtime blocks them,
+# numpy pairs them, qcc adds in order; BatchNormalization is x * k + c in
+# qcc and ORT, (x - mean) / sqrt(var + eps) * scale + B in the reference),
+# so each is within the recursive-summation bound n u sum|x w| of the exact
+# value, sum|x w| <= n max|x| max|w|, and the two within twice that.
+DOT_OPS = {"Conv", "Gemm", "MatMul", "BatchNormalization"}
 RAW_INT_ARITH = {"Add", "Sub", "Mul", "Div", "Mod", "Max", "Min", "BitShift",
                  "Clip", "Neg", "Abs", "Sum", "Mean"}
 BOUNDARY = {"float32", "uint8", "int8", "int32"}
@@ -234,7 +242,10 @@ def classify(test_dir):
     if "DynamicQuantizeLinear" in opset or (
             "QuantizeLinear" in opset and len(ops) > 1):
         return False, "DynamicQuantizeLinear: scale and zero point computed at run time"
-    if len(ops) == 1 and (ops[0] in FLOAT_OPS or ops[0] in FLOAT_ULPS):
+    if ops == ["BatchNormalization"] and len(m.graph.output) > 1:
+        return False, "BatchNormalization in training mode (running statistics as outputs)"
+    if len(ops) == 1 and (ops[0] in FLOAT_OPS or ops[0] in FLOAT_ULPS or
+                          ops[0] in DOT_OPS):
         # The runtime inputs (not those frozen into initializers) and the
         # outputs are float32.
         node = m.graph.node[0]
@@ -264,7 +275,7 @@ def classify(test_dir):
         return False, "%s on raw %s tensors: plain integer arithmetic, not quantized" % (
             ops[0], "/".join(sorted(set(ins) & {"uint8", "int8"})))
     other = sorted(opset - set(QOPS) - INT_STRUCTURAL_OPS - QDQ_FLOAT_OPS -
-                   FLOAT_OPS - set(FLOAT_ULPS))
+                   FLOAT_OPS - set(FLOAT_ULPS) - DOT_OPS)
     if other:
         return False, "operators qcc does not support: %s" % ", ".join(other)
     other_types = sorted(set(ins + outs) - {"float32", "int64"})
@@ -438,13 +449,46 @@ def compare_ulps(got, want, ulps, floor=0.0):
         n, got.size, ulps, worst, shown)
 
 
-def sum_tolerance(test_dir, op, runtime_ins):
-    """Absolute tolerance of a float average (SUM_OPS), else None."""
-    if op not in SUM_OPS:
+def dot_tolerance(node, ins):
+    """Absolute tolerance of a float product or BatchNormalization (DOT_OPS):
+    twice the recursive-summation bound (see DOT_OPS)."""
+    np = _np()
+    u = 2.0 ** -24
+    attrs = {a.name: a for a in node.attribute}
+
+    def amax(a):
+        return float(np.max(np.abs(a))) if a.size else 0.0
+
+    op = node.op_type
+    if op == "BatchNormalization":
+        x, scale, b, mean, var = ins[:5]
+        eps = attrs["epsilon"].f if "epsilon" in attrs else 1e-5
+        k = scale.astype(np.float64) / np.sqrt(var.astype(np.float64) + eps)
+        return 8 * u * (amax(x) * amax(k) + amax(b) + amax(mean * k))
+    if op == "Conv":
+        x, w = ins[0], ins[1]
+        n = int(np.prod(w.shape[1:]))
+        bias = amax(ins[2]) if len(ins) > 2 else 0.0
+        return 2 * (n + 1) * u * (n * amax(x) * amax(w) + bias)
+    a, b = ins[0], ins[1]
+    trans_a = attrs["transA"].i if "transA" in attrs else 0
+    k = a.shape[-2] if trans_a else a.shape[-1]
+    alpha = abs(attrs["alpha"].f) if "alpha" in attrs else 1.0
+    beta = abs(attrs["beta"].f) if "beta" in attrs else 1.0
+    c = amax(ins[2]) if len(ins) > 2 else 0.0
+    return 2 * (k + 2) * u * (alpha * k * amax(a) * amax(b) + beta * c)
+
+
+def sum_tolerance(test_dir, op, runtime_ins, all_ins):
+    """Absolute tolerance of a float average (SUM_OPS) or product (DOT_OPS),
+    else None."""
+    if op not in SUM_OPS and op not in DOT_OPS:
         return None
     np = _np()
     onnx = _onnx()
     node = onnx.load(os.path.join(test_dir, "model.onnx")).graph.node[0]
+    if op in DOT_OPS:
+        return dot_tolerance(node, all_ins)
     x = runtime_ins[0][1]
     if op == "GlobalAveragePool":
         n = int(np.prod(x.shape[2:]))
@@ -585,7 +629,7 @@ def run_test(args, tools, name, variant, op):
         for target in targets:
             good, lines = build_and_run(args, tools, work, model, target, runtime_ins,
                                         outs, args.mutate_expected, FLOAT_ULPS.get(op),
-                                        sum_tolerance(test_dir, op, runtime_ins),
+                                        sum_tolerance(test_dir, op, runtime_ins, ins),
                                         ulps_floor(_onnx().load(os.path.join(
                                             test_dir, "model.onnx")).graph.node[0]))
             for l in lines:

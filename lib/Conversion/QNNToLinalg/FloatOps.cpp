@@ -1,9 +1,10 @@
 //===- FloatOps.cpp - qnn float ops to linalg ------------------------------===//
 //
 // The parts of a model the exporter left in float (qnn.float_binary,
-// qnn.float_unary, qnn.softmax) become linalg.generic on f32 tensors: one
-// IEEE operation per element where ONNX defines one, and an exp with no libm
-// call.
+// qnn.float_unary, qnn.softmax, qnn.float_conv2d, qnn.float_matmul) become
+// linalg.generic on f32 tensors: one IEEE operation per element where ONNX
+// defines one (convolutions and matrix products multiply and add with two
+// roundings, no FMA), and an exp with no libm call.
 //
 //===----------------------------------------------------------------------===//
 #include "LoweringUtils.h"
@@ -21,6 +22,7 @@ using namespace mlir;
 using namespace qcc::qnn;
 using qcc::qnn_to_linalg::broadcastMap;
 using qcc::qnn_to_linalg::markKernel;
+using qcc::qnn_to_linalg::matmulMaps;
 
 namespace {
 
@@ -399,10 +401,145 @@ struct SoftmaxLowering : OpConversionPattern<SoftmaxOp> {
   }
 };
 
+/// Adds bias[c] to every element of channel c (dimension `channel`) of the
+/// f32 tensor `acc`.
+Value addChannelBias(OpBuilder &b, Location loc, Value acc, Value bias,
+                     unsigned channel) {
+  auto t = cast<RankedTensorType>(acc.getType());
+  unsigned rank = t.getRank();
+  MLIRContext *ctx = b.getContext();
+  Value init = tensor::EmptyOp::create(b, loc, t.getShape(), b.getF32Type());
+  auto g = linalg::GenericOp::create(
+      b, loc, t, ValueRange{acc, bias}, init,
+      ArrayRef<AffineMap>{b.getMultiDimIdentityMap(rank),
+                          AffineMap::get(rank, 0, b.getAffineDimExpr(channel), ctx),
+                          b.getMultiDimIdentityMap(rank)},
+      SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+      [&](OpBuilder &bb, Location l, ValueRange args) {
+        linalg::YieldOp::create(bb, l,
+                                arith::AddFOp::create(bb, l, args[0], args[1]).getResult());
+      });
+  markKernel(g, "float_bias");
+  return g.getResult(0);
+}
+
+/// A zero-filled f32 tensor.
+Value zeros(OpBuilder &b, Location loc, ArrayRef<int64_t> shape) {
+  Value e = tensor::EmptyOp::create(b, loc, shape, b.getF32Type());
+  return linalg::FillOp::create(b, loc, ValueRange{f32Const(b, loc, 0.0f)},
+                                ValueRange{e})
+      .getResult(0);
+}
+
+/// The accumulation body: acc + x * w, two roundings (no FMA), as ONNX's
+/// reference computes it.
+void macF32(OpBuilder &b, Location l, ValueRange args) {
+  linalg::YieldOp::create(
+      b, l,
+      arith::AddFOp::create(b, l, args[2],
+                            arith::MulFOp::create(b, l, args[0], args[1]))
+          .getResult());
+}
+
+/// qnn.float_conv2d: zero padding, groups as a dimension of their own,
+/// x [N, G, Cg, Hp, Wp] * w [G, Fg, Cg, KH, KW] summed into
+/// [N, G, Fg, OH, OW] (loops n g f oh | c kh kw | ow), then the bias.
+struct FloatConv2DLowering : OpConversionPattern<FloatConv2DOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(FloatConv2DOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    MLIRContext *ctx = op.getContext();
+    auto inT = cast<RankedTensorType>(op.getInput().getType());
+    auto wT = cast<RankedTensorType>(op.getWeight().getType());
+    auto outT = cast<RankedTensorType>(op.getType());
+    auto pads = op.getPads();
+    auto st = op.getStrides();
+    auto dl = op.getDilations();
+    int64_t g = op.getGroups(), N = inT.getDimSize(0), C = inT.getDimSize(1),
+            F = wT.getDimSize(0), Cg = C / g, Fg = F / g,
+            KH = wT.getDimSize(2), KW = wT.getDimSize(3),
+            OH = outT.getDimSize(2), OW = outT.getDimSize(3);
+    Type f32 = rewriter.getF32Type();
+    Value x = adaptor.getInput();
+    int64_t Hp = inT.getDimSize(2) + pads[0] + pads[2],
+            Wp = inT.getDimSize(3) + pads[1] + pads[3];
+    if (llvm::any_of(pads, [](int64_t p) { return p != 0; })) {
+      SmallVector<OpFoldResult> low = {rewriter.getIndexAttr(0), rewriter.getIndexAttr(0),
+                                       rewriter.getIndexAttr(pads[0]),
+                                       rewriter.getIndexAttr(pads[1])};
+      SmallVector<OpFoldResult> high = {rewriter.getIndexAttr(0), rewriter.getIndexAttr(0),
+                                        rewriter.getIndexAttr(pads[2]),
+                                        rewriter.getIndexAttr(pads[3])};
+      x = tensor::PadOp::create(rewriter, loc,
+                                RankedTensorType::get({N, C, Hp, Wp}, f32), x,
+                                low, high, f32Const(rewriter, loc, 0.0f));
+    }
+    Value x5 = tensor::ExpandShapeOp::create(
+        rewriter, loc, RankedTensorType::get({N, g, Cg, Hp, Wp}, f32), x,
+        SmallVector<ReassociationIndices>{{0}, {1, 2}, {3}, {4}});
+    Value w5 = tensor::ExpandShapeOp::create(
+        rewriter, loc, RankedTensorType::get({g, Fg, Cg, KH, KW}, f32),
+        adaptor.getWeight(),
+        SmallVector<ReassociationIndices>{{0, 1}, {2}, {3}, {4}});
+    enum { N_, G, Fd, OH_, Cd, KH_, KW_, OW_, NumDims };
+    auto d = [&](unsigned i) { return rewriter.getAffineDimExpr(i); };
+    auto map = [&](ArrayRef<AffineExpr> e) {
+      return AffineMap::get(NumDims, 0, e, ctx);
+    };
+    Value acc = zeros(rewriter, loc, {N, g, Fg, OH, OW});
+    using IT = utils::IteratorType;
+    auto conv = linalg::GenericOp::create(
+        rewriter, loc, acc.getType(), ValueRange{x5, w5}, acc,
+        ArrayRef<AffineMap>{
+            map({d(N_), d(G), d(Cd), d(OH_) * st[0] + d(KH_) * dl[0],
+                 d(OW_) * st[1] + d(KW_) * dl[1]}),
+            map({d(G), d(Fd), d(Cd), d(KH_), d(KW_)}),
+            map({d(N_), d(G), d(Fd), d(OH_), d(OW_)})},
+        SmallVector<IT>{IT::parallel, IT::parallel, IT::parallel, IT::parallel,
+                        IT::reduction, IT::reduction, IT::reduction,
+                        IT::parallel},
+        macF32);
+    markKernel(conv, "float_conv2d");
+    Value r = tensor::CollapseShapeOp::create(
+        rewriter, loc, outT, conv.getResult(0),
+        SmallVector<ReassociationIndices>{{0}, {1, 2}, {3}, {4}});
+    if (Value bias = adaptor.getBias())
+      r = addChannelBias(rewriter, loc, r, bias, 1);
+    rewriter.replaceOp(op, r);
+    return success();
+  }
+};
+
+/// qnn.float_matmul: loops batch..., m, k, n (n innermost).
+struct FloatMatMulLowering : OpConversionPattern<FloatMatMulOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(FloatMatMulOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto lT = cast<RankedTensorType>(op.getLhs().getType());
+    auto rT = cast<RankedTensorType>(op.getRhs().getType());
+    auto outT = cast<RankedTensorType>(op.getType());
+    unsigned numDims = lT.getRank() + 1;
+    SmallVector<utils::IteratorType> iters(numDims, utils::IteratorType::parallel);
+    iters[numDims - 2] = utils::IteratorType::reduction;
+    Value acc = zeros(rewriter, loc, outT.getShape());
+    auto mm = linalg::GenericOp::create(
+        rewriter, loc, outT, ValueRange{adaptor.getLhs(), adaptor.getRhs()},
+        acc, matmulMaps(rewriter, lT, rT), iters, macF32);
+    markKernel(mm, "float_matmul");
+    rewriter.replaceOp(op, mm.getResult(0));
+    return success();
+  }
+};
+
 } // namespace
 
 void qcc::populateQNNFloatToLinalgPatterns(const TypeConverter &converter,
                                            RewritePatternSet &patterns) {
-  patterns.add<FloatBinaryLowering, FloatUnaryLowering, SoftmaxLowering>(
+  patterns.add<FloatBinaryLowering, FloatUnaryLowering, SoftmaxLowering,
+               FloatConv2DLowering, FloatMatMulLowering>(
       converter, patterns.getContext());
 }

@@ -36,6 +36,35 @@ inline mlir::AffineMap broadcastMap(mlir::OpBuilder &b,
   return mlir::AffineMap::get(rank, 0, e, b.getContext());
 }
 
+/// Indexing maps of a (batched) matrix product over the loops
+/// batch..., m, k, n: lhs (batch..., m, k); rhs (k, n), or batched
+/// (batch..., k, n) with a batch dimension of size 1 broadcast; result
+/// (batch..., m, n).
+inline llvm::SmallVector<mlir::AffineMap, 3>
+matmulMaps(mlir::OpBuilder &b, mlir::RankedTensorType lT,
+           mlir::RankedTensorType rT) {
+  unsigned batch = lT.getRank() - 2, numDims = batch + 3;
+  bool batchedRhs = rT.getRank() > 2;
+  llvm::SmallVector<mlir::AffineExpr> le, re, oe;
+  for (unsigned i = 0; i < batch; ++i) {
+    le.push_back(b.getAffineDimExpr(i));
+    oe.push_back(b.getAffineDimExpr(i));
+    if (batchedRhs)
+      re.push_back(rT.getDimSize(i) == 1 && lT.getDimSize(i) != 1
+                       ? b.getAffineConstantExpr(0)
+                       : b.getAffineDimExpr(i));
+  }
+  mlir::AffineExpr m = b.getAffineDimExpr(batch),
+                   k = b.getAffineDimExpr(batch + 1),
+                   n = b.getAffineDimExpr(batch + 2);
+  le.append({m, k});
+  re.append({k, n});
+  oe.append({m, n});
+  return {mlir::AffineMap::get(numDims, 0, le, b.getContext()),
+          mlir::AffineMap::get(numDims, 0, re, b.getContext()),
+          mlir::AffineMap::get(numDims, 0, oe, b.getContext())};
+}
+
 } // namespace qcc::qnn_to_linalg
 
 #endif // QCC_LIB_CONVERSION_QNNTOLINALG_LOWERINGUTILS_H

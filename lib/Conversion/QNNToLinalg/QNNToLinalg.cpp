@@ -35,6 +35,7 @@ using namespace qcc;
 using namespace qcc::qnn;
 using qcc::qnn_to_linalg::broadcastMap;
 using qcc::qnn_to_linalg::markKernel;
+using qcc::qnn_to_linalg::matmulMaps;
 
 namespace {
 
@@ -1137,7 +1138,6 @@ struct MatMulLowering : QNNPattern<MatMulOp> {
   matchAndRewrite(MatMulOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    MLIRContext *ctx = op.getContext();
     auto lT = cast<RankedTensorType>(op.getLhs().getType());
     auto rT = cast<RankedTensorType>(op.getRhs().getType());
     auto outT = cast<RankedTensorType>(op.getType());
@@ -1147,20 +1147,7 @@ struct MatMulLowering : QNNPattern<MatMulOp> {
       return failure();
     unsigned batch = lT.getRank() - 2;
     // Loop dims: batch..., m, k, n (n innermost: unit stride in rhs/out).
-    unsigned numDims = batch + 3, m = batch, k = batch + 1, n = batch + 2;
-    SmallVector<AffineExpr> le, re, oe;
     bool batchedRhs = rT.getRank() > 2;
-    for (unsigned i = 0; i < batch; ++i) {
-      le.push_back(rewriter.getAffineDimExpr(i));
-      oe.push_back(rewriter.getAffineDimExpr(i));
-      if (batchedRhs)
-        re.push_back(rT.getDimSize(i) == 1 && lT.getDimSize(i) != 1
-                         ? rewriter.getAffineConstantExpr(0)
-                         : rewriter.getAffineDimExpr(i));
-    }
-    le.append({rewriter.getAffineDimExpr(m), rewriter.getAffineDimExpr(k)});
-    re.append({rewriter.getAffineDimExpr(k), rewriter.getAffineDimExpr(n)});
-    oe.append({rewriter.getAffineDimExpr(m), rewriter.getAffineDimExpr(n)});
     unsigned chDim = outT.getRank() - 1;
     // bias_shift s, as for conv2d: the bias is added in the requantization
     // to acc * 2^s.
@@ -1176,9 +1163,7 @@ struct MatMulLowering : QNNPattern<MatMulOp> {
     auto mm = linalg::GenericOp::create(
         rewriter, loc, acc.getType(), ValueRange{adaptor.getLhs(), adaptor.getRhs()},
         acc,
-        ArrayRef<AffineMap>{mapOf(ctx, numDims, le), mapOf(ctx, numDims, re),
-                            mapOf(ctx, numDims, oe)},
-        iterators(it),
+        matmulMaps(rewriter, lT, rT), iterators(it),
         [&](OpBuilder &b, Location l, ValueRange args) {
           linalg::YieldOp::create(
               b, l, macBody(b, l, args[0], args[1], args[2], ls, zl, rs, zr));

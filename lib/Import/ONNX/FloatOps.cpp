@@ -1,6 +1,9 @@
 //===- FloatOps.cpp - the parts of a model left in float ------------------===//
 //
-// Add, Sub, Mul and Div that the exporter left unquantized, and Softmax:
+// Add, Sub, Mul and Div that the exporter left unquantized, Softmax, and
+// Conv, Gemm, MatMul and BatchNormalization on float tensors (QKeras and
+// hls4ml leave the first layer's input unquantized; ONNX Runtime's
+// quantizer leaves excluded layers in float):
 // before the first quantizer (input normalization), after the last
 // DequantizeLinear (Softmax, box decoding) and in islands between quantized
 // regions (DequantizeLinear -> op -> QuantizeLinear, honoured as written).
@@ -73,12 +76,259 @@ Value Importer::floatOperand(const onnx::NodeProto &n, int i) {
         b, nodeLoc(n), DenseElementsAttr::get(t, ArrayRef<float>(data)));
   }
   if (auto it = dqConsts.find(name); it != dqConsts.end()) {
-    Value q = materialize(it->second, n);
+    const QConst &c = it->second;
+    // Codes of at most 8 bits stay stored as codes and are dequantized at
+    // run time; wider ones (an int32 bias) are dequantized here, in
+    // binary32 as DequantizeLinear computes them: (q - zp) * scale.
+    bool narrow = llvm::all_of(c.bits, [](unsigned w) { return w <= 8; }) &&
+                  llvm::all_of(c.values, [&](int64_t v) {
+                    return c.isSigned ? v >= -128 && v <= 127 : v >= 0 && v <= 255;
+                  });
+    if (!narrow) {
+      std::vector<float> data(c.values.size());
+      for (size_t i = 0; i < data.size(); ++i) {
+        int64_t ch = c.channelOf(i);
+        data[i] = (float)(c.values[i] - c.zpOf(ch)) * (float)c.scaleOf(ch);
+      }
+      return arith::ConstantOp::create(
+          b, nodeLoc(n),
+          DenseElementsAttr::get(RankedTensorType::get(c.dims, b.getF32Type()),
+                                 ArrayRef<float>(data)));
+    }
+    Value q = materialize(c, n);
     auto t = cast<RankedTensorType>(q.getType());
     return DequantizeOp::create(
         b, nodeLoc(n), RankedTensorType::get(t.getShape(), b.getF32Type()), q);
   }
   return floatValue(name, &n);
+}
+
+bool Importer::isQuantizedTensor(const std::string &name) {
+  if (dqViews.count(name) || dqConsts.count(name))
+    return true;
+  auto it = values.find(name);
+  return it != values.end() && getQuantElementType(it->second.getType());
+}
+
+bool Importer::weightsInFloat(const onnx::NodeProto &n) {
+  if (!hasInput(n, 1))
+    return false;
+  ensureConstant(n.input(1));
+  adoptIntegerWeights(n, 1);
+  // Conv reads quantized weights only as constants; MatMul and Gemm also
+  // multiply two quantized tensors computed at run time.
+  if (n.op_type() == "Conv")
+    return !dqConsts.count(n.input(1));
+  return !isQuantizedTensor(n.input(1));
+}
+
+bool Importer::layerRunsInFloat(const onnx::NodeProto &n) {
+  if (!hasInput(n, 0) || !hasInput(n, 1))
+    return false;
+  ensureConstant(n.input(0));
+  return !isQuantizedTensor(n.input(0)) || weightsInFloat(n);
+}
+
+bool Importer::outputLeftInFloat(const onnx::NodeProto &n) {
+  if (!hasInput(n, 0) || !hasInput(n, 1))
+    return false;
+  // The channels an affine chain after it would be folded over: F of a
+  // Conv's constant weights, N of a Gemm's or MatMul's B.
+  auto shapeOf = [&](const std::string &name) -> std::vector<int64_t> {
+    if (auto it = dqConsts.find(name); it != dqConsts.end())
+      return it->second.dims;
+    Value v;
+    if (auto d = dqViews.find(name); d != dqViews.end())
+      v = d->second;
+    else if (auto it = values.find(name); it != values.end())
+      v = it->second;
+    if (!v)
+      return {};
+    ArrayRef<int64_t> s = cast<RankedTensorType>(v.getType()).getShape();
+    return {s.begin(), s.end()};
+  };
+  std::vector<int64_t> wd = shapeOf(n.input(1)), xd = shapeOf(n.input(0));
+  if (wd.size() < 2 || xd.size() < 2)
+    return false; // the quantized import reports what is wrong
+  std::string out = n.output(0);
+  int64_t channels, axis, rank;
+  if (n.op_type() == "Conv") {
+    channels = wd[0], axis = 1, rank = 4;
+  } else {
+    bool transB = n.op_type() == "Gemm" && attrInt(n, "transB", 0);
+    channels = transB ? wd[wd.size() - 2] : wd.back();
+    rank = xd.size();
+    axis = rank - 1;
+    // A MatMul's bias Add.
+    if (const onnx::NodeProto *add = singleConsumer(out);
+        add && add->op_type() == "Add" && add->input_size() == 2) {
+      std::string other = add->input(0) == out ? add->input(1) : add->input(0);
+      ensureConstant(other);
+      if (consts.count(other) || dqConsts.count(other))
+        out = output0(*add);
+    }
+  }
+  out = channelAffine(out, channels, axis, rank).out;
+  return !resultIsQuantized(out) && !multiThresholdReader(out);
+}
+
+void Importer::importFloatConv(const onnx::NodeProto &n) {
+  Value x = floatOperand(n, 0);
+  auto xt = cast<RankedTensorType>(x.getType());
+  if (xt.getRank() != 4)
+    fail(describe(n), ": only 2-D (NCHW) inputs are supported, got rank ",
+         xt.getRank());
+  Value w = floatOperand(n, 1);
+  auto wt = cast<RankedTensorType>(w.getType());
+  if (wt.getRank() != 4)
+    fail(describe(n), ": weight must be 4-D (F x C/group x KH x KW), got rank ",
+         wt.getRank());
+  ArrayRef<int64_t> wd = wt.getShape();
+  std::vector<int64_t> kernelShape = attrInts(n, "kernel_shape", {});
+  if (!kernelShape.empty() &&
+      (kernelShape.size() != 2 || kernelShape[0] != wd[2] ||
+       kernelShape[1] != wd[3]))
+    fail(describe(n), ": kernel_shape does not match the weight's shape");
+  if (wd[0] == 0)
+    fail(describe(n), ": weight has no output channels");
+  SmallVector<int64_t> strides, dilations, pads, outShape;
+  int64_t groups;
+  convAttrs(n, xt.getShape(), {wd[2], wd[3]}, strides, dilations, pads, groups,
+            outShape, false);
+  outShape[1] = wd[0];
+  int64_t C = xt.getDimSize(1);
+  if (groups < 1 || C % groups || wd[0] % groups || wd[1] * groups != C)
+    fail(describe(n), ": weight shape [", wd[0], ", ", wd[1], ", ", wd[2],
+         ", ", wd[3], "] does not fit ", C, " input channels with group=",
+         groups);
+  Value bias;
+  if (hasInput(n, 2)) {
+    ensureConstant(n.input(2));
+    bias = floatOperand(n, 2);
+    auto bt = cast<RankedTensorType>(bias.getType());
+    if (bt.getRank() != 1 || bt.getDimSize(0) != wd[0])
+      fail(describe(n), ": bias must have shape [", wd[0], "]");
+  }
+  values[n.output(0)] = FloatConv2DOp::create(
+      b, nodeLoc(n), RankedTensorType::get(outShape, b.getF32Type()), x, w,
+      bias, b.getDenseI64ArrayAttr(strides), b.getDenseI64ArrayAttr(dilations),
+      b.getDenseI64ArrayAttr(pads), b.getI64IntegerAttr(groups));
+}
+
+Value Importer::floatTranspose2D(const onnx::NodeProto &n, Value v) {
+  auto t = cast<RankedTensorType>(v.getType());
+  return TransposeOp::create(
+      b, nodeLoc(n),
+      RankedTensorType::get({t.getDimSize(1), t.getDimSize(0)}, b.getF32Type()),
+      v, b.getDenseI64ArrayAttr({1, 0}));
+}
+
+Value Importer::floatScaled(const onnx::NodeProto &n, Value v, float factor) {
+  if (factor == 1.0f)
+    return v;
+  auto st = RankedTensorType::get({}, b.getF32Type());
+  Value c = arith::ConstantOp::create(
+      b, nodeLoc(n), DenseElementsAttr::get(st, ArrayRef<float>(factor)));
+  return FloatBinaryOp::create(b, nodeLoc(n), v.getType(), FloatBinaryKind::mul,
+                               v, c);
+}
+
+void Importer::importFloatGemmOrMatMul(const onnx::NodeProto &n) {
+  bool gemm = n.op_type() == "Gemm";
+  Value a = floatOperand(n, 0), bm = floatOperand(n, 1);
+  auto at = cast<RankedTensorType>(a.getType());
+  auto bt = cast<RankedTensorType>(bm.getType());
+  if (gemm) {
+    if (at.getRank() != 2 || bt.getRank() != 2)
+      fail(describe(n), ": A and B must be 2-D");
+    if (attrInt(n, "transA", 0))
+      a = floatTranspose2D(n, a);
+    if (attrInt(n, "transB", 0))
+      bm = floatTranspose2D(n, bm);
+    at = cast<RankedTensorType>(a.getType());
+    bt = cast<RankedTensorType>(bm.getType());
+  } else if (at.getRank() < 2 || bt.getRank() < 2) {
+    fail(describe(n), ": 1-D operands of MatMul are not supported");
+  } else if (bt.getRank() != 2 && bt.getRank() != at.getRank()) {
+    fail(describe(n), ": B of rank ", bt.getRank(), " with A of rank ",
+         at.getRank(), " is not supported (B must be 2-D or of A's rank)");
+  }
+  int64_t K = at.getShape().back();
+  if (bt.getDimSize(bt.getRank() - 2) != K)
+    fail(describe(n), ": A has ", K, " columns but B has ",
+         bt.getDimSize(bt.getRank() - 2), " rows");
+  SmallVector<int64_t> shape(at.getShape());
+  shape.back() = bt.getShape().back();
+  for (int64_t i = 0; i + 2 < bt.getRank(); ++i)
+    if (bt.getDimSize(i) != at.getDimSize(i) && bt.getDimSize(i) != 1)
+      fail(describe(n), ": batch dimension ", i, " of B (", bt.getDimSize(i),
+           ") does not broadcast to A's (", at.getDimSize(i), ")");
+  auto rt = RankedTensorType::get(shape, b.getF32Type());
+  Value y = FloatMatMulOp::create(b, nodeLoc(n), rt, a, bm);
+  if (gemm) {
+    // Y = alpha * (A B) + beta * C, each product one binary32 rounding.
+    y = floatScaled(n, y, attrFloat(n, "alpha", 1.0f));
+    float beta = attrFloat(n, "beta", 1.0f);
+    if (hasInput(n, 2) && beta != 0.0f) {
+      ensureConstant(n.input(2));
+      Value c = floatScaled(n, floatOperand(n, 2), beta);
+      SmallVector<int64_t> bs =
+          broadcastShape(n, rt, cast<RankedTensorType>(c.getType()));
+      if (ArrayRef<int64_t>(bs) != rt.getShape())
+        fail(describe(n), ": C '", n.input(2), "' does not broadcast to [",
+             shape[0], ", ", shape[1], "]");
+      y = FloatBinaryOp::create(b, nodeLoc(n), rt, FloatBinaryKind::add, y, c);
+    }
+  }
+  values[n.output(0)] = y;
+}
+
+void Importer::importBatchNormalization(const onnx::NodeProto &n) {
+  allowAttrs(n, {"epsilon", "momentum", "training_mode", "spatial"});
+  if (attrInt(n, "training_mode", 0))
+    fail(describe(n), ": training_mode is not supported");
+  if (attrInt(n, "spatial", 1) != 1)
+    fail(describe(n), ": spatial=0 is not supported");
+  if (n.output_size() > 1)
+    fail(describe(n), ": outputs beyond Y (training statistics) are not "
+                      "supported");
+  const std::string &in = n.input(0);
+  if (!isFloatRuntimeValue(in) && !dqViews.count(in) && !consts.count(in) &&
+      !dqConsts.count(in))
+    fail(describe(n), ": input '", in, "' is not a float tensor; "
+         "BatchNormalization is folded into a Conv, Gemm or MatMul right "
+         "before it, or runs in float");
+  Value x = floatOperand(n, 0);
+  auto xt = cast<RankedTensorType>(x.getType());
+  if (xt.getRank() < 2)
+    fail(describe(n), ": input must have at least 2 dimensions (N x C x ...)");
+  int64_t C = xt.getDimSize(1);
+  auto vec = [&](int i, StringRef what) {
+    const ConstTensor &c = constant(n, i, what);
+    if (c.floats.size() != (size_t)C)
+      fail(describe(n), ": ", what, " must have ", C, " values");
+    return c.floats;
+  };
+  auto gamma = vec(1, "scale"), beta = vec(2, "B"), mean = vec(3, "mean"),
+       var = vec(4, "var");
+  // As ONNX Runtime computes it, in binary32: k = scale / sqrt(var + eps),
+  // c = B - mean * k, y = x * k + c.
+  float eps = attrFloat(n, "epsilon", 1e-5f);
+  std::vector<float> k(C), c(C);
+  for (int64_t i = 0; i < C; ++i) {
+    float invStd = 1.0f / std::sqrt((float)var[i] + eps);
+    k[i] = invStd * (float)gamma[i];
+    c[i] = (float)beta[i] - (float)mean[i] * k[i];
+  }
+  SmallVector<int64_t> cshape(xt.getRank() - 1, 1);
+  cshape[0] = C;
+  auto ct = RankedTensorType::get(cshape, b.getF32Type());
+  Location l = nodeLoc(n);
+  Value kv = arith::ConstantOp::create(b, l, DenseElementsAttr::get(ct, ArrayRef<float>(k)));
+  Value cv = arith::ConstantOp::create(b, l, DenseElementsAttr::get(ct, ArrayRef<float>(c)));
+  Value y = FloatBinaryOp::create(b, l, xt, FloatBinaryKind::mul, x, kv);
+  values[n.output(0)] =
+      FloatBinaryOp::create(b, l, xt, FloatBinaryKind::add, y, cv);
 }
 
 void Importer::importArithmetic(const onnx::NodeProto &n) {

@@ -546,8 +546,6 @@ private:
   void checkOpVersions();
   int64_t opset = 0; // the model's default-domain opset
   void importNode(const onnx::NodeProto &n);
-  /// BatchNormalization, Mul, Sub, Div met on their own.
-  void importFoldedOnly(const onnx::NodeProto &n);
   void importFloatQuant(const onnx::NodeProto &n);
 
   // --- elementwise functions as tables (Activations.cpp) -------------------
@@ -589,6 +587,27 @@ private:
   /// Input #i as an f32 tensor: a float constant, a dequantized constant
   /// or tensor, or a float value.
   Value floatOperand(const onnx::NodeProto &n, int i);
+  /// `name` is quantized: a DQ view or DQ'd constant, or an integer value.
+  bool isQuantizedTensor(const std::string &name);
+  /// Conv, Gemm or MatMul `n` runs in float: its input is not quantized,
+  /// or its weights are not (Conv: not a quantized constant).
+  bool layerRunsInFloat(const onnx::NodeProto &n);
+  /// Its weights (input 1) alone make it run in float.
+  bool weightsInFloat(const onnx::NodeProto &n);
+  /// Its result (after a bias Add and the affine chain the quantized
+  /// import would fold) is not quantized: a float op or the graph output
+  /// reads it, so it runs in float as ONNX Runtime runs it.
+  bool outputLeftInFloat(const onnx::NodeProto &n);
+  /// qnn.float_conv2d / qnn.float_matmul (with Gemm's transposes, alpha,
+  /// beta and C as float ops around it).
+  void importFloatConv(const onnx::NodeProto &n);
+  void importFloatGemmOrMatMul(const onnx::NodeProto &n);
+  Value floatTranspose2D(const onnx::NodeProto &n, Value v);
+  /// v * factor (one binary32 rounding), v itself for 1.
+  Value floatScaled(const onnx::NodeProto &n, Value v, float factor);
+  /// BatchNormalization not folded into a layer before it: x * k + c in
+  /// binary32, k and c computed as ONNX Runtime does.
+  void importBatchNormalization(const onnx::NodeProto &n);
 
   // --- ONNX Runtime's com.microsoft QLinear ops (ORTContrib.cpp) ----------
   Value qlinearInput(const onnx::NodeProto &n, int i, StringRef what);

@@ -1157,6 +1157,10 @@ Value Importer::emitConv(const onnx::NodeProto &n, Value x, QConst w,
 void Importer::importConv(const onnx::NodeProto &n) {
   allowAttrs(n, {"auto_pad", "dilations", "group", "kernel_shape", "pads",
                  "strides"});
+  if (layerRunsInFloat(n) || outputLeftInFloat(n)) {
+    importFloatConv(n);
+    return;
+  }
   Value x = quantizedInput(n, 0, "input");
   if (int64_t r = cast<RankedTensorType>(x.getType()).getRank(); r != 4)
     fail(describe(n), ": only 2-D (NCHW) inputs are supported, got rank ", r);
@@ -1245,6 +1249,10 @@ void Importer::importGemmOrMatMul(const onnx::NodeProto &n) {
     allowAttrs(n, {"alpha", "beta", "transA", "transB"});
   else
     allowAttrs(n, {});
+  if (layerRunsInFloat(n) || outputLeftInFloat(n)) {
+    importFloatGemmOrMatMul(n);
+    return;
+  }
   if (gemm && attrInt(n, "transA", 0))
     fail(describe(n), ": transA=1 is not supported");
   double alpha = gemm ? attrFloat(n, "alpha", 1.0f) : 1.0;

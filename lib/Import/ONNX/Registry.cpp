@@ -35,7 +35,7 @@ const std::vector<Importer::OpHandler> &Importer::opHandlers() {
       {"", "Conv", 1, 2, &I::importConv},
       {"", "Gemm", 7, 2, &I::importGemmOrMatMul},
       {"", "MatMul", 1, 2, &I::importGemmOrMatMul},
-      {"", "BatchNormalization", 7, 5, &I::importFoldedOnly},
+      {"", "BatchNormalization", 7, 5, &I::importBatchNormalization},
       {"", "Mul", 7, 2, &I::importArithmetic},
       {"", "Sub", 7, 2, &I::importArithmetic},
       {"", "Div", 7, 2, &I::importArithmetic},
@@ -169,12 +169,6 @@ void Importer::importNode(const onnx::NodeProto &n) {
       fail(describe(n), ": needs at least ", h->minInputs, " inputs, input #",
            i, " is missing");
   (this->*h->import)(n);
-}
-
-void Importer::importFoldedOnly(const onnx::NodeProto &n) {
-  // Only BatchNormalization is registered here.
-  fail(describe(n), ": ", n.op_type(), " is only supported right after a "
-                    "Conv (it is folded into the convolution)");
 }
 
 void Importer::importFloatQuant(const onnx::NodeProto &n) {

@@ -289,8 +289,18 @@ bool Importer::consumedInFloat(std::string name) {
     if (!(c.domain().empty() || c.domain() == "ai.onnx") || c.output_size() < 1)
       return false;
     const std::string &op = c.op_type();
-    if (op == "Softmax" || op == "Sub" || op == "Div")
+    if (op == "Softmax" || op == "Sub" || op == "Div" ||
+        op == "BatchNormalization")
       return true;
+    // A layer with float weights (Conv: any but a quantized constant), or
+    // whose other operand is float, reads the tensor in float.
+    if (op == "Conv" || op == "Gemm" || op == "MatMul") {
+      if (c.input_size() < 2)
+        return false;
+      if (c.input(1) == name)
+        return op == "Conv" || !isQuantizedTensor(c.input(0));
+      return weightsInFloat(c);
+    }
     // Through a float concat or pool (a MaxPool towards a quantizer runs on
     // its codes instead: maxPoolQuantPattern).
     if (op == "Concat" || op == "MaxPool" || op == "AveragePool" ||

@@ -95,8 +95,8 @@ void Importer::adoptIntegerWeights(const onnx::NodeProto &n, int i) {
   if (dqConsts.count(name) || it == consts.end() || it->second.isInt())
     return;
   std::optional<std::string> dt = finnDatatype(name);
-  if (!dt)
-    return; // quantizedInput says it needs a quantizer
+  if (!dt || *dt == "FLOAT32")
+    return; // float weights: the layer runs in float
   bool isSigned, bipolar;
   unsigned bits;
   if (!parseFinnType(*dt, isSigned, bits, bipolar))

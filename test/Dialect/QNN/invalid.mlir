@@ -1501,3 +1501,35 @@ func.func @pad_f32_value(%x: tensor<4xf32>) {
   %0 = qnn.pad %x {low = array<i64: 1>, high = array<i64: 0>, value = 0 : i64} : tensor<4xf32> -> tensor<5xf32>
   return
 }
+
+// -----
+
+func.func @float_conv2d_groups(%x: tensor<1x4x5x5xf32>, %w: tensor<6x3x1x1xf32>) {
+  // expected-error @+1 {{'qnn.float_conv2d' op weight has 3 input channels per group, expected 2 (input channels 4 / groups 2)}}
+  %0 = qnn.float_conv2d %x, %w {dilations = array<i64: 1, 1>, groups = 2 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x4x5x5xf32>, tensor<6x3x1x1xf32>) -> tensor<1x6x5x5xf32>
+  return
+}
+
+// -----
+
+func.func @float_conv2d_bias(%x: tensor<1x4x5x5xf32>, %w: tensor<6x4x1x1xf32>, %b: tensor<4xf32>) {
+  // expected-error @+1 {{'qnn.float_conv2d' op bias must be tensor<6xf32>, got 'tensor<4xf32>'}}
+  %0 = qnn.float_conv2d %x, %w, %b {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x4x5x5xf32>, tensor<6x4x1x1xf32>, tensor<4xf32>) -> tensor<1x6x5x5xf32>
+  return
+}
+
+// -----
+
+func.func @float_conv2d_result(%x: tensor<1x4x5x5xf32>, %w: tensor<6x4x3x3xf32>) {
+  // expected-error @+1 {{'qnn.float_conv2d' op result shape [1, 6, 5, 5] does not match the computed [1, 6, 3, 3]}}
+  %0 = qnn.float_conv2d %x, %w {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x4x5x5xf32>, tensor<6x4x3x3xf32>) -> tensor<1x6x5x5xf32>
+  return
+}
+
+// -----
+
+func.func @float_matmul_contraction(%a: tensor<2x3xf32>, %b: tensor<4x5xf32>) {
+  // expected-error @+1 {{'qnn.float_matmul' op contraction mismatch: lhs has K = 3 but rhs has 4 rows}}
+  %0 = qnn.float_matmul %a, %b : (tensor<2x3xf32>, tensor<4x5xf32>) -> tensor<2x5xf32>
+  return
+}

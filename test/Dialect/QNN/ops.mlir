@@ -277,3 +277,15 @@ func.func @float_pools(%x: tensor<1x2x4x4xf32>) {
   %2 = qnn.global_avg_pool %x : tensor<1x2x4x4xf32> -> tensor<1x2x1x1xf32>
   return
 }
+
+// Layers in float: float_conv2d with and without a bias, float_matmul.
+// CHECK-LABEL: func.func @float_layers
+// CHECK: qnn.float_conv2d %{{.*}}, %{{.*}}, %{{.*}} {dilations = array<i64: 1, 1>, groups = 2 : i64, pads = array<i64: 1, 0, 1, 0>, strides = array<i64: 2, 1>} : (tensor<1x4x7x5xf32>, tensor<6x2x3x3xf32>, tensor<6xf32>) -> tensor<1x6x4x3xf32>
+// CHECK: qnn.float_conv2d %{{.*}}, %{{.*}} {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x4x7x5xf32>, tensor<3x4x1x1xf32>) -> tensor<1x3x7x5xf32>
+// CHECK: qnn.float_matmul %{{.*}}, %{{.*}} : (tensor<2x3x4xf32>, tensor<4x5xf32>) -> tensor<2x3x5xf32>
+func.func @float_layers(%x: tensor<1x4x7x5xf32>, %w: tensor<6x2x3x3xf32>, %b: tensor<6xf32>, %w1: tensor<3x4x1x1xf32>, %a: tensor<2x3x4xf32>, %m: tensor<4x5xf32>) -> (tensor<1x6x4x3xf32>, tensor<1x3x7x5xf32>, tensor<2x3x5xf32>) {
+  %0 = qnn.float_conv2d %x, %w, %b {dilations = array<i64: 1, 1>, groups = 2 : i64, pads = array<i64: 1, 0, 1, 0>, strides = array<i64: 2, 1>} : (tensor<1x4x7x5xf32>, tensor<6x2x3x3xf32>, tensor<6xf32>) -> tensor<1x6x4x3xf32>
+  %1 = qnn.float_conv2d %x, %w1 {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x4x7x5xf32>, tensor<3x4x1x1xf32>) -> tensor<1x3x7x5xf32>
+  %2 = qnn.float_matmul %a, %m : (tensor<2x3x4xf32>, tensor<4x5xf32>) -> tensor<2x3x5xf32>
+  return %0, %1, %2 : tensor<1x6x4x3xf32>, tensor<1x3x7x5xf32>, tensor<2x3x5xf32>
+}

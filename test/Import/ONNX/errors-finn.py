@@ -14,9 +14,15 @@
 # RUN: not %qcc compile %t/layout_ncw.onnx --emit=qnn 2>&1 | %{check}=LAYOUT
 # RUN: not %qcc compile %t/negative_factor.onnx --emit=qnn 2>&1 | %{check}=NEGATIVE
 # RUN: not %qcc compile %t/weight_out_of_range.onnx --emit=qnn 2>&1 | %{check}=WEIGHT-RANGE
-# RUN: not %qcc compile %t/weight_float_dtype.onnx --emit=qnn 2>&1 | %{check}=WEIGHT-DTYPE
-# RUN: not %qcc compile %t/weight_not_annotated.onnx --emit=qnn 2>&1 | %{check}=WEIGHT-NONE
 # RUN: not %qcc compile %t/integer_input.onnx --emit=qnn 2>&1 | %{check}=INT-INPUT
+# Float weights (no finn_datatype, or FLOAT32): the convolution runs in
+# float, then the Mul, Add and MultiThreshold on its float result (issue 9;
+# refused before).
+# RUN: %qcc compile %t/weight_not_annotated.onnx --emit=qnn | FileCheck %s --check-prefix=WEIGHT-NONE
+# RUN: %qcc compile %t/weight_float_dtype.onnx --emit=qnn | FileCheck %s --check-prefix=WEIGHT-NONE
+# WEIGHT-NONE: %[[C:.*]] = qnn.float_conv2d %{{.*}}, %cst
+# WEIGHT-NONE: qnn.float_binary mul %[[C]]
+# WEIGHT-NONE: qnn.multi_threshold
 
 # NO-DTYPE: qcc: error: {{.*}}no_out_dtype.onnx: node 'mt' (MultiThreshold): attribute 'out_dtype' is required
 # DTYPE: qcc: error: {{.*}}out_dtype_float.onnx: node 'mt' (MultiThreshold): out_dtype 'FLOAT32' is not supported (BIPOLAR, BINARY, INTn, UINTn with n <= 8)
@@ -28,8 +34,6 @@
 # LAYOUT: qcc: error: {{.*}}layout_ncw.onnx: node 'mt' (MultiThreshold): data_layout 'NCW' is not supported (NCHW, NHWC)
 # NEGATIVE: qcc: error: {{.*}}negative_factor.onnx: node 'conv' (Conv): a negative factor folded into it before a MultiThreshold is not supported (only positive ones)
 # WEIGHT-RANGE: qcc: error: {{.*}}weight_out_of_range.onnx: node 'conv' (Conv): weight 'w' holds 2.000000e+00, not a value of its FINN datatype INT2
-# WEIGHT-DTYPE: qcc: error: {{.*}}weight_float_dtype.onnx: node 'conv' (Conv): weight 'w' has FINN datatype FLOAT32; qcc reads BIPOLAR, BINARY, INTn and UINTn weights with n <= 8
-# WEIGHT-NONE: qcc: error: {{.*}}weight_not_annotated.onnx: node 'conv' (Conv): weight 'w' is a float constant; QONNX models need a Quant on it (FINN models: an integer finn_datatype annotation)
 # INT-INPUT: qcc: error: {{.*}}integer_input.onnx: node 'mt' (MultiThreshold): input 'xq' must be a float tensor (a graph input, a float op's result, a QONNX quantizer's or a MultiThreshold's output) or a Conv/Gemm/MatMul result
 
 import numpy as np

@@ -4,8 +4,6 @@
 #
 # DEFINE: %{check} = FileCheck %s --match-full-lines --implicit-check-not={{.}} --check-prefix
 # RUN: rm -rf %t && %python %s %t
-# RUN: not %qcc compile %t/conv_weight_not_constant.onnx --emit=qnn 2>&1 | %{check}=CONV-W-INPUT
-# RUN: not %qcc compile %t/conv_weight_float.onnx --emit=qnn 2>&1 | %{check}=CONV-W-FLOAT
 # RUN: not %qcc compile %t/conv_group_mismatch.onnx --emit=qnn 2>&1 | %{check}=CONV-GROUP
 # RUN: not %qcc compile %t/conv_channel_mismatch.onnx --emit=qnn 2>&1 | %{check}=CONV-CHANNELS
 # RUN: not %qcc compile %t/conv_kernel_shape.onnx --emit=qnn 2>&1 | %{check}=CONV-KSHAPE
@@ -22,14 +20,9 @@
 # RUN: not %qcc compile %t/conv_negative_pad.onnx --emit=qnn 2>&1 | %{check}=CONV-PAD
 # RUN: not %qcc compile %t/conv_auto_pad.onnx --emit=qnn 2>&1 | %{check}=CONV-AUTOPAD
 # RUN: not %qcc compile %t/conv_kernel_too_big.onnx --emit=qnn 2>&1 | %{check}=CONV-KFIT
-# RUN: not %qcc compile %t/conv_float_input.onnx --emit=qnn 2>&1 | %{check}=CONV-X-FLOAT
-# RUN: not %qcc compile %t/conv_float_constant_input.onnx --emit=qnn 2>&1 | %{check}=CONV-X-CONST
-# RUN: not %qcc compile %t/conv_output_feeds_float_op.onnx --emit=qnn 2>&1 | %{check}=CONV-FEEDS
-# RUN: not %qcc compile %t/conv_relu_feeds_float_op.onnx --emit=qnn 2>&1 | %{check}=CONV-RELU-FEEDS
 # RUN: not %qcc compile %t/bn_training_mode.onnx --emit=qnn 2>&1 | %{check}=BN-TRAINING
 # RUN: not %qcc compile %t/bn_count.onnx --emit=qnn 2>&1 | %{check}=BN-COUNT
 # RUN: not %qcc compile %t/bn_not_constant.onnx --emit=qnn 2>&1 | %{check}=BN-INPUT
-# RUN: not %qcc compile %t/bn_not_after_conv.onnx --emit=qnn 2>&1 | %{check}=BN-ALONE
 # RUN: not %qcc compile %t/gemm_transA.onnx --emit=qnn 2>&1 | %{check}=GEMM-TRANSA
 # RUN: not %qcc compile %t/gemm_alpha.onnx --emit=qnn 2>&1 | %{check}=GEMM-ALPHA
 # RUN: not %qcc compile %t/gemm_a_rank3.onnx --emit=qnn 2>&1 | %{check}=GEMM-A3D
@@ -69,9 +62,31 @@
 # RUN: not %qcc compile %t/relu_relu.onnx --emit=qnn 2>&1 | %{check}=RELU-RELU
 # RUN: not %qcc compile %t/clip_min_not_scalar.onnx --emit=qnn 2>&1 | %{check}=CLIP-SCALAR
 # RUN: not %qcc compile %t/clip_min_not_constant.onnx --emit=qnn 2>&1 | %{check}=CLIP-INPUT
+#
+# Accepted since issue 9 (they were refusals here): layers with a float
+# input or float weights, a convolution whose result is read in float,
+# and a BatchNormalization on its own run in float (float-layers.py).
+# RUN: %qcc compile %t/conv_weight_not_constant.onnx --emit=qnn | FileCheck %s --check-prefix=CONV-W-INPUT
+# RUN: %qcc compile %t/conv_weight_float.onnx --emit=qnn | FileCheck %s --check-prefix=CONV-W-FLOAT
+# RUN: %qcc compile %t/conv_float_input.onnx --emit=qnn | FileCheck %s --check-prefix=CONV-X-FLOAT
+# RUN: %qcc compile %t/conv_float_constant_input.onnx --emit=qnn | FileCheck %s --check-prefix=CONV-X-CONST
+# RUN: %qcc compile %t/conv_output_feeds_float_op.onnx --emit=qnn | FileCheck %s --check-prefix=CONV-FEEDS
+# RUN: %qcc compile %t/conv_relu_feeds_float_op.onnx --emit=qnn | FileCheck %s --check-prefix=CONV-RELU-FEEDS
+# RUN: %qcc compile %t/bn_not_after_conv.onnx --emit=qnn | FileCheck %s --check-prefix=BN-ALONE
 
-# CONV-W-INPUT: qcc: error: {{.*}}conv_weight_not_constant.onnx: node 'conv' (Conv): weight must be a constant behind DequantizeLinear
-# CONV-W-FLOAT: qcc: error: {{.*}}conv_weight_float.onnx: node 'conv' (Conv): weight must be a constant behind DequantizeLinear
+# CONV-W-INPUT: qnn.float_conv2d
+# CONV-W-FLOAT: qnn.float_conv2d
+# CONV-X-FLOAT: qnn.float_conv2d %arg0
+# CONV-X-CONST: %[[XC:.*]] = arith.constant dense<1.000000e+00> : tensor<1x2x3x3xf32>
+# CONV-X-CONST: qnn.float_conv2d %[[XC]]
+# CONV-FEEDS: %[[C:.*]] = qnn.float_conv2d
+# CONV-FEEDS-NEXT: qnn.float_unary sigmoid %[[C]]
+# CONV-RELU-FEEDS: %[[C:.*]] = qnn.float_conv2d
+# CONV-RELU-FEEDS-NEXT: %[[R:.*]] = qnn.float_unary relu %[[C]]
+# CONV-RELU-FEEDS-NEXT: qnn.float_unary sigmoid %[[R]]
+# BN-ALONE: qnn.float_binary mul
+# BN-ALONE-NEXT: qnn.float_binary add
+
 # CONV-GROUP: qcc: error: {{.*}}conv_group_mismatch.onnx: node 'conv' (Conv): weight shape [2, 2, 1, 1] does not fit 2 input channels with group=2
 # CONV-CHANNELS: qcc: error: {{.*}}conv_channel_mismatch.onnx: node 'conv' (Conv): weight shape [4, 2, 1, 1] does not fit 3 input channels with group=1
 # CONV-KSHAPE: qcc: error: {{.*}}conv_kernel_shape.onnx: node 'conv' (Conv): kernel_shape does not match the weight's shape
@@ -88,14 +103,9 @@
 # CONV-PAD: qcc: error: {{.*}}conv_negative_pad.onnx: node 'conv' (Conv): pads must be >= 0
 # CONV-AUTOPAD: qcc: error: {{.*}}conv_auto_pad.onnx: node 'conv' (Conv): auto_pad 'FOO' is not supported
 # CONV-KFIT: qcc: error: {{.*}}conv_kernel_too_big.onnx: node 'conv' (Conv): kernel 5 does not fit input extent 3
-# CONV-X-FLOAT: qcc: error: {{.*}}conv_float_input.onnx: node 'conv' (Conv): input 'x' is a float tensor, not a quantized one: QDQ models must feed it through DequantizeLinear
-# CONV-X-CONST: qcc: error: {{.*}}conv_float_constant_input.onnx: node 'conv' (Conv): input 'xc' is a float constant; QDQ models need DequantizeLinear on it
-# CONV-FEEDS: qcc: error: {{.*}}conv_output_feeds_float_op.onnx: node 'conv' (Conv): output 'y' feeds node 'sig' (Sigmoid) directly; QDQ models must quantize it first (QuantizeLinear)
-# CONV-RELU-FEEDS: qcc: error: {{.*}}conv_relu_feeds_float_op.onnx: node 'conv' (Conv): output 'r' feeds node 'sig' (Sigmoid) directly; QDQ models must quantize it first (QuantizeLinear)
 # BN-TRAINING: qcc: error: {{.*}}bn_training_mode.onnx: node 'bn' (BatchNormalization): training_mode is not supported
 # BN-COUNT: qcc: error: {{.*}}bn_count.onnx: node 'bn' (BatchNormalization): scale must have 2 values
 # BN-INPUT: qcc: error: {{.*}}bn_not_constant.onnx: node 'bn' (BatchNormalization): mean 'mi' must be a constant (initializer or Constant node)
-# BN-ALONE: qcc: error: {{.*}}bn_not_after_conv.onnx: node 'bn' (BatchNormalization): BatchNormalization is only supported right after a Conv (it is folded into the convolution)
 # GEMM-TRANSA: qcc: error: {{.*}}gemm_transA.onnx: node 'gemm' (Gemm): transA=1 is not supported
 # GEMM-ALPHA: qcc: error: {{.*}}gemm_alpha.onnx: node 'gemm' (Gemm): alpha must be positive and finite
 # GEMM-A3D: qcc: error: {{.*}}gemm_a_rank3.onnx: node 'gemm' (Gemm): A must be 2-D

@@ -309,13 +309,16 @@ OpFoldResult StorageCastOp::fold(FoldAdaptor) {
   return {};
 }
 
-static LogicalResult verifyBias(Operation *op, Value bias, int64_t n) {
+/// A bias of n values of type `elem` (i32 for the integer layers, f32 for
+/// the float ones); the ODS constraint checks the element type.
+static LogicalResult verifyBias(Operation *op, Value bias, int64_t n,
+                                StringRef elem = "i32") {
   if (!bias)
     return success();
   auto bt = cast<RankedTensorType>(bias.getType());
   if (bt.getRank() != 1 || bt.getDimSize(0) != n)
-    return op->emitOpError() << "bias must be tensor<" << n << "xi32>, got "
-                             << bt;
+    return op->emitOpError() << "bias must be tensor<" << n << "x" << elem
+                             << ">, got " << bt;
   return success();
 }
 
@@ -328,6 +331,36 @@ static LogicalResult verifyAccResult(Operation *op, Type resultType) {
   return success();
 }
 
+/// The shapes of a grouped convolution: input NCHW, weight
+/// F x (C/groups) x KH x KW, all static.
+static LogicalResult verifyConvShapes(Operation *op, RankedTensorType in,
+                                      RankedTensorType w, RankedTensorType out,
+                                      int64_t g) {
+  if (!in.hasStaticShape() || !w.hasStaticShape() || !out.hasStaticShape())
+    return op->emitOpError()
+           << "needs static shapes, got input " << shapeStr(in.getShape())
+           << ", weight " << shapeStr(w.getShape()) << ", result "
+           << shapeStr(out.getShape());
+  if (w.getRank() != 4)
+    return op->emitOpError()
+           << "weight must be rank 4 (FCHW), got rank " << w.getRank();
+  if (in.getRank() != 4)
+    return op->emitOpError()
+           << "input must be rank 4 (NCHW), got rank " << in.getRank();
+  if (g < 1)
+    return op->emitOpError() << "groups must be >= 1, got " << g;
+  int64_t c = in.getDimSize(1), f = w.getDimSize(0);
+  if (c % g != 0 || f % g != 0)
+    return op->emitOpError() << "input channels " << c << " and weight filters "
+                             << f << " must both be divisible by groups " << g;
+  if (w.getDimSize(1) != c / g)
+    return op->emitOpError()
+           << "weight has " << w.getDimSize(1)
+           << " input channels per group, expected " << c / g
+           << " (input channels " << c << " / groups " << g << ")";
+  return success();
+}
+
 LogicalResult Conv2DOp::verify() {
   if (failed(verifyRounding(*this, getRounding())) ||
       failed(verifyAllQuantValues(*this)))
@@ -335,33 +368,12 @@ LogicalResult Conv2DOp::verify() {
   auto in = cast<RankedTensorType>(getInput().getType());
   auto w = cast<RankedTensorType>(getWeight().getType());
   auto out = cast<RankedTensorType>(getType());
-  if (!in.hasStaticShape() || !w.hasStaticShape() || !out.hasStaticShape())
-    return emitOpError() << "needs static shapes, got input "
-                         << shapeStr(in.getShape()) << ", weight "
-                         << shapeStr(w.getShape()) << ", result "
-                         << shapeStr(out.getShape());
-  if (failed(verifyAccResult(*this, out)) ||
+  if (failed(verifyConvShapes(*this, in, w, out, getGroups())) ||
+      failed(verifyAccResult(*this, out)) ||
       failed(requirePerTensor(*this, "input", in)) ||
       failed(verifyOutRange(*this, out, asDouble(getOutMin()), asDouble(getOutMax()))))
     return failure();
-  if (w.getRank() != 4)
-    return emitOpError() << "weight must be rank 4 (FCHW), got rank "
-                         << w.getRank();
-  if (in.getRank() != 4)
-    return emitOpError() << "input must be rank 4 (NCHW), got rank "
-                         << in.getRank();
-  int64_t g = getGroups();
-  if (g < 1)
-    return emitOpError() << "groups must be >= 1, got " << g;
-  int64_t c = in.getDimSize(1), f = w.getDimSize(0);
-  if (c % g != 0 || f % g != 0)
-    return emitOpError() << "input channels " << c << " and weight filters "
-                         << f << " must both be divisible by groups " << g;
-  if (w.getDimSize(1) != c / g)
-    return emitOpError() << "weight has " << w.getDimSize(1)
-                         << " input channels per group, expected " << c / g
-                         << " (input channels " << c << " / groups " << g
-                         << ")";
+  int64_t f = w.getDimSize(0);
   auto wq = getQuantElementType(w);
   if (wq.hasAxis() && wq.getAxis() != 0)
     return emitOpError() << "weight: per-channel axis must be 0 (filters), got "
@@ -380,6 +392,39 @@ LogicalResult Conv2DOp::verify() {
                       getPads(), /*ceilMode=*/false);
 }
 
+/// The shapes of a (batched) matrix product: lhs [..., M, K], rhs [K, N] or
+/// [..., K, N] of the lhs's rank (batch dimensions 1 or the lhs's), result
+/// [..., M, N].
+static LogicalResult verifyMatMulShapes(Operation *op, RankedTensorType l,
+                                        RankedTensorType r,
+                                        RankedTensorType out) {
+  if (l.getRank() < 2)
+    return op->emitOpError() << "lhs must have rank >= 2, got " << l.getRank();
+  int64_t rr = r.getRank();
+  if (rr != 2 && rr != l.getRank())
+    return op->emitOpError()
+           << "rhs must be [K, N] or [..., K, N] of the lhs's "
+              "rank, got rank "
+           << rr;
+  for (int64_t i = 0; i + 2 < rr; ++i)
+    if (r.getDimSize(i) != l.getDimSize(i) && r.getDimSize(i) != 1)
+      return op->emitOpError()
+             << "rhs batch dimension " << i << " is " << r.getDimSize(i)
+             << "; it must be 1 or the lhs's " << l.getDimSize(i);
+  int64_t k = l.getShape().back();
+  if (r.getDimSize(rr - 2) != k)
+    return op->emitOpError()
+           << "contraction mismatch: lhs has K = " << k << " but rhs has "
+           << r.getDimSize(rr - 2) << " rows";
+  SmallVector<int64_t> expect(l.getShape());
+  expect.back() = r.getDimSize(rr - 1);
+  if (out.getShape() != ArrayRef<int64_t>(expect))
+    return op->emitOpError()
+           << "result shape " << shapeStr(out.getShape())
+           << " does not match [..., M, N] = " << shapeStr(expect);
+  return success();
+}
+
 LogicalResult MatMulOp::verify() {
   if (failed(verifyRounding(*this, getRounding())))
     return failure();
@@ -392,31 +437,13 @@ LogicalResult MatMulOp::verify() {
       failed(requirePerTensor(*this, "lhs", l)) ||
       failed(verifyOutRange(*this, out, asDouble(getOutMin()), asDouble(getOutMax()))))
     return failure();
-  if (l.getRank() < 2)
-    return emitOpError() << "lhs must have rank >= 2, got " << l.getRank();
+  if (failed(verifyMatMulShapes(*this, l, r, out)))
+    return failure();
   int64_t rr = r.getRank();
-  if (rr != 2 && rr != l.getRank())
-    return emitOpError() << "rhs must be [K, N] or [..., K, N] of the lhs's "
-                            "rank, got rank "
-                         << rr;
-  for (int64_t i = 0; i + 2 < rr; ++i)
-    if (r.getDimSize(i) != l.getDimSize(i) && r.getDimSize(i) != 1)
-      return emitOpError() << "rhs batch dimension " << i << " is "
-                           << r.getDimSize(i) << "; it must be 1 or the lhs's "
-                           << l.getDimSize(i);
   auto rq = getQuantElementType(r);
   if (rq.hasAxis() && rq.getAxis() != rr - 1)
     return emitOpError() << "rhs: per-channel axis must be " << rr - 1
                          << " (columns), got " << rq.getAxis();
-  int64_t k = l.getShape().back();
-  if (r.getDimSize(rr - 2) != k)
-    return emitOpError() << "contraction mismatch: lhs has K = " << k
-                         << " but rhs has " << r.getDimSize(rr - 2) << " rows";
-  SmallVector<int64_t> expect(l.getShape());
-  expect.back() = r.getDimSize(rr - 1);
-  if (out.getShape() != ArrayRef<int64_t>(expect))
-    return emitOpError() << "result shape " << shapeStr(out.getShape())
-                         << " does not match [..., M, N] = " << shapeStr(expect);
   if (auto oq = getQuantElementType(out))
     if (oq.hasAxis() && oq.getAxis() != out.getRank() - 1)
       return emitOpError() << "result: per-channel axis must be the last";
@@ -581,6 +608,26 @@ LogicalResult SoftmaxOp::verify() {
     return emitOpError() << "axis " << axis << " is outside [0, " << rank
                          << ")";
   return success();
+}
+
+LogicalResult FloatConv2DOp::verify() {
+  auto in = cast<RankedTensorType>(getInput().getType());
+  auto w = cast<RankedTensorType>(getWeight().getType());
+  auto out = cast<RankedTensorType>(getType());
+  if (failed(verifyConvShapes(*this, in, w, out, getGroups())))
+    return failure();
+  int64_t f = w.getDimSize(0);
+  if (failed(verifyBias(*this, getBias(), f, "f32")))
+    return failure();
+  int64_t kernel[2] = {w.getDimSize(2), w.getDimSize(3)};
+  return verifyWindow(*this, in, out, f, kernel, getStrides(), getDilations(),
+                      getPads(), /*ceilMode=*/false);
+}
+
+LogicalResult FloatMatMulOp::verify() {
+  auto l = cast<RankedTensorType>(getLhs().getType());
+  auto r = cast<RankedTensorType>(getRhs().getType());
+  return verifyMatMulShapes(*this, l, r, cast<RankedTensorType>(getType()));
 }
 
 /// A pooling op runs on codes (both quantized) or on floats (both f32).

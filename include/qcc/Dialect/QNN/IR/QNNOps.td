@@ -502,4 +502,53 @@ def QNN_SoftmaxOp : QNN_Op<"softmax", [Pure, AllTypesMatch<["input", "result"]>]
   let hasVerifier = 1;
 }
 
+def QNN_FloatConv2DOp : QNN_Op<"float_conv2d", [Pure]> {
+  let summary = "binary32 grouped 2-D convolution (a layer the model leaves in float)";
+  let description = [{
+    ONNX Conv on float tensors: `input` N x C x H x W, `weight`
+    F x (C/groups) x KH x KW, `bias` (optional) F, all f32. Each output is
+    the binary32 sum of `x * w` over the window (padding holds 0.0), then
+    plus the bias, as ONNX defines the op; runtimes sum in another order, so
+    results agree to a few ulp. The importer uses it where the model
+    convolves a float tensor: the first layer of a QKeras or hls4ml export
+    (quantized weights, stored quantized and dequantized by a
+    `qnn.dequantize`, on the unquantized input) or a layer ONNX Runtime's
+    quantizer left in float. `pads` are
+    [top, left, bottom, right].
+
+    ```mlir
+    %y = qnn.float_conv2d %x, %w, %b {dilations = array<i64: 1, 1>, groups = 1 : i64,
+           pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>}
+         : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>, tensor<4xf32>) -> tensor<1x4x8x8xf32>
+    ```
+  }];
+  let arguments = (ins RankedTensorOf<[F32]>:$input, RankedTensorOf<[F32]>:$weight,
+                       Optional<RankedTensorOf<[F32]>>:$bias,
+                       DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$dilations,
+                       DenseI64ArrayAttr:$pads, I64Attr:$groups);
+  let results = (outs RankedTensorOf<[F32]>:$result);
+  let assemblyFormat = [{
+    $input `,` $weight (`,` $bias^)? attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def QNN_FloatMatMulOp : QNN_Op<"float_matmul", [Pure]> {
+  let summary = "binary32 (batched) matrix product (a layer the model leaves in float)";
+  let description = [{
+    ONNX MatMul on float tensors: `lhs` [..., M, K], `rhs` [K, N] or
+    [..., K, N] of the lhs's rank with each batch dimension 1 or the lhs's;
+    the result [..., M, N] is the binary32 sum over K of `lhs * rhs`. As
+    `qnn.float_conv2d`, for layers with a float input (QKeras, hls4ml) or
+    left in float; Gemm's alpha, beta and C are `qnn.float_binary` ops
+    around it.
+  }];
+  let arguments = (ins RankedTensorOf<[F32]>:$lhs, RankedTensorOf<[F32]>:$rhs);
+  let results = (outs RankedTensorOf<[F32]>:$result);
+  let assemblyFormat = [{
+    $lhs `,` $rhs attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
 #endif
