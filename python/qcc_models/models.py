@@ -1468,6 +1468,79 @@ def ort_excluded():
     return b
 
 
+def _conv_transpose(x, w, b, strides, pads, output_padding=(0, 0), group=1):
+    """ONNX ConvTranspose (2-D, dilation 1) in float64: every input pixel
+    scatters x * w into a full result, then pads cut it."""
+    x = x.astype(np.float64)
+    w = w.astype(np.float64)
+    n, c, h, wd = x.shape
+    _, mg, kh, kw = w.shape
+    cg = c // group
+    fh = (h - 1) * strides[0] + kh + output_padding[0]
+    fw = (wd - 1) * strides[1] + kw + output_padding[1]
+    y = np.zeros((n, mg * group, fh, fw))
+    for g in range(group):
+        xs = x[:, g * cg:(g + 1) * cg]
+        ws = w[g * cg:(g + 1) * cg]
+        for i in range(h):
+            for j in range(wd):
+                y[:, g * mg:(g + 1) * mg, i * strides[0]:i * strides[0] + kh,
+                  j * strides[1]:j * strides[1] + kw] += np.einsum(
+                      "nc,cmab->nmab", xs[:, :, i, j], ws)
+    y = y[:, :, pads[0]:fh - pads[2], pads[1]:fw - pads[3]]
+    if b is not None:
+        y += np.asarray(b, np.float64).reshape(1, -1, 1, 1)
+    return y.astype(np.float32)
+
+
+def convtranspose_qdq():
+    """ConvTranspose (issue 9) in a QDQ decoder, as ONNX Runtime's
+    quantize_static writes it (weights int8 per output channel, DequantizeLinear
+    axis 1): a 3x3, stride 2, pads 1, output_padding 1 upsampling
+    (PyTorch's ConvTranspose2d(k=3, s=2, p=1, output_padding=1)) into a
+    uint8 QuantizeLinear with a zero point near 128 (the inserted zeros are
+    that code); a grouped 2x2 stride-2 one (group 2) on it; and, left
+    in float, a stride-2 ConvTranspose with float weights on the
+    dequantized input as a graph output. qcc runs the quantized ones as integer convolutions
+    of the zero-filled input: within 1 LSB of ONNX Runtime (its rounding of
+    the same accumulators), float within float rounding."""
+    b = ModelBuilder("convtranspose_qdq", opset=13, seed=1327, num_calib=8)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 6, 5, 5], -1.0, 1.0)
+    xq = b.qdq(x, U8)
+    h = b.make_qdq_conv(xq, _conv_w(r, 8, 6, 3), _bias(r, 8), pads=1,
+                        act="relu", base="conv1")
+
+    def up(h, cin, mg, k, strides, pads, output_padding=(0, 0), group=1, act=None,
+           base="up"):
+        w = _conv_w(r, cin, mg, k)  # [C, M/group, k, k]
+        wdq, wscale = b.weight_dq_per_channel(base + "_w", w, axis=1)
+        bias = _bias(r, mg * group)
+        wsc = np.tile(wscale, group)
+        bdq = b.bias_dq(base + "_b", bias, b.input_qp(h).scale, wsc)
+        v = _conv_transpose(b.values[h], b.values[wdq], b.values[bdq], strides, pads,
+                            output_padding, group)
+        attrs = {"strides": list(strides), "pads": list(pads), "kernel_shape": [k, k]}
+        if any(output_padding):
+            attrs["output_padding"] = list(output_padding)
+        if group != 1:
+            attrs["group"] = group
+        y = b.node("ConvTranspose", [h, wdq, bdq], v, base=base, **attrs)
+        return b.activation(y, act)
+
+    h = b.qdq(up(h, 8, 4, 3, (2, 2), (1, 1, 1, 1), (1, 1), base="up1"), U8)
+    h = b.qdq(up(h, 4, 1, 2, (2, 2), (0, 0, 0, 0), group=2, base="up2"), I8)
+    # The float one reads the quantized input (the same codes on both
+    # sides; a 1-LSB difference upstream would show in its float output).
+    wf = b.const("head_w", _conv_w(r, 6, 2, 3))
+    v = _conv_transpose(b.values[xq], b.values[wf], None, (2, 2), (1, 1, 1, 1))
+    head = b.node("ConvTranspose", [xq, wf], v, base="head", strides=[2, 2],
+                  pads=[1, 1, 1, 1])
+    b.add_output(h, "upsampled")
+    b.add_output(head, "head")
+    return b
+
+
 MODELS = {
     "tiny_cnn": tiny_cnn,
     "resdw": resdw,
@@ -1514,4 +1587,5 @@ MODELS = {
     "qcdq": qcdq,
     "qkeras_float_input": qkeras_float_input,
     "ort_excluded": ort_excluded,
+    "convtranspose_qdq": convtranspose_qdq,
 }

@@ -144,7 +144,8 @@ POOL_OPS = {"MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool"}
 FLOAT_CONSTANT_INPUTS = {"Clip": {1, 2}, "Reshape": {1}, "Squeeze": {1},
                          "Unsqueeze": {1}, "PRelu": {1},
                          "Slice": {1, 2, 3, 4}, "Split": {1}, "Pad": {1, 2, 3},
-                         "BatchNormalization": {1, 2, 3, 4}}
+                         "BatchNormalization": {1, 2, 3, 4},
+                         "ConvTranspose": {1}}
 # Float ops whose result involves exp: within this many float32 ulps of the
 # expected value (qcc's exp is arithmetic, not libm's; ONNX's own backend
 # test runner allows rtol 1e-3).
@@ -176,7 +177,7 @@ SUM_OPS = {"AveragePool", "GlobalAveragePool"}
 # qcc and ORT, (x - mean) / sqrt(var + eps) * scale + B in the reference),
 # so each is within the recursive-summation bound n u sum|x w| of the exact
 # value, sum|x w| <= n max|x| max|w|, and the two within twice that.
-DOT_OPS = {"Conv", "Gemm", "MatMul", "BatchNormalization"}
+DOT_OPS = {"Conv", "ConvTranspose", "Gemm", "MatMul", "BatchNormalization"}
 RAW_INT_ARITH = {"Add", "Sub", "Mul", "Div", "Mod", "Max", "Min", "BitShift",
                  "Clip", "Neg", "Abs", "Sum", "Mean"}
 BOUNDARY = {"float32", "uint8", "int8", "int32"}
@@ -253,11 +254,11 @@ def classify(test_dir):
                   if i < len(node.input)}
         data = [elem_name(onnx, i) for i in m.graph.input if i.name not in frozen]
         if set(data) <= {"float32"} and set(outs) <= {"float32"}:
-            if ops[0] in POOL_OPS:
+            if ops[0] in POOL_OPS or ops[0] in ("Conv", "ConvTranspose"):
                 rank = len(m.graph.input[0].type.tensor_type.shape.dim)
                 if rank != 4:
-                    return False, "%d-D %s: qcc pools 2-D (NCHW) tensors" % (
-                        rank - 2, ops[0])
+                    return False, "%d-D %s: qcc %s 2-D (NCHW) tensors" % (
+                        rank - 2, ops[0], "pools" if ops[0] in POOL_OPS else "convolves")
             return True, ops[0]
     if ops == ["MaxPool"] and "int64" in outs:
         return False, "MaxPool's Indices output: int64 is not a type at qcc's boundary"
@@ -465,9 +466,12 @@ def dot_tolerance(node, ins):
         eps = attrs["epsilon"].f if "epsilon" in attrs else 1e-5
         k = scale.astype(np.float64) / np.sqrt(var.astype(np.float64) + eps)
         return 8 * u * (amax(x) * amax(k) + amax(b) + amax(mean * k))
-    if op == "Conv":
+    if op in ("Conv", "ConvTranspose"):
         x, w = ins[0], ins[1]
-        n = int(np.prod(w.shape[1:]))
+        # Products summed into one output: C/group x KH x KW.
+        group = attrs["group"].i if "group" in attrs else 1
+        n = int(np.prod(w.shape[1:])) if op == "Conv" else \
+            w.shape[0] // group * int(np.prod(w.shape[2:]))
         bias = amax(ins[2]) if len(ins) > 2 else 0.0
         return 2 * (n + 1) * u * (n * amax(x) * amax(w) + bias)
     a, b = ins[0], ins[1]

@@ -32,6 +32,7 @@
 #include "onnx/onnx.pb.h"
 
 #include <cmath>
+#include <deque>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -170,6 +171,9 @@ private:
   std::set<const onnx::NodeProto *> done;  // nodes folded into another
   std::set<std::string> graphOutputs;
   std::map<std::string, const onnx::NodeProto *> producers;
+  /// Nodes the importer writes itself (ConvTranspose's convolution), kept
+  /// alive as long as the graph's.
+  std::deque<onnx::NodeProto> syntheticNodes;
   unsigned resourceCounter = 0;
 
   /// The quantization format the model is written in, for the remedies
@@ -601,6 +605,10 @@ private:
   /// qnn.float_conv2d / qnn.float_matmul (with Gemm's transposes, alpha,
   /// beta and C as float ops around it).
   void importFloatConv(const onnx::NodeProto &n);
+  /// ConvTranspose as a convolution (ConvTranspose.cpp): the input with
+  /// stride - 1 zeros (codes of 0) between its values, the weights flipped
+  /// and transposed, imported as a Conv, quantized or in float.
+  void importConvTranspose(const onnx::NodeProto &n);
   void importFloatGemmOrMatMul(const onnx::NodeProto &n);
   Value floatTranspose2D(const onnx::NodeProto &n, Value v);
   /// v * factor (one binary32 rounding), v itself for 1.

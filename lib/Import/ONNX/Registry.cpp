@@ -33,6 +33,7 @@ const std::vector<Importer::OpHandler> &Importer::opHandlers() {
       {"", "DequantizeLinear", 10, 2, &I::importDequantizeLinear},
       // Convolution and matrix products (ONNXImporter.cpp, Affine.cpp).
       {"", "Conv", 1, 2, &I::importConv},
+      {"", "ConvTranspose", 1, 2, &I::importConvTranspose},
       {"", "Gemm", 7, 2, &I::importGemmOrMatMul},
       {"", "MatMul", 1, 2, &I::importGemmOrMatMul},
       {"", "BatchNormalization", 7, 5, &I::importBatchNormalization},
