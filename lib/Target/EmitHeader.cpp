@@ -30,6 +30,8 @@ static LogicalResult describe(Type t, StringRef name, qcc::TensorInfo &info,
     info.dtype = "int8", info.ctype = "int8_t", size = 1;
   } else if (e.isInteger(32)) {
     info.dtype = "int32", info.ctype = "int32_t", size = 4;
+  } else if (e.isInteger(64)) {
+    info.dtype = "int64", info.ctype = "int64_t", size = 8;
   } else {
     llvm::raw_string_ostream os(error);
     os << "tensor '" << name << "' has element type " << e

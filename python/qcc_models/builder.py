@@ -30,6 +30,7 @@ DTYPE_NAMES = {
     np.dtype(np.uint8): "uint8",
     np.dtype(np.int8): "int8",
     np.dtype(np.int32): "int32",
+    np.dtype(np.int64): "int64",
 }
 
 

@@ -1541,6 +1541,31 @@ def convtranspose_qdq():
     return b
 
 
+def argmax_head():
+    """ArgMax / ArgMin after the last quantizer (issue 9): a QDQ classifier
+    whose logits' DequantizeLinear feeds ArgMax (keepdims 0: the class as
+    an int64 graph output), and an ArgMin with select_last_index along the
+    rows of a dequantized feature map. qcc compares the codes (one scale:
+    the same order and ties as the values ONNX Runtime compares): exact."""
+    b = ModelBuilder("argmax_head", opset=13, seed=1331, num_calib=8)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 3, 8, 8], 0.0, 1.0)
+    h = b.make_qdq_conv(b.qdq(x, U8), _conv_w(r, 8, 3, 3), _bias(r, 8), pads=1,
+                        act="relu", base="conv1")
+    v = b.values[h]
+    m = b.node("ArgMin", [h], np.argmin(v[:, :, ::-1, :], axis=2)[:, :, None, :]
+               .astype(np.int64) * -1 + (v.shape[2] - 1), base="argmin",
+               axis=2, keepdims=1, select_last_index=1)
+    g = b.flatten(b.qdq_gap(h, U8))
+    logits = b.qdq_gemm(g, he_normal(r, (10, 8), 8), _bias(r, 10), I8, base="fc")
+    c = b.node("ArgMax", [logits], np.argmax(b.values[logits], axis=1).astype(np.int64),
+               base="argmax", axis=1, keepdims=0)
+    b.add_output(c, "class")
+    b.add_output(m, "row_of_min")
+    b.add_output(logits, "logits")
+    return b
+
+
 MODELS = {
     "tiny_cnn": tiny_cnn,
     "resdw": resdw,
@@ -1588,4 +1613,5 @@ MODELS = {
     "qkeras_float_input": qkeras_float_input,
     "ort_excluded": ort_excluded,
     "convtranspose_qdq": convtranspose_qdq,
+    "argmax_head": argmax_head,
 }

@@ -178,9 +178,11 @@ SUM_OPS = {"AveragePool", "GlobalAveragePool"}
 # so each is within the recursive-summation bound n u sum|x w| of the exact
 # value, sum|x w| <= n max|x| max|w|, and the two within twice that.
 DOT_OPS = {"Conv", "ConvTranspose", "Gemm", "MatMul", "BatchNormalization"}
+# ArgMax / ArgMin of float32 tensors: int64 indices, compared exactly.
+ARG_OPS = {"ArgMax", "ArgMin"}
 RAW_INT_ARITH = {"Add", "Sub", "Mul", "Div", "Mod", "Max", "Min", "BitShift",
                  "Clip", "Neg", "Abs", "Sum", "Mean"}
-BOUNDARY = {"float32", "uint8", "int8", "int32"}
+BOUNDARY = {"float32", "uint8", "int8", "int32", "int64"}
 
 
 class Failure(Exception):
@@ -243,6 +245,9 @@ def classify(test_dir):
     if "DynamicQuantizeLinear" in opset or (
             "QuantizeLinear" in opset and len(ops) > 1):
         return False, "DynamicQuantizeLinear: scale and zero point computed at run time"
+    if len(ops) == 1 and ops[0] in ARG_OPS and set(ins) <= {"float32"} and \
+            set(outs) <= {"int64"}:
+        return True, ops[0]
     if ops == ["BatchNormalization"] and len(m.graph.output) > 1:
         return False, "BatchNormalization in training mode (running statistics as outputs)"
     if len(ops) == 1 and (ops[0] in FLOAT_OPS or ops[0] in FLOAT_ULPS or
@@ -276,7 +281,7 @@ def classify(test_dir):
         return False, "%s on raw %s tensors: plain integer arithmetic, not quantized" % (
             ops[0], "/".join(sorted(set(ins) & {"uint8", "int8"})))
     other = sorted(opset - set(QOPS) - INT_STRUCTURAL_OPS - QDQ_FLOAT_OPS -
-                   FLOAT_OPS - set(FLOAT_ULPS) - DOT_OPS)
+                   FLOAT_OPS - set(FLOAT_ULPS) - DOT_OPS - ARG_OPS)
     if other:
         return False, "operators qcc does not support: %s" % ", ".join(other)
     other_types = sorted(set(ins + outs) - {"float32", "int64"})

@@ -16,7 +16,7 @@ Stages:
      output with ORT:
        dequantized float outputs: |qcc - ort| <= tol_lsb * scale + 4 float32 ulps
        uint8 / int8 outputs:      |qcc - ort| <= 1
-       int32 outputs:             exact
+       int32/int64 outputs:       exact
   5. with --aarch64: the same for -target aarch64, linked with
      aarch64-linux-gnu-gcc -static, run under qemu-aarch64; its outputs must be
      bit-identical to the x86-64 ones.
@@ -113,7 +113,8 @@ def _np():
     return numpy
 
 
-DTYPES = {"float32": "<f4", "uint8": "u1", "int8": "i1", "int32": "<i4"}
+DTYPES = {"float32": "<f4", "uint8": "u1", "int8": "i1", "int32": "<i4",
+          "int64": "<i8"}
 
 
 def load_output(path, desc):
@@ -173,7 +174,7 @@ def compare_with_ort(got, ref, desc, tol_lsb):
         lsb = ""
         if scale and diff.size and np.all(np.isfinite(diff)):
             lsb = " (%.2f LSB)" % (diff.max() / scale)
-    elif dtype == "int32":
+    elif dtype in ("int32", "int64"):
         bad = diff != 0
         rule, lsb = "exact", ""
     else:

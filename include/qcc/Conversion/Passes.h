@@ -26,6 +26,10 @@ void populateQNNFloatToLinalgPatterns(const mlir::TypeConverter &converter,
 /// (lib/Conversion/QNNToLinalg/ThresholdOps.cpp).
 void populateQNNThresholdToLinalgPatterns(const mlir::TypeConverter &converter,
                                           mlir::RewritePatternSet &patterns);
+/// qnn.arg_reduce (ArgMax / ArgMin) to a linalg.generic reducing to the
+/// best value and its index (lib/Conversion/QNNToLinalg/ArgReduce.cpp).
+void populateQNNArgReduceToLinalgPatterns(const mlir::TypeConverter &converter,
+                                          mlir::RewritePatternSet &patterns);
 } // namespace qcc
 
 #endif

@@ -1810,6 +1810,7 @@ struct ConvertQNNToLinalgPass
         converter, ctx);
     populateQNNFloatToLinalgPatterns(converter, patterns);
     populateQNNThresholdToLinalgPatterns(converter, patterns);
+    populateQNNArgReduceToLinalgPatterns(converter, patterns);
     populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
                                                                    converter);
     populateReturnOpTypeConversionPattern(patterns, converter);

@@ -331,6 +331,44 @@ void Importer::importBatchNormalization(const onnx::NodeProto &n) {
       FloatBinaryOp::create(b, l, xt, FloatBinaryKind::add, y, cv);
 }
 
+void Importer::importArgReduce(const onnx::NodeProto &n) {
+  allowAttrs(n, {"axis", "keepdims", "select_last_index"});
+  const std::string &in = n.input(0);
+  Value x;
+  // Codes where dequantization keeps their order along the axis (one
+  // scale along it): a DQ view, or an integer (QOperator) tensor. Floats
+  // otherwise.
+  auto rankOf = [](Value v) { return cast<RankedTensorType>(v.getType()).getRank(); };
+  int64_t axis = attrInt(n, "axis", 0);
+  auto codes = [&](Value v) -> Value {
+    int64_t r = rankOf(v), a = axis < 0 ? axis + r : axis;
+    QuantType q = getQuantElementType(v.getType());
+    return q && !(q.hasAxis() && q.getAxis() == a) ? v : Value();
+  };
+  if (auto it = dqViews.find(in); it != dqViews.end())
+    x = codes(it->second);
+  else if (auto it = values.find(in); it != values.end())
+    x = codes(it->second);
+  if (!x)
+    x = floatOperand(n, 0);
+  auto xt = cast<RankedTensorType>(x.getType());
+  int64_t rank = xt.getRank();
+  if (axis < -rank || axis >= rank)
+    fail(describe(n), ": axis ", axis, " is outside [", -rank, ", ", rank, ")");
+  if (axis < 0)
+    axis += rank;
+  bool keep = attrInt(n, "keepdims", 1) != 0;
+  SmallVector<int64_t> shape(xt.getShape());
+  if (keep)
+    shape[axis] = 1;
+  else
+    shape.erase(shape.begin() + axis);
+  values[n.output(0)] = ArgReduceOp::create(
+      b, nodeLoc(n), RankedTensorType::get(shape, b.getI64Type()),
+      n.op_type() == "ArgMax" ? ArgReduceKind::max : ArgReduceKind::min, x,
+      (uint64_t)axis, keep, attrInt(n, "select_last_index", 0) != 0);
+}
+
 void Importer::importArithmetic(const onnx::NodeProto &n) {
   allowAttrs(n, {});
   bool isAddOrMul = n.op_type() == "Add" || n.op_type() == "Mul";

@@ -616,6 +616,9 @@ private:
   /// BatchNormalization not folded into a layer before it: x * k + c in
   /// binary32, k and c computed as ONNX Runtime does.
   void importBatchNormalization(const onnx::NodeProto &n);
+  /// ArgMax / ArgMin (the class after the last quantizer): qnn.arg_reduce
+  /// on the codes where their order is the values', else on floats.
+  void importArgReduce(const onnx::NodeProto &n);
 
   // --- ONNX Runtime's com.microsoft QLinear ops (ORTContrib.cpp) ----------
   Value qlinearInput(const onnx::NodeProto &n, int i, StringRef what);

@@ -2163,7 +2163,9 @@ OwningOpRef<ModuleOp> Importer::run() {
             b, loc,
             RankedTensorType::get(t.getShape(), q.getSignedStorageType()), v);
       } else if (!(t.getElementType().isInteger(32) &&
-                   want == onnx::TensorProto::INT32)) {
+                   want == onnx::TensorProto::INT32) &&
+                 !(t.getElementType().isInteger(64) &&
+                   want == onnx::TensorProto::INT64)) {
         fail("output '", o.name(), "': declared ", dtypeName(want),
              " but the graph computes ", t.getElementType());
       }

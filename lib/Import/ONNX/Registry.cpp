@@ -46,6 +46,8 @@ const std::vector<Importer::OpHandler> &Importer::opHandlers() {
       {"", "Clip", 6, 1, &I::importActivation},
       // Elementwise functions as lookup tables (Activations.cpp).
       {"", "Softmax", 1, 1, &I::importSoftmax},
+      {"", "ArgMax", 1, 1, &I::importArgReduce},
+      {"", "ArgMin", 1, 1, &I::importArgReduce},
       {"", "Sigmoid", 6, 1, &I::importElementwiseFunction},
       {"", "Tanh", 6, 1, &I::importElementwiseFunction},
       {"", "LeakyRelu", 6, 1, &I::importElementwiseFunction},

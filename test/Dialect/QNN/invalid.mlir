@@ -1533,3 +1533,27 @@ func.func @float_matmul_contraction(%a: tensor<2x3xf32>, %b: tensor<4x5xf32>) {
   %0 = qnn.float_matmul %a, %b : (tensor<2x3xf32>, tensor<4x5xf32>) -> tensor<2x5xf32>
   return
 }
+
+// -----
+
+func.func @arg_reduce_per_channel_axis(%x: tensor<2x3x!qnn.q<i8, axis = 1, scale = [0.5, 0.25, 1.0], zp = [0, 0, 0]>>) {
+  // expected-error @+1 {{'qnn.arg_reduce' op input is quantized per channel along axis 1: its codes do not order its values}}
+  %0 = qnn.arg_reduce max %x {axis = 1 : i64} : tensor<2x3x!qnn.q<i8, axis = 1, scale = [0.5, 0.25, 1.0], zp = [0, 0, 0]>> -> tensor<2xi64>
+  return
+}
+
+// -----
+
+func.func @arg_reduce_shape(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{'qnn.arg_reduce' op result shape [2] does not match [2, 1]}}
+  %0 = qnn.arg_reduce min %x {axis = 1 : i64, keepdims} : tensor<2x3xf32> -> tensor<2xi64>
+  return
+}
+
+// -----
+
+func.func @arg_reduce_axis(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{'qnn.arg_reduce' op axis 2 is outside [0, 2)}}
+  %0 = qnn.arg_reduce min %x {axis = 2 : i64} : tensor<2x3xf32> -> tensor<2xi64>
+  return
+}

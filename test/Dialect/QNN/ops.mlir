@@ -289,3 +289,12 @@ func.func @float_layers(%x: tensor<1x4x7x5xf32>, %w: tensor<6x2x3x3xf32>, %b: te
   %2 = qnn.float_matmul %a, %m : (tensor<2x3x4xf32>, tensor<4x5xf32>) -> tensor<2x3x5xf32>
   return %0, %1, %2 : tensor<1x6x4x3xf32>, tensor<1x3x7x5xf32>, tensor<2x3x5xf32>
 }
+
+// CHECK-LABEL: func.func @arg_reduce
+// CHECK: qnn.arg_reduce max %{{.*}} {axis = 1 : i64} : tensor<2x5x!qnn.q<ui8, scale = 0.5, zp = 7>> -> tensor<2xi64>
+// CHECK: qnn.arg_reduce min %{{.*}} {axis = 0 : i64, keepdims, select_last_index} : tensor<4x3xf32> -> tensor<1x3xi64>
+func.func @arg_reduce(%q: tensor<2x5x!qnn.q<ui8, scale = 0.5, zp = 7>>, %f: tensor<4x3xf32>) -> (tensor<2xi64>, tensor<1x3xi64>) {
+  %0 = qnn.arg_reduce max %q {axis = 1 : i64} : tensor<2x5x!qnn.q<ui8, scale = 0.5, zp = 7>> -> tensor<2xi64>
+  %1 = qnn.arg_reduce min %f {axis = 0 : i64, keepdims, select_last_index} : tensor<4x3xf32> -> tensor<1x3xi64>
+  return %0, %1 : tensor<2xi64>, tensor<1x3xi64>
+}

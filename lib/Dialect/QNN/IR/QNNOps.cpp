@@ -630,6 +630,31 @@ LogicalResult FloatMatMulOp::verify() {
   return verifyMatMulShapes(*this, l, r, cast<RankedTensorType>(getType()));
 }
 
+LogicalResult ArgReduceOp::verify() {
+  auto in = cast<RankedTensorType>(getInput().getType());
+  auto out = cast<RankedTensorType>(getType());
+  int64_t rank = in.getRank(), axis = (int64_t)getAxis();
+  if (axis < 0 || axis >= rank)
+    return emitOpError() << "axis " << axis << " is outside [0, " << rank
+                         << ")";
+  auto q = getQuantElementType(in);
+  if (!q && !in.getElementType().isF32())
+    return emitOpError() << "input must be f32 or quantized, got "
+                         << in.getElementType();
+  if (q && q.hasAxis() && q.getAxis() == axis)
+    return emitOpError() << "input is quantized per channel along axis "
+                         << axis << ": its codes do not order its values";
+  SmallVector<int64_t> expect(in.getShape());
+  if (getKeepdims())
+    expect[axis] = 1;
+  else
+    expect.erase(expect.begin() + axis);
+  if (out.getShape() != ArrayRef<int64_t>(expect))
+    return emitOpError() << "result shape " << shapeStr(out.getShape())
+                         << " does not match " << shapeStr(expect);
+  return success();
+}
+
 /// A pooling op runs on codes (both quantized) or on floats (both f32).
 static LogicalResult verifySameDomain(Operation *op, RankedTensorType in,
                                       RankedTensorType out) {

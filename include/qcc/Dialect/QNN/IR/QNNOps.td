@@ -551,4 +551,33 @@ def QNN_FloatMatMulOp : QNN_Op<"float_matmul", [Pure]> {
   let hasVerifier = 1;
 }
 
+def QNN_ArgReduceKind : I32EnumAttr<"ArgReduceKind",
+    "which extremum qnn.arg_reduce finds", [
+      I32EnumAttrCase<"max", 0>, I32EnumAttrCase<"min", 1>]> {
+  let cppNamespace = "::qcc::qnn";
+}
+
+def QNN_ArgReduceOp : QNN_Op<"arg_reduce", [Pure]> {
+  let summary = "index of the largest or smallest value along one axis (ArgMax, ArgMin)";
+  let description = [{
+    ONNX ArgMax / ArgMin: the i64 index along `axis` of the first largest
+    (`max`) or smallest (`min`) value, the last with `select_last_index`.
+    The result has the input's shape with `axis` of extent 1
+    (`keepdims`) or removed. On a quantized input it compares the codes:
+    with one scale along `axis` (a positive one) dequantization keeps their
+    order and their ties, so the index is the one of the dequantized
+    values. On f32 it compares floats (a NaN is never selected).
+
+    ```mlir
+    %i = qnn.arg_reduce max %x {axis = 1 : i64} : tensor<1x10x!qnn.q<i8, scale = 0.5, zp = 3>> -> tensor<1xi64>
+    ```
+  }];
+  let arguments = (ins QNN_ArgReduceKind:$kind, AnyRankedTensor:$input,
+                       I64Attr:$axis, UnitAttr:$keepdims,
+                       UnitAttr:$select_last_index);
+  let results = (outs RankedTensorOf<[I64]>:$result);
+  let assemblyFormat = "$kind $input attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+}
+
 #endif
