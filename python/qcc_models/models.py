@@ -1566,6 +1566,54 @@ def argmax_head():
     return b
 
 
+def _bilinear_ref(v, out_hw):
+    """Half-pixel bilinear resize in float64 (calibration values only; the
+    test compares with ONNX Runtime)."""
+    n, c, h, w = v.shape
+    oh, ow = out_hw
+
+    def table(inl, outl):
+        x = np.clip((np.arange(outl) + 0.5) * inl / outl - 0.5, 0, inl - 1)
+        a = np.floor(x).astype(int)
+        return a, np.minimum(a + 1, inl - 1), x - a
+    r0, r1, fr = table(h, oh)
+    c0, c1, fc = table(w, ow)
+    top = v[:, :, r0][:, :, :, c0] * (1 - fc) + v[:, :, r0][:, :, :, c1] * fc
+    bot = v[:, :, r1][:, :, :, c0] * (1 - fc) + v[:, :, r1][:, :, :, c1] * fc
+    return (top * (1 - fr)[:, None] + bot * fr[:, None]).astype(np.float32)
+
+
+def resize_linear():
+    """Resize in linear mode (issue 9), as a segmentation head writes it: a
+    QDQ bilinear upsampling by 2 (half_pixel) between two convolutions,
+    computed in float on the dequantized codes and quantized by the
+    QuantizeLinear after it; an align_corners resize to given sizes whose
+    float result is a graph output; and a nearest resize of the float
+    input by 1.5 (no integer factor). Within 1 LSB of ONNX Runtime (which
+    resizes the uint8 codes themselves), float outputs within float
+    rounding."""
+    b = ModelBuilder("resize_linear", opset=13, seed=1337, num_calib=8)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 3, 6, 6], 0.0, 1.0)
+    h = b.make_qdq_conv(b.qdq(x, U8), _conv_w(r, 4, 3, 3), _bias(r, 4), pads=1,
+                        act="relu", base="conv1")
+    up = b.node("Resize", [h, "", b.const("up_scales", np.array([1, 1, 2, 2], np.float32))],
+                _bilinear_ref(b.values[h], (12, 12)), base="up", mode="linear")
+    h = b.make_qdq_conv(b.qdq(up, U8), _conv_w(r, 4, 4, 3), _bias(r, 4), pads=1,
+                        base="conv2")
+    sizes = b.const("ac_sizes", np.array([1, 4, 9, 7], np.int64))
+    ac = b.node("Resize", [h, "", "", sizes], _bilinear_ref(b.values[h], (9, 7)),
+                base="ac", mode="linear", coordinate_transformation_mode="align_corners")
+    b.add_output(ac, "aligned")
+    v = b.values[x]
+    idx = np.minimum(np.floor(np.arange(9) / 1.5).astype(int), 5)
+    nn = b.node("Resize", [x, "", b.const("nn_scales", np.array([1, 1, 1.5, 1.5], np.float32))],
+                v[:, :, idx][:, :, :, idx], base="nn", coordinate_transformation_mode="asymmetric",
+                nearest_mode="floor")
+    b.add_output(nn, "nearest")
+    return b
+
+
 MODELS = {
     "tiny_cnn": tiny_cnn,
     "resdw": resdw,
@@ -1614,4 +1662,5 @@ MODELS = {
     "ort_excluded": ort_excluded,
     "convtranspose_qdq": convtranspose_qdq,
     "argmax_head": argmax_head,
+    "resize_linear": resize_linear,
 }

@@ -145,12 +145,15 @@ FLOAT_CONSTANT_INPUTS = {"Clip": {1, 2}, "Reshape": {1}, "Squeeze": {1},
                          "Unsqueeze": {1}, "PRelu": {1},
                          "Slice": {1, 2, 3, 4}, "Split": {1}, "Pad": {1, 2, 3},
                          "BatchNormalization": {1, 2, 3, 4},
-                         "ConvTranspose": {1}}
+                         "ConvTranspose": {1}, "Resize": {1, 2, 3}}
 # Float ops whose result involves exp: within this many float32 ulps of the
 # expected value (qcc's exp is arithmetic, not libm's; ONNX's own backend
 # test runner allows rtol 1e-3).
 FLOAT_ULPS = {"Softmax": 4, "Sigmoid": 4, "Tanh": 4, "Elu": 4, "Selu": 4,
-              "Celu": 4, "Softplus": 4}
+              "Celu": 4, "Softplus": 4,
+              # Linear resize: ONNX Runtime's order of the four products
+              # (qnn.resize_2d), the reference's another; nearest is exact.
+              "Resize": 4}
 # ... in ulps of at least this magnitude, the attribute that scales
 # exp(x) - 1 (or 1 for Softplus's log(1 + exp(x))): near x = 0 the result
 # is small while both sides' error is that of exp(x), about 1.
@@ -245,6 +248,13 @@ def classify(test_dir):
     if "DynamicQuantizeLinear" in opset or (
             "QuantizeLinear" in opset and len(ops) > 1):
         return False, "DynamicQuantizeLinear: scale and zero point computed at run time"
+    if ops == ["Resize"]:
+        a = {at.name: at for at in m.graph.node[0].attribute}
+        if "mode" in a and a["mode"].s == b"cubic":
+            return False, "Resize in cubic mode: qcc resizes nearest and linear"
+        if "coordinate_transformation_mode" in a and \
+                a["coordinate_transformation_mode"].s == b"tf_crop_and_resize":
+            return False, "Resize with tf_crop_and_resize (a region of interest)"
     if len(ops) == 1 and ops[0] in ARG_OPS and set(ins) <= {"float32"} and \
             set(outs) <= {"int64"}:
         return True, ops[0]

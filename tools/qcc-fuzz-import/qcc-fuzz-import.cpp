@@ -146,7 +146,10 @@ const char *const kOpTypes[] = {
     "Unsqueeze", "Squeeze", "Cast", "Transpose", "Upsample", "Resize",
     "FloatQuant", "QLinearAdd", "QLinearMul", "QLinearConcat",
     "QLinearGlobalAveragePool", "QLinearSigmoid", "QLinearLeakyRelu",
-    "MultiThreshold"};
+    "MultiThreshold",
+    // Layers in float, ConvTranspose, ArgMax/ArgMin, Pad, PRelu (issue 9).
+    "ConvTranspose", "ArgMax", "ArgMin", "Pad", "PRelu",
+    "QLinearAveragePool"};
 const char *const kDomains[] = {"", "ai.onnx", "qonnx.custom_op.general",
                                 "onnx.brevitas", "finn.custom_op.general",
                                 "finn", "com.microsoft"};

@@ -535,11 +535,92 @@ struct FloatMatMulLowering : OpConversionPattern<FloatMatMulOp> {
   }
 };
 
+/// qnn.resize_2d: one generic over the output whose inputs are the row
+/// and column tables (constants, mapped by the row and column loops); the
+/// body reads the input, captured, with tensor.extract at the tabled
+/// sources.
+struct Resize2DLowering : OpConversionPattern<Resize2DOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(Resize2DOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    MLIRContext *ctx = op.getContext();
+    auto outT = cast<RankedTensorType>(op.getType());
+    Value x = adaptor.getInput();
+    auto idx = [&](ArrayRef<int64_t> v) -> Value {
+      auto t = RankedTensorType::get({(int64_t)v.size()}, rewriter.getI64Type());
+      return arith::ConstantOp::create(rewriter, loc,
+                                       DenseElementsAttr::get(t, v));
+    };
+    auto wts = [&](ArrayRef<float> v) -> Value {
+      auto t = RankedTensorType::get({(int64_t)v.size()}, rewriter.getF32Type());
+      return arith::ConstantOp::create(rewriter, loc,
+                                       DenseElementsAttr::get(t, v));
+    };
+    auto allZero = [](ArrayRef<float> v) {
+      return llvm::all_of(v, [](float f) { return f == 0.0f; });
+    };
+    // Nearest along both axes: one read, no arithmetic.
+    bool oneTap = allZero(op.getRowWeights1()) && allZero(op.getColWeights1()) &&
+                  llvm::all_of(op.getRowWeights0(), [](float f) { return f == 1.0f; }) &&
+                  llvm::all_of(op.getColWeights0(), [](float f) { return f == 1.0f; });
+    SmallVector<Value> ins = {idx(op.getRows0()),        idx(op.getRows1()),
+                              wts(op.getRowWeights0()), wts(op.getRowWeights1()),
+                              idx(op.getCols0()),        idx(op.getCols1()),
+                              wts(op.getColWeights0()), wts(op.getColWeights1())};
+    AffineMap row = AffineMap::get(4, 0, getAffineDimExpr(2, ctx), ctx);
+    AffineMap col = AffineMap::get(4, 0, getAffineDimExpr(3, ctx), ctx);
+    SmallVector<AffineMap> maps = {row, row, row, row, col, col, col, col,
+                                   rewriter.getMultiDimIdentityMap(4)};
+    Value init = tensor::EmptyOp::create(rewriter, loc, outT.getShape(),
+                                         rewriter.getF32Type());
+    auto g = linalg::GenericOp::create(
+        rewriter, loc, outT, ins, init, maps,
+        SmallVector<utils::IteratorType>(4, utils::IteratorType::parallel),
+        [&](OpBuilder &b, Location l, ValueRange a) {
+          Value n = linalg::IndexOp::create(b, l, 0);
+          Value c = linalg::IndexOp::create(b, l, 1);
+          auto toIndex = [&](Value v) {
+            return arith::IndexCastOp::create(b, l, b.getIndexType(), v);
+          };
+          Value r0 = toIndex(a[0]), r1 = toIndex(a[1]), c0 = toIndex(a[4]),
+                c1 = toIndex(a[5]);
+          auto at = [&](Value r, Value cc) {
+            return tensor::ExtractOp::create(b, l, x, ValueRange{n, c, r, cc})
+                .getResult();
+          };
+          if (oneTap) {
+            linalg::YieldOp::create(b, l, at(r0, c0));
+            return;
+          }
+          auto mul = [&](Value p, Value q) {
+            return arith::MulFOp::create(b, l, p, q).getResult();
+          };
+          Value wr0 = a[2], wr1 = a[3], wc0 = a[6], wc1 = a[7];
+          // One statement per op: the IR's order does not depend on the
+          // compiler's order of evaluating arguments.
+          Value x00 = at(r0, c0), x01 = at(r0, c1), x10 = at(r1, c0),
+                x11 = at(r1, c1);
+          Value w00 = mul(wc0, wr0), w01 = mul(wc1, wr0), w10 = mul(wc0, wr1),
+                w11 = mul(wc1, wr1);
+          Value sum = mul(w00, x00);
+          sum = arith::AddFOp::create(b, l, sum, mul(w01, x01));
+          sum = arith::AddFOp::create(b, l, sum, mul(w10, x10));
+          sum = arith::AddFOp::create(b, l, sum, mul(w11, x11));
+          linalg::YieldOp::create(b, l, sum);
+        });
+    markKernel(g, "resize_2d");
+    rewriter.replaceOp(op, g.getResult(0));
+    return success();
+  }
+};
+
 } // namespace
 
 void qcc::populateQNNFloatToLinalgPatterns(const TypeConverter &converter,
                                            RewritePatternSet &patterns) {
   patterns.add<FloatBinaryLowering, FloatUnaryLowering, SoftmaxLowering,
-               FloatConv2DLowering, FloatMatMulLowering>(
+               FloatConv2DLowering, FloatMatMulLowering, Resize2DLowering>(
       converter, patterns.getContext());
 }

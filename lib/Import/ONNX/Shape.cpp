@@ -661,8 +661,8 @@ void Importer::importResize(const onnx::NodeProto &n) {
       nearest = attrString(n, "nearest_mode", "round_prefer_floor");
     }
   }
-  if (mode != "nearest")
-    fail(describe(n), ": mode '", mode, "' is not supported (nearest)");
+  if (mode != "nearest" && mode != "linear")
+    fail(describe(n), ": mode '", mode, "' is not supported (nearest, linear)");
   auto in = knownShape(n.input(0));
   if (!in || in->size() != 4)
     fail(describe(n), ": only 4-D (NCHW) inputs are supported");
@@ -671,6 +671,7 @@ void Importer::importResize(const onnx::NodeProto &n) {
   std::vector<int64_t> out(*in);
   int scalesIdx = upsample || opset < 11 ? 1 : 2;
   std::vector<double> scales;
+  std::vector<int64_t> sizes;
   if (upsample && attr(n, "scales")) {
     for (float f : attr(n, "scales")->floats())
       scales.push_back(f);
@@ -685,35 +686,48 @@ void Importer::importResize(const onnx::NodeProto &n) {
       fail(describe(n), ": sizes must have 4 values");
     for (int d = 0; d < 4; ++d)
       scales.push_back((double)sz.ints[d] / (double)(*in)[d]);
+    sizes = sz.ints;
   } else {
     fail(describe(n), ": needs constant scales or sizes");
   }
   if (scales.size() != 4)
     fail(describe(n), ": scales must have 4 values");
-  int64_t factors[2];
-  for (int d = 0; d < 4; ++d) {
+  // Linear, or nearest of a float tensor: source tables computed here.
+  if (mode == "linear" || isFloatRuntimeValue(n.input(0))) {
+    importResizeTables(n, *in, scales, sizes, coord, mode == "linear" ? "" : nearest);
+    return;
+  }
+  // Nearest of a quantized tensor by integer factors that repeat pixels:
+  // qnn.resize_nearest on the codes. Any other nearest resize goes through
+  // the tables on the dequantized values (the quantizer after it gives the
+  // same codes back).
+  int64_t factors[2] = {1, 1};
+  bool plain = true;
+  for (int d = 0; d < 4 && plain; ++d) {
     double s = scales[d];
     int64_t f = (int64_t)std::llround(s);
-    if (!(s >= 1) || (double)f != s || (d < 2 && f != 1))
-      fail(describe(n), ": scale ", llvm::format("%g", s), " of dimension ", d,
-           " is not supported (1 for N and C; positive integers for H and W)");
+    if (!(s >= 1) || (double)f != s || (d < 2 && f != 1)) {
+      plain = false;
+      break;
+    }
     out[d] = (*in)[d] * f;
     if (d >= 2)
       factors[d - 2] = f;
   }
   // The source pixel of each output pixel under the node's coordinate and
   // rounding modes must be o floordiv f.
-  for (int d = 0; d < 2; ++d) {
+  for (int d = 0; d < 2 && plain; ++d) {
     int64_t f = factors[d], len = out[d + 2];
-    for (int64_t o = 0; o < len; ++o) {
+    for (int64_t o = 0; o < len && plain; ++o) {
       double x;
       if (coord == "asymmetric")
         x = (double)o / f;
       else if (coord == "half_pixel" || coord == "pytorch_half_pixel")
         x = (o + 0.5) / f - 0.5;
-      else
-        fail(describe(n), ": coordinate_transformation_mode '", coord,
-             "' is not supported (asymmetric, half_pixel, pytorch_half_pixel)");
+      else {
+        plain = false;
+        break;
+      }
       double src;
       if (nearest == "floor")
         src = std::floor(x);
@@ -726,18 +740,97 @@ void Importer::importResize(const onnx::NodeProto &n) {
       else
         fail(describe(n), ": nearest_mode '", nearest, "' is not supported");
       src = std::clamp(src, 0.0, (double)(*in)[d + 2] - 1);
-      if ((int64_t)src != o / f)
-        fail(describe(n), ": with coordinate_transformation_mode '", coord,
-             "' and nearest_mode '", nearest, "', output pixel ", o,
-             " reads input pixel ", (int64_t)src, ", not ", o / f,
-             " (only the plain repetition by integer factors is supported)");
+      plain = (int64_t)src == o / f;
     }
+  }
+  if (!plain) {
+    importResizeTables(n, *in, scales, sizes, coord, nearest);
+    return;
   }
   Value x = quantizedInput(n, 0, "X");
   auto xq = getQuantElementType(x.getType());
   bindLayout(n, ResizeNearestOp::create(
                     b, nodeLoc(n), RankedTensorType::get(out, xq), x,
                     b.getDenseI64ArrayAttr({factors[0], factors[1]})));
+}
+
+void Importer::importResizeTables(const onnx::NodeProto &n,
+                                  ArrayRef<int64_t> in,
+                                  ArrayRef<double> scales,
+                                  ArrayRef<int64_t> sizes, StringRef coord,
+                                  StringRef nearest) {
+  for (int d = 0; d < 2; ++d)
+    if (scales[d] != 1.0)
+      fail(describe(n), ": scale ", llvm::format("%g", scales[d]),
+           " of dimension ", d, " is not supported (N and C keep their size)");
+  SmallVector<int64_t> out(in.begin(), in.end());
+  struct Table {
+    SmallVector<int64_t> i0, i1;
+    SmallVector<float> w0, w1;
+  } t[2];
+  for (int d = 0; d < 2; ++d) {
+    int64_t inLen = in[2 + d];
+    double sc = scales[2 + d];
+    if (!(sc > 0) || !std::isfinite(sc))
+      fail(describe(n), ": scale ", llvm::format("%g", sc), " of dimension ",
+           2 + d, " must be positive");
+    int64_t outLen = sizes.empty() ? (int64_t)std::floor(inLen * sc) : sizes[2 + d];
+    if (outLen < 1 || outLen > (int64_t(1) << 24))
+      fail(describe(n), ": output extent ", outLen, " of dimension ", 2 + d,
+           " is not supported");
+    out[2 + d] = outLen;
+    // As ONNX Runtime computes them, in binary32: the scale (output over
+    // input where sizes are given), the source coordinate, its clamp.
+    float s = sizes.empty() ? (float)sc : (float)outLen / (float)inLen;
+    float lenR = sizes.empty() ? (float)inLen * s : (float)outLen;
+    for (int64_t o = 0; o < outLen; ++o) {
+      float fo = (float)o, x;
+      if (coord == "half_pixel")
+        x = (fo + 0.5f) / s - 0.5f;
+      else if (coord == "pytorch_half_pixel")
+        x = outLen > 1 ? (fo + 0.5f) / s - 0.5f : 0.0f;
+      else if (coord == "asymmetric")
+        x = fo / s;
+      else if (coord == "align_corners")
+        // The resized length is input times scale, not floored (ONNX's
+        // reference and node tests), where scales are given.
+        x = lenR == 1.0f ? 0.0f : fo * (float)(inLen - 1) / (lenR - 1.0f);
+      else if (coord == "tf_half_pixel_for_nn" && !nearest.empty())
+        x = (fo + 0.5f) / s;
+      else
+        fail(describe(n), ": coordinate_transformation_mode '", coord,
+             "' is not supported with mode ", nearest.empty() ? "linear" : "nearest");
+      if (nearest.empty()) {
+        x = std::max(0.0f, std::min(x, (float)(inLen - 1)));
+        int64_t a = std::min<int64_t>((int64_t)x, inLen - 1);
+        int64_t c = std::min<int64_t>(a + 1, inLen - 1);
+        float wa = std::fabs(x - (float)c), wc = std::fabs(x - (float)a);
+        if (a == c)
+          wa = wc = 0.5f;
+        t[d].i0.push_back(a), t[d].i1.push_back(c);
+        t[d].w0.push_back(wa), t[d].w1.push_back(wc);
+        continue;
+      }
+      double src;
+      if (nearest == "round_prefer_floor")
+        src = x == (float)(int64_t)x + 0.5f ? (double)(int64_t)x : std::round(x);
+      else if (nearest == "round_prefer_ceil")
+        src = std::round(x);
+      else if (nearest == "floor")
+        src = std::floor(x);
+      else if (nearest == "ceil")
+        src = std::ceil(x);
+      else
+        fail(describe(n), ": nearest_mode '", nearest, "' is not supported");
+      int64_t a = std::clamp<int64_t>((int64_t)src, 0, inLen - 1);
+      t[d].i0.push_back(a), t[d].i1.push_back(a);
+      t[d].w0.push_back(1.0f), t[d].w1.push_back(0.0f);
+    }
+  }
+  Value x = floatOperand(n, 0);
+  values[n.output(0)] = Resize2DOp::create(
+      b, nodeLoc(n), RankedTensorType::get(out, b.getF32Type()), x,
+      t[0].i0, t[0].i1, t[0].w0, t[0].w1, t[1].i0, t[1].i1, t[1].w0, t[1].w1);
 }
 
 bool Importer::importShapeConcat(const onnx::NodeProto &n) {

@@ -1557,3 +1557,19 @@ func.func @arg_reduce_axis(%x: tensor<2x3xf32>) {
   %0 = qnn.arg_reduce min %x {axis = 2 : i64} : tensor<2x3xf32> -> tensor<2xi64>
   return
 }
+
+// -----
+
+func.func @resize_2d_table_length(%x: tensor<1x1x2x2xf32>) {
+  // expected-error @+1 {{'qnn.resize_2d' op row tables must have 3 entries (the result's extent)}}
+  %0 = qnn.resize_2d %x {rows0 = array<i64: 0, 1>, rows1 = array<i64: 0, 1>, row_weights0 = array<f32: 1.0, 1.0>, row_weights1 = array<f32: 0.0, 0.0>, cols0 = array<i64: 0, 1>, cols1 = array<i64: 0, 1>, col_weights0 = array<f32: 1.0, 1.0>, col_weights1 = array<f32: 0.0, 0.0>} : tensor<1x1x2x2xf32> -> tensor<1x1x3x2xf32>
+  return
+}
+
+// -----
+
+func.func @resize_2d_source(%x: tensor<1x1x2x2xf32>) {
+  // expected-error @+1 {{'qnn.resize_2d' op column entry 1 reads outside [0, 2)}}
+  %0 = qnn.resize_2d %x {rows0 = array<i64: 0, 1>, rows1 = array<i64: 0, 1>, row_weights0 = array<f32: 1.0, 1.0>, row_weights1 = array<f32: 0.0, 0.0>, cols0 = array<i64: 0, 2>, cols1 = array<i64: 0, 1>, col_weights0 = array<f32: 1.0, 1.0>, col_weights1 = array<f32: 0.0, 0.0>} : tensor<1x1x2x2xf32> -> tensor<1x1x2x2xf32>
+  return
+}

@@ -298,3 +298,10 @@ func.func @arg_reduce(%q: tensor<2x5x!qnn.q<ui8, scale = 0.5, zp = 7>>, %f: tens
   %1 = qnn.arg_reduce min %f {axis = 0 : i64, keepdims, select_last_index} : tensor<4x3xf32> -> tensor<1x3xi64>
   return %0, %1 : tensor<2xi64>, tensor<1x3xi64>
 }
+
+// CHECK-LABEL: func.func @resize_2d
+// CHECK: qnn.resize_2d %{{.*}} {col_weights0 = array<f32: 1.000000e+00, 7.500000e-01>, col_weights1 = array<f32: 0.000000e+00, 2.500000e-01>, cols0 = array<i64: 0, 0>, cols1 = array<i64: 1, 1>, row_weights0 = array<f32: 1.000000e+00>, row_weights1 = array<f32: 0.000000e+00>, rows0 = array<i64: 0>, rows1 = array<i64: 0>} : tensor<1x2x1x2xf32> -> tensor<1x2x1x2xf32>
+func.func @resize_2d(%x: tensor<1x2x1x2xf32>) -> tensor<1x2x1x2xf32> {
+  %0 = qnn.resize_2d %x {rows0 = array<i64: 0>, rows1 = array<i64: 0>, row_weights0 = array<f32: 1.0>, row_weights1 = array<f32: 0.0>, cols0 = array<i64: 0, 0>, cols1 = array<i64: 1, 1>, col_weights0 = array<f32: 1.0, 0.75>, col_weights1 = array<f32: 0.0, 0.25>} : tensor<1x2x1x2xf32> -> tensor<1x2x1x2xf32>
+  return %0 : tensor<1x2x1x2xf32>
+}

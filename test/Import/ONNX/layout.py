@@ -6,9 +6,9 @@
 # RUN: %python %s %t.up9.onnx upsample 9 && %qcc compile %t.up9.onnx --emit=qnn | FileCheck %s --check-prefix=UP9
 # RUN: %python %s %t.r13.onnx resize_sizes 13 && %qcc compile %t.r13.onnx --emit=qnn | FileCheck %s --check-prefix=UP
 # RUN: %qcc compile %t.r13.onnx -target x86_64 -o %t.r13.o --report | FileCheck %s --check-prefix=UPREP
-# RUN: %python %s %t.lin.onnx resize_linear 13 && not %qcc compile %t.lin.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=LINEAR
-# RUN: %python %s %t.asym.onnx resize_asym3 13 && not %qcc compile %t.asym.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=ASYM3
-# RUN: %python %s %t.frac.onnx resize_fraction 13 && not %qcc compile %t.frac.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=FRAC
+# RUN: %python %s %t.lin.onnx resize_linear 13 && %qcc compile %t.lin.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=LINEAR
+# RUN: %python %s %t.asym.onnx resize_asym3 13 && %qcc compile %t.asym.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=ASYM3
+# RUN: %python %s %t.frac.onnx resize_fraction 13 && %qcc compile %t.frac.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=FRAC
 
 # W [2, 3] = [[1, 2, 3], [4, 5, 6]] transposed to [3, 2] for MatMul.
 # TW: qnn.constant dense<{{\[\[}}1, 4], [2, 5], [3, 6]]> : tensor<3x2xi8>
@@ -21,10 +21,22 @@
 # QONNX at opset 9 (Upsample with a scales input).
 # UP9: qnn.resize_nearest %{{.*}} {factors = array<i64: 2, 3>} : tensor<1x2x2x2x!qnn.q<ui8, scale = 0.5, zp = 0>> -> tensor<1x2x4x6x!qnn.q<ui8, scale = 0.5, zp = 0>>
 
-# LINEAR: qcc: error: {{.*}}: node 'rs' (Resize): mode 'linear' is not supported (nearest)
-# asymmetric + round_prefer_floor by 3: output pixel 2 is at 0.67, rounds to 1.
-# ASYM3: qcc: error: {{.*}}: node 'rs' (Resize): with coordinate_transformation_mode 'asymmetric' and nearest_mode 'round_prefer_floor', output pixel 2 reads input pixel 1, not 0 (only the plain repetition by integer factors is supported)
-# FRAC: qcc: error: {{.*}}: node 'rs' (Resize): scale 1.5 of dimension 2 is not supported (1 for N and C; positive integers for H and W)
+# Since issue 9 the resizes that do not repeat pixels by integer factors
+# (they were refused here) run on the dequantized tensor through
+# qnn.resize_2d, whose source tables are checked here by hand; the
+# quantizer after them quantizes the result.
+# Linear, half_pixel by 2 over 2 columns: x = (o + 0.5) / 2 - 0.5 clamped
+# to [0, 1] is 0, 0.25, 0.75, 1: sources (0, 1) with weights (1, 0),
+# (0.75, 0.25), (0.25, 0.75), and at the edge (1, 1) with (0.5, 0.5).
+# LINEAR: %[[D:.*]] = qnn.dequantize
+# LINEAR-NEXT: %[[R:.*]] = qnn.resize_2d %[[D]] {col_weights0 = array<f32: 1.000000e+00, 7.500000e-01, 2.500000e-01, 5.000000e-01>, col_weights1 = array<f32: 0.000000e+00, 2.500000e-01, 7.500000e-01, 5.000000e-01>, cols0 = array<i64: 0, 0, 0, 1>, cols1 = array<i64: 1, 1, 1, 1>,
+# LINEAR-NEXT: qnn.quantize %[[R]]
+# asymmetric + round_prefer_floor by 3: output pixel 2 is at 0.67, rounds
+# to 1; pixel 5 at 1.67 rounds to 2, clamped to 1.
+# ASYM3: qnn.resize_2d {{.*}}cols0 = array<i64: 0, 0, 1, 1, 1, 1>
+# half_pixel + round_prefer_floor by 1.5 over 2 rows: x = -0.17, 0.5, 1.17
+# rounds to 0, 0 (a tie, to the floor), 1.
+# FRAC: qnn.resize_2d {{.*}}rows0 = array<i64: 0, 0, 1>
 
 import sys
 

@@ -1,10 +1,10 @@
 # Regression test (issue 8, bug 4): messages that named the wrong format's
 # remedy or no type at all.
-#   qonnx_float_into_resize: a QONNX graph with a float tensor where a
+#   qonnx_float_into_trunc: a QONNX graph with a float tensor where a
 #     quantized one is needed was told "QDQ models must feed it through
 #     DequantizeLinear"; now the QONNX remedy (a Quant). (The case found
-#     was a float input to a Conv, which issue 9 made valid: such a Conv
-#     runs in float. A Resize still needs a quantized input.)
+#     was a float input to a Conv, and later a Resize: issue 9 made both
+#     valid, they run in float. A Trunc still needs a quantized input.)
 #   qonnx_float_out_of_conv: a QONNX conv whose output feeds a float op was
 #     told to add a QuantizeLinear. Since issue 9 the convolution runs in
 #     float there, as the QONNX executor runs it.
@@ -12,12 +12,12 @@
 #     type an unsupported element type is not supported".
 #
 # RUN: rm -rf %t && %python %s %t
-# RUN: not %qcc compile %t/qonnx_float_into_resize.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=INTO --implicit-check-not=DequantizeLinear
+# RUN: not %qcc compile %t/qonnx_float_into_trunc.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=INTO --implicit-check-not=DequantizeLinear
 # RUN: %qcc compile %t/qonnx_float_out_of_conv.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=OUT
 # RUN: not %qcc compile %t/float8_initializer.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=F8
 # RUN: not %qcc compile %t/float4_initializer.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=F4
 
-# INTO: qcc: error: {{.*}}qonnx_float_into_resize.onnx: node 'resize' (Resize): X 'x' is a float tensor, not a quantized one: QONNX models must quantize it (Quant or BipolarQuant)
+# INTO: qcc: error: {{.*}}qonnx_float_into_trunc.onnx: node 'trunc' (Trunc): input 'x' must be a quantized tensor (the output of a Quant, or of an op quantized by one)
 # OUT: %[[C:.*]] = qnn.float_conv2d
 # OUT-NEXT: qnn.float_unary tanh %[[C]]
 # F8: qcc: error: {{.*}}float8_initializer.onnx: {{.*}}element type float8e4m3fn is not supported
@@ -46,14 +46,12 @@ def qonnx_conv(g, quantize_input):
 
 
 @models()
-def qonnx_float_into_resize(g):
+def qonnx_float_into_trunc(g):
     g.opsets.append(helper.make_opsetid(QONNX, 1))
     g.input("x", F32, [1, 1, 2, 2])
-    for name, v in (("s", 0.5), ("z", 0.0), ("b", 4.0)):
-        g.init(name, np.float32(v))
-    g.init("sc", np.array([1, 1, 2, 2], np.float32))
-    r = g.node("Resize", ["x", "", "sc"], "r", name="resize", mode="nearest")
-    g.output(g.node("Quant", [r, "s", "z", "b"], "yq", name="yq", domain=QONNX), F32)
+    ins = ["x"] + [g.init(name, np.float32(v))
+                   for name, v in (("s", 0.5), ("z", 0.0), ("ib", 8.0), ("ob", 4.0))]
+    g.output(g.node("Trunc", ins, "t", name="trunc", domain=QONNX), F32)
 
 
 @models()

@@ -655,6 +655,35 @@ LogicalResult ArgReduceOp::verify() {
   return success();
 }
 
+LogicalResult Resize2DOp::verify() {
+  auto in = cast<RankedTensorType>(getInput().getType());
+  auto out = cast<RankedTensorType>(getType());
+  if (in.getRank() != 4 || out.getRank() != 4)
+    return emitOpError() << "input and result must be rank 4 (NCHW)";
+  if (in.getDimSize(0) != out.getDimSize(0) ||
+      in.getDimSize(1) != out.getDimSize(1))
+    return emitOpError() << "result N and C must be the input's";
+  auto check = [&](StringRef what, ArrayRef<int64_t> i0, ArrayRef<int64_t> i1,
+                   ArrayRef<float> w0, ArrayRef<float> w1, int64_t outLen,
+                   int64_t inLen) -> LogicalResult {
+    if ((int64_t)i0.size() != outLen || (int64_t)i1.size() != outLen ||
+        (int64_t)w0.size() != outLen || (int64_t)w1.size() != outLen)
+      return emitOpError() << what << " tables must have " << outLen
+                           << " entries (the result's extent)";
+    for (int64_t o = 0; o < outLen; ++o)
+      if (i0[o] < 0 || i0[o] >= inLen || i1[o] < 0 || i1[o] >= inLen)
+        return emitOpError() << what << " entry " << o << " reads outside [0, "
+                             << inLen << ")";
+    return success();
+  };
+  if (failed(check("row", getRows0(), getRows1(), getRowWeights0(),
+                   getRowWeights1(), out.getDimSize(2), in.getDimSize(2))) ||
+      failed(check("column", getCols0(), getCols1(), getColWeights0(),
+                   getColWeights1(), out.getDimSize(3), in.getDimSize(3))))
+    return failure();
+  return success();
+}
+
 /// A pooling op runs on codes (both quantized) or on floats (both f32).
 static LogicalResult verifySameDomain(Operation *op, RankedTensorType in,
                                       RankedTensorType out) {

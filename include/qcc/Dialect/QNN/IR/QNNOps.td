@@ -580,4 +580,28 @@ def QNN_ArgReduceOp : QNN_Op<"arg_reduce", [Pure]> {
   let hasVerifier = 1;
 }
 
+def QNN_Resize2DOp : QNN_Op<"resize_2d", [Pure]> {
+  let summary = "binary32 2-D resize by per-row and per-column source tables (Resize linear and nearest)";
+  let description = [{
+    ONNX Resize of an f32 NCHW tensor in `linear` mode (or `nearest` under
+    any coordinate and rounding mode), with the source coordinates computed
+    at compile time: output row `o` reads input rows `rows0[o]` and
+    `rows1[o]` with weights `row_weights0[o]` and `row_weights1[o]`, and
+    likewise for columns. The result is, in binary32 and in this order (as
+    ONNX Runtime's bilinear kernel computes it),
+    `(wc0 * wr0) * x[r0][c0] + (wc1 * wr0) * x[r0][c1] + (wc0 * wr1) * x[r1][c0] + (wc1 * wr1) * x[r1][c1]`.
+    Where every second weight of an axis is 0 (nearest) only the first
+    source is read, exactly. The importer runs a quantized input through it
+    dequantized; the quantizer after the Resize quantizes the result.
+  }];
+  let arguments = (ins RankedTensorOf<[F32]>:$input,
+                       DenseI64ArrayAttr:$rows0, DenseI64ArrayAttr:$rows1,
+                       DenseF32ArrayAttr:$row_weights0, DenseF32ArrayAttr:$row_weights1,
+                       DenseI64ArrayAttr:$cols0, DenseI64ArrayAttr:$cols1,
+                       DenseF32ArrayAttr:$col_weights0, DenseF32ArrayAttr:$col_weights1);
+  let results = (outs RankedTensorOf<[F32]>:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+}
+
 #endif
