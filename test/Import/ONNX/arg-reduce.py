@@ -8,6 +8,7 @@
 # DEFINE: %{err} = FileCheck %s --match-full-lines --implicit-check-not={{.}} --check-prefix
 # RUN: rm -rf %t && %python %s %t
 # RUN: %qcc compile %t/codes.onnx --emit=qnn | FileCheck %s --check-prefix=CODES
+# RUN: %qcc compile %t/codes.onnx -target x86_64 -o %t/codes.o --report | FileCheck %s --check-prefix=REPORT
 # RUN: %qcc compile %t/per_channel_axis.onnx --emit=qnn | FileCheck %s --check-prefix=PERCH
 # RUN: %qcc compile %t/float_last.onnx --emit=qnn | FileCheck %s --check-prefix=FLOAT
 # RUN: %qcc compile %t/qoperator.onnx --emit=qnn | FileCheck %s --check-prefix=QOP
@@ -17,6 +18,9 @@
 # CODES: %[[Q:.*]] = qnn.quantize %arg0 : tensor<2x5xf32> -> tensor<2x5x!qnn.q<ui8, scale = 0.5, zp = 7>>
 # CODES-NEXT: %[[I:.*]] = qnn.arg_reduce max %[[Q]] {axis = 1 : i64} : tensor<2x5x!qnn.q<ui8, scale = 0.5, zp = 7>> -> tensor<2xi64>
 # CODES-NEXT: return %[[I]] : tensor<2xi64>
+
+# --report: two int64 indices, 16 bytes.
+# REPORT: {{^}}am{{ +}}arg_reduce{{ +}}-{{ +}}ui8{{ +}}i64{{ +}}0{{ +}}0{{ +}}16
 
 # Per-channel scales along axis 1, reduced along 1: dequantized first.
 # PERCH: %[[D:.*]] = qnn.dequantize

@@ -7,6 +7,7 @@
 # RUN: %python %s %t.r13.onnx resize_sizes 13 && %qcc compile %t.r13.onnx --emit=qnn | FileCheck %s --check-prefix=UP
 # RUN: %qcc compile %t.r13.onnx -target x86_64 -o %t.r13.o --report | FileCheck %s --check-prefix=UPREP
 # RUN: %python %s %t.lin.onnx resize_linear 13 && %qcc compile %t.lin.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=LINEAR
+# RUN: %qcc compile %t.lin.onnx -target x86_64 -o %t.lin.o --report | FileCheck %s --check-prefix=LINREP
 # RUN: %python %s %t.asym.onnx resize_asym3 13 && %qcc compile %t.asym.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=ASYM3
 # RUN: %python %s %t.frac.onnx resize_fraction 13 && %qcc compile %t.frac.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=FRAC
 
@@ -31,6 +32,8 @@
 # LINEAR: %[[D:.*]] = qnn.dequantize
 # LINEAR-NEXT: %[[R:.*]] = qnn.resize_2d %[[D]] {col_weights0 = array<f32: 1.000000e+00, 7.500000e-01, 2.500000e-01, 5.000000e-01>, col_weights1 = array<f32: 0.000000e+00, 2.500000e-01, 7.500000e-01, 5.000000e-01>, cols0 = array<i64: 0, 0, 0, 1>, cols1 = array<i64: 1, 1, 1, 1>,
 # LINEAR-NEXT: qnn.quantize %[[R]]
+# --report says it runs in float: 1x2x4x4 f32, 128 bytes.
+# LINREP: {{^}}rs{{ +}}float_resize_2d{{ +}}-{{ +}}f32{{ +}}f32{{ +}}0{{ +}}0{{ +}}128
 # asymmetric + round_prefer_floor by 3: output pixel 2 is at 0.67, rounds
 # to 1; pixel 5 at 1.67 rounds to 2, clamped to 1.
 # ASYM3: qnn.resize_2d {{.*}}cols0 = array<i64: 0, 0, 1, 1, 1, 1>
