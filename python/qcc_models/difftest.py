@@ -18,7 +18,8 @@ depthwise and grouped), Gemm (transB, alpha, beta) / MatMul after Flatten
 or Reshape, residual Add (another scale, or broadcast from a
 GlobalAveragePool), Concat of two scales, MaxPool / AveragePool (pads,
 count_include_pad, ceil_mode), GlobalAveragePool, Brevitas' Trunc average
-pooling, Identity, a second graph input; after a Conv/Gemm: a
+pooling, Identity, a second graph input, runtime Slice and Pad of
+activations (QDQ: constant, reflect, edge); after a Conv/Gemm: a
 BatchNormalization node or its Brevitas/FINN form (per-channel Mul then
 Add), negative gammas, Relu / Clip; quantizers of 1 to 8 bits (QONNX Quant,
 INT4/UINT4 and QCDQ Clip widths in QDQ), signed or not, narrow, zero points
@@ -1040,6 +1041,74 @@ class QdqGen(Base):
         self.feat("maxpool")
         return out
 
+    def _requant_same(self, h, y):
+        """y holds values of h's grid: Q -> DQ with h's parameters (exact)."""
+        b = self.b
+        out = b.dequantize(b.quantize(y, qp=b.qparams[h]))
+        self.rng_tensor[out] = self.rng_tensor[h]
+        return out
+
+    def crop(self, h):
+        """A Slice of the activation (runtime, between quantizers): a window
+        along H and/or W, a step of 1 or 2, sometimes negative."""
+        R, b = self.R, self.b
+        c, hh, ww = self.shape(h)
+        if max(hh, ww) < 5:
+            return self.maxpool(h)
+        starts, ends, axes, steps, sl = [], [], [], [], [slice(None)] * 4
+        for ax, n in ((2, hh), (3, ww)):
+            if n < 5 or not R.p(0.7):
+                continue
+            size = R.int(3, n - 1)
+            lo = R.int(0, n - size)
+            step = R.choice([1, 1, 2]) if size >= 6 else 1
+            if R.p(0.25):
+                # Backwards from the last index of the window.
+                starts.append(lo + size - 1), ends.append(lo - 1 if lo else -n - 1)
+                steps.append(-step)
+                sl[ax] = slice(lo + size - 1, lo - 1 if lo else None, -step)
+            else:
+                starts.append(lo), ends.append(lo + size), steps.append(step)
+                sl[ax] = slice(lo, lo + size, step)
+            axes.append(ax)
+        if not axes:
+            return self.maxpool(h)
+        ins = [b.const("crop_" + n, np.array(v, np.int64))
+               for n, v in (("starts", starts), ("ends", ends), ("axes", axes),
+                            ("steps", steps))]
+        y = b.node("Slice", [h] + ins, b.values[h][tuple(sl)])
+        self.feat("runtime-slice")
+        self.layers.append("slice%s" % "".join("/%d:%d:%d" % t
+                                                for t in zip(starts, ends, steps)))
+        return self._requant_same(h, y)
+
+    def pad(self, h):
+        """A Pad of the activation between quantizers: constant (zero, or
+        another value of the grid), reflect or edge, 0 to 2 per side."""
+        R, b = self.R, self.b
+        c, hh, ww = self.shape(h)
+        mode = R.choice(["constant", "constant", "reflect", "edge"])
+        limit = 2 if mode != "reflect" else min(2, hh - 1, ww - 1)
+        p = [R.int(0, limit) for _ in range(4)]  # top, left, bottom, right
+        if not any(p):
+            p[R.int(0, 3)] = max(limit, 1) if mode != "reflect" or limit else 0
+        width = [(0, 0), (0, 0), (p[0], p[2]), (p[1], p[3])]
+        ins = [b.const("pad_pads", np.array([0, 0, p[0], p[1], 0, 0, p[2], p[3]], np.int64))]
+        attrs = {"mode": mode}
+        v = b.values[h]
+        if mode == "constant":
+            lo, hi, zp = self.rng_tensor[h]
+            code = zp if R.p(0.5) else R.int(lo, hi)
+            value = np.float32((code - zp) * float(b.qparams[h].scale))
+            ins.append(b.const("pad_value", value))
+            y = b.node("Pad", [h] + ins, np.pad(v, width, constant_values=value), **attrs)
+            self.feat("pad-value" if code != zp else "pad-zero")
+        else:
+            y = b.node("Pad", [h] + ins, np.pad(v, width, mode=mode), **attrs)
+            self.feat("pad-" + mode)
+        self.layers.append("pad-%s%s" % (mode, p))
+        return self._requant_same(h, y)
+
     def avgpool(self, h):
         R, b = self.R, self.b
         c, hh, ww = self.shape(h)
@@ -1176,7 +1245,8 @@ class QdqGen(Base):
             if len(self.shape(h)) == 1:
                 break
             op = R.choice(["conv", "residual", "concat", "maxpool", "avgpool", "gap", "relu",
-                           "clip", "identity", "func"], [8, 2, 2, 2, 2, 1, 1, 1, 1, 2])
+                           "clip", "identity", "func", "crop", "pad"],
+                          [8, 2, 2, 2, 2, 1, 1, 1, 1, 2, 1, 1])
             if op == "func" and "func" in self.avoid:
                 op = "relu"
             if op == "conv":
