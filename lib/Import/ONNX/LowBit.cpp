@@ -39,7 +39,9 @@ void Importer::collapseBlocks(const onnx::NodeProto &n, QConst &qc,
     fail(describe(n), ": zero point type ", dtypeName(z->dtype),
          " does not match the input's ", dtypeName(data.dtype));
   std::vector<int64_t> expect = data.dims;
-  expect[axis] = (data.dims[axis] + blockSize - 1) / blockSize;
+  // ceil(dims / blockSize) without dims + blockSize overflowing (a
+  // block_size near 2^63, fuzzer finding 16).
+  expect[axis] = data.dims[axis] == 0 ? 0 : (data.dims[axis] - 1) / blockSize + 1;
   if (s.dims != expect || (z && z->dims != expect))
     fail(describe(n), ": block_size ", blockSize, " along axis ", axis,
          " needs scale and zero point of the input's shape with ",

@@ -290,4 +290,19 @@ def split_sizes_overflow(g):
     g.dq(g.q(y, 0.5, 0, out="yq"), 0.5, 0, out="out")
     g.output("out", F32)
 
+
+# Fuzzer finding 16 (UBSan signed-integer-overflow in Importer's blockwise
+# DequantizeLinear, LowBit.cpp, 2026-12-06 on b80fcb8): a block_size near
+# 2^63 overflowed the ceil(extent / block_size) of the expected scale shape.
+@models()
+def dq_block_size_huge(g):
+    x = g.qdq_input("x", [1, 2, 1, 1], 0.5, 128)
+    g.init("w", np.ones([2, 2, 1, 1], np.int8))
+    g.init("w_scale", np.ones([2, 2, 1, 1], np.float32))
+    g.node("DequantizeLinear", ["w", "w_scale"], "w_dq", name="w_dq",
+           axis=0, block_size=2 ** 63 - 1)
+    y = g.node("Conv", [x, "w_dq"], "y", name="conv")
+    g.dq(g.q(y, 0.5, 0, out="yq"), 0.5, 0, out="out")
+    g.output("out", F32)
+
 models.main()
