@@ -21,6 +21,7 @@
 
 using namespace mlir;
 using namespace qcc::qnn;
+using qcc::qnn_to_linalg::fillTensor;
 using qcc::qnn_to_linalg::markKernel;
 
 namespace {
@@ -39,7 +40,6 @@ struct ArgReduceLowering : OpConversionPattern<ArgReduceOp> {
     bool last = op.getSelectLastIndex();
     unsigned rank = inT.getRank(), axis = op.getAxis();
     Type i32 = rewriter.getI32Type(), i64 = rewriter.getI64Type();
-    Type bestT = q ? i32 : rewriter.getF32Type();
 
     SmallVector<AffineExpr> in, out;
     for (unsigned d = 0; d < rank; ++d) {
@@ -61,13 +61,9 @@ struct ArgReduceLowering : OpConversionPattern<ArgReduceOp> {
           : TypedAttr(rewriter.getF32FloatAttr(
                 isMax ? -std::numeric_limits<float>::infinity()
                       : std::numeric_limits<float>::infinity()));
-    auto filled = [&](Type t, TypedAttr v) {
-      Value e = tensor::EmptyOp::create(rewriter, loc, outT.getShape(), t);
-      Value c = arith::ConstantOp::create(rewriter, loc, v);
-      return linalg::FillOp::create(rewriter, loc, c, e).getResult(0);
-    };
-    Value best = filled(bestT, start);
-    Value index = filled(i64, rewriter.getI64IntegerAttr(0));
+    Value best = fillTensor(rewriter, loc, outT.getShape(), start);
+    Value index = fillTensor(rewriter, loc, outT.getShape(),
+                             rewriter.getI64IntegerAttr(0));
     bool isSigned = !q || q.getIsSigned();
     auto g = linalg::GenericOp::create(
         rewriter, loc, TypeRange{best.getType(), index.getType()},

@@ -22,6 +22,7 @@ using namespace mlir;
 using namespace qcc::qnn;
 using qcc::qnn_to_linalg::broadcastMap;
 using qcc::qnn_to_linalg::markKernel;
+using qcc::qnn_to_linalg::fillTensor;
 using qcc::qnn_to_linalg::matmulMaps;
 
 namespace {
@@ -425,10 +426,7 @@ Value addChannelBias(OpBuilder &b, Location loc, Value acc, Value bias,
 
 /// A zero-filled f32 tensor.
 Value zeros(OpBuilder &b, Location loc, ArrayRef<int64_t> shape) {
-  Value e = tensor::EmptyOp::create(b, loc, shape, b.getF32Type());
-  return linalg::FillOp::create(b, loc, ValueRange{f32Const(b, loc, 0.0f)},
-                                ValueRange{e})
-      .getResult(0);
+  return fillTensor(b, loc, shape, b.getF32FloatAttr(0.0f));
 }
 
 /// The accumulation body: acc + x * w, two roundings (no FMA), as ONNX's

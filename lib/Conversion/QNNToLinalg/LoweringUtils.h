@@ -9,6 +9,9 @@
 #ifndef QCC_LIB_CONVERSION_QNNTOLINALG_LOWERINGUTILS_H
 #define QCC_LIB_CONVERSION_QNNTOLINALG_LOWERINGUTILS_H
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/AffineMap.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
@@ -34,6 +37,16 @@ inline mlir::AffineMap broadcastMap(mlir::OpBuilder &b,
                     ? b.getAffineConstantExpr(0)
                     : b.getAffineDimExpr(i + off));
   return mlir::AffineMap::get(rank, 0, e, b.getContext());
+}
+
+/// A tensor of `shape` holding `value` everywhere (linalg.fill).
+inline mlir::Value fillTensor(mlir::OpBuilder &b, mlir::Location loc,
+                              llvm::ArrayRef<int64_t> shape,
+                              mlir::TypedAttr value) {
+  mlir::Value init =
+      mlir::tensor::EmptyOp::create(b, loc, shape, value.getType());
+  mlir::Value c = mlir::arith::ConstantOp::create(b, loc, value);
+  return mlir::linalg::FillOp::create(b, loc, c, init).getResult(0);
 }
 
 /// Indexing maps of a (batched) matrix product over the loops

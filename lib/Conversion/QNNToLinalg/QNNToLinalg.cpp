@@ -440,12 +440,8 @@ static Value emptyTensor(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
   return tensor::EmptyOp::create(b, loc, shape, elem);
 }
 
-static Value fillTensor(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
-                        TypedAttr value) {
-  Value init = emptyTensor(b, loc, shape, value.getType());
-  Value c = arith::ConstantOp::create(b, loc, value);
-  return linalg::FillOp::create(b, loc, c, init).getResult(0);
-}
+// The TypedAttr form (LoweringUtils.h) beside the integer one below.
+using qcc::qnn_to_linalg::fillTensor;
 
 static Value fillTensor(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
                         Type elem, int64_t value) {

@@ -200,15 +200,17 @@ void Importer::importConvTranspose(const onnx::NodeProto &n) {
     ConstTensor t;
     t.dtype = onnx::TensorProto::FLOAT;
     t.dims = {M, Cg, KH, KW};
-    t.floats.assign(count, 0.0);
-    for (int64_t o = 0; o < count; ++o) {
-      int64_t i = turned(o);
-      // A quantized weight is dequantized here, in binary32 as
-      // DequantizeLinear computes it.
-      t.floats[o] = qw ? (double)((float)(qw->values[i] - qw->zpOf(qw->channelOf(i))) *
-                                  (float)qw->scaleOf(qw->channelOf(i)))
-                       : wf->second.floats[i];
+    // A quantized weight is dequantized here, in binary32 as
+    // DequantizeLinear computes it.
+    std::vector<double> src;
+    if (qw) {
+      std::vector<float> f = qw->dequantizedF32();
+      src.assign(f.begin(), f.end());
     }
+    const std::vector<double> &from = qw ? src : wf->second.floats;
+    t.floats.assign(count, 0.0);
+    for (int64_t o = 0; o < count; ++o)
+      t.floats[o] = from[turned(o)];
     consts[wName] = t;
     values[xName] = x;
   }

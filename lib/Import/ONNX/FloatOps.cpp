@@ -85,11 +85,7 @@ Value Importer::floatOperand(const onnx::NodeProto &n, int i) {
                     return c.isSigned ? v >= -128 && v <= 127 : v >= 0 && v <= 255;
                   });
     if (!narrow) {
-      std::vector<float> data(c.values.size());
-      for (size_t i = 0; i < data.size(); ++i) {
-        int64_t ch = c.channelOf(i);
-        data[i] = (float)(c.values[i] - c.zpOf(ch)) * (float)c.scaleOf(ch);
-      }
+      std::vector<float> data = c.dequantizedF32();
       return arith::ConstantOp::create(
           b, nodeLoc(n),
           DenseElementsAttr::get(RankedTensorType::get(c.dims, b.getF32Type()),
@@ -180,27 +176,13 @@ void Importer::importFloatConv(const onnx::NodeProto &n) {
          xt.getRank());
   Value w = floatOperand(n, 1);
   auto wt = cast<RankedTensorType>(w.getType());
-  if (wt.getRank() != 4)
-    fail(describe(n), ": weight must be 4-D (F x C/group x KH x KW), got rank ",
-         wt.getRank());
   ArrayRef<int64_t> wd = wt.getShape();
-  std::vector<int64_t> kernelShape = attrInts(n, "kernel_shape", {});
-  if (!kernelShape.empty() &&
-      (kernelShape.size() != 2 || kernelShape[0] != wd[2] ||
-       kernelShape[1] != wd[3]))
-    fail(describe(n), ": kernel_shape does not match the weight's shape");
-  if (wd[0] == 0)
+  if (wd.size() == 4 && wd[0] == 0)
     fail(describe(n), ": weight has no output channels");
   SmallVector<int64_t> strides, dilations, pads, outShape;
   int64_t groups;
-  convAttrs(n, xt.getShape(), {wd[2], wd[3]}, strides, dilations, pads, groups,
-            outShape, false);
-  outShape[1] = wd[0];
-  int64_t C = xt.getDimSize(1);
-  if (groups < 1 || C % groups || wd[0] % groups || wd[1] * groups != C)
-    fail(describe(n), ": weight shape [", wd[0], ", ", wd[1], ", ", wd[2],
-         ", ", wd[3], "] does not fit ", C, " input channels with group=",
-         groups);
+  convGeometry(n, xt.getShape(), wd, strides, dilations, pads, groups,
+               outShape);
   Value bias;
   if (hasInput(n, 2)) {
     ensureConstant(n.input(2));

@@ -107,6 +107,16 @@ struct QConst {
   int64_t qmax(int64_t c) const;
   /// Channel (index along `axis`) of flat element `i`, 0 without an axis.
   int64_t channelOf(int64_t i) const;
+  /// The values in binary32 as DequantizeLinear computes them:
+  /// (q - zp) * scale, one rounding.
+  std::vector<float> dequantizedF32() const {
+    std::vector<float> r(values.size());
+    for (size_t i = 0; i < r.size(); ++i) {
+      int64_t c = channelOf(i);
+      r[i] = (float)(values[i] - zpOf(c)) * (float)scaleOf(c);
+    }
+    return r;
+  }
 };
 
 /// Range of a `bits`-wide signed/unsigned integer.
@@ -707,6 +717,14 @@ private:
   PoolGeometry poolGeometry(const onnx::NodeProto &n, RankedTensorType xt);
   /// Input X of a com.microsoft QLinear pool: NCHW (channels_last=0).
   Value qlinearPoolInput(const onnx::NodeProto &n);
+  /// A convolution's geometry from its attributes for weights `wd`
+  /// (F x C/group x KH x KW): checks the weight's rank, kernel_shape and
+  /// that the weights fit the input's channels; outShape's channels are F.
+  void convGeometry(const onnx::NodeProto &n, ArrayRef<int64_t> inShape,
+                    ArrayRef<int64_t> wd, SmallVectorImpl<int64_t> &strides,
+                    SmallVectorImpl<int64_t> &dilations,
+                    SmallVectorImpl<int64_t> &pads, int64_t &groups,
+                    SmallVectorImpl<int64_t> &outShape);
   void convAttrs(const onnx::NodeProto &n, ArrayRef<int64_t> inShape,
                  ArrayRef<int64_t> kernel, SmallVectorImpl<int64_t> &strides,
                  SmallVectorImpl<int64_t> &dilations,

@@ -1000,6 +1000,30 @@ void Importer::convAttrs(const onnx::NodeProto &n, ArrayRef<int64_t> inShape,
   (void)isPool;
 }
 
+void Importer::convGeometry(const onnx::NodeProto &n,
+                            ArrayRef<int64_t> inShape, ArrayRef<int64_t> wd,
+                            SmallVectorImpl<int64_t> &strides,
+                            SmallVectorImpl<int64_t> &dilations,
+                            SmallVectorImpl<int64_t> &pads, int64_t &groups,
+                            SmallVectorImpl<int64_t> &outShape) {
+  if (wd.size() != 4)
+    fail(describe(n), ": weight must be 4-D (F x C/group x KH x KW), got rank ",
+         wd.size());
+  std::vector<int64_t> kernelShape = attrInts(n, "kernel_shape", {});
+  if (!kernelShape.empty() &&
+      (kernelShape.size() != 2 || kernelShape[0] != wd[2] ||
+       kernelShape[1] != wd[3]))
+    fail(describe(n), ": kernel_shape does not match the weight's shape");
+  convAttrs(n, inShape, {wd[2], wd[3]}, strides, dilations, pads, groups,
+            outShape, false);
+  outShape[1] = wd[0];
+  int64_t C = inShape[1];
+  if (groups < 1 || C % groups || wd[0] % groups || wd[1] * groups != C)
+    fail(describe(n), ": weight shape [", wd[0], ", ", wd[1], ", ", wd[2],
+         ", ", wd[3], "] does not fit ", C, " input channels with group=",
+         groups);
+}
+
 Value Importer::biasConstant(const std::vector<int64_t> &bias) {
   std::vector<int32_t> v(bias.begin(), bias.end());
   auto t = RankedTensorType::get({(int64_t)v.size()}, b.getI32Type());
@@ -1100,24 +1124,10 @@ Value Importer::emitConv(const onnx::NodeProto &n, Value x, QConst w,
                          std::optional<double> lo, std::optional<double> hi,
                          const RoundSpec &rounding, int64_t biasShift) {
   auto xt = cast<RankedTensorType>(x.getType());
-  std::vector<int64_t> kernelShape = attrInts(n, "kernel_shape", {});
-  if (w.dims.size() != 4)
-    fail(describe(n), ": weight must be 4-D (F x C/group x KH x KW), got rank ",
-         w.dims.size());
-  if (!kernelShape.empty() &&
-      (kernelShape.size() != 2 || kernelShape[0] != w.dims[2] ||
-       kernelShape[1] != w.dims[3]))
-    fail(describe(n), ": kernel_shape does not match the weight's shape");
   SmallVector<int64_t> strides, dilations, pads, outShape;
   int64_t groups;
-  convAttrs(n, xt.getShape(), {w.dims[2], w.dims[3]}, strides, dilations, pads,
-            groups, outShape, false);
-  outShape[1] = w.dims[0];
-  int64_t C = xt.getDimSize(1);
-  if (groups < 1 || C % groups || w.dims[0] % groups || w.dims[1] * groups != C)
-    fail(describe(n), ": weight shape [", w.dims[0], ", ", w.dims[1], ", ",
-         w.dims[2], ", ", w.dims[3], "] does not fit ", C,
-         " input channels with group=", groups);
+  convGeometry(n, xt.getShape(), w.dims, strides, dilations, pads, groups,
+               outShape);
   if (w.axis >= 0 && w.axis != 0)
     fail(describe(n), ": weights must be quantized per output channel (axis 0)");
   QuantType xq = getQuantElementType(xt);

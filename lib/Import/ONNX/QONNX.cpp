@@ -254,12 +254,8 @@ void Importer::importQONNXQuant(const onnx::NodeProto &n) {
     c.dtype = onnx::TensorProto::FLOAT;
     c.dims = it->second.dims;
     c.origin = it->second.origin;
-    for (size_t i = 0; i < it->second.values.size(); ++i) {
-      int64_t ch = it->second.channelOf(i);
-      c.floats.push_back((float)((float)it->second.scaleOf(ch) *
-                                 (float)(it->second.values[i] -
-                                         it->second.zpOf(ch))));
-    }
+    for (float f : it->second.dequantizedF32())
+      c.floats.push_back(f);
     dqConsts[n.output(0)] = foldQONNXQuant(n, c);
     return;
   }
