@@ -2,8 +2,9 @@
 //
 // Each input is taken as a serialized onnx.ModelProto and run through
 // qcc::importONNXModel (which parses it, imports it and runs the qnn
-// verifiers), then through qnn-legalize-bit-widths on success, in a fresh
-// MLIRContext set up like qcc's (qnn, arith, func, tensor loaded). Importer
+// verifiers), then through qnn-legalize-bit-widths on success, in an
+// MLIRContext set up like qcc's (qnn, arith, func, tensor loaded) that is
+// replaced every QCC_FUZZ_CONTEXT_INPUTS (64) inputs. Importer
 // errors are expected and discarded; crashes, sanitizer reports, timeouts
 // and out-of-memory are the findings.
 //
@@ -35,6 +36,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <random>
 #include <string>
 #include <sys/mman.h>
@@ -86,14 +88,28 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   static InputFile file;
   file.write(data, size);
 
-  // A fresh context per input: the importer interns attributes and
-  // dense_resource blobs in it, which would otherwise grow without bound.
-  // One thread: no thread pool per context, deterministic.
-  mlir::DialectRegistry registry;
-  registry.insert<qcc::qnn::QNNDialect, mlir::arith::ArithDialect,
-                  mlir::func::FuncDialect, mlir::tensor::TensorDialect>();
-  mlir::MLIRContext ctx(registry, mlir::MLIRContext::Threading::DISABLED);
-  ctx.loadAllAvailableDialects();
+  // A context is reused for QCC_FUZZ_CONTEXT_INPUTS inputs (default 64),
+  // then replaced: setting one up and loading its dialects costs about as
+  // much as importing a small model, and the importer interns attributes
+  // and dense_resource blobs in it, which would otherwise grow without
+  // bound. One thread: no thread pool per context, deterministic.
+  static const long reuse = [] {
+    const char *e = getenv("QCC_FUZZ_CONTEXT_INPUTS");
+    long n = e && *e ? strtol(e, nullptr, 10) : 64;
+    return n > 0 ? n : 1;
+  }();
+  static std::unique_ptr<mlir::MLIRContext> ctxOwner;
+  static long used = 0;
+  if (!ctxOwner || used++ % reuse == 0) {
+    ctxOwner.reset();
+    mlir::DialectRegistry registry;
+    registry.insert<qcc::qnn::QNNDialect, mlir::arith::ArithDialect,
+                    mlir::func::FuncDialect, mlir::tensor::TensorDialect>();
+    ctxOwner = std::make_unique<mlir::MLIRContext>(
+        registry, mlir::MLIRContext::Threading::DISABLED);
+    ctxOwner->loadAllAvailableDialects();
+  }
+  mlir::MLIRContext &ctx = *ctxOwner;
   // Captured and discarded (qcc keeps the first error for its message).
   mlir::ScopedDiagnosticHandler handler(
       &ctx, [](mlir::Diagnostic &) { return mlir::success(); });
