@@ -79,7 +79,7 @@ ModelReport qcc::collectBitReport(ModuleOp module) {
              GlobalAvgPoolOp, ConcatOp, QuantizeOp, RequantizeOp,
              MulOp, LookupTableOp, TransposeOp, ResizeNearestOp,
              FloatBinaryOp, FloatUnaryOp, SoftmaxOp, MultiThresholdOp,
-             FloatConv2DOp, FloatMatMulOp, Resize2DOp, ArgReduceOp>(op))
+             FloatConv2DOp, FloatMatMulOp, Resize2DOp, ArgReduceOp, TopKOp>(op))
       return;
     LayerReport l;
     l.name = layerName(op);
@@ -94,9 +94,14 @@ ModelReport qcc::collectBitReport(ModuleOp module) {
       l.op = "float_" + l.op; // a pool, concat or transpose left in float
     l.inBits = widths(op->getOperand(0).getType());
     l.outBits = widths(op->getResult(0).getType());
-    Type re = mlir::getElementTypeOrSelf(op->getResult(0).getType());
-    l.activationBytes = numElements(op->getResult(0)) *
-                        (isa<QuantType>(re) ? 1 : re.getIntOrFloatBitWidth() / 8);
+    // Every result (TopK's values and its i64 indices).
+    l.activationBytes = 0;
+    for (Value res : op->getResults()) {
+      Type re = mlir::getElementTypeOrSelf(res.getType());
+      l.activationBytes += numElements(res) * (isa<QuantType>(re)
+                                                   ? 1
+                                                   : re.getIntOrFloatBitWidth() / 8);
+    }
     Value w, bias;
     if (auto c = dyn_cast<Conv2DOp>(op)) {
       w = c.getWeight();

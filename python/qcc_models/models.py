@@ -1566,6 +1566,60 @@ def argmax_head():
     return b
 
 
+def _topk_ref(v, k, axis, largest=True):
+    """TopK as ONNX defines it: the k best along `axis`, equal values in
+    index order (a stable sort)."""
+    key = -v if largest else v
+    idx = np.argsort(key, axis=axis, kind="stable")
+    idx = np.take(idx, np.arange(k), axis=axis)
+    return np.take_along_axis(v, idx, axis=axis), idx.astype(np.int64)
+
+
+def topk_head():
+    """TopK after the last quantizer (issue 9): the 5 best of a QDQ
+    classifier's 40 dequantized logits (int8 codes: many ties, which ONNX
+    orders by index), and the 3 smallest of those logits scaled in float
+    (Mul by 0.5 after the DequantizeLinear) along the class axis, and the 6
+    largest of each row of the Relu'd feature map (ties of zeros; its
+    indices only: the e2e driver takes 4 outputs). qcc
+    orders the codes in the first (one scale: the values' order and ties)
+    and the floats in the second: exact. (Not sorted = 0: ONNX leaves that
+    order undefined and ONNX Runtime's follows its heap or quickselect.)"""
+    b = ModelBuilder("topk_head", opset=13, seed=1337, num_calib=8)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 3, 8, 8], 0.0, 1.0)
+    h = b.make_qdq_conv(b.qdq(x, U8), _conv_w(r, 8, 3, 3), _bias(r, 8), pads=1,
+                        act="relu", base="conv1")
+    g = b.flatten(b.qdq_gap(h, U8))
+    logits = b.qdq_gemm(g, he_normal(r, (40, 8), 8), _bias(r, 40), I8, base="fc")
+    lv = b.values[logits]
+    k5 = b.const("k5", np.array([5], np.int64))
+    v5, i5 = b.fresh("top5_values"), b.fresh("top5_indices")
+    from onnx import helper
+    b.nodes.append(helper.make_node("TopK", [logits, k5], [v5, i5],
+                                    name="top5_node", axis=-1))
+    b.values[v5], b.values[i5] = _topk_ref(lv, 5, 1)
+    half = b.node("Mul", [logits, b.const("half", np.array(0.5, np.float32))],
+                  lv * np.float32(0.5), base="scaled")
+    k3 = b.const("k3", np.array([3], np.int64))
+    v3, i3 = b.fresh("low3_values"), b.fresh("low3_indices")
+    b.nodes.append(helper.make_node("TopK", [half, k3], [v3, i3],
+                                    name="low3_node", axis=1, largest=0))
+    b.values[v3], b.values[i3] = _topk_ref(b.values[half], 3, 1, largest=False)
+    # The 6 largest of each row of the Relu'd feature map: full of zeros,
+    # which ONNX orders by index.
+    k6 = b.const("k6", np.array([6], np.int64))
+    v6, i6 = b.fresh("row6_values"), b.fresh("row6_indices")
+    b.nodes.append(helper.make_node("TopK", [h, k6], [v6, i6],
+                                    name="row6_node", axis=3))
+    b.values[v6], b.values[i6] = _topk_ref(b.values[h], 6, 3)
+    b.add_output(v5, "top5_values")
+    b.add_output(i5, "top5_indices")
+    b.add_output(i3, "low3_indices")
+    b.add_output(i6, "row6_indices")  # the driver has 4 outputs at most
+    return b
+
+
 def _bilinear_ref(v, out_hw):
     """Half-pixel bilinear resize in float64 (calibration values only; the
     test compares with ONNX Runtime)."""
@@ -1662,5 +1716,6 @@ MODELS = {
     "ort_excluded": ort_excluded,
     "convtranspose_qdq": convtranspose_qdq,
     "argmax_head": argmax_head,
+    "topk_head": topk_head,
     "resize_linear": resize_linear,
 }

@@ -50,7 +50,9 @@ same way (test/conformance/selection.test pins the result):
     qnn.float_unary, qnn.reshape/transpose/slice/concat and the pools on
     f32); Clip's min and max, Reshape's shape, Squeeze/Unsqueeze's axes,
     PRelu's slope, Slice's starts/ends/axes/steps, Split's sizes and Pad's
-    pads/constant_value/axes inputs become initializers.
+    pads/constant_value/axes inputs become initializers;
+  * ArgMax, ArgMin and TopK on float32 tensors (int64 indices; TopK's K
+    input becomes an initializer).
 
 Out of scope (--list-excluded prints each test with its reason):
 
@@ -145,7 +147,8 @@ FLOAT_CONSTANT_INPUTS = {"Clip": {1, 2}, "Reshape": {1}, "Squeeze": {1},
                          "Unsqueeze": {1}, "PRelu": {1},
                          "Slice": {1, 2, 3, 4}, "Split": {1}, "Pad": {1, 2, 3},
                          "BatchNormalization": {1, 2, 3, 4},
-                         "ConvTranspose": {1}, "Resize": {1, 2, 3}}
+                         "ConvTranspose": {1}, "Resize": {1, 2, 3},
+                         "TopK": {1}}
 # Float ops whose result involves exp: within this many float32 ulps of the
 # expected value (qcc's exp is arithmetic, not libm's; ONNX's own backend
 # test runner allows rtol 1e-3).
@@ -181,8 +184,9 @@ SUM_OPS = {"AveragePool", "GlobalAveragePool"}
 # so each is within the recursive-summation bound n u sum|x w| of the exact
 # value, sum|x w| <= n max|x| max|w|, and the two within twice that.
 DOT_OPS = {"Conv", "ConvTranspose", "Gemm", "MatMul", "BatchNormalization"}
-# ArgMax / ArgMin of float32 tensors: int64 indices, compared exactly.
-ARG_OPS = {"ArgMax", "ArgMin"}
+# ArgMax / ArgMin / TopK of float32 tensors: int64 indices (and TopK's
+# float32 values), compared exactly.
+ARG_OPS = {"ArgMax", "ArgMin", "TopK"}
 RAW_INT_ARITH = {"Add", "Sub", "Mul", "Div", "Mod", "Max", "Min", "BitShift",
                  "Clip", "Neg", "Abs", "Sum", "Mean"}
 BOUNDARY = {"float32", "uint8", "int8", "int32", "int64"}
@@ -255,9 +259,13 @@ def classify(test_dir):
         if "coordinate_transformation_mode" in a and \
                 a["coordinate_transformation_mode"].s == b"tf_crop_and_resize":
             return False, "Resize with tf_crop_and_resize (a region of interest)"
-    if len(ops) == 1 and ops[0] in ARG_OPS and set(ins) <= {"float32"} and \
-            set(outs) <= {"int64"}:
-        return True, ops[0]
+    if len(ops) == 1 and ops[0] in ARG_OPS:
+        node = m.graph.node[0]
+        frozen = {node.input[i] for i in FLOAT_CONSTANT_INPUTS.get(ops[0], ())
+                  if i < len(node.input)}
+        data = [elem_name(onnx, i) for i in m.graph.input if i.name not in frozen]
+        if set(data) <= {"float32"} and set(outs) <= {"float32", "int64"}:
+            return True, ops[0]
     if ops == ["BatchNormalization"] and len(m.graph.output) > 1:
         return False, "BatchNormalization in training mode (running statistics as outputs)"
     if len(ops) == 1 and (ops[0] in FLOAT_OPS or ops[0] in FLOAT_ULPS or

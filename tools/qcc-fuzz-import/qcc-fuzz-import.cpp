@@ -164,7 +164,7 @@ const char *const kOpTypes[] = {
     "QLinearGlobalAveragePool", "QLinearSigmoid", "QLinearLeakyRelu",
     "MultiThreshold",
     // Layers in float, ConvTranspose, ArgMax/ArgMin, Pad, PRelu (issue 9).
-    "ConvTranspose", "ArgMax", "ArgMin", "Pad", "PRelu",
+    "ConvTranspose", "ArgMax", "ArgMin", "Pad", "PRelu", "TopK",
     "QLinearAveragePool"};
 const char *const kDomains[] = {"", "ai.onnx", "qonnx.custom_op.general",
                                 "onnx.brevitas", "finn.custom_op.general",

@@ -30,6 +30,10 @@ void populateQNNThresholdToLinalgPatterns(const mlir::TypeConverter &converter,
 /// best value and its index (lib/Conversion/QNNToLinalg/ArgReduce.cpp).
 void populateQNNArgReduceToLinalgPatterns(const mlir::TypeConverter &converter,
                                           mlir::RewritePatternSet &patterns);
+/// qnn.top_k (TopK) to a linalg.generic ranking every element along the
+/// axis and one selecting the first k (lib/Conversion/QNNToLinalg/TopK.cpp).
+void populateQNNTopKToLinalgPatterns(const mlir::TypeConverter &converter,
+                                     mlir::RewritePatternSet &patterns);
 } // namespace qcc
 
 #endif

@@ -1807,6 +1807,7 @@ struct ConvertQNNToLinalgPass
     populateQNNFloatToLinalgPatterns(converter, patterns);
     populateQNNThresholdToLinalgPatterns(converter, patterns);
     populateQNNArgReduceToLinalgPatterns(converter, patterns);
+    populateQNNTopKToLinalgPatterns(converter, patterns);
     populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
                                                                    converter);
     populateReturnOpTypeConversionPattern(patterns, converter);

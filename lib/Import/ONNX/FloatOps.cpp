@@ -313,26 +313,31 @@ void Importer::importBatchNormalization(const onnx::NodeProto &n) {
       FloatBinaryOp::create(b, l, xt, FloatBinaryKind::add, y, cv);
 }
 
-void Importer::importArgReduce(const onnx::NodeProto &n) {
-  allowAttrs(n, {"axis", "keepdims", "select_last_index"});
-  const std::string &in = n.input(0);
-  Value x;
+std::pair<Value, bool> Importer::orderedOperand(const onnx::NodeProto &n,
+                                                int64_t axis) {
   // Codes where dequantization keeps their order along the axis (one
   // scale along it): a DQ view, or an integer (QOperator) tensor. Floats
   // otherwise.
-  auto rankOf = [](Value v) { return cast<RankedTensorType>(v.getType()).getRank(); };
-  int64_t axis = attrInt(n, "axis", 0);
+  const std::string &in = n.input(0);
   auto codes = [&](Value v) -> Value {
-    int64_t r = rankOf(v), a = axis < 0 ? axis + r : axis;
+    int64_t r = cast<RankedTensorType>(v.getType()).getRank();
+    int64_t a = axis < 0 ? axis + r : axis;
     QuantType q = getQuantElementType(v.getType());
     return q && !(q.hasAxis() && q.getAxis() == a) ? v : Value();
   };
   if (auto it = dqViews.find(in); it != dqViews.end())
-    x = codes(it->second);
-  else if (auto it = values.find(in); it != values.end())
-    x = codes(it->second);
-  if (!x)
-    x = floatOperand(n, 0);
+    if (Value x = codes(it->second))
+      return {x, true};
+  if (auto it = values.find(in); it != values.end())
+    if (Value x = codes(it->second))
+      return {x, false};
+  return {floatOperand(n, 0), false};
+}
+
+void Importer::importArgReduce(const onnx::NodeProto &n) {
+  allowAttrs(n, {"axis", "keepdims", "select_last_index"});
+  int64_t axis = attrInt(n, "axis", 0);
+  Value x = orderedOperand(n, axis).first;
   auto xt = cast<RankedTensorType>(x.getType());
   int64_t rank = xt.getRank();
   if (axis < -rank || axis >= rank)
@@ -349,6 +354,60 @@ void Importer::importArgReduce(const onnx::NodeProto &n) {
       b, nodeLoc(n), RankedTensorType::get(shape, b.getI64Type()),
       n.op_type() == "ArgMax" ? ArgReduceKind::max : ArgReduceKind::min, x,
       (uint64_t)axis, keep, attrInt(n, "select_last_index", 0) != 0);
+}
+
+void Importer::importTopK(const onnx::NodeProto &n) {
+  // K is an attribute before opset 10, an input from 10 on; largest and
+  // sorted exist from opset 11.
+  bool kAttr = opset < 10;
+  for (const char *a : {"largest", "sorted"})
+    if (opset < 11 && attr(n, a))
+      fail(describe(n), ": attribute '", a,
+           "' exists from opset 11 on; the model's opset is ", opset);
+  if (kAttr)
+    allowAttrs(n, {"axis", "k"});
+  else if (opset < 11)
+    allowAttrs(n, {"axis"});
+  else
+    allowAttrs(n, {"axis", "largest", "sorted"});
+  if (n.output_size() != 2)
+    fail(describe(n), ": TopK has 2 outputs (Values, Indices), this node has ",
+         n.output_size());
+  int64_t axis = attrInt(n, "axis", -1);
+  // The values of codes are those codes (a DQ view's stay one).
+  auto [x, view] = orderedOperand(n, axis);
+  auto xt = cast<RankedTensorType>(x.getType());
+  int64_t rank = xt.getRank();
+  if (axis < -rank || axis >= rank)
+    fail(describe(n), ": axis ", axis, " is outside [", -rank, ", ", rank, ")");
+  if (axis < 0)
+    axis += rank;
+  int64_t k;
+  if (kAttr) {
+    if (!attr(n, "k"))
+      fail(describe(n), ": attribute 'k' is required before opset 10");
+    k = attrInt(n, "k", 0);
+  } else {
+    const ConstTensor &kc = constant(n, 1, "K");
+    if (!kc.isInt() || kc.ints.size() != 1)
+      fail(describe(n), ": K must be one integer");
+    k = kc.ints[0];
+  }
+  int64_t extent = xt.getDimSize(axis);
+  if (k < 1 || k > extent)
+    fail(describe(n), ": K = ", k, " is outside [1, ", extent,
+         "], the extent of axis ", axis,
+         k == 0 ? " (an empty result, which qcc does not compile)" : "");
+  bool smallest = attrInt(n, "largest", 1) == 0;
+  // sorted = 0 leaves the order to the runtime; qcc's is the sorted one.
+  SmallVector<int64_t> shape(xt.getShape());
+  shape[axis] = k;
+  auto op = TopKOp::create(
+      b, nodeLoc(n), RankedTensorType::get(shape, xt.getElementType()),
+      RankedTensorType::get(shape, b.getI64Type()), x, (uint64_t)axis,
+      (uint64_t)k, smallest);
+  (view ? dqViews : values)[n.output(0)] = op.getValues();
+  values[n.output(1)] = op.getIndices();
 }
 
 void Importer::importArithmetic(const onnx::NodeProto &n) {

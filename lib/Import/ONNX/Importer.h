@@ -635,6 +635,14 @@ private:
   /// ArgMax / ArgMin (the class after the last quantizer): qnn.arg_reduce
   /// on the codes where their order is the values', else on floats.
   void importArgReduce(const onnx::NodeProto &n);
+  /// Input 0 of an ArgMax/ArgMin/TopK ordering along `axis`: the codes
+  /// where one scale along the axis keeps the values' order (true: of a DQ
+  /// view), floats otherwise.
+  std::pair<Value, bool> orderedOperand(const onnx::NodeProto &n,
+                                        int64_t axis);
+  /// TopK: qnn.top_k on the codes where they keep the values' order (a DQ
+  /// view's values output stays a view), otherwise on floats.
+  void importTopK(const onnx::NodeProto &n);
 
   // --- ONNX Runtime's com.microsoft QLinear ops (ORTContrib.cpp) ----------
   Value qlinearInput(const onnx::NodeProto &n, int i, StringRef what);

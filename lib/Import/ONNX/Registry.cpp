@@ -48,6 +48,8 @@ const std::vector<Importer::OpHandler> &Importer::opHandlers() {
       {"", "Softmax", 1, 1, &I::importSoftmax},
       {"", "ArgMax", 1, 1, &I::importArgReduce},
       {"", "ArgMin", 1, 1, &I::importArgReduce},
+      {"", "TopK", 1, 1, &I::importTopK},
+      {"", "TopK", 10, 2, &I::importTopK},
       {"", "Sigmoid", 6, 1, &I::importElementwiseFunction},
       {"", "Tanh", 6, 1, &I::importElementwiseFunction},
       {"", "LeakyRelu", 6, 1, &I::importElementwiseFunction},

@@ -1560,6 +1560,54 @@ func.func @arg_reduce_axis(%x: tensor<2x3xf32>) {
 
 // -----
 
+func.func @top_k_per_channel_axis(%x: tensor<2x3x!qnn.q<i8, axis = 1, scale = [0.5, 0.25, 1.0], zp = [0, 0, 0]>>) {
+  // expected-error @+1 {{'qnn.top_k' op input is quantized per channel along axis 1: its codes do not order its values}}
+  %v, %i = qnn.top_k %x {axis = 1 : i64, k = 1 : i64} : tensor<2x3x!qnn.q<i8, axis = 1, scale = [0.5, 0.25, 1.0], zp = [0, 0, 0]>> -> tensor<2x1x!qnn.q<i8, axis = 1, scale = [0.5, 0.25, 1.0], zp = [0, 0, 0]>>, tensor<2x1xi64>
+  return
+}
+
+// -----
+
+func.func @top_k_k_range(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{'qnn.top_k' op k = 4 is outside [1, 3]}}
+  %v, %i = qnn.top_k %x {axis = 1 : i64, k = 4 : i64} : tensor<2x3xf32> -> tensor<2x4xf32>, tensor<2x4xi64>
+  return
+}
+
+// -----
+
+func.func @top_k_axis(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{'qnn.top_k' op axis 2 is outside [0, 2)}}
+  %v, %i = qnn.top_k %x {axis = 2 : i64, k = 1 : i64} : tensor<2x3xf32> -> tensor<2x1xf32>, tensor<2x1xi64>
+  return
+}
+
+// -----
+
+func.func @top_k_values_type(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{'qnn.top_k' op values must have the input's element type 'f32', got 'i8'}}
+  %v, %i = qnn.top_k %x {axis = 1 : i64, k = 2 : i64} : tensor<2x3xf32> -> tensor<2x2xi8>, tensor<2x2xi64>
+  return
+}
+
+// -----
+
+func.func @top_k_shape(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{'qnn.top_k' op result shape [2, 3] does not match [2, 2]}}
+  %v, %i = qnn.top_k %x {axis = 1 : i64, k = 2 : i64} : tensor<2x3xf32> -> tensor<2x2xf32>, tensor<2x3xi64>
+  return
+}
+
+// -----
+
+func.func @top_k_input_type(%x: tensor<2x3xi32>) {
+  // expected-error @+1 {{'qnn.top_k' op input must be f32 or quantized, got 'i32'}}
+  %v, %i = qnn.top_k %x {axis = 1 : i64, k = 2 : i64} : tensor<2x3xi32> -> tensor<2x2xi32>, tensor<2x2xi64>
+  return
+}
+
+// -----
+
 func.func @resize_2d_table_length(%x: tensor<1x1x2x2xf32>) {
   // expected-error @+1 {{'qnn.resize_2d' op row tables must have 3 entries (the result's extent)}}
   %0 = qnn.resize_2d %x {rows0 = array<i64: 0, 1>, rows1 = array<i64: 0, 1>, row_weights0 = array<f32: 1.0, 1.0>, row_weights1 = array<f32: 0.0, 0.0>, cols0 = array<i64: 0, 1>, cols1 = array<i64: 0, 1>, col_weights0 = array<f32: 1.0, 1.0>, col_weights1 = array<f32: 0.0, 0.0>} : tensor<1x1x2x2xf32> -> tensor<1x1x3x2xf32>

@@ -305,3 +305,12 @@ func.func @resize_2d(%x: tensor<1x2x1x2xf32>) -> tensor<1x2x1x2xf32> {
   %0 = qnn.resize_2d %x {rows0 = array<i64: 0>, rows1 = array<i64: 0>, row_weights0 = array<f32: 1.0>, row_weights1 = array<f32: 0.0>, cols0 = array<i64: 0, 0>, cols1 = array<i64: 1, 1>, col_weights0 = array<f32: 1.0, 0.75>, col_weights1 = array<f32: 0.0, 0.25>} : tensor<1x2x1x2xf32> -> tensor<1x2x1x2xf32>
   return %0 : tensor<1x2x1x2xf32>
 }
+
+// CHECK-LABEL: func.func @top_k
+// CHECK: qnn.top_k %{{.*}} {axis = 1 : i64, k = 2 : i64} : tensor<2x5x!qnn.q<ui8, scale = 0.5, zp = 7>> -> tensor<2x2x!qnn.q<ui8, scale = 0.5, zp = 7>>, tensor<2x2xi64>
+// CHECK: qnn.top_k %{{.*}} {axis = 0 : i64, k = 4 : i64, smallest} : tensor<4x3xf32> -> tensor<4x3xf32>, tensor<4x3xi64>
+func.func @top_k(%q: tensor<2x5x!qnn.q<ui8, scale = 0.5, zp = 7>>, %f: tensor<4x3xf32>) -> (tensor<2x2x!qnn.q<ui8, scale = 0.5, zp = 7>>, tensor<4x3xi64>) {
+  %v, %i = qnn.top_k %q {axis = 1 : i64, k = 2 : i64} : tensor<2x5x!qnn.q<ui8, scale = 0.5, zp = 7>> -> tensor<2x2x!qnn.q<ui8, scale = 0.5, zp = 7>>, tensor<2x2xi64>
+  %w, %j = qnn.top_k %f {axis = 0 : i64, k = 4 : i64, smallest} : tensor<4x3xf32> -> tensor<4x3xf32>, tensor<4x3xi64>
+  return %v, %j : tensor<2x2x!qnn.q<ui8, scale = 0.5, zp = 7>>, tensor<4x3xi64>
+}

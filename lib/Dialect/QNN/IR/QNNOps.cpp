@@ -630,20 +630,30 @@ LogicalResult FloatMatMulOp::verify() {
   return verifyMatMulShapes(*this, l, r, cast<RankedTensorType>(getType()));
 }
 
+/// qnn.arg_reduce and qnn.top_k order their input along `axis`: f32, or
+/// codes whose one scale along the axis keeps the values' order.
+static LogicalResult verifyOrderedInput(Operation *op, RankedTensorType in,
+                                        int64_t axis) {
+  int64_t rank = in.getRank();
+  if (axis < 0 || axis >= rank)
+    return op->emitOpError() << "axis " << axis << " is outside [0, " << rank
+                             << ")";
+  auto q = getQuantElementType(in);
+  if (!q && !in.getElementType().isF32())
+    return op->emitOpError() << "input must be f32 or quantized, got "
+                             << in.getElementType();
+  if (q && q.hasAxis() && q.getAxis() == axis)
+    return op->emitOpError() << "input is quantized per channel along axis "
+                             << axis << ": its codes do not order its values";
+  return success();
+}
+
 LogicalResult ArgReduceOp::verify() {
   auto in = cast<RankedTensorType>(getInput().getType());
   auto out = cast<RankedTensorType>(getType());
-  int64_t rank = in.getRank(), axis = (int64_t)getAxis();
-  if (axis < 0 || axis >= rank)
-    return emitOpError() << "axis " << axis << " is outside [0, " << rank
-                         << ")";
-  auto q = getQuantElementType(in);
-  if (!q && !in.getElementType().isF32())
-    return emitOpError() << "input must be f32 or quantized, got "
-                         << in.getElementType();
-  if (q && q.hasAxis() && q.getAxis() == axis)
-    return emitOpError() << "input is quantized per channel along axis "
-                         << axis << ": its codes do not order its values";
+  int64_t axis = (int64_t)getAxis();
+  if (failed(verifyOrderedInput(*this, in, axis)))
+    return failure();
   SmallVector<int64_t> expect(in.getShape());
   if (getKeepdims())
     expect[axis] = 1;
@@ -652,6 +662,29 @@ LogicalResult ArgReduceOp::verify() {
   if (out.getShape() != ArrayRef<int64_t>(expect))
     return emitOpError() << "result shape " << shapeStr(out.getShape())
                          << " does not match " << shapeStr(expect);
+  return success();
+}
+
+LogicalResult TopKOp::verify() {
+  auto in = cast<RankedTensorType>(getInput().getType());
+  auto vt = cast<RankedTensorType>(getValues().getType());
+  auto it = cast<RankedTensorType>(getIndices().getType());
+  int64_t axis = (int64_t)getAxis(), k = (int64_t)getK();
+  if (failed(verifyOrderedInput(*this, in, axis)))
+    return failure();
+  if (in.isDynamicDim(axis) || k < 1 || k > in.getDimSize(axis))
+    return emitOpError() << "k = " << k << " is outside [1, "
+                         << in.getDimSize(axis) << "]";
+  if (vt.getElementType() != in.getElementType())
+    return emitOpError() << "values must have the input's element type "
+                         << in.getElementType() << ", got "
+                         << vt.getElementType();
+  SmallVector<int64_t> expect(in.getShape());
+  expect[axis] = k;
+  for (auto t : {vt, it})
+    if (t.getShape() != ArrayRef<int64_t>(expect))
+      return emitOpError() << "result shape " << shapeStr(t.getShape())
+                           << " does not match " << shapeStr(expect);
   return success();
 }
 

@@ -580,6 +580,33 @@ def QNN_ArgReduceOp : QNN_Op<"arg_reduce", [Pure]> {
   let hasVerifier = 1;
 }
 
+def QNN_TopKOp : QNN_Op<"top_k", [Pure]> {
+  let summary = "the k largest or smallest values along one axis and their indices (TopK)";
+  let description = [{
+    ONNX TopK: along `axis`, the `k` largest values (the `k` smallest with
+    `smallest`) in order, best first, and their i64 indices. Equal values
+    come in index order (the lower index first), as ONNX specifies. The
+    results have the input's shape with `axis` of extent `k`; `values` has
+    the input's element type.
+
+    On a quantized input it orders the codes and returns them unchanged:
+    with one scale along `axis` (a positive one) dequantization keeps their
+    order and their ties, so the values are the dequantized input's top k.
+    On f32 it orders the values as IEEE totalOrder does after turning -0
+    into +0 (so -0 and +0 are equal): a NaN sorts above +inf, or below
+    -inf when its sign bit is set.
+
+    ```mlir
+    %v, %i = qnn.top_k %x {axis = 1 : i64, k = 5 : i64} : tensor<1x1000xf32> -> tensor<1x5xf32>, tensor<1x5xi64>
+    ```
+  }];
+  let arguments = (ins AnyRankedTensor:$input, I64Attr:$axis, I64Attr:$k,
+                       UnitAttr:$smallest);
+  let results = (outs AnyRankedTensor:$values, RankedTensorOf<[I64]>:$indices);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($values) `,` type($indices)";
+  let hasVerifier = 1;
+}
+
 def QNN_Resize2DOp : QNN_Op<"resize_2d", [Pure]> {
   let summary = "binary32 2-D resize by per-row and per-column source tables (Resize linear and nearest)";
   let description = [{
