@@ -19,6 +19,10 @@ using namespace qcc::qnn;
 
 namespace qcc::onnximport {
 
+/// The largest output height or width Resize and Upsample compile (their
+/// source tables hold one entry per output row and column).
+static constexpr int64_t kMaxResizeExtent = int64_t(1) << 24;
+
 void Importer::importConstant(const onnx::NodeProto &n) {
   allowAttrs(n, {"value", "value_int", "value_ints", "value_float",
                  "value_floats"});
@@ -705,8 +709,14 @@ void Importer::importResize(const onnx::NodeProto &n) {
   bool plain = true;
   for (int d = 0; d < 4 && plain; ++d) {
     double s = scales[d];
+    // An output extent beyond the tables' limit goes to them to be refused
+    // (before f or the extent overflows, and before the check below walks it).
+    if (!(s >= 1) || (double)(*in)[d] * s > kMaxResizeExtent) {
+      plain = false;
+      break;
+    }
     int64_t f = (int64_t)std::llround(s);
-    if (!(s >= 1) || (double)f != s || (d < 2 && f != 1)) {
+    if ((double)f != s || (d < 2 && f != 1)) {
       plain = false;
       break;
     }
@@ -775,9 +785,9 @@ void Importer::importResizeTables(const onnx::NodeProto &n,
       fail(describe(n), ": scale ", llvm::format("%g", sc), " of dimension ",
            2 + d, " must be positive");
     int64_t outLen = sizes.empty() ? (int64_t)std::floor(inLen * sc) : sizes[2 + d];
-    if (outLen < 1 || outLen > (int64_t(1) << 24))
+    if (outLen < 1 || outLen > kMaxResizeExtent)
       fail(describe(n), ": output extent ", outLen, " of dimension ", 2 + d,
-           " is not supported");
+           " is outside [1, ", kMaxResizeExtent, "]");
     out[2 + d] = outLen;
     // As ONNX Runtime computes them, in binary32: the scale (output over
     // input where sizes are given), the source coordinate, its clamp.

@@ -305,4 +305,18 @@ def dq_block_size_huge(g):
     g.dq(g.q(y, 0.5, 0, out="yq"), 0.5, 0, out="out")
     g.output("out", F32)
 
+
+# Fuzzer findings 17 and 18 (timeouts, Resize, Shape.cpp, 2026-12-06 on
+# 9d113db): sizes of 2.6e11 (and 4.6e18) rows asked for a nearest resize
+# of quantized codes by an integer factor; checking that every output row
+# repeats its source pixel walked all of them before the extent was
+# checked.
+@models()
+def resize_sizes_huge(g):
+    x = g.qdq_input("x", [1, 2, 2, 2], 0.5, 128)
+    g.init("sz", np.array([1, 2, 261993005060, 6], np.int64))
+    g.node("Resize", [x, "", "", "sz"], "y", name="rs", mode="nearest")
+    g.dq(g.q("y", 0.5, 128, out="yq"), 0.5, 128, out="out")
+    g.output("out", F32)
+
 models.main()
