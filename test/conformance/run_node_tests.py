@@ -52,7 +52,9 @@ same way (test/conformance/selection.test pins the result):
     PRelu's slope, Slice's starts/ends/axes/steps, Split's sizes and Pad's
     pads/constant_value/axes inputs become initializers;
   * ArgMax, ArgMin and TopK on float32 tensors (int64 indices; TopK's K
-    input becomes an initializer).
+    input becomes an initializer);
+  * Resize and Upsample in nearest and linear modes on float32 tensors
+    (their roi, scales and sizes inputs become initializers).
 
 Out of scope (--list-excluded prints each test with its reason):
 
@@ -148,7 +150,7 @@ FLOAT_CONSTANT_INPUTS = {"Clip": {1, 2}, "Reshape": {1}, "Squeeze": {1},
                          "Slice": {1, 2, 3, 4}, "Split": {1}, "Pad": {1, 2, 3},
                          "BatchNormalization": {1, 2, 3, 4},
                          "ConvTranspose": {1}, "Resize": {1, 2, 3},
-                         "TopK": {1}}
+                         "TopK": {1}, "Upsample": {1}}
 # Float ops whose result involves exp: within this many float32 ulps of the
 # expected value (qcc's exp is arithmetic, not libm's; ONNX's own backend
 # test runner allows rtol 1e-3).
@@ -156,7 +158,7 @@ FLOAT_ULPS = {"Softmax": 4, "Sigmoid": 4, "Tanh": 4, "Elu": 4, "Selu": 4,
               "Celu": 4, "Softplus": 4,
               # Linear resize: ONNX Runtime's order of the four products
               # (qnn.resize_2d), the reference's another; nearest is exact.
-              "Resize": 4}
+              "Resize": 4, "Upsample": 4}
 # ... in ulps of at least this magnitude, the attribute that scales
 # exp(x) - 1 (or 1 for Softplus's log(1 + exp(x))): near x = 0 the result
 # is small while both sides' error is that of exp(x), about 1.
