@@ -1620,6 +1620,67 @@ def topk_head():
     return b
 
 
+def conv1d_kws():
+    """A 1-D CNN over audio features as keyword-spotting nets write it
+    (issue 9): 10 MFCC channels x 49 frames, QDQ as ONNX Runtime's
+    quantizer writes it. Conv1d (k 3, pads 1) + Relu, MaxPool1d (2, 2),
+    depthwise Conv1d (stride 2) with a BatchNormalization folded into it and
+    Relu, AveragePool1d (3, stride 1, pads 1) in QDQ, Flatten, Gemm. qcc
+    imports each 1-D node as the 2-D one of height 1."""
+    from . import ref
+    b = ModelBuilder("conv1d_kws", opset=13, seed=1303, num_calib=8)
+    r = b.rng
+    x = b.qdq(b.add_input("input", np.float32, [1, 10, 49], -1.0, 1.0), U8)
+
+    def conv1d(x, w, bias, stride=1, pads=(0, 0), group=1, bn=None, act=None,
+               base="conv"):
+        xqp = b.input_qp(x)
+        wdq, wscale = b.weight_dq_per_channel(base + "_w", w, axis=0)
+        bdq = b.bias_dq(base + "_b", bias, xqp.scale, wscale)
+        v = ref.conv2d(b.values[x][:, :, None, :], b.values[wdq][:, :, None, :],
+                       b.values[bdq], (1, stride), [0, pads[0], 0, pads[1]],
+                       group)[:, :, 0, :]
+        attrs = {"kernel_shape": [w.shape[2]], "strides": [stride],
+                 "pads": list(pads)}
+        if group != 1:
+            attrs["group"] = group
+        y = b.node("Conv", [x, wdq, bdq], v, base=base, **attrs)
+        if bn is not None:
+            gamma, beta, mean, var = bn
+            names = [b.const("bn_" + n, np.asarray(a, np.float32))
+                     for n, a in (("scale", gamma), ("bias", beta),
+                                  ("mean", mean), ("var", var))]
+            inv = (gamma / np.sqrt(var + 1e-5)).astype(np.float32)
+            bv = ((b.values[y] - mean[None, :, None]) * inv[None, :, None]
+                  + beta[None, :, None]).astype(np.float32)
+            y = b.node("BatchNormalization", [y] + names, bv, epsilon=1e-5)
+        return b.qdq(b.activation(y, act), U8)
+
+    def w1d(m, c, k):
+        return (r.standard_normal((m, c, k)) * np.sqrt(2.0 / (c * k))).astype(np.float32)
+
+    h = conv1d(x, w1d(16, 10, 3), _bias(r, 16), pads=(1, 1), act="relu",
+               base="conv1")
+    qp = b.input_qp(h)
+    v = ref.maxpool2d(b.values[h][:, :, None, :], (1, 2), (1, 2))[:, :, 0, :]
+    h = b.qdq(b.node("MaxPool", [h], v, kernel_shape=[2], strides=[2]), U8,
+              qp=qp)
+    bn = (r.uniform(0.5, 1.5, 16).astype(np.float32),
+          r.uniform(-0.2, 0.2, 16).astype(np.float32),
+          r.uniform(-0.2, 0.2, 16).astype(np.float32),
+          r.uniform(0.5, 1.5, 16).astype(np.float32))
+    h = conv1d(h, w1d(16, 1, 3), _bias(r, 16), stride=2, pads=(1, 1),
+               group=16, bn=bn, act="relu", base="dw")
+    v = ref.avgpool2d(b.values[h][:, :, None, :], (1, 3), (1, 1),
+                      [0, 1, 0, 1])[:, :, 0, :]
+    h = b.qdq(b.node("AveragePool", [h], v, kernel_shape=[3], strides=[1],
+                     pads=[1, 1]), U8)
+    logits = b.qdq_gemm(b.flatten(h), he_normal(r, (12, 16 * 12), 16 * 12),
+                        _bias(r, 12), I8, base="fc")
+    b.add_output(logits, "logits")
+    return b
+
+
 def _bilinear_ref(v, out_hw):
     """Half-pixel bilinear resize in float64 (calibration values only; the
     test compares with ONNX Runtime)."""
@@ -1717,5 +1778,6 @@ MODELS = {
     "convtranspose_qdq": convtranspose_qdq,
     "argmax_head": argmax_head,
     "topk_head": topk_head,
+    "conv1d_kws": conv1d_kws,
     "resize_linear": resize_linear,
 }

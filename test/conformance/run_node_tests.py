@@ -59,7 +59,7 @@ same way (test/conformance/selection.test pins the result):
 Out of scope (--list-excluded prints each test with its reason):
 
   * other float-only tests (Conv, Gemm, MatMul, BatchNormalization,
-    Identity, 1-D/3-D pooling ... on float tensors): qcc compiles these only
+    Identity, 3-D pooling ... on float tensors): qcc compiles these only
     between quantizers; on float tensors they are errors (issue 9 lists
     them as missing).
   * integer arithmetic that is not quantized arithmetic: Add/Sub/Mul/Div/
@@ -70,8 +70,8 @@ Out of scope (--list-excluded prints each test with its reason):
   * DynamicQuantizeLinear (and its _expanded graphs): the scale and zero
     point are computed at run time; qcc needs constant quantization
     parameters.
-  * MaxPool with a second (Indices, int64) output, 1-D/3-D pooling: float
-    tests anyway; int64 is not a type at qcc's boundary.
+  * MaxPool with a second (Indices, int64) output, 3-D pooling and
+    convolutions: qcc pools and convolves 1-D and 2-D tensors.
   * empty tensors (a dimension of size 0), which qcc refuses;
   * anything with other operators, sequences/optionals, int16/int64/
     float16/double/bool/string tensors.
@@ -141,7 +141,8 @@ FLOAT_OPS = {"Add", "Sub", "Mul", "Div", "Relu", "LeakyRelu", "Clip",
              "GlobalAveragePool", "GlobalMaxPool", "Softsign", "ThresholdedRelu",
              "PRelu",
              "DepthToSpace", "SpaceToDepth", "Slice", "Split", "Pad"}
-# Pooling is 2-D (NCHW): the 1-D and 3-D node tests are out of scope.
+# Pooling and convolutions are 1-D or 2-D (NCL, NCHW): the 3-D node tests
+# are out of scope.
 POOL_OPS = {"MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool"}
 # Their inputs that become initializers (qcc needs Clip's bounds, Reshape's
 # shape and Squeeze/Unsqueeze's axes constant; PRelu's slope is a weight).
@@ -281,8 +282,8 @@ def classify(test_dir):
         if set(data) <= {"float32"} and set(outs) <= {"float32"}:
             if ops[0] in POOL_OPS or ops[0] in ("Conv", "ConvTranspose"):
                 rank = len(m.graph.input[0].type.tensor_type.shape.dim)
-                if rank != 4:
-                    return False, "%d-D %s: qcc %s 2-D (NCHW) tensors" % (
+                if rank not in (3, 4):
+                    return False, "%d-D %s: qcc %s 1-D and 2-D (NCL, NCHW) tensors" % (
                         rank - 2, ops[0], "pools" if ops[0] in POOL_OPS else "convolves")
             return True, ops[0]
     if ops == ["MaxPool"] and "int64" in outs:

@@ -21,6 +21,8 @@ namespace qcc::onnximport {
 void Importer::importConvTranspose(const onnx::NodeProto &n) {
   allowAttrs(n, {"auto_pad", "dilations", "group", "kernel_shape",
                  "output_padding", "output_shape", "pads", "strides"});
+  if (importAs2D(n, &Importer::importConvTranspose))
+    return;
   const std::string &xn = n.input(0), &wn = n.input(1);
   ensureConstant(xn);
   ensureConstant(wn);

@@ -625,6 +625,14 @@ private:
   /// stride - 1 zeros (codes of 0) between its values, the weights flipped
   /// and transposed, imported as a Conv, quantized or in float.
   void importConvTranspose(const onnx::NodeProto &n);
+  /// The rank of input i (a value, a view or a constant); -1 if unknown.
+  int64_t inputRank(const onnx::NodeProto &n, int i);
+  /// A 1-D Conv, ConvTranspose, MaxPool, AveragePool, global pool,
+  /// QLinearConv or ConvInteger (rank-3 input)
+  /// imported by `handler` as the 2-D one with height 1 (Lift1D.cpp);
+  /// false for other ranks.
+  bool importAs2D(const onnx::NodeProto &n,
+                  void (Importer::*handler)(const onnx::NodeProto &));
   void importFloatGemmOrMatMul(const onnx::NodeProto &n);
   Value floatTranspose2D(const onnx::NodeProto &n, Value v);
   /// v * factor (one binary32 rounding), v itself for 1.

@@ -1167,6 +1167,8 @@ Value Importer::emitConv(const onnx::NodeProto &n, Value x, QConst w,
 void Importer::importConv(const onnx::NodeProto &n) {
   allowAttrs(n, {"auto_pad", "dilations", "group", "kernel_shape", "pads",
                  "strides"});
+  if (importAs2D(n, &Importer::importConv))
+    return;
   if (layerRunsInFloat(n) || outputLeftInFloat(n)) {
     importFloatConv(n);
     return;
@@ -1479,6 +1481,8 @@ Importer::PoolGeometry Importer::poolGeometry(const onnx::NodeProto &n,
 }
 
 void Importer::importPool(const onnx::NodeProto &n) {
+  if (importAs2D(n, &Importer::importPool))
+    return;
   bool isMax = n.op_type() == "MaxPool";
   if (isMax) {
     allowAttrs(n, {"auto_pad", "ceil_mode", "dilations", "kernel_shape", "pads",
@@ -1562,6 +1566,8 @@ void Importer::importPool(const onnx::NodeProto &n) {
 
 void Importer::importGlobalMaxPool(const onnx::NodeProto &n) {
   allowAttrs(n, {});
+  if (importAs2D(n, &Importer::importGlobalMaxPool))
+    return;
   // A MaxPool whose window is the whole image: on floats, or on codes (of
   // a dequantized tensor too: max commutes with dequantizing).
   bool inFloat = isFloatRuntimeValue(n.input(0));
@@ -1583,6 +1589,8 @@ void Importer::importGlobalMaxPool(const onnx::NodeProto &n) {
 
 void Importer::importGlobalAveragePool(const onnx::NodeProto &n) {
   allowAttrs(n, {});
+  if (importAs2D(n, &Importer::importGlobalAveragePool))
+    return;
   // In float as AveragePool is (importPool).
   bool inFloat = isFloatRuntimeValue(n.input(0)) ||
                  ((dqViews.count(n.input(0)) || dqConsts.count(n.input(0))) &&
@@ -1784,6 +1792,8 @@ void Importer::importActivation(const onnx::NodeProto &n) {
 void Importer::importQLinearConv(const onnx::NodeProto &n) {
   allowAttrs(n, {"auto_pad", "dilations", "group", "kernel_shape", "pads",
                  "strides"});
+  if (importAs2D(n, &Importer::importQLinearConv))
+    return;
   Value xv = integerInput(n, 0, "x", 0);
   auto xt = cast<RankedTensorType>(xv.getType());
   QuantType xq = quantParams(n, 1, 2, xt.getShape(), 1,
@@ -1893,6 +1903,8 @@ static QuantType unitQuant(MLIRContext *ctx, bool isSigned,
 void Importer::importConvInteger(const onnx::NodeProto &n) {
   allowAttrs(n, {"auto_pad", "dilations", "group", "kernel_shape", "pads",
                  "strides"});
+  if (importAs2D(n, &Importer::importConvInteger))
+    return;
   Value xv = integerInput(n, 0, "x", 0);
   bool xs = getQuantElementType(xv.getType()).getIsSigned();
   std::vector<int64_t> xzp;

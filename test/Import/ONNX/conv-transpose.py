@@ -13,7 +13,7 @@
 # RUN: %qcc compile %t/float_crop.onnx --emit=qnn | FileCheck %s --check-prefix=CROP
 # RUN: %qcc compile %t/grouped_axis1.onnx --emit=qnn | FileCheck %s --check-prefix=GROUP
 # RUN: not %qcc compile %t/runtime_weight.onnx --emit=qnn 2>&1 | %{err}=RUNTIME-W
-# RUN: not %qcc compile %t/conv_transpose_1d.onnx --emit=qnn 2>&1 | %{err}=RANK
+# RUN: %qcc compile %t/conv_transpose_1d.onnx --emit=qnn | FileCheck %s --check-prefix=RANK
 # RUN: not %qcc compile %t/bad_auto_pad.onnx --emit=qnn 2>&1 | %{err}=AUTOPAD
 # RUN: not %qcc compile %t/no_output.onnx --emit=qnn 2>&1 | %{err}=EMPTY
 # RUN: not %qcc compile %t/channels.onnx --emit=qnn 2>&1 | %{err}=CHANNELS
@@ -40,7 +40,11 @@
 # GROUP: qnn.conv2d {{.*}}groups = 2{{.*}}tensor<4x1x1x1x!qnn.q<i8, axis = 0, scale = [0.25, 0.5, 0.25, 0.5], zp = [0, 0, 0, 0]>>
 
 # RUNTIME-W: qcc: error: {{.*}}runtime_weight.onnx: node 'up' (ConvTranspose): weight 'wi' must be a constant (float, or behind DequantizeLinear)
-# RANK: qcc: error: {{.*}}conv_transpose_1d.onnx: node 'up' (ConvTranspose): only 2-D ConvTranspose is supported (weights C x M/group x KH x KW); a weight of rank 3 makes it 1-D
+# A 1-D ConvTranspose is the 2-D one of height 1 (conv-1d.py): kernel 2,
+# pads 1 at both ends of the width only.
+# RANK: %[[X:.*]] = qnn.reshape %arg0 : tensor<1x1x4xf32> -> tensor<1x1x1x4xf32>
+# RANK: %[[Y:.*]] = qnn.float_conv2d %[[X]], %{{.*}} {{{.*}}pads = array<i64: 0, 1, 0, 1>{{.*}}} : (tensor<1x1x1x4xf32>, tensor<1x1x1x2xf32>) -> tensor<1x1x1x5xf32>
+# RANK-NEXT: qnn.reshape %[[Y]] : tensor<1x1x1x5xf32> -> tensor<1x1x5xf32>
 # AUTOPAD: qcc: error: {{.*}}bad_auto_pad.onnx: node 'up' (ConvTranspose): auto_pad 'SAME' is not supported
 # EMPTY: qcc: error: {{.*}}no_output.onnx: node 'up' (ConvTranspose): the output would have 0 rows along spatial axis 0
 # CHANNELS: qcc: error: {{.*}}channels.onnx: node 'up' (ConvTranspose): weight shape [3, 1, 1, 1] does not fit 2 input channels

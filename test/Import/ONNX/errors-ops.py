@@ -47,7 +47,7 @@
 # average (issue 8: found by the differential tester with a narrow Quant).
 # RUN: %qcc compile %t/avgpool_relu.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=AVGPOOL-RELU
 # RUN: %qcc compile %t/gap_relu.onnx --emit=qnn 2>&1 | FileCheck %s --check-prefix=GAP-RELU
-# RUN: not %qcc compile %t/gap_rank3.onnx --emit=qnn 2>&1 | %{check}=GAP-RANK
+# RUN: not %qcc compile %t/gap_rank5.onnx --emit=qnn 2>&1 | %{check}=GAP-RANK
 # RUN: not %qcc compile %t/concat_axis.onnx --emit=qnn 2>&1 | %{check}=CONCAT-AXIS
 # RUN: not %qcc compile %t/concat_rank.onnx --emit=qnn 2>&1 | %{check}=CONCAT-RANK
 # RUN: not %qcc compile %t/concat_shape.onnx --emit=qnn 2>&1 | %{check}=CONCAT-SHAPE
@@ -96,7 +96,7 @@
 # CONV-BIAS-COUNT: qcc: error: {{.*}}conv_bias_count.onnx: node 'conv' (Conv): bias has 3 values, expected 2
 # CONV-BIAS-INPUT: qcc: error: {{.*}}conv_bias_not_constant.onnx: node 'conv' (Conv): bias 'bi' must be a constant (float, or int32 behind DequantizeLinear)
 # CONV-BIAS-BIG: qcc: error: {{.*}}conv_bias_overflow.onnx: node 'conv' (Conv): bias 1.000000e+09 does not fit the int32 accumulator
-# CONV-RANK: qcc: error: {{.*}}conv_input_rank3.onnx: node 'conv' (Conv): only 2-D (NCHW) inputs are supported, got rank 3
+# CONV-RANK: qcc: error: {{.*}}conv_input_rank3.onnx: node 'conv' (Conv): a 1-D input (rank 3) needs a weight of rank 3 (F x C/group x K), got rank 4
 # CONV-STRIDES: qcc: error: {{.*}}conv_strides_count.onnx: node 'conv' (Conv): strides/dilations/pads must describe 2 spatial dims
 # CONV-STRIDE0: qcc: error: {{.*}}conv_stride_zero.onnx: node 'conv' (Conv): strides must be >= 1
 # CONV-DIL0: qcc: error: {{.*}}conv_dilation_zero.onnx: node 'conv' (Conv): dilations must be >= 1
@@ -130,7 +130,7 @@
 # AVGPOOL-RELU-NEXT: qnn.requantize %[[P]] {out_min = 0.000000e+00 : f64}
 # GAP-RELU: %[[P:.*]] = qnn.global_avg_pool
 # GAP-RELU-NEXT: qnn.requantize %[[P]] {out_min = 0.000000e+00 : f64}
-# GAP-RANK: qcc: error: {{.*}}gap_rank3.onnx: node 'gap' (GlobalAveragePool): only 2-D (NCHW) inputs are supported
+# GAP-RANK: qcc: error: {{.*}}gap_rank5.onnx: node 'gap' (GlobalAveragePool): only 2-D (NCHW) inputs are supported
 # CONCAT-AXIS: qcc: error: {{.*}}concat_axis.onnx: node 'cat' (Concat): axis is out of range
 # CONCAT-RANK: qcc: error: {{.*}}concat_rank.onnx: node 'cat' (Concat): inputs have different ranks
 # CONCAT-SHAPE: qcc: error: {{.*}}concat_shape.onnx: node 'cat' (Concat): input shapes differ outside the axis
@@ -478,8 +478,8 @@ def gap_relu(g):
 
 
 @models()
-def gap_rank3(g):
-    pool(g, "GlobalAveragePool", xshape=(1, 2, 4))
+def gap_rank5(g):
+    pool(g, "GlobalAveragePool", xshape=(1, 2, 2, 2, 2))
 
 
 @models()

@@ -23,7 +23,7 @@
 # RUN: %qcc compile %t/regress_int32_dequantized.onnx --emit=qnn | FileCheck %s --check-prefix=I32
 # RUN: not %qcc compile %t/matmul_vector.onnx --emit=qnn 2>&1 | %{err}=VEC
 # RUN: not %qcc compile %t/gemm_c_shape.onnx --emit=qnn 2>&1 | %{err}=GEMM-C
-# RUN: not %qcc compile %t/conv_1d.onnx --emit=qnn 2>&1 | %{err}=CONV1D
+# RUN: %qcc compile %t/conv_1d.onnx --emit=qnn | FileCheck %s --check-prefix=CONV1D
 # RUN: not %qcc compile %t/conv_bias_shape.onnx --emit=qnn 2>&1 | %{err}=CONV-BIAS
 # RUN: not %qcc compile %t/batchnorm_integer.onnx --emit=qnn 2>&1 | %{err}=BN-INT
 # RUN: not %qcc compile %t/batchnorm_stats.onnx --emit=qnn 2>&1 | %{err}=BN-STATS
@@ -90,7 +90,10 @@
 
 # VEC: qcc: error: {{.*}}matmul_vector.onnx: node 'mm' (MatMul): 1-D operands of MatMul are not supported
 # GEMM-C: qcc: error: {{.*}}gemm_c_shape.onnx: node 'gemm' (Gemm): shapes are not broadcastable at dimension 1
-# CONV1D: qcc: error: {{.*}}conv_1d.onnx: node 'conv' (Conv): only 2-D (NCHW) inputs are supported, got rank 3
+# A 1-D float Conv is the 2-D one of height 1 (conv-1d.py).
+# CONV1D: %[[X:.*]] = qnn.reshape %arg0 : tensor<1x2x5xf32> -> tensor<1x2x1x5xf32>
+# CONV1D: %[[Y:.*]] = qnn.float_conv2d %[[X]], %{{.*}} : (tensor<1x2x1x5xf32>, tensor<4x2x1x3xf32>) -> tensor<1x4x1x3xf32>
+# CONV1D-NEXT: qnn.reshape %[[Y]] : tensor<1x4x1x3xf32> -> tensor<1x4x3xf32>
 # CONV-BIAS: qcc: error: {{.*}}conv_bias_shape.onnx: node 'conv' (Conv): bias must have shape [4]
 # BN-INT: qcc: error: {{.*}}batchnorm_integer.onnx: node 'bn' (BatchNormalization): input 'y' is not a float tensor; BatchNormalization is folded into a Conv, Gemm or MatMul right before it, or runs in float
 # BN-STATS: qcc: error: {{.*}}batchnorm_stats.onnx: node 'bn' (BatchNormalization): outputs beyond Y (training statistics) are not supported
