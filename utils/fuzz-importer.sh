@@ -19,6 +19,8 @@
 # QCC_FUZZ_TIMEOUT (10) seconds or more than QCC_FUZZ_RSS_MB (2048) MB.
 # Reproduce one: build-fuzz/bin/qcc-fuzz-import FILE (same ASAN_OPTIONS), or
 # build/bin/qcc compile FILE -target x86_64 -o /tmp/x.o.
+# QCC_FUZZ_WORKERS=1 runs JOBS independent fuzzers instead of fork mode
+# (more executions a second; each stops at its first finding).
 # Extra libFuzzer flags: QCC_FUZZ_ARGS="-max_len=100000 ...";
 # QCC_FUZZ_SKIP_BUILD=1 skips the ninja step.
 # Exit status: 0 without findings, 1 otherwise.
@@ -64,12 +66,34 @@ ARGS=(-max_total_time="$SECS" -timeout="${QCC_FUZZ_TIMEOUT:-10}"
       -rss_limit_mb="${QCC_FUZZ_RSS_MB:-2048}" -malloc_limit_mb="${QCC_FUZZ_RSS_MB:-2048}"
       -max_len=65536 -dict="$ROOT/tools/qcc-fuzz-import/onnx.dict"
       -artifact_prefix="$OUT/artifacts/" -print_final_stats=1)
-# Fork mode: JOBS child processes; a crash, timeout or OOM is saved to
-# artifacts/ and the run goes on until SECONDS are over.
-ARGS+=(-fork="$JOBS" -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
-(cd "$OUT/log" && exec "$FUZZER" "${ARGS[@]}" ${QCC_FUZZ_ARGS:-} \
-   "$OUT/corpus" "$OUT/seeds") 2>&1 | tee "$OUT/log/fuzz.log" | grep -v "^INFO: \|^#.*NEW\|^#.*REDUCE\|NEW_FUNC"
-rc=${PIPESTATUS[0]}
+if [ "${QCC_FUZZ_WORKERS:-0}" = 1 ]; then
+  # Workers: JOBS independent fuzzers sharing the corpus directory, each
+  # for SECONDS; a worker stops at its first finding. No fork-mode
+  # restarts (each re-runs part of the corpus), so more executions a
+  # second; the total is the sum of the workers' executed units.
+  pids=()
+  for i in $(seq 1 "$JOBS"); do
+    (cd "$OUT/log" && exec "$FUZZER" "${ARGS[@]}" -seed="$i" ${QCC_FUZZ_ARGS:-} \
+       "$OUT/corpus" "$OUT/seeds") > "$OUT/log/fuzz-worker-$i.log" 2>&1 &
+    pids+=($!)
+  done
+  rc=0
+  for p in "${pids[@]}"; do wait "$p" || rc=1; done
+  total=0
+  for i in $(seq 1 "$JOBS"); do
+    u=$(sed -n 's/^stat::number_of_executed_units: *//p' "$OUT/log/fuzz-worker-$i.log")
+    echo "fuzz-importer: worker $i: ${u:-?} executions"
+    total=$((total + ${u:-0}))
+  done
+  echo "fuzz-importer: $total executions in $JOBS workers"
+else
+  # Fork mode: JOBS child processes; a crash, timeout or OOM is saved to
+  # artifacts/ and the run goes on until SECONDS are over.
+  ARGS+=(-fork="$JOBS" -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
+  (cd "$OUT/log" && exec "$FUZZER" "${ARGS[@]}" ${QCC_FUZZ_ARGS:-} \
+     "$OUT/corpus" "$OUT/seeds") 2>&1 | tee "$OUT/log/fuzz.log" | grep -v "^INFO: \|^#.*NEW\|^#.*REDUCE\|NEW_FUNC"
+  rc=${PIPESTATUS[0]}
+fi
 n=$(find "$OUT/artifacts" -type f | wc -l)
 echo "fuzz-importer: exit code $rc, $(ls "$OUT/corpus" | wc -l) corpus files, $n reproducers in $OUT/artifacts"
 [ "$rc" -eq 0 ] && [ "$n" -eq 0 ]
