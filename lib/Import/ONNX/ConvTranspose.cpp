@@ -58,7 +58,7 @@ void Importer::importConvTranspose(const onnx::NodeProto &n) {
                            qw->bits.size() == 1));
   bool quantized = false;
   if (isQuantizedTensor(xn) && perOutput) {
-    std::string out = channelAffine(n.output(0), M, 1, 4).out;
+    std::string out = channelAffine(n.output(0), M, 1, convOutputRank()).out;
     quantized = resultIsQuantized(out) || multiThresholdReader(out);
   }
   Value x = quantized ? quantizedInput(n, 0, "input") : floatOperand(n, 0);

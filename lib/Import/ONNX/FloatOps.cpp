@@ -149,7 +149,7 @@ bool Importer::outputLeftInFloat(const onnx::NodeProto &n) {
   std::string out = n.output(0);
   int64_t channels, axis, rank;
   if (n.op_type() == "Conv") {
-    channels = wd[0], axis = 1, rank = 4;
+    channels = wd[0], axis = 1, rank = convOutputRank();
   } else {
     bool transB = n.op_type() == "Gemm" && attrInt(n, "transB", 0);
     channels = transB ? wd[wd.size() - 2] : wd.back();

@@ -633,6 +633,12 @@ private:
   /// false for other ranks.
   bool importAs2D(const onnx::NodeProto &n,
                   void (Importer::*handler)(const onnx::NodeProto &));
+  /// True while importAs2D imports a lifted node: the ONNX tensors after
+  /// it (the constants of the batch norms and Mul/Add it fuses, the scales
+  /// of its quantizers) have rank 3 while its values have rank 4.
+  bool lifted1D = false;
+  /// The rank of a convolution's output in the ONNX graph.
+  int64_t convOutputRank() const { return lifted1D ? 3 : 4; }
   void importFloatGemmOrMatMul(const onnx::NodeProto &n);
   Value floatTranspose2D(const onnx::NodeProto &n, Value v);
   /// v * factor (one binary32 rounding), v itself for 1.

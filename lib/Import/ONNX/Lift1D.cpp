@@ -9,9 +9,11 @@
 // height at compile time, lifts the attributes (strides [s] -> [1, s],
 // pads [b, e] -> [0, b, 0, e], ...) and imports a node of its own with the
 // 2-D handler, so that its quantized and float paths and the chains it
-// fuses (batch norms, Relu/Clip, quantizers) apply unchanged. Every tensor
-// of the original graph that import binds (the node's output, or the end
-// of the chain it fused) is reshaped back to N x C' x L.
+// fuses (batch norms, Mul/Add by constants, Relu/Clip, quantizers) apply
+// unchanged; while it runs (lifted1D) the constants and quantizer scales
+// after the node are read with the graph's rank 3. Every tensor of the
+// original graph that import binds (the node's output, or the end of the
+// chain it fused) is reshaped back to N x C' x L.
 //
 //===----------------------------------------------------------------------===//
 #include "Importer.h"
@@ -128,7 +130,10 @@ bool Importer::importAs2D(const onnx::NodeProto &n,
   // Import it; then every original tensor it bound, N x C' x 1 x L', goes
   // back to N x C' x L'.
   std::map<std::string, Value> oldViews = dqViews, oldValues = values;
+  bool wasLifted = lifted1D;
+  lifted1D = true;
   (this->*handler)(lifted);
+  lifted1D = wasLifted;
   for (auto [m, old] : {std::pair{&dqViews, &oldViews},
                         std::pair{&values, &oldValues}}) {
     for (auto &[name, v] : *m) {

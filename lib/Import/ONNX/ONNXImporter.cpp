@@ -643,6 +643,12 @@ void Importer::quantizerOutput(const onnx::NodeProto &q,
                                ArrayRef<int64_t> shape, OutputQuant &oq) {
   oq.quantizer = &q;
   done.insert(&q);
+  // A lifted 1-D node's N x C x 1 x L value (or its shape still unknown)
+  // quantized as the graph's N x C x L tensor.
+  SmallVector<int64_t> graphShape(shape);
+  if (lifted1D && graphShape.size() == 4)
+    graphShape.erase(graphShape.begin() + 2);
+  shape = graphShape;
   if (q.op_type() != "QuantizeLinear") {
     QonnxQuant p = qonnxParams(q, shape);
     if (p.params.scales.size() > 1 || p.params.zps.size() > 1)
@@ -1211,7 +1217,7 @@ void Importer::importConv(const onnx::NodeProto &n) {
   std::string out = n.output(0);
   // BatchNormalization, or Mul/Add/Sub/Div by per-channel constants (the
   // form Brevitas and FINN write), right after the convolution: folded.
-  ChannelAffine affine = channelAffine(out, w.dims[0], 1, 4);
+  ChannelAffine affine = channelAffine(out, w.dims[0], 1, convOutputRank());
   bool bnFolded = affine.folded();
   if (bnFolded) {
     foldAffine(affine, w, 0, bias);

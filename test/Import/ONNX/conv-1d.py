@@ -15,6 +15,8 @@
 # RUN: %qcc compile %t/qdq_maxpool.onnx --emit=qnn | FileCheck %s --check-prefix=POOL
 # RUN: %qcc compile %t/qlinearconv.onnx --emit=qnn | FileCheck %s --check-prefix=QOP
 # RUN: %qcc compile %t/qdq_gap.onnx --emit=qnn | FileCheck %s --check-prefix=GAP
+# RUN: %qcc compile %t/qonnx_mul_add.onnx --emit=qnn | FileCheck %s --check-prefix=MULADD
+# RUN: not %qcc compile %t/qonnx_act_per_channel.onnx --emit=qnn 2>&1 | %{err}=ACTPC
 # RUN: not %qcc compile %t/strides_two.onnx --emit=qnn 2>&1 | %{err}=STRIDES
 # RUN: not %qcc compile %t/pads_four.onnx --emit=qnn 2>&1 | %{err}=PADS
 # RUN: not %qcc compile %t/conv_3d.onnx --emit=qnn 2>&1 | %{err}=THREED
@@ -43,12 +45,24 @@
 # GAP: %[[Y:.*]] = qnn.global_avg_pool %[[X]] {{.*}} -> tensor<1x3x1x1x!qnn.q<ui8, scale = 0.25, zp = 128>>
 # GAP: qnn.reshape %[[Y]] : {{.*}} -> tensor<1x3x1x!qnn.q<ui8, scale = 0.25, zp = 128>>
 
+# QONNX (Brevitas QuantConv1d): a batch norm written as Mul and Add by
+# [C, 1] constants (rank-3 broadcasting, a negative gamma) is folded into
+# the integer convolution as for a 2-D one (regression: read with rank 4,
+# the constants did not broadcast per channel and the Conv ran in float).
+# MULADD: %[[Y:.*]] = qnn.conv2d %{{.*}}, %{{.*}}, %{{.*}} {{{.*}}negated_channels = array<i1: false, true, false, false>{{.*}}} : {{.*}} -> tensor<1x4x1x10x!qnn.q<ui4, scale = 0.25, zp = 0>>
+# MULADD-NEXT: qnn.reshape %[[Y]] : {{.*}} -> tensor<1x4x10x!qnn.q<ui4, scale = 0.25, zp = 0>>
+# MULADD-NOT: float_binary
+
+# Per-channel activation scales [1, C, 1] are read with the graph's rank
+# (regression: "the extent of axis 2 is unknown").
+# ACTPC: qcc: error: {{.*}}qonnx_act_per_channel.onnx: node 'qout' (Quant): activations must be quantized per tensor (one scale and zero point for all channels)
+
 # STRIDES: qcc: error: {{.*}}strides_two.onnx: node 'conv' (Conv): strides has 2 values; a 1-D node has 1
 # PADS: qcc: error: {{.*}}pads_four.onnx: node 'pool' (MaxPool): pads has 4 values; a 1-D node has 2 (begin, end)
 # THREED: qcc: error: {{.*}}conv_3d.onnx: node 'conv' (Conv): only 2-D (NCHW) inputs are supported, got rank 5
 
 import numpy as np
-from onnx import TensorProto
+from onnx import TensorProto, helper
 
 from qcc_models.testing import F32, I8, U8, Variants
 
@@ -91,6 +105,47 @@ def qdq_gap(g):
     x = g.qdq_input("x", [1, 3, 7], 0.5, 128)
     g.node("GlobalAveragePool", [x], "y", name="gap")
     g.output(g.dq(g.q("y", 0.25, 128), 0.25, 128), F32)
+
+
+def qonnx_quant(g, x, scale, bits, out, signed=1):
+    n = out + "_q"
+    g.init(n + "_s", np.asarray(scale, np.float32))
+    g.init(n + "_z", np.zeros(np.shape(scale), np.float32))
+    g.init(n + "_b", np.array(bits, np.float32))
+    g.node("Quant", [x, n + "_s", n + "_z", n + "_b"], out, name=out,
+           domain="qonnx.custom_op.general", signed=signed, narrow=0,
+           rounding_mode="ROUND")
+    return out
+
+
+def qonnx_conv1d(g, act_scale):
+    g.opsets.append(helper.make_opsetid("qonnx.custom_op.general", 1))
+    g.input("x", F32, [1, 3, 10])
+    xq = qonnx_quant(g, "x", 0.125, 8, "xq")
+    g.init("w", np.random.default_rng(0).standard_normal((4, 3, 3))
+           .astype(np.float32))
+    wq = qonnx_quant(g, "w", np.full((4, 1, 1), 0.05), 4, "wq")
+    g.node("Conv", [xq, wq], "y", name="conv", kernel_shape=[3], pads=[1, 1])
+    return "y"
+
+
+@models(opset=11)
+def qonnx_mul_add(g):
+    y = qonnx_conv1d(g, 0.25)
+    g.init("k", np.array([0.5, -1.0, 2.0, 1.5], np.float32).reshape(4, 1))
+    g.init("c", np.array([0.1, 0.2, -0.3, 0.0], np.float32).reshape(4, 1))
+    g.node("Mul", [y, "k"], "m", name="mul")
+    g.node("Add", ["m", "c"], "a", name="add")
+    g.node("Relu", ["a"], "r", name="relu")
+    g.output(qonnx_quant(g, "r", 0.25, 4, "qout", signed=0), F32)
+
+
+@models(opset=11)
+def qonnx_act_per_channel(g):
+    y = qonnx_conv1d(g, 0.25)
+    g.node("Relu", [y], "r", name="relu")
+    g.output(qonnx_quant(g, "r", np.full((1, 4, 1), 0.25), 4, "qout",
+                         signed=0), F32)
 
 
 @models()
