@@ -624,12 +624,32 @@ void Importer::importPad(const onnx::NodeProto &n) {
         sz[a] = count;
         return slice(x, st, sp, sz);
       };
+      // `count` copies along a of the extent-1 slice at `at`: doubled by
+      // concatenation, then cut (log2(count) ops, not count operands).
+      auto repeated = [&](int64_t at, int64_t count) {
+        Value v = part(at, 1, 1);
+        SmallVector<int64_t> shape(cur.begin(), cur.end());
+        shape[a] = 1;
+        for (int64_t len = 1; len < count; len *= 2) {
+          shape[a] = 2 * len;
+          v = ConcatOp::create(b, loc, RankedTensorType::get(shape, elem),
+                               ValueRange{v, v}, b.getI64IntegerAttr(a),
+                               StringAttr(), UnitAttr());
+        }
+        if (shape[a] != count) {
+          SmallVector<int64_t> st(rank, 0), sp(rank, 1), sz(shape);
+          sz[a] = count;
+          v = slice(v, st, sp, sz);
+        }
+        return v;
+      };
       SmallVector<Value> parts;
       if (mode == "edge") {
-        Value first = l ? part(0, 1, 1) : Value(), last = h ? part(dim - 1, 1, 1) : Value();
-        parts.append(l, first);
+        if (l)
+          parts.push_back(repeated(0, l));
         parts.push_back(x);
-        parts.append(h, last);
+        if (h)
+          parts.push_back(repeated(dim - 1, h));
       } else if (mode == "reflect") {
         if (l)
           parts.push_back(part(l, -1, l));

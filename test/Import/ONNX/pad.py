@@ -41,7 +41,8 @@
 
 # EDGE: %[[Q:.*]] = qnn.quantize %arg0
 # EDGE-NEXT: %[[A:.*]] = qnn.slice %[[Q]] {starts = array<i64: 0, 0, 0, 2>, steps = array<i64: 1, 1, 1, 1>} : {{.*}} -> tensor<1x1x2x1x!qnn.q<i8, scale = 0.25, zp = -3>>
-# EDGE-NEXT: %[[C:.*]] = qnn.concat %[[Q]], %[[A]], %[[A]] {axis = 3 : i64}{{.*}}
+# EDGE-NEXT: %[[AA:.*]] = qnn.concat %[[A]], %[[A]] {axis = 3 : i64}{{.*}} -> tensor<1x1x2x2x!qnn.q<i8, scale = 0.25, zp = -3>>
+# EDGE-NEXT: %[[C:.*]] = qnn.concat %[[Q]], %[[AA]] {axis = 3 : i64}{{.*}}
 # EDGE-NEXT: qnn.dequantize %[[C]]
 
 # WRAP: %[[A:.*]] = qnn.slice %arg0 {starts = array<i64: 3>, steps = array<i64: 1>} : tensor<4xf32> -> tensor<1xf32>

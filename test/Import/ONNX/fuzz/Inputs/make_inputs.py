@@ -319,4 +319,16 @@ def resize_sizes_huge(g):
     g.dq(g.q("y", 0.5, 128, out="yq"), 0.5, 128, out="out")
     g.output("out", F32)
 
+# Fuzzer finding 19 (out of memory, Pad, Shape.cpp, 2026-12-06 on d44afbc):
+# edge padding by 1132396544 columns appended that many copies of the edge
+# column's Value as Concat operands (9 GB). The edge part is now doubled by
+# concatenation and cut: log2 of the padding in ops.
+@models()
+def pad_edge_huge(g):
+    x = g.qdq_input("x", [1, 1, 2, 3], 0.25, 128)
+    g.init("pads", np.array([0, 0, 0, 1132396544, 0, 0, 0, 2], np.int64))
+    g.node("Pad", [x, "pads"], "p", name="pad", mode="edge")
+    g.dq(g.q("p", 0.25, 128, out="pq"), 0.25, 128, out="out")
+    g.output("out", F32)
+
 models.main()
