@@ -47,6 +47,7 @@ import numpy as np  # noqa: E402
 
 import e2e  # noqa: E402  (test/e2e/e2e.py: running, loading and comparing outputs)
 from qcc_models import difftest  # noqa: E402
+from qcc_models.oracle import write_oracle_model  # noqa: E402
 
 e2e.log = lambda msg: None   # e2e's per-step log lines: too much for hundreds of graphs
 # e2e's driver flags, but -O0: the driver's own speed does not matter and
@@ -211,6 +212,10 @@ def max_lsb(casedir, meta):
 
 def run_ort_batch(tools, dirs, workdir, timeout):
     """{dir: None (ok) or error message}."""
+    # ORT reads weights it would multiply with its saturating uint8 x int8
+    # kernels in their activation's signedness (qcc_models/oracle.py).
+    for d in dirs:
+        write_oracle_model(d)
     listfile = os.path.join(workdir, "ort_batch.list")
     with open(listfile, "w") as f:
         f.write("\n".join(dirs) + "\n")

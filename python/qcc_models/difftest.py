@@ -44,7 +44,10 @@ The oracle is ONNX Runtime: on model_ort.onnx (the standard-ONNX expansion)
 for QONNX graphs; for QDQ graphs with graph optimizations disabled
 (model.json "ort_opt_level"; see generate()) and, when they have INT4/UINT4
 activations, on a copy with extra graph outputs (_write_int4_oracle());
-QOperator graphs as they are.
+QOperator graphs as they are. In every form, weights ORT would multiply
+with its saturating uint8 x int8 kernels are given to it in their
+activation's signedness (qcc_models/oracle.py, called by
+python/qcc_difftest.py).
 """
 import json
 import os

@@ -354,6 +354,15 @@ def _main(args):
                                        (" scale %.6g" % d["scale"]) if d.get("scale") else ""))
 
     # -- 2. ONNX Runtime -----------------------------------------------------
+    # Weights ORT would multiply with its saturating uint8 x int8 kernels
+    # (x86-64 without VNNI) are given to it in their activation's
+    # signedness, values and zero points moved by 128
+    # (python/qcc_models/oracle.py).
+    from qcc_models.oracle import write_oracle_model
+    rewritten = write_oracle_model(workdir)
+    if rewritten:
+        log("oracle: %d node(s) read their weights in their activation's signedness (%s)"
+            % (rewritten, ORACLE_FILE))
     ort_cmd = [tools["node"], ORT_RUN, workdir]
     oracle = os.path.join(workdir, ORACLE_FILE)
     if os.path.isfile(oracle):
