@@ -250,8 +250,12 @@ def prepare(model, variants, args, work, qcc):
             flags + ["--name", "model", "-o", obj]
         log("%s: %s" % (model, " ".join(cmd[1:])))
         t0 = time.time()
-        run(cmd, "qcc compile %s (%s)" % (model, var))
+        out = run(cmd + ["--report"], "qcc compile %s (%s)" % (model, var))
         compile_s = time.time() - t0
+        # The arena's lower bound from --report (qcc's own liveness on the
+        # imported graph: the largest sum of activations alive at once).
+        m = re.search(r"peak arena \(activations\): \d+ bytes \(lower bound (\d+) bytes", out)
+        bound = int(m.group(1)) if m else None
         exe = os.path.join(vdir, "timer")
         run([args.cc, "-std=c11", "-O2", "-I" + vdir, '-DQCC_HEADER="model.h"',
              TIMER_C, obj, "-o", exe], "link timer for %s (%s)" % (model, var))
@@ -259,6 +263,7 @@ def prepare(model, variants, args, work, qcc):
             "flags": ["-target", "x86_64", "-O3"] + flags, "exe": exe,
             "compile_s": compile_s,
             "arena_bytes": header_int(os.path.join(vdir, "model.h"), "MODEL_ARENA_BYTES"),
+            "arena_lower_bound": bound,
             "sizes": section_sizes(obj), "rounds": []}
     rec["ort"] = {"rounds": []}
     return rec
@@ -404,7 +409,7 @@ def report(recs, errors, env, args, variants):
     head = ["model", "ONNX file"]
     for v, _ in variants:
         head += ["qcc %s .text" % v, "qcc %s .rodata" % v]
-    head += ["qcc arena (header)", "qcc harness peak RSS", "qcc harness RSS growth in main()",
+    head += ["qcc arena (header)", "arena lower bound", "arena / bound", "qcc harness peak RSS", "qcc harness RSS growth in main()",
              "ORT RSS delta (create+runs)", "ORT node process peak RSS"]
     rows = []
     for r in recs:
@@ -421,13 +426,19 @@ def report(recs, errors, env, args, variants):
         ort_peak = statistics.median([peak_kb(x, "vmhwm_kb", "maxrss_kb") for x in o])
         q_peak = peak_kb(q, "vmhwm_end_kb", "maxrss_end_kb")
         q_start = peak_kb(q, "vmhwm_start_kb", "maxrss_start_kb")
-        row += [fmt_bytes(v0["arena_bytes"]), fmt_kb(q_peak), fmt_kb(q_peak - q_start),
+        lb = v0.get("arena_lower_bound")
+        row += [fmt_bytes(v0["arena_bytes"]), fmt_bytes(lb) if lb else "?",
+                "%.2fx" % (v0["arena_bytes"] / lb) if lb and v0["arena_bytes"] else "?",
+                fmt_kb(q_peak), fmt_kb(q_peak - q_start),
                 fmt_kb(ort_delta), fmt_kb(ort_peak)]
         rows.append(row)
     L.append(md_table(head, rows))
     L.append("")
     L.append("- .text / .rodata: sections of the qcc object (`%s`; .rodata includes .rodata.* and holds "
-             "the weights). Arena: `MODEL_ARENA_BYTES` from the generated header."
+             "the weights). Arena: `MODEL_ARENA_BYTES` from the generated header. Lower bound: from "
+             "`qcc compile --report`, the largest sum of the activations alive at once over the imported "
+             "graph in program order, each at its stored width (one byte a value for int8); graph inputs, "
+             "outputs and weights are not in it."
              % (next((r["variants"][variants[0][0]]["sizes"]["tool"] for r in recs), "llvm-size") or "?"))
     L.append("- qcc harness peak RSS: peak RSS of the whole C timer process (libc, inputs, outputs, arena "
              "and the weight pages it touched), read as VmHWM from /proc/self/status, because `getrusage` "

@@ -194,9 +194,17 @@ void qcc::printBitReport(const ModelReport &r, llvm::raw_ostream &os) {
                      "sum(bits x count)/8 + biases: %lld bytes)\n",
                      (long long)macs, (long long)weights, (long long)wBytes,
                      (long long)((ideal + 7) / 8));
-  if (r.arenaBytes >= 0)
-    os << llvm::format("peak arena (activations): %lld bytes; weights + "
-                       "activations: %lld bytes\n",
-                       (long long)r.arenaBytes,
+  if (r.arenaBytes >= 0) {
+    os << llvm::format("peak arena (activations): %lld bytes",
+                       (long long)r.arenaBytes);
+    // The bound next to the plan, and the plan in multiples of it.
+    if (r.arenaLowerBound > 0)
+      os << llvm::format(" (lower bound %lld bytes; %.2fx)",
+                         (long long)r.arenaLowerBound,
+                         (double)r.arenaBytes / (double)r.arenaLowerBound);
+    else if (r.arenaLowerBound == 0)
+      os << " (lower bound 0 bytes)";
+    os << llvm::format("; weights + activations: %lld bytes\n",
                        (long long)(wBytes + r.arenaBytes));
+  }
 }

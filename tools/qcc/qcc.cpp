@@ -18,6 +18,7 @@
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
+#include "qcc/Report/ArenaLowerBound.h"
 #include "qcc/Report/BitReport.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -53,7 +54,7 @@ const char *kUsage =
     "  --shape I=S   static shape for input I, e.g. --shape input=1x3x224x224\n"
     "  --report      print per layer: op, weight / activation bits per slice,\n"
     "                MACs, stored weight and activation bytes; and the totals\n"
-    "                (weights + peak arena)\n";
+    "                (weights + peak arena, next to the arena's lower bound)\n";
 
 bool isIdentifier(StringRef s) {
   if (s.empty() || llvm::isDigit(s[0]))
@@ -280,6 +281,7 @@ int main(int argc, char **argv) {
       die(o.model + ": " + first.text.value_or("bit-width legalization failed"));
     report = qcc::collectBitReport(*module);
     report.idealWeightBits = ideal;
+    report.arenaLowerBound = qcc::arenaLowerBound(*module);
   }
 
   // Two steps, so that --report can see which activations the buffer

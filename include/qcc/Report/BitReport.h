@@ -22,6 +22,9 @@ struct LayerReport {
 struct ModelReport {
   std::vector<LayerReport> layers;
   int64_t arenaBytes = -1; // peak arena, once planned
+  /// The arena's lower bound (arenaLowerBound, ArenaLowerBound.h); -1: not
+  /// computed.
+  int64_t arenaLowerBound = -1;
   /// sum(bits x count) + biases at the widths the model was imported with
   /// (before legalization promotes 3 to 4 and 5..7 to 8 bits); -1: the sum
   /// of the layers' idealWeightBits.
