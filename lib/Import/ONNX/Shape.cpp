@@ -804,10 +804,13 @@ void Importer::importResizeTables(const onnx::NodeProto &n,
     if (!(sc > 0) || !std::isfinite(sc))
       fail(describe(n), ": scale ", llvm::format("%g", sc), " of dimension ",
            2 + d, " must be positive");
-    int64_t outLen = sizes.empty() ? (int64_t)std::floor(inLen * sc) : sizes[2 + d];
-    if (outLen < 1 || outLen > kMaxResizeExtent)
-      fail(describe(n), ": output extent ", outLen, " of dimension ", 2 + d,
-           " is outside [1, ", kMaxResizeExtent, "]");
+    // The extent from scales is checked as a double, before it is
+    // converted (a scale of 3e38 gives an extent no int64_t holds).
+    double extent = sizes.empty() ? std::floor((double)inLen * sc) : (double)sizes[2 + d];
+    if (!(extent >= 1) || extent > (double)kMaxResizeExtent)
+      fail(describe(n), ": output extent ", llvm::format("%.15g", extent),
+           " of dimension ", 2 + d, " is outside [1, ", kMaxResizeExtent, "]");
+    int64_t outLen = (int64_t)extent;
     out[2 + d] = outLen;
     // As ONNX Runtime computes them, in binary32: the scale (output over
     // input where sizes are given), the source coordinate, its clamp.

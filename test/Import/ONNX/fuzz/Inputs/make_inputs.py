@@ -331,4 +331,17 @@ def pad_edge_huge(g):
     g.dq(g.q("p", 0.25, 128, out="pq"), 0.25, 128, out="out")
     g.output("out", F32)
 
+# Fuzzer finding 20 (UBSan, Resize, Shape.cpp, 2026-12-06 on aac80af): a
+# linear Resize by a scale of 3.4e38 gave an output extent of 2.04e39 rows,
+# converted to int64_t before the extent check (undefined; without UBSan
+# the check then saw a negative extent). The extent is now checked as a
+# double first.
+@models()
+def resize_scale_huge(g):
+    x = g.qdq_input("x", [1, 2, 6, 6], 0.5, 128)
+    g.init("sc", np.array([1, 1, 3.4e38, 2], np.float32))
+    g.node("Resize", [x, "", "sc"], "y", name="rs", mode="linear")
+    g.dq(g.q("y", 0.5, 128, out="yq"), 0.5, 128, out="out")
+    g.output("out", F32)
+
 models.main()
