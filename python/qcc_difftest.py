@@ -214,8 +214,13 @@ def run_ort_batch(tools, dirs, workdir, timeout):
     """{dir: None (ok) or error message}."""
     # ORT reads weights it would multiply with its saturating uint8 x int8
     # kernels in their activation's signedness (qcc_models/oracle.py).
+    failed = {}
     for d in dirs:
-        write_oracle_model(d)
+        try:
+            write_oracle_model(d)
+        except Exception as e:  # reported for this case, not the batch
+            failed[d] = "cannot write the oracle's model: %s: %s" % (type(e).__name__, e)
+    dirs = [d for d in dirs if d not in failed]
     listfile = os.path.join(workdir, "ort_batch.list")
     with open(listfile, "w") as f:
         f.write("\n".join(dirs) + "\n")
@@ -228,6 +233,7 @@ def run_ort_batch(tools, dirs, workdir, timeout):
         if len(parts) >= 2 and parts[1] in status:
             status[parts[1]] = None if parts[0] == "ok" else (parts[2] if len(parts) > 2
                                                               else "error")
+    status.update(failed)
     return status
 
 

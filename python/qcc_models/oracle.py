@@ -23,6 +23,18 @@ oracle_uint8_weights.py). Rewritten:
   - the constant weight of QLinearConv, QLinearMatMul, MatMulInteger,
     ConvInteger and com.microsoft QGemm, to its activation's type.
 Graph inputs, activations and every other tensor are left as they are.
+
+Every int8 constant a DequantizeLinear reads becomes uint8, whatever the
+activation it meets, because ORT on x86-64 runs QDQ graphs with int8
+activations as uint8 ones (its QDQIsInt8Allowed() is false there): an int8
+weight would meet a uint8 activation and saturate. On an Arm host the
+rewrite would turn ORT's fused int8 x int8 QDQ kernels into float
+DequantizeLinear -> op -> QuantizeLinear; the tests run ORT on x86-64.
+
+ORT's own precision mode (session option session.x64quantprecision = 1)
+was tried instead: it makes MatMulInteger, QLinearMatMul and a QDQ MatMul
+exact on the AVX2 machine, but a ConvInteger of int8 activations and uint8
+weights stays 64006 off, so the rewrite it is.
 """
 import os
 
