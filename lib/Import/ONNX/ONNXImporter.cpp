@@ -17,6 +17,7 @@
 #include "Importer.h"
 
 #include "mlir/IR/Verifier.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -2059,6 +2060,13 @@ OwningOpRef<ModuleOp> Importer::run() {
   format = detectFormat();
   for (const auto &o : g.output())
     graphOutputs.insert(o.name());
+  // ONNX graphs are in SSA form: a tensor is a graph input, an initializer
+  // or one node's output, once.
+  llvm::StringSet<> defined;
+  for (const auto &in : g.input())
+    defined.insert(in.name());
+  for (const auto &t : g.initializer())
+    defined.insert(t.name());
   for (const auto &n : g.node()) {
     // Every op qcc reads has an output; fusions look at nodes ahead of
     // their turn, so check it here once.
@@ -2067,8 +2075,17 @@ OwningOpRef<ModuleOp> Importer::run() {
     for (const auto &in : n.input())
       if (!in.empty())
         consumers[in].push_back(&n);
-    for (const auto &out : n.output())
+    for (const auto &out : n.output()) {
+      if (out.empty())
+        continue;
+      if (auto it = producers.find(out); it != producers.end())
+        fail(describe(n), ": output '", out, "' is already the output of ",
+             describe(*it->second), " (a tensor is defined once)");
+      if (defined.count(out))
+        fail(describe(n), ": output '", out,
+             "' is already a graph input or initializer (a tensor is defined once)");
       producers[out] = &n;
+    }
   }
   checkAcyclic();
   checkOpVersions();

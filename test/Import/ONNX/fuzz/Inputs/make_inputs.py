@@ -344,4 +344,24 @@ def resize_scale_huge(g):
     g.dq(g.q("y", 0.5, 128, out="yq"), 0.5, 128, out="out")
     g.output("out", F32)
 
+# Fuzzer finding 21 (ASan heap-buffer-overflow, Transpose, Shape.cpp,
+# 2026-12-06 on 2278362): two DequantizeLinear nodes wrote the same tensor,
+# one from a [9, 3] activation and one from a [2, 3] constant; the Transpose
+# after them read the constant with the activation's shape. ONNX graphs
+# define each tensor once; a second definition is now refused.
+@models()
+def output_defined_twice(g):
+    x = g.qdq_input("x", [9, 3], 0.5, 128)
+    g.node("Identity", [x], "w_dq", name="first")
+    g.weight("w", np.ones([2, 3]), 0.125)          # DQ -> w_dq again
+    g.node("Transpose", ["w_dq"], "wt", name="t", perm=[1, 0])
+    g.output("wt", F32)
+
+
+@models()
+def output_is_input(g):
+    g.input("x", F32, [1, 3])
+    g.node("Relu", ["x"], "x", name="relu")
+    g.output("x", F32)
+
 models.main()
