@@ -45,10 +45,7 @@ int64_t functionBound(func::FuncOp f) {
   if (f.isExternal())
     return 0;
   Block &body = f.getBody().front();
-  llvm::DenseMap<Operation *, int64_t> index;
-  int64_t n = 0;
-  for (Operation &op : body)
-    index[&op] = n++;
+  int64_t n = body.getOperations().size();
   // The buffer a value is stored in: its own, or the one a view reads;
   // null for graph inputs and constants (not in the arena).
   llvm::DenseMap<Value, Value> root;
@@ -61,10 +58,10 @@ int64_t functionBound(func::FuncOp f) {
     bool returned = false;
   };
   llvm::DenseMap<Value, Interval> buffers;
-  for (Operation &op : body) {
+  for (auto [i, op] : llvm::enumerate(body)) {
     if (isConstant(&op))
       continue;
-    int64_t at = index[&op];
+    int64_t at = i;
     // Every operand read here (also from nested regions) keeps its buffer
     // alive up to this op.
     op.walk([&](Operation *inner) {

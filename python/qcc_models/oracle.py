@@ -89,19 +89,17 @@ class _Rewriter(object):
         t = self.inits.get(name) if name else None
         return t is not None and t.data_type == INT8
 
-    def constant_of(self, name, to, shape_like=None):
+    def constant_of(self, name, to, shape=()):
         """Constant `name` (int8 or uint8) in type `to`, its values moved by
-        128 (None: a zero point the node leaves out, 0, shaped like
-        constant `shape_like`)."""
-        key = (name, to, shape_like)
+        128 (None: a zero point the node leaves out, 0, of `shape`)."""
+        key = (name, to, shape)
         if key in self.added:
             return self.added[key]
         kind = "u8" if to == UINT8 else "i8"
         if name is None:
-            ref = numpy_helper.to_array(self.inits[shape_like])
-            values = np.zeros(ref.shape if ref.ndim else (), np.int32)
+            values = np.zeros(shape, np.int32)
             frm = INT8 if to == UINT8 else UINT8
-            new = "%s_oracle_zp_%s" % (shape_like, kind)
+            new = "_oracle_zp_%s_%s" % ("x".join(map(str, shape)) or "scalar", kind)
         else:
             values = numpy_helper.to_array(self.inits[name]).astype(np.int32)
             frm = self.inits[name].data_type
@@ -114,14 +112,17 @@ class _Rewriter(object):
         return new
 
     def rewrite(self, node, w, wzp, scale, to=UINT8):
-        """Points node's inputs w (and wzp) at their forms in type `to`."""
+        """Points node's inputs w (and wzp) at their forms in type `to`; a
+        missing zero point is 0, shaped like constant `scale` (a scalar
+        where scale is None)."""
         while len(node.input) <= wzp:
             node.input.append("")
         zp_name = _input(node, wzp)
         if zp_name is not None and zp_name not in self.inits:
             return  # a zero point computed at run time: left alone
+        shape = tuple(self.inits[scale].dims) if scale else ()
         node.input[w] = self.constant_of(node.input[w], to)
-        node.input[wzp] = self.constant_of(zp_name, to, None if zp_name else scale)
+        node.input[wzp] = self.constant_of(zp_name, to, shape)
         self.count += 1
 
     def run(self):
@@ -143,14 +144,10 @@ class _Rewriter(object):
                     or weight.data_type not in (UINT8, INT8)
                     or weight.data_type == act_type):
                 continue
+            # MatMulInteger and ConvInteger have no scale: a missing zero
+            # point is a scalar.
             integer = n.op_type in ("MatMulInteger", "ConvInteger")
-            scale = None if integer else _input(n, w + 1)
-            if integer and _input(n, w_zp) is None:
-                # No scale to shape a missing zero point after: a scalar.
-                self.inits.setdefault("_oracle_scalar", numpy_helper.from_array(
-                    np.zeros((), np.float32), "_oracle_scalar"))
-                scale = "_oracle_scalar"
-            self.rewrite(n, w, w_zp, scale, act_type)
+            self.rewrite(n, w, w_zp, None if integer else _input(n, w + 1), act_type)
         return self.count
 
 
