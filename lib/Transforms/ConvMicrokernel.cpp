@@ -8,6 +8,9 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
 
 namespace qcc {
 #define GEN_PASS_DEF_CONVMICROKERNELPASS
@@ -31,12 +34,27 @@ struct ConvParams {
   StringRef xKind = "signed";
 };
 
+/// A convolution whose requantization runs in the kernel, one output row
+/// at a time: the accumulators start at `fill` (a splat) or at
+/// `bias[g, f]`, one row of them goes to `scratch`, and a copy of the
+/// elementwise `requant` generic reads that row and writes the row's output
+/// channels of `out`. The full accumulator buffer is never written.
+struct Fusion {
+  Value fill;            // i32, or
+  Value bias;            // memref<G x Fg x i32>
+  Value scratch;         // memref<1 x 1 x 1 x OW x Fg x i32>
+  linalg::GenericOp requant;
+  Value out;             // memref<N x (G * Fg) x OH x OW x i8>
+};
+
 /// Emits the kernel for one linalg.generic (already checked by the caller).
 class KernelBuilder {
 public:
   KernelBuilder(OpBuilder &b, Location loc, Value x, Value w, Value acc,
-                const ConvParams &p, int64_t vlen, int64_t pixels)
-      : b(b), loc(loc), x(x), w(w), acc(acc), p(p), V(vlen), R(pixels) {
+                const ConvParams &p, int64_t vlen, int64_t pixels,
+                const Fusion *fusion)
+      : b(b), loc(loc), x(x), w(w), acc(acc), p(p), V(vlen), R(pixels),
+        fusion(fusion) {
     auto accT = cast<MemRefType>(acc.getType());
     auto wT = cast<MemRefType>(w.getType());
     N = accT.getDimSize(0), G = accT.getDimSize(1), OH = accT.getDimSize(2),
@@ -46,19 +64,20 @@ public:
     mulType = (p.wSigned && p.zw == 0) ? b.getI16Type() : b.getI32Type();
   }
 
-  void build() {
+  /// The loop nest; returns its outermost loop.
+  scf::ForOp build() {
     Value n0 = idx(0);
     auto loop = [&](int64_t ub, auto body) {
-      scf::ForOp::create(b, loc, n0, idx(ub), idx(1), ValueRange{},
-                         [&](OpBuilder &nb, Location, Value iv, ValueRange) {
-                           OpBuilder::InsertionGuard guard(b);
-                           b.setInsertionPoint(nb.getInsertionBlock(),
-                                               nb.getInsertionPoint());
-                           body(iv);
-                           scf::YieldOp::create(b, loc);
-                         });
+      return scf::ForOp::create(
+          b, loc, n0, idx(ub), idx(1), ValueRange{},
+          [&](OpBuilder &nb, Location, Value iv, ValueRange) {
+            OpBuilder::InsertionGuard guard(b);
+            b.setInsertionPoint(nb.getInsertionBlock(), nb.getInsertionPoint());
+            body(iv);
+            scf::YieldOp::create(b, loc);
+          });
     };
-    loop(N, [&](Value n) {
+    return loop(N, [&](Value n) {
       loop(G, [&](Value g) {
         loop(OH, [&](Value oh) {
           int64_t full = OW - OW % R;
@@ -85,12 +104,72 @@ public:
           };
           blocks(0, full, R, R);
           blocks(full, OW, 1, 1);
+          if (fusion)
+            requantRow(n, g, oh);
         });
       });
     });
   }
 
 private:
+  /// The requantization of output row (n, oh) of group g: a copy of the
+  /// requant generic over a [1, Fg, 1, OW] tile that reads the scratch row
+  /// and the matching slices of its parameter tables.
+  void requantRow(Value n, Value g, Value oh) {
+    linalg::GenericOp r = fusion->requant;
+    MLIRContext *ctx = b.getContext();
+    Value f0 = mul(g, Fg);
+    SmallVector<OpFoldResult> tileOff = {n, f0, oh, b.getIndexAttr(0)};
+    SmallVector<int64_t> tileSize = {1, Fg, 1, OW};
+    auto d = [&](unsigned i) { return b.getAffineDimExpr(i); };
+    AffineExpr c0 = b.getAffineConstantExpr(0);
+    SmallVector<Value> ins = {fusion->scratch};
+    SmallVector<AffineMap> maps = {
+        AffineMap::get(4, 0, {c0, c0, c0, d(3), d(1)}, ctx)};
+    for (OpOperand *in : llvm::drop_begin(r.getDpsInputOperands())) {
+      AffineMap m = r.getMatchingIndexingMap(in);
+      maps.push_back(m);
+      if (m.getNumResults() == 0) {
+        ins.push_back(in->get());
+        continue;
+      }
+      SmallVector<OpFoldResult> off, size, stride;
+      for (AffineExpr e : m.getResults()) {
+        if (auto de = dyn_cast<AffineDimExpr>(e)) {
+          off.push_back(tileOff[de.getPosition()]);
+          size.push_back(b.getIndexAttr(tileSize[de.getPosition()]));
+        } else {
+          off.push_back(
+              b.getIndexAttr(cast<AffineConstantExpr>(e).getValue()));
+          size.push_back(b.getIndexAttr(1));
+        }
+        stride.push_back(b.getIndexAttr(1));
+      }
+      ins.push_back(memref::SubViewOp::create(b, loc, in->get(), off, size, stride));
+    }
+    SmallVector<OpFoldResult> one(4, b.getIndexAttr(1)), outSize;
+    for (int64_t s : tileSize)
+      outSize.push_back(b.getIndexAttr(s));
+    Value outTile =
+        memref::SubViewOp::create(b, loc, fusion->out, tileOff, outSize, one);
+    maps.push_back(b.getMultiDimIdentityMap(4));
+    auto tile = linalg::GenericOp::create(b, loc, TypeRange{}, ins,
+                                          ValueRange{outTile}, maps,
+                                          r.getIteratorTypesArray());
+    IRMapping map;
+    r.getRegion().cloneInto(&tile.getRegion(), map);
+  }
+
+  /// The accumulators' start for V channels from `fo` of group g.
+  Value initVector(Value n, Value g, Value oh, Value o, Value fo) {
+    auto v32 = VectorType::get({V}, b.getI32Type());
+    if (!fusion)
+      return vector::LoadOp::create(b, loc, v32, acc, ValueRange{n, g, oh, o, fo});
+    if (fusion->bias)
+      return vector::LoadOp::create(b, loc, v32, fusion->bias, ValueRange{g, fo});
+    return vector::BroadcastOp::create(b, loc, v32, fusion->fill);
+  }
+
   Value idx(int64_t v) { return arith::ConstantIndexOp::create(b, loc, v); }
   Value add(Value a, Value c) { return arith::AddIOp::create(b, loc, a, c); }
   Value mul(Value a, int64_t c) {
@@ -141,9 +220,9 @@ private:
     for (int64_t i = 0; i < r; ++i)
       owr.push_back(add(ow, idx(i)));
     SmallVector<Value> init;
+    Value start = fusion ? initVector(n, g, oh, ow, fo) : Value();
     for (Value o : owr)
-      init.push_back(vector::LoadOp::create(b, loc, v32, acc,
-                                            ValueRange{n, g, oh, o, fo}));
+      init.push_back(fusion ? start : initVector(n, g, oh, o, fo));
     Value zero = idx(0), one = idx(1);
     auto cLoop = scf::ForOp::create(b, loc, zero, idx(Cg), one, init);
     {
@@ -206,9 +285,15 @@ private:
       }
       scf::YieldOp::create(b, loc, khLoop.getResults());
     }
-    for (auto [i, o] : llvm::enumerate(owr))
-      vector::StoreOp::create(b, loc, cLoop.getResult(i), acc,
-                              ValueRange{n, g, oh, o, fo});
+    Value zero0 = idx(0);
+    for (auto [i, o] : llvm::enumerate(owr)) {
+      if (fusion)
+        vector::StoreOp::create(b, loc, cLoop.getResult(i), fusion->scratch,
+                                ValueRange{zero0, zero0, zero0, o, fo});
+      else
+        vector::StoreOp::create(b, loc, cLoop.getResult(i), acc,
+                                ValueRange{n, g, oh, o, fo});
+    }
   }
 
   OpBuilder &b;
@@ -218,7 +303,109 @@ private:
   int64_t V, R;
   int64_t N, G, OH, OW, Fg, Cg, KH, KW;
   Type mulType;
+  const Fusion *fusion;
 };
+
+/// The buffer a view reads through to.
+Value rootOf(Value v) {
+  while (auto view = v.getDefiningOp<ViewLikeOpInterface>())
+    v = view.getViewSource();
+  return v;
+}
+
+/// The fusion of `conv` (x, w -> acc [N, G, OH, OW, Fg]) with the ops
+/// around its accumulator, when the accumulator is a buffer of its own that
+/// only these use: one op that starts it (a linalg.fill, or a generic that
+/// broadcasts a [G, Fg] bias), the convolution, and one elementwise generic
+/// after it that reads it (the requantization, writing an i8
+/// [N, G * Fg, OH, OW] buffer through the filter-innermost map); between the
+/// convolution and the requantization nothing may write memory, since both
+/// move to the requantization's place.
+std::optional<Fusion> matchFusion(linalg::GenericOp conv) {
+  Value acc = conv.getDpsInits()[0];
+  auto alloc = acc.getDefiningOp<memref::AllocOp>();
+  if (!alloc)
+    return std::nullopt;
+  auto aT = cast<MemRefType>(acc.getType());
+  int64_t N = aT.getDimSize(0), G = aT.getDimSize(1), OH = aT.getDimSize(2),
+          OW = aT.getDimSize(3), Fg = aT.getDimSize(4);
+  Operation *init = nullptr;
+  linalg::GenericOp req;
+  for (OpOperand &use : acc.getUses()) {
+    Operation *u = use.getOwner();
+    if (u == conv.getOperation() || isa<memref::DeallocOp>(u))
+      continue;
+    auto dps = dyn_cast<DestinationStyleOpInterface>(u);
+    if (!dps)
+      return std::nullopt;
+    if (!init && dps.getNumDpsInits() == 1 && dps.getDpsInits()[0] == acc &&
+        dps.getNumDpsInputs() == 1) {
+      init = u;
+      continue;
+    }
+    auto g = dyn_cast<linalg::GenericOp>(u);
+    if (!req && g && g.getNumDpsInputs() >= 1 && g.getDpsInputs()[0] == acc &&
+        g.getNumDpsInits() == 1 && g.getDpsInits()[0] != acc) {
+      req = g;
+      continue;
+    }
+    return std::nullopt;
+  }
+  if (!init || !req || init->getBlock() != conv->getBlock() ||
+      req->getBlock() != conv->getBlock() || !init->isBeforeInBlock(conv) ||
+      !conv->isBeforeInBlock(req))
+    return std::nullopt;
+  for (Operation *op = conv->getNextNode(); op != req.getOperation();
+       op = op->getNextNode())
+    if (!isMemoryEffectFree(op) && !isa<memref::AllocOp>(op))
+      return std::nullopt;
+  MLIRContext *ctx = conv.getContext();
+  auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
+  Fusion f;
+  if (auto fill = dyn_cast<linalg::FillOp>(init)) {
+    f.fill = fill.getDpsInputs()[0];
+    if (!f.fill.getType().isInteger(32))
+      return std::nullopt;
+  } else if (auto bg = dyn_cast<linalg::GenericOp>(init)) {
+    auto bT = dyn_cast<MemRefType>(bg.getDpsInputs()[0].getType());
+    auto yield = cast<linalg::YieldOp>(bg.getBody()->getTerminator());
+    if (!bT || bT.getShape() != ArrayRef<int64_t>{G, Fg} ||
+        !bT.getLayout().isIdentity() || !bT.getElementType().isInteger(32) ||
+        bg.getIndexingMapsArray() !=
+            SmallVector<AffineMap>{AffineMap::get(5, 0, {d(1), d(4)}, ctx),
+                                   AffineMap::getMultiDimIdentityMap(5, ctx)} ||
+        bg.getBody()->getOperations().size() != 1 ||
+        yield.getValues() != ValueRange{bg.getBody()->getArgument(0)})
+      return std::nullopt;
+    f.bias = bg.getDpsInputs()[0];
+  } else {
+    return std::nullopt;
+  }
+  auto oT = dyn_cast<MemRefType>(req.getDpsInits()[0].getType());
+  if (!oT || oT.getShape() != ArrayRef<int64_t>{N, G * Fg, OH, OW} ||
+      !oT.getElementType().isInteger(8) || req.getNumLoops() != 4 ||
+      req.getNumReductionLoops() != 0 || req->getNumResults() != 0 ||
+      req.getIndexingMapsArray().front() !=
+          AffineMap::get(4, 0,
+                         {d(0), d(1).floorDiv(Fg), d(2), d(3), d(1) % Fg},
+                         ctx) ||
+      !req.getIndexingMapsArray().back().isIdentity())
+    return std::nullopt;
+  for (OpOperand *in : llvm::drop_begin(req.getDpsInputOperands())) {
+    if (!isa<MemRefType>(in->get().getType()))
+      return std::nullopt;
+    for (AffineExpr e : req.getMatchingIndexingMap(in).getResults())
+      if (!isa<AffineDimExpr>(e) &&
+          !(isa<AffineConstantExpr>(e) && cast<AffineConstantExpr>(e).getValue() == 0))
+        return std::nullopt;
+  }
+  f.requant = req;
+  f.out = req.getDpsInits()[0];
+  // Rows of the output are written while the convolution still reads x.
+  if (rootOf(f.out) == rootOf(conv.getDpsInputs()[0]))
+    return std::nullopt;
+  return f;
+}
 
 struct ConvMicrokernelPass
     : qcc::impl::ConvMicrokernelPassBase<ConvMicrokernelPass> {
@@ -297,9 +484,29 @@ struct ConvMicrokernelPass
             break;
           }
       }
-      OpBuilder b(g);
-      KernelBuilder(b, g.getLoc(), x, w, acc, p, V, R).build();
+      std::optional<Fusion> fusion = matchFusion(g);
+      OpBuilder b(fusion ? fusion->requant.getOperation() : g.getOperation());
+      if (fusion)
+        fusion->scratch = memref::AllocOp::create(
+            b, g.getLoc(),
+            MemRefType::get({1, 1, 1, aT.getDimSize(3), Fg}, b.getI32Type()),
+            b.getI64IntegerAttr(64));
+      scf::ForOp kernel =
+          KernelBuilder(b, g.getLoc(), x, w, acc, p, V, R,
+                        fusion ? &*fusion : nullptr)
+              .build();
+      kernel->setAttr("qcc.kernel", b.getStringAttr("conv2d"));
+      if (!fusion) {
+        g.erase();
+        continue;
+      }
+      // The accumulator buffer, what started it and what read it are gone.
+      Operation *alloc = acc.getDefiningOp();
+      fusion->requant.erase();
       g.erase();
+      for (Operation *u : llvm::make_early_inc_range(acc.getUsers()))
+        u->erase();
+      alloc->erase();
     }
   }
 };

@@ -8,6 +8,8 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/IRMapping.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 namespace qcc {
@@ -18,6 +20,47 @@ namespace qcc {
 using namespace mlir;
 
 namespace {
+/// An elementwise linalg op on tensors that writes a fresh tensor
+/// (tensor.empty destinations) and whose result is the destination of an
+/// op that writes it in place while something else also uses it: a zero
+/// fill or a bias broadcast that CSE merged for several convolutions.
+/// Bufferization would allocate it once and copy it for each in-place
+/// writer; recomputing it per writer costs no more than that copy, and
+/// gives each writer a buffer of its own that no other op reads (which is
+/// what lets qcc-conv-microkernel drop a convolution's accumulator).
+void recomputeSharedDestinations(ModuleOp module) {
+  SmallVector<linalg::LinalgOp> ops;
+  module.walk([&](linalg::LinalgOp op) {
+    if (op->getNumResults() == 1 && op.hasPureTensorSemantics() &&
+        op.getNumReductionLoops() == 0 && !op->getResult(0).hasOneUse() &&
+        llvm::all_of(op.getDpsInits(), [](Value v) {
+          return v.getDefiningOp<tensor::EmptyOp>();
+        }))
+      ops.push_back(op);
+  });
+  for (linalg::LinalgOp op : ops) {
+    SmallVector<OpOperand *> dests;
+    unsigned uses = 0;
+    for (OpOperand &use : op->getResult(0).getUses()) {
+      ++uses;
+      auto dps = dyn_cast<DestinationStyleOpInterface>(use.getOwner());
+      if (dps && dps.isDpsInit(&use))
+        dests.push_back(&use);
+    }
+    // With only destination uses, the first keeps the original.
+    if (dests.size() == uses)
+      dests.erase(dests.begin());
+    for (OpOperand *use : dests) {
+      OpBuilder b(use->getOwner());
+      IRMapping map;
+      for (Value init : op.getDpsInits())
+        if (!map.contains(init))
+          map.map(init, b.clone(*init.getDefiningOp())->getResult(0));
+      use->set(b.clone(*op, map)->getResult(0));
+    }
+  }
+}
+
 struct OneShotBufferizePass
     : qcc::impl::OneShotBufferizePassBase<OneShotBufferizePass> {
   void runOnOperation() override {
@@ -31,6 +74,7 @@ struct OneShotBufferizePass
           f.setArgAttr(i, bufferization::BufferizationDialect::kWritableAttrName,
                        BoolAttr::get(f.getContext(), false));
     });
+    recomputeSharedDestinations(module);
     bufferization::OneShotBufferizationOptions options;
     options.bufferizeFunctionBoundaries = true;
     options.setFunctionBoundaryTypeConversion(

@@ -64,12 +64,35 @@ bool mayOverlap(const Extent &a, const Extent &b) {
   return a.begin < b.end && b.begin < a.end;
 }
 
+/// The buffers a kernel reads or writes: its memref operands, and for a
+/// loop nest marked `qcc.kernel` (a microkernel) the memrefs its body
+/// captures from above.
+SmallVector<Value> buffersOf(Operation *op) {
+  SmallVector<Value> buffers;
+  auto add = [&](Value v) {
+    if (isa<MemRefType>(v.getType()) && !llvm::is_contained(buffers, v))
+      buffers.push_back(v);
+  };
+  for (Value v : op->getOperands())
+    add(v);
+  llvm::SetVector<Value> captured;
+  getUsedValuesDefinedAbove(op->getRegions(), captured);
+  for (Value v : captured)
+    add(v);
+  return buffers;
+}
+
+/// A linalg op, or a loop nest marked `qcc.kernel`, on static
+/// identity-layout buffers (what the bare-pointer calling convention
+/// passes).
 bool outlinable(Operation *op) {
-  if (!isa<linalg::LinalgOp>(op))
+  if (!isa<linalg::LinalgOp>(op) &&
+      !(op->hasAttr("qcc.kernel") && op->getNumResults() == 0 &&
+        op->getNumRegions() > 0))
     return false;
-  for (Value v : op->getOperands()) {
-    auto t = dyn_cast<MemRefType>(v.getType());
-    if (t && (!t.hasStaticShape() || !t.getLayout().isIdentity()))
+  for (Value v : buffersOf(op)) {
+    auto t = cast<MemRefType>(v.getType());
+    if (!t.hasStaticShape() || !t.getLayout().isIdentity())
       return false;
   }
   return true;
@@ -90,10 +113,7 @@ struct OutlineKernelsPass
       for (Operation &op : llvm::make_early_inc_range(f.getBody().front())) {
         if (!outlinable(&op))
           continue;
-        SmallVector<Value> buffers;
-        for (Value v : op.getOperands())
-          if (isa<MemRefType>(v.getType()) && !llvm::is_contained(buffers, v))
-            buffers.push_back(v);
+        SmallVector<Value> buffers = buffersOf(&op);
         // Values the op's body captures from above: constants are cloned
         // into the kernel, anything else becomes an extra argument.
         llvm::SetVector<Value> captured;

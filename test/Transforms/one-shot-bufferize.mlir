@@ -111,3 +111,36 @@ func.func @io_names(%x: tensor<4xi8> {qcc.name = "input"}) -> (tensor<4xi8> {qcc
   %0 = linalg.copy ins(%x : tensor<4xi8>) outs(%e : tensor<4xi8>) -> tensor<4xi8>
   return %0 : tensor<4xi8>
 }
+
+// -----
+
+// One zero fill (CSE merged the two) is the destination of two
+// accumulations that update it in place: each gets a fill of its own, not a
+// copy of one shared zero buffer, so no other op reads either buffer.
+// CHECK-LABEL: func.func @shared_fill(
+// CHECK-SAME: %[[A:[^:]*]]: memref<4xi32>, %[[B:[^:]*]]: memref<4xi32>, %[[OA:[^:]*]]: memref<4xi32>, %[[OB:[^:]*]]: memref<4xi32>) {
+// CHECK-NOT: memref.alloc
+// CHECK-NOT: linalg.copy
+// CHECK-DAG: linalg.fill ins(%{{.*}} : i32) outs(%[[OA]] : memref<4xi32>)
+// CHECK-DAG: linalg.fill ins(%{{.*}} : i32) outs(%[[OB]] : memref<4xi32>)
+// CHECK: linalg.generic {{.*}} ins(%[[A]] : memref<4xi32>) outs(%[[OA]] : memref<4xi32>)
+// CHECK: linalg.generic {{.*}} ins(%[[B]] : memref<4xi32>) outs(%[[OB]] : memref<4xi32>)
+// CHECK-NOT: linalg.copy
+// CHECK: return
+#id = affine_map<(d0) -> (d0)>
+func.func @shared_fill(%a: tensor<4xi32>, %b: tensor<4xi32>) -> (tensor<4xi32>, tensor<4xi32>) {
+  %c0 = arith.constant 0 : i32
+  %e = tensor.empty() : tensor<4xi32>
+  %z = linalg.fill ins(%c0 : i32) outs(%e : tensor<4xi32>) -> tensor<4xi32>
+  %0 = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel"]} ins(%a : tensor<4xi32>) outs(%z : tensor<4xi32>) {
+  ^bb0(%in: i32, %out: i32):
+    %s = arith.addi %in, %out : i32
+    linalg.yield %s : i32
+  } -> tensor<4xi32>
+  %1 = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel"]} ins(%b : tensor<4xi32>) outs(%z : tensor<4xi32>) {
+  ^bb0(%in: i32, %out: i32):
+    %s = arith.addi %in, %out : i32
+    linalg.yield %s : i32
+  } -> tensor<4xi32>
+  return %0, %1 : tensor<4xi32>, tensor<4xi32>
+}

@@ -15,10 +15,18 @@ def OneShotBufferizePass : Pass<"qcc-one-shot-bufferize", "mlir::ModuleOp"> {
     inserted (the arena planner owns every buffer). Finally, memref results
     become out-params appended to the argument list (the ABI's `outputs[]`);
     a returned static allocation is replaced by its out-param, no copy.
+
+    Before bufferizing, an elementwise linalg op that writes a fresh tensor
+    and is the destination of an in-place writer while something else also
+    uses it (a zero fill or bias broadcast that CSE merged for several
+    convolutions) is recomputed for each such writer. Bufferization would
+    otherwise copy it once per writer; the recomputation costs no more, and
+    each writer's buffer then has no other reader (which
+    `qcc-conv-microkernel` needs to drop a convolution's accumulator).
   }];
   let dependentDialects = [
     "mlir::bufferization::BufferizationDialect", "mlir::memref::MemRefDialect",
-    "mlir::linalg::LinalgDialect"
+    "mlir::linalg::LinalgDialect", "mlir::tensor::TensorDialect"
   ];
 }
 
@@ -56,8 +64,11 @@ def OutlineKernelsPass : Pass<"qcc-outline-kernels", "mlir::ModuleOp"> {
     LLVM keep accumulators in registers and vectorize: seen from the model
     function all buffers are views of one arena pointer.
 
-    Kernels are also the unit a later pass replaces by a target microkernel.
-    Ops whose buffers are not identity-layout memrefs stay inline.
+    A loop nest that an earlier pass marked `qcc.kernel` (the register-
+    blocked convolution of `qcc-conv-microkernel`) is outlined the same way:
+    its buffers are its memref operands and the memrefs its body uses from
+    above; constants it uses are cloned into the kernel. Ops whose buffers
+    are not identity-layout memrefs stay inline.
   }];
   let dependentDialects = ["mlir::func::FuncDialect", "mlir::LLVM::LLVMDialect"];
 }
@@ -167,7 +178,8 @@ def PackSubByteActivationsPass : Pass<"qcc-pack-subbyte-activations", "mlir::Mod
 def ConvMicrokernelPass : Pass<"qcc-conv-microkernel", "mlir::ModuleOp"> {
   let summary = "Register-blocked vector kernel for filter-innermost convolutions";
   let description = [{
-    Replaces each bufferized convolution accumulation that
+    Runs on buffers before arena planning. Replaces each bufferized
+    convolution accumulation that
     `convert-qnn-to-linalg` emitted in the filter-innermost layout (marked
     `qcc.conv_params`: x [N, G, C/G, Hp, Wp], w [G, C/G, KH, KW, F/G],
     acc [N, G, OH, OW, F/G]) by scf loops over vector registers: a block of
@@ -187,6 +199,19 @@ def ConvMicrokernelPass : Pass<"qcc-conv-microkernel", "mlir::ModuleOp"> {
     An input packed by `qcc-pack-subbyte-activations` (`x_bits`, `x_kind`)
     is read as byte c / k and its value c mod k shifted out in a register.
     Convolutions whose F/G is not a multiple of 8 are left as they are.
+
+    Fused requantization: when the accumulator is a buffer of its own,
+    started by a `linalg.fill` or a broadcast of a [G, F/G] bias and read
+    only by one elementwise generic that writes the i8 output (the
+    requantization `convert-qnn-to-linalg` emits), the kernel starts its
+    registers from the fill value or the bias, stores one output row of
+    accumulators (`OW x F/G` i32) to a small scratch buffer, and a copy of
+    the requantization over that row writes the row's output channels. The
+    full `N x F x OH x OW` i32 accumulator, and the time to write and read
+    it back, are gone; the arena holds one row of it. Between the
+    convolution and the requantization no op may write memory (both move
+    to the requantization's place). The kernel's outer loop is marked
+    `qcc.kernel = "conv2d"` for `qcc-outline-kernels`.
   }];
   let options = [
     Option<"pixels", "pixels", "int64_t", /*default=*/"0",
@@ -194,7 +219,8 @@ def ConvMicrokernelPass : Pass<"qcc-conv-microkernel", "mlir::ModuleOp"> {
            "first of 7, 6, 8, 5, 4 that divides the output width (else 6)">
   ];
   let dependentDialects = ["mlir::scf::SCFDialect", "mlir::vector::VectorDialect",
-                           "mlir::arith::ArithDialect", "mlir::memref::MemRefDialect"];
+                           "mlir::arith::ArithDialect", "mlir::memref::MemRefDialect",
+    "mlir::linalg::LinalgDialect"];
 }
 
 #endif
