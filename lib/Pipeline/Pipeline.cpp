@@ -28,7 +28,8 @@ std::string qcc::lowerToBuffersPipeline() {
          "qcc-xnor-popcount,qcc-pack-subbyte-weights,"
          "qcc-pack-subbyte-activations,canonicalize,eliminate-empty-tensors,"
          "qcc-one-shot-bufferize,cse,canonicalize,"
-         "qcc-conv-microkernel,qcc-plan-static-arena,qcc-outline-kernels";
+         "qcc-conv-microkernel,qcc-fuse-conv-requant-rows,qcc-plan-static-arena,"
+         "qcc-outline-kernels";
 }
 
 std::string qcc::buffersToLLVMPipeline() {

@@ -1,4 +1,5 @@
 //===- ConvMicrokernel.cpp - register-blocked filter-innermost conv -------===//
+#include "RequantTile.h"
 #include "qcc/Transforms/Passes.h"
 #include "qcc/Transforms/SubByte.h"
 
@@ -8,9 +9,6 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/Builders.h"
-#include "mlir/IR/IRMapping.h"
-#include "mlir/Interfaces/SideEffectInterfaces.h"
-#include "mlir/Interfaces/ViewLikeInterface.h"
 
 namespace qcc {
 #define GEN_PASS_DEF_CONVMICROKERNELPASS
@@ -35,16 +33,13 @@ struct ConvParams {
 };
 
 /// A convolution whose requantization runs in the kernel, one output row
-/// at a time: the accumulators start at `fill` (a splat) or at
-/// `bias[g, f]`, one row of them goes to `scratch`, and a copy of the
-/// elementwise `requant` generic reads that row and writes the row's output
-/// channels of `out`. The full accumulator buffer is never written.
+/// at a time: the accumulators start at the fill value or at `bias[g, f]`,
+/// one row of them goes to `scratch` (1 x 1 x 1 x OW x Fg i32), and a copy
+/// of the requantization reads that row and writes the row's output
+/// channels. The full accumulator buffer is never written.
 struct Fusion {
-  Value fill;            // i32, or
-  Value bias;            // memref<G x Fg x i32>
-  Value scratch;         // memref<1 x 1 x 1 x OW x Fg x i32>
-  linalg::GenericOp requant;
-  Value out;             // memref<N x (G * Fg) x OH x OW x i8>
+  qcc::AccumulatorUses uses;
+  Value scratch;
 };
 
 /// Emits the kernel for one linalg.generic (already checked by the caller).
@@ -113,51 +108,14 @@ public:
 
 private:
   /// The requantization of output row (n, oh) of group g: a copy of the
-  /// requant generic over a [1, Fg, 1, OW] tile that reads the scratch row
-  /// and the matching slices of its parameter tables.
+  /// requant generic over a [1, Fg, 1, OW] tile that reads the scratch row.
   void requantRow(Value n, Value g, Value oh) {
-    linalg::GenericOp r = fusion->requant;
-    MLIRContext *ctx = b.getContext();
-    Value f0 = mul(g, Fg);
-    SmallVector<OpFoldResult> tileOff = {n, f0, oh, b.getIndexAttr(0)};
-    SmallVector<int64_t> tileSize = {1, Fg, 1, OW};
     auto d = [&](unsigned i) { return b.getAffineDimExpr(i); };
     AffineExpr c0 = b.getAffineConstantExpr(0);
-    SmallVector<Value> ins = {fusion->scratch};
-    SmallVector<AffineMap> maps = {
-        AffineMap::get(4, 0, {c0, c0, c0, d(3), d(1)}, ctx)};
-    for (OpOperand *in : llvm::drop_begin(r.getDpsInputOperands())) {
-      AffineMap m = r.getMatchingIndexingMap(in);
-      maps.push_back(m);
-      if (m.getNumResults() == 0) {
-        ins.push_back(in->get());
-        continue;
-      }
-      SmallVector<OpFoldResult> off, size, stride;
-      for (AffineExpr e : m.getResults()) {
-        if (auto de = dyn_cast<AffineDimExpr>(e)) {
-          off.push_back(tileOff[de.getPosition()]);
-          size.push_back(b.getIndexAttr(tileSize[de.getPosition()]));
-        } else {
-          off.push_back(
-              b.getIndexAttr(cast<AffineConstantExpr>(e).getValue()));
-          size.push_back(b.getIndexAttr(1));
-        }
-        stride.push_back(b.getIndexAttr(1));
-      }
-      ins.push_back(memref::SubViewOp::create(b, loc, in->get(), off, size, stride));
-    }
-    SmallVector<OpFoldResult> one(4, b.getIndexAttr(1)), outSize;
-    for (int64_t s : tileSize)
-      outSize.push_back(b.getIndexAttr(s));
-    Value outTile =
-        memref::SubViewOp::create(b, loc, fusion->out, tileOff, outSize, one);
-    maps.push_back(b.getMultiDimIdentityMap(4));
-    auto tile = linalg::GenericOp::create(b, loc, TypeRange{}, ins,
-                                          ValueRange{outTile}, maps,
-                                          r.getIteratorTypesArray());
-    IRMapping map;
-    r.getRegion().cloneInto(&tile.getRegion(), map);
+    qcc::emitRequantTile(
+        b, loc, fusion->uses.requant, fusion->scratch,
+        AffineMap::get(4, 0, {c0, c0, c0, d(3), d(1)}, b.getContext()),
+        {n, mul(g, Fg), oh, b.getIndexAttr(0)}, {1, Fg, 1, OW});
   }
 
   /// The accumulators' start for V channels from `fo` of group g.
@@ -165,9 +123,10 @@ private:
     auto v32 = VectorType::get({V}, b.getI32Type());
     if (!fusion)
       return vector::LoadOp::create(b, loc, v32, acc, ValueRange{n, g, oh, o, fo});
-    if (fusion->bias)
-      return vector::LoadOp::create(b, loc, v32, fusion->bias, ValueRange{g, fo});
-    return vector::BroadcastOp::create(b, loc, v32, fusion->fill);
+    if (fusion->uses.bias)
+      return vector::LoadOp::create(b, loc, v32, fusion->uses.bias,
+                                    ValueRange{g, fo});
+    return vector::BroadcastOp::create(b, loc, v32, fusion->uses.fill);
   }
 
   Value idx(int64_t v) { return arith::ConstantIndexOp::create(b, loc, v); }
@@ -306,107 +265,6 @@ private:
   const Fusion *fusion;
 };
 
-/// The buffer a view reads through to.
-Value rootOf(Value v) {
-  while (auto view = v.getDefiningOp<ViewLikeOpInterface>())
-    v = view.getViewSource();
-  return v;
-}
-
-/// The fusion of `conv` (x, w -> acc [N, G, OH, OW, Fg]) with the ops
-/// around its accumulator, when the accumulator is a buffer of its own that
-/// only these use: one op that starts it (a linalg.fill, or a generic that
-/// broadcasts a [G, Fg] bias), the convolution, and one elementwise generic
-/// after it that reads it (the requantization, writing an i8
-/// [N, G * Fg, OH, OW] buffer through the filter-innermost map); between the
-/// convolution and the requantization nothing may write memory, since both
-/// move to the requantization's place.
-std::optional<Fusion> matchFusion(linalg::GenericOp conv) {
-  Value acc = conv.getDpsInits()[0];
-  auto alloc = acc.getDefiningOp<memref::AllocOp>();
-  if (!alloc)
-    return std::nullopt;
-  auto aT = cast<MemRefType>(acc.getType());
-  int64_t N = aT.getDimSize(0), G = aT.getDimSize(1), OH = aT.getDimSize(2),
-          OW = aT.getDimSize(3), Fg = aT.getDimSize(4);
-  Operation *init = nullptr;
-  linalg::GenericOp req;
-  for (OpOperand &use : acc.getUses()) {
-    Operation *u = use.getOwner();
-    if (u == conv.getOperation() || isa<memref::DeallocOp>(u))
-      continue;
-    auto dps = dyn_cast<DestinationStyleOpInterface>(u);
-    if (!dps)
-      return std::nullopt;
-    if (!init && dps.getNumDpsInits() == 1 && dps.getDpsInits()[0] == acc &&
-        dps.getNumDpsInputs() == 1) {
-      init = u;
-      continue;
-    }
-    auto g = dyn_cast<linalg::GenericOp>(u);
-    if (!req && g && g.getNumDpsInputs() >= 1 && g.getDpsInputs()[0] == acc &&
-        g.getNumDpsInits() == 1 && g.getDpsInits()[0] != acc) {
-      req = g;
-      continue;
-    }
-    return std::nullopt;
-  }
-  if (!init || !req || init->getBlock() != conv->getBlock() ||
-      req->getBlock() != conv->getBlock() || !init->isBeforeInBlock(conv) ||
-      !conv->isBeforeInBlock(req))
-    return std::nullopt;
-  for (Operation *op = conv->getNextNode(); op != req.getOperation();
-       op = op->getNextNode())
-    if (!isMemoryEffectFree(op) && !isa<memref::AllocOp>(op))
-      return std::nullopt;
-  MLIRContext *ctx = conv.getContext();
-  auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
-  Fusion f;
-  if (auto fill = dyn_cast<linalg::FillOp>(init)) {
-    f.fill = fill.getDpsInputs()[0];
-    if (!f.fill.getType().isInteger(32))
-      return std::nullopt;
-  } else if (auto bg = dyn_cast<linalg::GenericOp>(init)) {
-    auto bT = dyn_cast<MemRefType>(bg.getDpsInputs()[0].getType());
-    auto yield = cast<linalg::YieldOp>(bg.getBody()->getTerminator());
-    if (!bT || bT.getShape() != ArrayRef<int64_t>{G, Fg} ||
-        !bT.getLayout().isIdentity() || !bT.getElementType().isInteger(32) ||
-        bg.getIndexingMapsArray() !=
-            SmallVector<AffineMap>{AffineMap::get(5, 0, {d(1), d(4)}, ctx),
-                                   AffineMap::getMultiDimIdentityMap(5, ctx)} ||
-        bg.getBody()->getOperations().size() != 1 ||
-        yield.getValues() != ValueRange{bg.getBody()->getArgument(0)})
-      return std::nullopt;
-    f.bias = bg.getDpsInputs()[0];
-  } else {
-    return std::nullopt;
-  }
-  auto oT = dyn_cast<MemRefType>(req.getDpsInits()[0].getType());
-  if (!oT || oT.getShape() != ArrayRef<int64_t>{N, G * Fg, OH, OW} ||
-      !oT.getElementType().isInteger(8) || req.getNumLoops() != 4 ||
-      req.getNumReductionLoops() != 0 || req->getNumResults() != 0 ||
-      req.getIndexingMapsArray().front() !=
-          AffineMap::get(4, 0,
-                         {d(0), d(1).floorDiv(Fg), d(2), d(3), d(1) % Fg},
-                         ctx) ||
-      !req.getIndexingMapsArray().back().isIdentity())
-    return std::nullopt;
-  for (OpOperand *in : llvm::drop_begin(req.getDpsInputOperands())) {
-    if (!isa<MemRefType>(in->get().getType()))
-      return std::nullopt;
-    for (AffineExpr e : req.getMatchingIndexingMap(in).getResults())
-      if (!isa<AffineDimExpr>(e) &&
-          !(isa<AffineConstantExpr>(e) && cast<AffineConstantExpr>(e).getValue() == 0))
-        return std::nullopt;
-  }
-  f.requant = req;
-  f.out = req.getDpsInits()[0];
-  // Rows of the output are written while the convolution still reads x.
-  if (rootOf(f.out) == rootOf(conv.getDpsInputs()[0]))
-    return std::nullopt;
-  return f;
-}
-
 struct ConvMicrokernelPass
     : qcc::impl::ConvMicrokernelPassBase<ConvMicrokernelPass> {
   using Base::Base;
@@ -484,29 +342,38 @@ struct ConvMicrokernelPass
             break;
           }
       }
-      std::optional<Fusion> fusion = matchFusion(g);
-      OpBuilder b(fusion ? fusion->requant.getOperation() : g.getOperation());
+      // Requantized one row at a time when the accumulator buffer is the
+      // convolution's own and is started by a fill or a [G, Fg] bias.
+      std::optional<Fusion> fusion;
+      MLIRContext *ctx = g.getContext();
+      auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
+      int64_t N = aT.getDimSize(0), G = aT.getDimSize(1),
+              OH = aT.getDimSize(2), OW = aT.getDimSize(3);
+      if (auto uses = qcc::matchAccumulatorUses(
+              g, acc,
+              AffineMap::get(4, 0,
+                             {d(0), d(1).floorDiv(Fg), d(2), d(3), d(1) % Fg},
+                             ctx),
+              {N, G * Fg, OH, OW});
+          uses && (uses->fill ||
+                   (cast<MemRefType>(uses->bias.getType()).getShape() ==
+                        ArrayRef<int64_t>{G, Fg} &&
+                    uses->biasMap == AffineMap::get(5, 0, {d(1), d(4)}, ctx))))
+        fusion = Fusion{*uses, Value()};
+      OpBuilder b(fusion ? fusion->uses.requant.getOperation() : g.getOperation());
       if (fusion)
         fusion->scratch = memref::AllocOp::create(
-            b, g.getLoc(),
-            MemRefType::get({1, 1, 1, aT.getDimSize(3), Fg}, b.getI32Type()),
+            b, g.getLoc(), MemRefType::get({1, 1, 1, OW, Fg}, b.getI32Type()),
             b.getI64IntegerAttr(64));
       scf::ForOp kernel =
           KernelBuilder(b, g.getLoc(), x, w, acc, p, V, R,
                         fusion ? &*fusion : nullptr)
               .build();
       kernel->setAttr("qcc.kernel", b.getStringAttr("conv2d"));
-      if (!fusion) {
+      if (fusion)
+        qcc::eraseAccumulator(acc);
+      else
         g.erase();
-        continue;
-      }
-      // The accumulator buffer, what started it and what read it are gone.
-      Operation *alloc = acc.getDefiningOp();
-      fusion->requant.erase();
-      g.erase();
-      for (Operation *u : llvm::make_early_inc_range(acc.getUsers()))
-        u->erase();
-      alloc->erase();
     }
   }
 };

@@ -223,4 +223,29 @@ def ConvMicrokernelPass : Pass<"qcc-conv-microkernel", "mlir::ModuleOp"> {
     "mlir::linalg::LinalgDialect"];
 }
 
+def FuseConvRequantRowsPass : Pass<"qcc-fuse-conv-requant-rows", "mlir::ModuleOp"> {
+  let summary = "Requantize the other convolutions one output row at a time";
+  let description = [{
+    Runs on buffers after `qcc-conv-microkernel`, before arena planning, on
+    the convolutions in the group-major layout of `convert-qnn-to-linalg`
+    (x [N, G, C/G, Hp, Wp], w [G, F/G, C/G, KH, KW], the accumulator an
+    [N, F, OH, OW] i32 buffer seen as [N, G, F/G, OH, OW]; depthwise
+    convolutions and those with fewer than 8 filters per group). When the
+    accumulator is a buffer of its own, started by a `linalg.fill` or a
+    broadcast of an [F] bias and read only by the elementwise
+    requantization that writes the i8 output, both become one loop nest
+    over (n, g, f, oh): the row's accumulators start at the fill value or
+    bias[f] in an OW x i32 scratch buffer, a `linalg.generic` over
+    (c, kh, kw | ow) accumulates the row (the convolution's own body, read
+    through subviews), and a copy of the requantization over the
+    [1, 1, 1, OW] tile writes it. The full accumulator is gone; the loop
+    nest is marked `qcc.kernel = "conv2d"` for `qcc-outline-kernels`.
+    Between the convolution and the requantization no op may write memory.
+    Results are bit-identical: the same integer ops in the same order per
+    output value.
+  }];
+  let dependentDialects = ["mlir::scf::SCFDialect", "mlir::arith::ArithDialect",
+                           "mlir::memref::MemRefDialect", "mlir::linalg::LinalgDialect"];
+}
+
 #endif
