@@ -26,7 +26,9 @@ void qcc::registerDialects(DialectRegistry &registry) {
 std::string qcc::lowerToBuffersPipeline() {
   return "qnn-legalize-bit-widths,convert-qnn-to-linalg,canonicalize,cse,"
          "qcc-xnor-popcount,qcc-pack-subbyte-weights,"
-         "qcc-pack-subbyte-activations,canonicalize,eliminate-empty-tensors,"
+         "qcc-pack-subbyte-activations,canonicalize,qcc-split-empty-tensors,"
+         "qcc-pad-in-place,"
+         "eliminate-empty-tensors,"
          "qcc-one-shot-bufferize,cse,canonicalize,"
          "qcc-conv-microkernel,qcc-fuse-conv-requant-rows,qcc-plan-static-arena,"
          "qcc-outline-kernels";

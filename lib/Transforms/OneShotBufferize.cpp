@@ -43,8 +43,10 @@ void recomputeSharedDestinations(ModuleOp module) {
     unsigned uses = 0;
     for (OpOperand &use : op->getResult(0).getUses()) {
       ++uses;
-      auto dps = dyn_cast<DestinationStyleOpInterface>(use.getOwner());
-      if (dps && dps.isDpsInit(&use))
+      // Linalg writers only: a tensor.insert_slice into the value is the
+      // in-place padding that qcc-pad-in-place set up, not a second writer.
+      auto writer = dyn_cast<linalg::LinalgOp>(use.getOwner());
+      if (writer && writer.isDpsInit(&use))
         dests.push_back(&use);
     }
     // With only destination uses, the first keeps the original.

@@ -64,13 +64,36 @@ bool mayOverlap(const Extent &a, const Extent &b) {
   return a.begin < b.end && b.begin < a.end;
 }
 
+/// A static slice of a static identity-layout buffer (as qcc-pad-in-place
+/// leaves: a producer writing the interior of a padded buffer). A kernel
+/// takes the whole buffer and makes the slice itself.
+memref::SubViewOp staticSlice(Value v) {
+  auto sv = v.getDefiningOp<memref::SubViewOp>();
+  if (!sv || !sv.getOffsets().empty() || !sv.getSizes().empty() ||
+      !sv.getStrides().empty())
+    return {};
+  MemRefType src = sv.getSourceType();
+  if (!src.hasStaticShape() || !src.getLayout().isIdentity())
+    return {};
+  return sv;
+}
+
 /// The buffers a kernel reads or writes: its memref operands, and for a
 /// loop nest marked `qcc.kernel` (a microkernel) the memrefs its body
-/// captures from above.
-SmallVector<Value> buffersOf(Operation *op) {
+/// captures from above; a static slice counts as its whole buffer, and
+/// goes to `slices` to be remade inside the kernel.
+SmallVector<Value> buffersOf(Operation *op,
+                             SmallVectorImpl<memref::SubViewOp> *slices = nullptr) {
   SmallVector<Value> buffers;
   auto add = [&](Value v) {
-    if (isa<MemRefType>(v.getType()) && !llvm::is_contained(buffers, v))
+    if (!isa<MemRefType>(v.getType()))
+      return;
+    if (auto sv = staticSlice(v)) {
+      if (slices && !llvm::is_contained(*slices, sv))
+        slices->push_back(sv);
+      v = sv.getSource();
+    }
+    if (!llvm::is_contained(buffers, v))
       buffers.push_back(v);
   };
   for (Value v : op->getOperands())
@@ -113,7 +136,8 @@ struct OutlineKernelsPass
       for (Operation &op : llvm::make_early_inc_range(f.getBody().front())) {
         if (!outlinable(&op))
           continue;
-        SmallVector<Value> buffers = buffersOf(&op);
+        SmallVector<memref::SubViewOp> slices;
+        SmallVector<Value> buffers = buffersOf(&op, &slices);
         // Values the op's body captures from above: constants are cloned
         // into the kernel, anything else becomes an extra argument.
         llvm::SetVector<Value> captured;
@@ -121,6 +145,9 @@ struct OutlineKernelsPass
         for (Value v : op.getOperands())
           if (!isa<MemRefType>(v.getType()))
             captured.insert(v);
+        // A slice is remade inside the kernel from its buffer.
+        for (memref::SubViewOp sv : slices)
+          captured.remove(sv.getResult());
         SmallVector<Operation *> constants;
         SmallVector<Value> scalars;
         for (Value v : captured) {
@@ -161,6 +188,8 @@ struct OutlineKernelsPass
           map.map(v, arg);
         for (Operation *c : constants)
           b.clone(*c, map);
+        for (memref::SubViewOp sv : slices)
+          b.clone(*sv, map);
         b.clone(op, map);
         func::ReturnOp::create(b, op.getLoc());
         OpBuilder callBuilder(&op);

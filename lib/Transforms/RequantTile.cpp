@@ -64,10 +64,23 @@ qcc::matchAccumulatorUses(linalg::GenericOp conv, Value acc,
       r.requant->getBlock() != conv->getBlock() ||
       !r.init->isBeforeInBlock(conv) || !conv->isBeforeInBlock(r.requant))
     return std::nullopt;
+  // The convolution moves past the ops between it and the requantization:
+  // none of them may write what it reads (they cannot touch the
+  // accumulator, whose users are all known).
+  SmallVector<Value> convReads;
+  for (Value in : conv.getDpsInputs())
+    convReads.push_back(rootOf(in));
   for (Operation *op = conv->getNextNode(); op != r.requant.getOperation();
-       op = op->getNextNode())
-    if (!isMemoryEffectFree(op) && !isa<memref::AllocOp>(op))
+       op = op->getNextNode()) {
+    if (isMemoryEffectFree(op) || isa<memref::AllocOp>(op))
+      continue;
+    auto dps = dyn_cast<DestinationStyleOpInterface>(op);
+    if (!dps || !dps.hasPureBufferSemantics() ||
+        llvm::any_of(dps.getDpsInits(), [&](Value init) {
+          return llvm::is_contained(convReads, rootOf(init));
+        }))
       return std::nullopt;
+  }
 
   if (auto fill = dyn_cast<linalg::FillOp>(r.init)) {
     r.fill = fill.getDpsInputs()[0];
@@ -76,7 +89,9 @@ qcc::matchAccumulatorUses(linalg::GenericOp conv, Value acc,
   } else if (auto bg = dyn_cast<linalg::GenericOp>(r.init)) {
     auto bT = dyn_cast<MemRefType>(bg.getDpsInputs()[0].getType());
     auto yield = cast<linalg::YieldOp>(bg.getBody()->getTerminator());
-    if (!bT || !bT.getLayout().isIdentity() ||
+    // Any layout with unit stride along the channels (a bias may be a
+    // slice of a graph input): read by scalar and vector loads.
+    if (!bT || !bT.isLastDimUnitStride() ||
         !bT.getElementType().isInteger(32) ||
         !bg.getIndexingMapsArray().back().isIdentity() ||
         bg.getNumReductionLoops() != 0 ||

@@ -38,8 +38,8 @@ mlir::Value rootOf(mlir::Value v);
 /// buffer of shape
 /// `outShape` through the identity map, whose other inputs are indexed by
 /// loop dims or the constant 0. Between the convolution and the
-/// requantization no op may write memory (both move to the
-/// requantization's place), and the output may not be a view of the
+/// requantization no op may write a buffer the convolution reads (both
+/// move to the requantization's place), and the output may not be a view of the
 /// convolution's input (rows of it are written while the input is read).
 std::optional<AccumulatorUses>
 matchAccumulatorUses(mlir::linalg::GenericOp conv, mlir::Value acc,

@@ -14,10 +14,10 @@
 // ARENA-NOT: 7x7x16xi32
 // ARENA: memref.view %{{.*}} : memref<640xi8> to memref<1x1x1x7x16xi32>
 // ARENA-NOT: 7x7x16xi32
-// ARENA: call @i16_kernel1({{.*}}) {qcc.kernel = "conv2d"}
+// ARENA: call @i16_kernel{{[0-9]+}}({{.*}}) {qcc.kernel = "conv2d"}
 // ARENA-NOT: call
 // ARENA: return
-// CHECK-LABEL: func.func private @i16_kernel1(
+// CHECK-LABEL: func.func private @i16_kernel2(
 // CHECK-NOT: linalg.generic
 // CHECK: scf.for
 // CHECK: scf.for
@@ -84,7 +84,7 @@ func.func @twelve(%x: tensor<1x1x2x2x!qnn.q<ui8, scale = 0.5, zp = 0>>) -> tenso
 // bytes and shifts the two nibbles out in registers (shift left, then
 // arithmetic shift right for signed weights); vector.interleave puts
 // filter 2i (low nibble of byte i) before filter 2i + 1.
-// CHECK-LABEL: func.func private @packed_i4_kernel0(
+// CHECK-LABEL: func.func private @packed_i4_kernel2(
 // CHECK-NOT: linalg.generic
 // CHECK: %[[RAW:.*]] = vector.load %{{.*}} : memref<1x2x3x3x8xi8>, vector<8xi8>
 // CHECK: %[[L0:.*]] = arith.shli %[[RAW]], %{{.*}} : vector<8xi8>
@@ -133,7 +133,7 @@ func.func @packed_b1(%x: tensor<1x1x2x7x!qnn.q<i8, scale = 0.5, zp = 0>>) -> ten
 // A 4-bit input packed by qcc-pack-subbyte-activations (16 channels in 8
 // bytes): the second convolution's kernel loads byte c / 2 and shifts
 // nibble c mod 2 out (logical shift right: unsigned).
-// CHECK-LABEL: func.func private @packed_x_kernel5(%{{.*}}: memref<1x1x8x6x6xi8>
+// CHECK-LABEL: func.func private @packed_x_kernel6(%{{.*}}: memref<1x1x8x6x6xi8>
 // CHECK: %[[B:.*]] = memref.load %{{.*}} : memref<1x1x8x6x6xi8>
 // CHECK: %[[L:.*]] = arith.shli %[[B]], %{{.*}} : i8
 // CHECK: %[[U:.*]] = arith.shrui %[[L]], %{{.*}} : i8
@@ -157,7 +157,7 @@ func.func @packed_x(%x: tensor<1x2x4x4x!qnn.q<ui8, scale = 0.5, zp = 0>>) -> ten
 // ARENA: memref.view {{.*}} to memref<1x1x1x5x8xi32>
 // ARENA-NOT: 3x5x8xi32>
 // ARENA: return
-// CHECK-LABEL: func.func private @grouped_bias_kernel1(
+// CHECK-LABEL: func.func private @grouped_bias_kernel2(
 // CHECK-SAME: %[[BIAS:[a-z0-9]+]]: memref<2x8xi32>
 // CHECK-SAME: %[[MULT:[a-z0-9]+]]: memref<16xi8>
 // CHECK: scf.for %[[N:[a-z0-9]+]] =

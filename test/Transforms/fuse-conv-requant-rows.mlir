@@ -13,10 +13,10 @@
 // ARENA-NOT: 3x3xi32
 // ARENA: memref.view %{{.*}} to memref<3xi32>
 // ARENA-NOT: 3x3xi32
-// ARENA: call @depthwise_bias_kernel1({{.*}}) {qcc.kernel = "conv2d"}
+// ARENA: call @depthwise_bias_kernel{{[0-9]+}}({{.*}}) {qcc.kernel = "conv2d"}
 // ARENA-NOT: call
 // ARENA: return
-// CHECK-LABEL: func.func private @depthwise_bias_kernel1(
+// CHECK-LABEL: func.func private @depthwise_bias_kernel2(
 // CHECK-SAME: %[[BIAS:[a-z0-9]+]]: memref<8xi32> {llvm.noalias}, %[[ROW:[a-z0-9]+]]: memref<3xi32> {llvm.noalias}, %[[X:[a-z0-9]+]]: memref<1x8x1x8x7xi8> {llvm.noalias}, %[[W:[a-z0-9]+]]: memref<8x1x1x3x3xi8> {llvm.noalias}, %[[OUT:[a-z0-9]+]]: memref<1x8x3x3xi8> {llvm.noalias})
 // CHECK: scf.for %[[N:[a-z0-9]+]] =
 // CHECK: scf.for %[[G:[a-z0-9]+]] =

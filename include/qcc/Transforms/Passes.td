@@ -67,8 +67,11 @@ def OutlineKernelsPass : Pass<"qcc-outline-kernels", "mlir::ModuleOp"> {
     A loop nest that an earlier pass marked `qcc.kernel` (the register-
     blocked convolution of `qcc-conv-microkernel`) is outlined the same way:
     its buffers are its memref operands and the memrefs its body uses from
-    above; constants it uses are cloned into the kernel. Ops whose buffers
-    are not identity-layout memrefs stay inline.
+    above; constants it uses are cloned into the kernel. A buffer that is a
+    static `memref.subview` of a static identity-layout buffer (a producer
+    writing the interior of a padded buffer, see `qcc-pad-in-place`) is
+    passed whole, and the subview remade inside the kernel. Ops with other
+    buffers (dynamic slices, non-identity layouts) stay inline.
   }];
   let dependentDialects = ["mlir::func::FuncDialect", "mlir::LLVM::LLVMDialect"];
 }
@@ -246,6 +249,37 @@ def FuseConvRequantRowsPass : Pass<"qcc-fuse-conv-requant-rows", "mlir::ModuleOp
   }];
   let dependentDialects = ["mlir::scf::SCFDialect", "mlir::arith::ArithDialect",
                            "mlir::memref::MemRefDialect", "mlir::linalg::LinalgDialect"];
+}
+
+def PadInPlacePass : Pass<"qcc-pad-in-place", "mlir::ModuleOp"> {
+  let summary = "Let producers write straight into the padded tensor their consumer reads";
+  let description = [{
+    Runs on tensors, right before `eliminate-empty-tensors`. A
+    `tensor.pad` with a constant value whose source is the result of a
+    destination-style op writing a fresh `tensor.empty` (a requantization,
+    a pool...) becomes a `linalg.fill` of the padded shape, made where that
+    `tensor.empty` was, and a `tensor.insert_slice` of the source into it.
+    `eliminate-empty-tensors` then makes the producer write into the
+    interior of the padded buffer: the copy of the unpadded tensor, and
+    the unpadded buffer itself, are gone. Pads of graph inputs and of
+    values whose destination is shared are left to bufferization (a copy).
+  }];
+  let dependentDialects = ["mlir::linalg::LinalgDialect", "mlir::tensor::TensorDialect"];
+}
+
+def SplitEmptyTensorsPass : Pass<"qcc-split-empty-tensors", "mlir::ModuleOp"> {
+  let summary = "Give every user of a shared tensor.empty one of its own";
+  let description = [{
+    CSE merges equal `tensor.empty` ops. Shared, one becomes one buffer that
+    all its users write (its contents are undefined, so bufferization sees
+    no conflict), alive from the first writer to the last reader of any of
+    them, and its users' buffers cannot be told apart (a convolution's
+    accumulator then has other writers). This pass, run before
+    `eliminate-empty-tensors` and bufferization, clones a shared
+    `tensor.empty` right before each user after the first; the arena
+    planner reuses memory by liveness instead.
+  }];
+  let dependentDialects = ["mlir::tensor::TensorDialect"];
 }
 
 #endif

@@ -34,23 +34,26 @@ func.func @promote(%x: tensor<1x1x2x2x!x>) -> tensor<1x2x2x2x!y> {
 // CHECK: %[[C2:.*]] = qnn.conv2d {{.*}} : (tensor<1x1x2x2x!qnn.q<ui8, scale = 0.5, zp = 0>>, tensor<2x1x1x1x!qnn.q<i8, axis = 0, scale = [0.5, 1.0], zp = [0, 0]>>, tensor<2xi32>) -> tensor<1x2x2x2x!qnn.q<ui8, axis = 1, scale = 1.0, zp = 0>>
 // CHECK: qnn.concat %[[C0]], %[[C1]], %[[C2]] {axis = 1 : i64}
 // After bufferization each part's requantization writes straight into its
-// channel range of the one output buffer; the concat copies nothing.
+// channel range of the one output buffer; the concat copies nothing. Each
+// kernel takes the whole output and makes its channel slice inside
+// (qcc-outline-kernels); the 2-filter part is requantized row by row in its
+// convolution's kernel (qcc-fuse-conv-requant-rows).
 // BUF-LABEL: func.func @split(
 // BUF-SAME: %[[OUT:[^:]*]]: memref<1x4x2x2xi8>)
 // BUF-NOT: copy
-// BUF: %[[S0:.*]] = memref.subview %[[OUT]][0, 0, 0, 0] [1, 1, 2, 2]
+// BUF: call @split_kernel[[K0:[0-9]+]]({{.*}}, %[[OUT]]) {qcc.kernel = "requantize"}
 // BUF-NOT: copy
-// BUF: outs(%[[S0]] : {{.*}} attrs =  {qcc.kernel = "requantize"}
+// BUF: call @split_kernel[[K1:[0-9]+]]({{.*}}, %[[OUT]]) {qcc.kernel = "requantize"}
 // BUF-NOT: copy
-// BUF: %[[S1:.*]] = memref.subview %[[OUT]][0, 1, 0, 0] [1, 1, 2, 2]
-// BUF-NOT: copy
-// BUF: outs(%[[S1]] : {{.*}} attrs =  {qcc.kernel = "requantize"}
-// BUF-NOT: copy
-// BUF: %[[S2:.*]] = memref.subview %[[OUT]][0, 2, 0, 0] [1, 2, 2, 2]
-// BUF-NOT: copy
-// BUF: outs(%[[S2]] : {{.*}} attrs =  {qcc.kernel = "requantize"}
+// BUF: call @split_kernel[[K2:[0-9]+]]({{.*}}, %[[OUT]]) {qcc.kernel = "conv2d"}
 // BUF-NOT: copy
 // BUF: return
+// BUF: func.func private @split_kernel[[K0]](
+// BUF: memref.subview %{{.*}}[0, 0, 0, 0] [1, 1, 2, 2] [1, 1, 1, 1] : memref<1x4x2x2xi8>
+// BUF: func.func private @split_kernel[[K1]](
+// BUF: memref.subview %{{.*}}[0, 1, 0, 0] [1, 1, 2, 2] [1, 1, 1, 1] : memref<1x4x2x2xi8>
+// BUF: func.func private @split_kernel[[K2]](
+// BUF: memref.subview %{{.*}}[0, 2, 0, 0] [1, 2, 2, 2] [1, 1, 1, 1] : memref<1x4x2x2xi8>
 func.func @split(%x: tensor<1x1x2x2x!x>, %b: tensor<4xi32>) -> tensor<1x4x2x2x!y> {
   %w = qnn.constant dense<[[[[1]]], [[[-3]]], [[[100]]], [[[-100]]]]> : tensor<4x1x1x1xi8> : tensor<4x1x1x1x!qnn.q<[i2 x 1, i3 x 1, i8 x 2], axis = 0, scale = [0.125, 0.25, 0.5, 1.0], zp = [0, 0, 0, 0]>>
   %y = qnn.conv2d %x, %w, %b {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, groups = 1 : i64} : (tensor<1x1x2x2x!x>, tensor<4x1x1x1x!qnn.q<[i2 x 1, i3 x 1, i8 x 2], axis = 0, scale = [0.125, 0.25, 0.5, 1.0], zp = [0, 0, 0, 0]>>, tensor<4xi32>) -> tensor<1x4x2x2x!y>
