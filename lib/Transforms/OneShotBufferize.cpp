@@ -28,13 +28,31 @@ namespace {
 /// writer; recomputing it per writer costs no more than that copy, and
 /// gives each writer a buffer of its own that no other op reads (which is
 /// what lets qcc-conv-microkernel drop a convolution's accumulator).
+/// The ops that make `v` a fresh tensor: a tensor.empty, then the reshapes
+/// of it that lead to `v` (canonicalization moves a fill's reshape onto its
+/// destination); empty when `v` is not one.
+SmallVector<Operation *> freshChain(Value v) {
+  SmallVector<Operation *> chain;
+  while (auto reshape = v.getDefiningOp()) {
+    if (isa<tensor::EmptyOp>(reshape)) {
+      chain.push_back(reshape);
+      return SmallVector<Operation *>(llvm::reverse(chain));
+    }
+    if (!isa<tensor::ExpandShapeOp, tensor::CollapseShapeOp>(reshape))
+      break;
+    chain.push_back(reshape);
+    v = reshape->getOperand(0);
+  }
+  return {};
+}
+
 void recomputeSharedDestinations(ModuleOp module) {
   SmallVector<linalg::LinalgOp> ops;
   module.walk([&](linalg::LinalgOp op) {
     if (op->getNumResults() == 1 && op.hasPureTensorSemantics() &&
         op.getNumReductionLoops() == 0 && !op->getResult(0).hasOneUse() &&
         llvm::all_of(op.getDpsInits(), [](Value v) {
-          return v.getDefiningOp<tensor::EmptyOp>();
+          return !freshChain(v).empty();
         }))
       ops.push_back(op);
   });
@@ -43,10 +61,18 @@ void recomputeSharedDestinations(ModuleOp module) {
     unsigned uses = 0;
     for (OpOperand &use : op->getResult(0).getUses()) {
       ++uses;
-      // Linalg writers only: a tensor.insert_slice into the value is the
-      // in-place padding that qcc-pad-in-place set up, not a second writer.
-      auto writer = dyn_cast<linalg::LinalgOp>(use.getOwner());
-      if (writer && writer.isDpsInit(&use))
+      // Linalg writers only, directly or through a reshape that only they
+      // use: a tensor.insert_slice into the value is the in-place padding
+      // that qcc-pad-in-place set up, not a second writer.
+      auto isWriter = [](OpOperand &u) {
+        auto writer = dyn_cast<linalg::LinalgOp>(u.getOwner());
+        return writer && writer.isDpsInit(&u);
+      };
+      Operation *owner = use.getOwner();
+      if (isWriter(use) ||
+          (isa<tensor::ExpandShapeOp, tensor::CollapseShapeOp>(owner) &&
+           !owner->getResult(0).use_empty() &&
+           llvm::all_of(owner->getResult(0).getUses(), isWriter)))
         dests.push_back(&use);
     }
     // With only destination uses, the first keeps the original.
@@ -56,8 +82,9 @@ void recomputeSharedDestinations(ModuleOp module) {
       OpBuilder b(use->getOwner());
       IRMapping map;
       for (Value init : op.getDpsInits())
-        if (!map.contains(init))
-          map.map(init, b.clone(*init.getDefiningOp())->getResult(0));
+        for (Operation *def : freshChain(init))
+          if (!map.contains(def->getResult(0)))
+            map.map(def->getResult(0), b.clone(*def, map)->getResult(0));
       use->set(b.clone(*op, map)->getResult(0));
     }
   }

@@ -144,3 +144,37 @@ func.func @shared_fill(%a: tensor<4xi32>, %b: tensor<4xi32>) -> (tensor<4xi32>, 
   } -> tensor<4xi32>
   return %0, %1 : tensor<4xi32>, tensor<4xi32>
 }
+
+// -----
+
+// The same through a reshape (a group-major convolution's accumulator is an
+// expand_shape of its zero fill): each writer gets its own fill, and
+// neither starts from a copy of the other's (the results are then copied
+// to the out-params, since a reshaped buffer cannot be one).
+// CHECK-LABEL: func.func @shared_fill_reshaped(
+// CHECK-NOT: linalg.copy
+// CHECK-COUNT-2: linalg.fill
+// CHECK-NOT: linalg.copy
+// CHECK: linalg.generic
+// CHECK-NOT: linalg.copy
+// CHECK: linalg.generic
+// CHECK: return
+#id2 = affine_map<(d0, d1) -> (d0, d1)>
+func.func @shared_fill_reshaped(%a: tensor<2x2xi32>, %b: tensor<2x2xi32>) -> (tensor<2x2xi32>, tensor<2x2xi32>) {
+  %c0 = arith.constant 0 : i32
+  %e = tensor.empty() : tensor<4xi32>
+  %z = linalg.fill ins(%c0 : i32) outs(%e : tensor<4xi32>) -> tensor<4xi32>
+  %z0 = tensor.expand_shape %z [[0, 1]] output_shape [2, 2] : tensor<4xi32> into tensor<2x2xi32>
+  %z1 = tensor.expand_shape %z [[0, 1]] output_shape [2, 2] : tensor<4xi32> into tensor<2x2xi32>
+  %0 = linalg.generic {indexing_maps = [#id2, #id2], iterator_types = ["parallel", "parallel"]} ins(%a : tensor<2x2xi32>) outs(%z0 : tensor<2x2xi32>) {
+  ^bb0(%in: i32, %out: i32):
+    %s = arith.addi %in, %out : i32
+    linalg.yield %s : i32
+  } -> tensor<2x2xi32>
+  %1 = linalg.generic {indexing_maps = [#id2, #id2], iterator_types = ["parallel", "parallel"]} ins(%b : tensor<2x2xi32>) outs(%z1 : tensor<2x2xi32>) {
+  ^bb0(%in: i32, %out: i32):
+    %s = arith.addi %in, %out : i32
+    linalg.yield %s : i32
+  } -> tensor<2x2xi32>
+  return %0, %1 : tensor<2x2xi32>, tensor<2x2xi32>
+}

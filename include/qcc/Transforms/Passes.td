@@ -17,9 +17,10 @@ def OneShotBufferizePass : Pass<"qcc-one-shot-bufferize", "mlir::ModuleOp"> {
     a returned static allocation is replaced by its out-param, no copy.
 
     Before bufferizing, an elementwise linalg op that writes a fresh tensor
-    and is the destination of an in-place writer while something else also
-    uses it (a zero fill or bias broadcast that CSE merged for several
-    convolutions) is recomputed for each such writer. Bufferization would
+    and is the destination of an in-place linalg writer (directly or through
+    a reshape only writers use) while something else also uses it (a zero
+    fill or bias broadcast that CSE merged for several convolutions) is
+    recomputed for each such writer. Bufferization would
     otherwise copy it once per writer; the recomputation costs no more, and
     each writer's buffer then has no other reader (which
     `qcc-conv-microkernel` needs to drop a convolution's accumulator).
