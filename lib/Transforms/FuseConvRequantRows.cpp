@@ -24,8 +24,10 @@ namespace {
 /// requantization by a loop nest over (n, g, f, oh) that accumulates one
 /// output row into an OW x i32 scratch buffer and requantizes it.
 LogicalResult fuse(linalg::GenericOp conv) {
+  // The body is copied onto a 4-loop row generic: it may not use indices.
   if (conv.getNumDpsInputs() != 2 || conv.getNumDpsInits() != 1 ||
-      conv.getNumLoops() != 8 || conv.getNumReductionLoops() != 3)
+      conv.getNumLoops() != 8 || conv.getNumReductionLoops() != 3 ||
+      !conv.getBody()->getOps<linalg::IndexOp>().empty())
     return failure();
   Value x = conv.getDpsInputs()[0], w = conv.getDpsInputs()[1];
   auto expand = conv.getDpsInits()[0].getDefiningOp<memref::ExpandShapeOp>();

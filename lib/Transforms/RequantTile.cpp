@@ -64,24 +64,6 @@ qcc::matchAccumulatorUses(linalg::GenericOp conv, Value acc,
       r.requant->getBlock() != conv->getBlock() ||
       !r.init->isBeforeInBlock(conv) || !conv->isBeforeInBlock(r.requant))
     return std::nullopt;
-  // The convolution moves past the ops between it and the requantization:
-  // none of them may write what it reads (they cannot touch the
-  // accumulator, whose users are all known).
-  SmallVector<Value> convReads;
-  for (Value in : conv.getDpsInputs())
-    convReads.push_back(rootOf(in));
-  for (Operation *op = conv->getNextNode(); op != r.requant.getOperation();
-       op = op->getNextNode()) {
-    if (isMemoryEffectFree(op) || isa<memref::AllocOp>(op))
-      continue;
-    auto dps = dyn_cast<DestinationStyleOpInterface>(op);
-    if (!dps || !dps.hasPureBufferSemantics() ||
-        llvm::any_of(dps.getDpsInits(), [&](Value init) {
-          return llvm::is_contained(convReads, rootOf(init));
-        }))
-      return std::nullopt;
-  }
-
   if (auto fill = dyn_cast<linalg::FillOp>(r.init)) {
     r.fill = fill.getDpsInputs()[0];
     if (!r.fill.getType().isInteger(32))
@@ -107,7 +89,37 @@ qcc::matchAccumulatorUses(linalg::GenericOp conv, Value acc,
     return std::nullopt;
   }
 
+  // The convolution's reads of x and w, and the start's read of the bias,
+  // move to the requantization's place: no op in between may write what
+  // they read (none can touch the accumulator, whose users are all known).
+  SmallVector<Value> convReads, biasReads;
+  for (Value in : conv.getDpsInputs())
+    convReads.push_back(rootOf(in));
+  if (r.bias)
+    biasReads.push_back(rootOf(r.bias));
+  convReads.append(biasReads);
+  auto writesAny = [](Operation *op, ArrayRef<Value> roots) {
+    if (isMemoryEffectFree(op) || isa<memref::AllocOp>(op))
+      return false;
+    auto dps = dyn_cast<DestinationStyleOpInterface>(op);
+    return !dps || !dps.hasPureBufferSemantics() ||
+           llvm::any_of(dps.getDpsInits(), [&](Value init) {
+             return llvm::is_contained(roots, rootOf(init));
+           });
+  };
+  for (Operation *op = r.init->getNextNode(); op != conv.getOperation();
+       op = op->getNextNode())
+    if (!biasReads.empty() && writesAny(op, biasReads))
+      return std::nullopt;
+  for (Operation *op = conv->getNextNode(); op != r.requant.getOperation();
+       op = op->getNextNode())
+    if (writesAny(op, convReads))
+      return std::nullopt;
+
   linalg::GenericOp req = r.requant;
+  // Its body is copied onto tiles: loop indices would be tile-relative.
+  if (!req.getBody()->getOps<linalg::IndexOp>().empty())
+    return std::nullopt;
   auto oT = dyn_cast<MemRefType>(req.getDpsInits()[0].getType());
   if (!oT || oT.getShape() != outShape || !oT.getElementType().isInteger(8) ||
       req.getNumLoops() != outShape.size() || req.getNumReductionLoops() != 0 ||
@@ -124,7 +136,8 @@ qcc::matchAccumulatorUses(linalg::GenericOp conv, Value acc,
         return std::nullopt;
     }
   }
-  if (rootOf(req.getDpsInits()[0]) == rootOf(conv.getDpsInputs()[0]))
+  // Rows of the output are written while x, w and the bias are still read.
+  if (llvm::is_contained(convReads, rootOf(req.getDpsInits()[0])))
     return std::nullopt;
   return r;
 }

@@ -35,12 +35,13 @@ mlir::Value rootOf(mlir::Value v);
 /// convolution and a fill, through reshaping views of it): one op that
 /// starts it before the convolution, and one requantization after it that
 /// reads it (not a view of it) through `requantAccMap` and writes an i8
-/// buffer of shape
-/// `outShape` through the identity map, whose other inputs are indexed by
-/// loop dims or the constant 0. Between the convolution and the
-/// requantization no op may write a buffer the convolution reads (both
-/// move to the requantization's place), and the output may not be a view of the
-/// convolution's input (rows of it are written while the input is read).
+/// buffer of shape `outShape` through the identity map, whose other inputs
+/// are indexed by loop dims or the constant 0, and whose body uses no loop
+/// index. The
+/// convolution and the start's read of a bias move to the requantization's
+/// place: no op in between may write what they read, and the output may
+/// not be a view of x, w or the bias (rows of it are written while they
+/// are read).
 std::optional<AccumulatorUses>
 matchAccumulatorUses(mlir::linalg::GenericOp conv, mlir::Value acc,
                      mlir::AffineMap requantAccMap,

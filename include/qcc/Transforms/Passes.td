@@ -212,9 +212,10 @@ def ConvMicrokernelPass : Pass<"qcc-conv-microkernel", "mlir::ModuleOp"> {
     accumulators (`OW x F/G` i32) to a small scratch buffer, and a copy of
     the requantization over that row writes the row's output channels. The
     full `N x F x OH x OW` i32 accumulator, and the time to write and read
-    it back, are gone; the arena holds one row of it. Between the
-    convolution and the requantization no op may write memory (both move
-    to the requantization's place). The kernel's outer loop is marked
+    it back, are gone; the arena holds one row of it. The convolution and
+    the bias read move to the requantization's place, so no op in between
+    may write x, w or the bias, and the output may not be a view of them.
+    The kernel's outer loop is marked
     `qcc.kernel = "conv2d"` for `qcc-outline-kernels`.
   }];
   let options = [
@@ -244,7 +245,9 @@ def FuseConvRequantRowsPass : Pass<"qcc-fuse-conv-requant-rows", "mlir::ModuleOp
     through subviews), and a copy of the requantization over the
     [1, 1, 1, OW] tile writes it. The full accumulator is gone; the loop
     nest is marked `qcc.kernel = "conv2d"` for `qcc-outline-kernels`.
-    Between the convolution and the requantization no op may write memory.
+    The convolution and the bias read move to the requantization's place,
+    so no op in between may write x, w or the bias, and the output may not
+    be a view of them (`test/Transforms/fuse-conv-requant-rows-hazards.mlir`).
     Results are bit-identical: the same integer ops in the same order per
     output value.
   }];
