@@ -118,11 +118,10 @@ LogicalResult fuse(linalg::GenericOp conv) {
       SmallVector<OpFoldResult>(5, i(1)));
   // Row loops: c kh kw | ow.
   AffineExpr c0 = getAffineConstantExpr(0, ctx);
-  auto r = [&](unsigned k) { return d(k); };
   SmallVector<AffineMap> rowMaps = {
-      AffineMap::get(4, 0, {c0, c0, r(0), r(1) * dh, r(3) * sw + r(2) * dw}, ctx),
-      AffineMap::get(4, 0, {c0, c0, r(0), r(1), r(2)}, ctx),
-      AffineMap::get(4, 0, {r(3)}, ctx)};
+      AffineMap::get(4, 0, {c0, c0, d(0), d(1) * dh, d(3) * sw + d(2) * dw}, ctx),
+      AffineMap::get(4, 0, {c0, c0, d(0), d(1), d(2)}, ctx),
+      AffineMap::get(4, 0, {d(3)}, ctx)};
   using IT = utils::IteratorType;
   auto row = linalg::GenericOp::create(
       b, loc, TypeRange{}, ValueRange{xs, ws}, ValueRange{scratch}, rowMaps,

@@ -20,32 +20,32 @@ namespace qcc {
 using namespace mlir;
 
 namespace {
-/// An elementwise linalg op on tensors that writes a fresh tensor
-/// (tensor.empty destinations) and whose result is the destination of an
+/// The ops that make `v` a fresh tensor: a tensor.empty, then the reshapes
+/// of it that lead to `v` (canonicalization moves a fill's reshape onto its
+/// destination); empty when `v` is not one.
+SmallVector<Operation *> freshChain(Value v) {
+  SmallVector<Operation *> chain;
+  while (Operation *def = v.getDefiningOp()) {
+    if (isa<tensor::EmptyOp>(def)) {
+      chain.push_back(def);
+      return SmallVector<Operation *>(llvm::reverse(chain));
+    }
+    if (!isa<tensor::ExpandShapeOp, tensor::CollapseShapeOp>(def))
+      break;
+    chain.push_back(def);
+    v = def->getOperand(0);
+  }
+  return {};
+}
+
+/// An elementwise linalg op on tensors that writes a fresh tensor (its
+/// destinations are freshChain()s) and whose result is the destination of an
 /// op that writes it in place while something else also uses it: a zero
 /// fill or a bias broadcast that CSE merged for several convolutions.
 /// Bufferization would allocate it once and copy it for each in-place
 /// writer; recomputing it per writer costs no more than that copy, and
 /// gives each writer a buffer of its own that no other op reads (which is
 /// what lets qcc-conv-microkernel drop a convolution's accumulator).
-/// The ops that make `v` a fresh tensor: a tensor.empty, then the reshapes
-/// of it that lead to `v` (canonicalization moves a fill's reshape onto its
-/// destination); empty when `v` is not one.
-SmallVector<Operation *> freshChain(Value v) {
-  SmallVector<Operation *> chain;
-  while (auto reshape = v.getDefiningOp()) {
-    if (isa<tensor::EmptyOp>(reshape)) {
-      chain.push_back(reshape);
-      return SmallVector<Operation *>(llvm::reverse(chain));
-    }
-    if (!isa<tensor::ExpandShapeOp, tensor::CollapseShapeOp>(reshape))
-      break;
-    chain.push_back(reshape);
-    v = reshape->getOperand(0);
-  }
-  return {};
-}
-
 void recomputeSharedDestinations(ModuleOp module) {
   SmallVector<linalg::LinalgOp> ops;
   module.walk([&](linalg::LinalgOp op) {
@@ -56,18 +56,18 @@ void recomputeSharedDestinations(ModuleOp module) {
         }))
       ops.push_back(op);
   });
+  // Linalg writers only, directly or through a reshape that only they use:
+  // a tensor.insert_slice into the value is the in-place padding that
+  // qcc-pad-in-place set up, not a second writer.
+  auto isWriter = [](OpOperand &u) {
+    auto writer = dyn_cast<linalg::LinalgOp>(u.getOwner());
+    return writer && writer.isDpsInit(&u);
+  };
   for (linalg::LinalgOp op : ops) {
     SmallVector<OpOperand *> dests;
     unsigned uses = 0;
     for (OpOperand &use : op->getResult(0).getUses()) {
       ++uses;
-      // Linalg writers only, directly or through a reshape that only they
-      // use: a tensor.insert_slice into the value is the in-place padding
-      // that qcc-pad-in-place set up, not a second writer.
-      auto isWriter = [](OpOperand &u) {
-        auto writer = dyn_cast<linalg::LinalgOp>(u.getOwner());
-        return writer && writer.isDpsInit(&u);
-      };
       Operation *owner = use.getOwner();
       if (isWriter(use) ||
           (isa<tensor::ExpandShapeOp, tensor::CollapseShapeOp>(owner) &&

@@ -181,14 +181,14 @@ void qcc::emitRequantTile(OpBuilder &b, Location loc, linalg::GenericOp r,
 
 void qcc::eraseAccumulator(Value acc) {
   Operation *alloc = acc.getDefiningOp();
+  // A view's users go before the view.
   llvm::SetVector<Operation *> dead;
   for (Operation *u : acc.getUsers()) {
     if (isa<memref::ExpandShapeOp, memref::CollapseShapeOp>(u))
       for (Operation *vu : u->getUsers())
         dead.insert(vu);
-  }
-  for (Operation *u : acc.getUsers())
     dead.insert(u);
+  }
   for (Operation *op : dead)
     op->erase();
   alloc->erase();
