@@ -23,14 +23,16 @@ void qcc::registerDialects(DialectRegistry &registry) {
   mlir::registerLLVMDialectTranslation(registry);
 }
 
-std::string qcc::lowerToBuffersPipeline() {
+std::string qcc::lowerToBuffersPipeline(bool libraryKernels) {
   return "qnn-legalize-bit-widths,convert-qnn-to-linalg,canonicalize,cse,"
          "qcc-xnor-popcount,qcc-pack-subbyte-weights,"
          "qcc-pack-subbyte-activations,canonicalize,qcc-split-empty-tensors,"
          "qcc-pad-in-place,"
          "eliminate-empty-tensors,"
          "qcc-one-shot-bufferize,cse,canonicalize,"
-         "qcc-conv-microkernel,qcc-fuse-conv-requant-rows,qcc-plan-static-arena,"
+         "qcc-conv-microkernel{library-kernels=" +
+         std::string(libraryKernels ? "1" : "0") +
+         "},qcc-fuse-conv-requant-rows,qcc-plan-static-arena,"
          "qcc-outline-kernels";
 }
 
@@ -50,16 +52,28 @@ LogicalResult qcc::buildLowerToLLVMPipeline(OpPassManager &pm) {
                            pm);
 }
 
+namespace {
+struct LowerToBuffersOptions
+    : public PassPipelineOptions<LowerToBuffersOptions> {
+  Option<bool> libraryKernels{
+      *this, "library-kernels",
+      llvm::cl::desc("Let qcc-conv-microkernel call the runtime's "
+                     "microkernels (false: generate every kernel)"),
+      llvm::cl::init(true)};
+};
+} // namespace
+
 void qcc::registerPasses() {
   mlir::registerAllPasses();
   qcc::registerQCCConversionPasses();
   qcc::registerQCCTransformsPasses();
   qcc::qnn::registerQNNTransformsPasses();
-  PassPipelineRegistration<>(
+  PassPipelineRegistration<LowerToBuffersOptions>(
       "qcc-lower-to-buffers",
       "qnn on tensors -> linalg on memrefs placed in one static arena",
-      [](OpPassManager &pm) {
-        (void)parsePassPipeline(qcc::lowerToBuffersPipeline(), pm);
+      [](OpPassManager &pm, const LowerToBuffersOptions &opts) {
+        (void)parsePassPipeline(
+            qcc::lowerToBuffersPipeline(opts.libraryKernels), pm);
       });
   PassPipelineRegistration<>(
       "qcc-buffers-to-llvm", "arena-planned linalg on memrefs -> LLVM dialect",

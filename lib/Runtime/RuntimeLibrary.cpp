@@ -4,7 +4,9 @@
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Linker/Linker.h"
+#include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Target/TargetMachine.h"
 #include "llvm/TargetParser/Triple.h"
 
 #include <cstdint>
@@ -25,9 +27,48 @@ const Bitcode kRuntimes[] = {
 #include "RuntimeBitcode.inc"
 };
 #undef QCC_RUNTIME_BITCODE
+
+/// ISA variants of the microkernels, best first: the suffix of the
+/// variant's name and the target features it needs.
+struct IsaVariant {
+  const char *suffix;
+  const char *features;
+};
+const IsaVariant kX86Variants[] = {{"_avx2", "+avx2"}};
+
+/// Binds each microkernel `m` calls to the best variant `rt` has and the
+/// target machine supports, by renaming the declaration.
+void selectVariants(llvm::Module &m, const llvm::Module &rt,
+                    const llvm::TargetMachine &tm) {
+  if (!tm.getTargetTriple().isX86())
+    return;
+  const llvm::MCSubtargetInfo *sti = tm.getMCSubtargetInfo();
+  for (llvm::Function &f : m) {
+    if (!f.isDeclaration() || !f.getName().starts_with("qcc_uk_"))
+      continue;
+    for (const IsaVariant &v : kX86Variants) {
+      std::string name = (f.getName() + v.suffix).str();
+      if (!rt.getFunction(name) || !sti->checkFeatures(v.features))
+        continue;
+      if (llvm::Function *existing = m.getFunction(name)) {
+        f.replaceAllUsesWith(existing);
+      } else {
+        f.setName(name);
+      }
+      break;
+    }
+  }
+}
+
+bool hasIsaSuffix(llvm::StringRef name) {
+  for (const IsaVariant &v : kX86Variants)
+    if (name.ends_with(v.suffix))
+      return true;
+  return false;
+}
 } // namespace
 
-llvm::Error qcc::linkRuntime(llvm::Module &m) {
+llvm::Error qcc::linkRuntime(llvm::Module &m, const llvm::TargetMachine &tm) {
   llvm::Triple want = m.getTargetTriple();
   for (const Bitcode &bc : kRuntimes) {
     llvm::Triple have(bc.triple);
@@ -41,11 +82,22 @@ llvm::Error qcc::linkRuntime(llvm::Module &m) {
       return rt.takeError();
     (*rt)->setTargetTriple(m.getTargetTriple());
     (*rt)->setDataLayout(m.getDataLayout());
+    selectVariants(m, **rt, tm);
+    // Portable functions are compiled for the target machine's CPU, not
+    // for the generic one clang built the bitcode for; ISA variants keep
+    // the features they were written for.
+    for (llvm::Function &f : **rt)
+      if (!f.isDeclaration() && !hasIsaSuffix(f.getName())) {
+        f.removeFnAttr("target-cpu");
+        f.removeFnAttr("target-features");
+        f.removeFnAttr("tune-cpu");
+      }
     if (llvm::Linker::linkModules(m, std::move(*rt),
                                   llvm::Linker::LinkOnlyNeeded))
       return llvm::createStringError("cannot link the qcc runtime");
     for (llvm::Function &f : m)
-      if (!f.isDeclaration() && f.getName().starts_with("qcc_rt_"))
+      if (!f.isDeclaration() && (f.getName().starts_with("qcc_rt_") ||
+                                 f.getName().starts_with("qcc_uk_")))
         f.setLinkage(llvm::GlobalValue::InternalLinkage);
     return llvm::Error::success();
   }

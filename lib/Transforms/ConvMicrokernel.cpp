@@ -1,14 +1,19 @@
 //===- ConvMicrokernel.cpp - register-blocked filter-innermost conv -------===//
 #include "RequantTile.h"
 #include "qcc/Transforms/Passes.h"
+#include "qcc/Support/ElementBytes.h"
 #include "qcc/Transforms/SubByte.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/IR/SymbolTable.h"
 
 namespace qcc {
 #define GEN_PASS_DEF_CONVMICROKERNELPASS
@@ -41,6 +46,9 @@ struct Fusion {
   qcc::AccumulatorUses uses;
   Value scratch;
 };
+
+void emitRequantRow(OpBuilder &b, Location loc, const Fusion &fusion, Value n,
+                    Value g, Value oh, int64_t Fg, int64_t OW);
 
 /// Emits the kernel for one linalg.generic (already checked by the caller).
 class KernelBuilder {
@@ -107,15 +115,8 @@ public:
   }
 
 private:
-  /// The requantization of output row (n, oh) of group g: a copy of the
-  /// requant generic over a [1, Fg, 1, OW] tile that reads the scratch row.
   void requantRow(Value n, Value g, Value oh) {
-    auto d = [&](unsigned i) { return b.getAffineDimExpr(i); };
-    AffineExpr c0 = b.getAffineConstantExpr(0);
-    qcc::emitRequantTile(
-        b, loc, fusion->uses.requant, fusion->scratch,
-        AffineMap::get(4, 0, {c0, c0, c0, d(3), d(1)}, b.getContext()),
-        {n, mul(g, Fg), oh, b.getIndexAttr(0)}, {1, Fg, 1, OW});
+    emitRequantRow(b, loc, *fusion, n, g, oh, Fg, OW);
   }
 
   /// The accumulators' start for V channels from `fo` of group g.
@@ -265,6 +266,229 @@ private:
   const Fusion *fusion;
 };
 
+/// The requantization of output row (n, oh) of group g: a copy of the
+/// requant generic over a [1, Fg, 1, OW] tile that reads the scratch row.
+void emitRequantRow(OpBuilder &b, Location loc, const Fusion &fusion, Value n,
+                    Value g, Value oh, int64_t Fg, int64_t OW) {
+  auto d = [&](unsigned i) { return b.getAffineDimExpr(i); };
+  AffineExpr c0 = b.getAffineConstantExpr(0);
+  Value gF = g;
+  if (Fg != 1)
+    gF = arith::MulIOp::create(b, loc, g, arith::ConstantIndexOp::create(b, loc, Fg));
+  qcc::emitRequantTile(
+      b, loc, fusion.uses.requant, fusion.scratch,
+      AffineMap::get(4, 0, {c0, c0, c0, d(3), d(1)}, b.getContext()),
+      {n, gF, oh, b.getIndexAttr(0)}, {1, Fg, 1, OW});
+}
+
+/// The library kernel's name and signature (lib/Runtime/ukernel/qcc_ukernel.h).
+constexpr StringLiteral kConvRowKernel = "qcc_uk_conv2d_row_i8";
+
+/// Declares `qcc_uk_conv2d_row_i8` in `module` (once).
+func::FuncOp declareConvRowKernel(ModuleOp module) {
+  if (auto f = module.lookupSymbol<func::FuncOp>(kConvRowKernel))
+    return f;
+  OpBuilder b = OpBuilder::atBlockEnd(module.getBody());
+  Type i64 = b.getI64Type();
+  auto p8 = MemRefType::get({}, b.getI8Type());
+  auto p32 = MemRefType::get({}, b.getI32Type());
+  SmallVector<Type> args = {p8};                  // x
+  args.append(13, i64);                           // x_off .. OW
+  args.append({p8, i64, i64});                    // w, w_off, Fg
+  args.append({p32, i64, i64});                   // bias, bias_off, has_bias
+  args.append({p32, i64, p32, i64, p32});         // corr .. xpack
+  auto f = func::FuncOp::create(b, module.getLoc(), kConvRowKernel,
+                                b.getFunctionType(args, {}));
+  f.setPrivate();
+  return f;
+}
+
+/// A private constant global holding `value`, named after `name` (made
+/// unique), inserted before `anchor`'s function.
+memref::GlobalOp makeGlobal(ModuleOp module, Operation *anchor, StringRef name,
+                            MemRefType type, ElementsAttr value) {
+  OpBuilder b(anchor->getParentOfType<func::FuncOp>());
+  auto global = memref::GlobalOp::create(
+      b, anchor->getLoc(), name, b.getStringAttr("private"), type, value,
+      /*constant=*/true, b.getI64IntegerAttr(64));
+  SymbolTable(module).insert(global);
+  return global;
+}
+
+/// Erases the get_global `v` when nothing uses it, and its global when no
+/// other op refers to it (the weights the library kernel's packed copy
+/// replaced).
+void eraseUnusedGlobal(Value v) {
+  auto gg = v.getDefiningOp<memref::GetGlobalOp>();
+  if (!gg || !gg->use_empty())
+    return;
+  auto module = gg->getParentOfType<ModuleOp>();
+  auto global = SymbolTable::lookupNearestSymbolFrom<memref::GlobalOp>(
+      gg, gg.getNameAttr());
+  gg->erase();
+  if (global && SymbolTable::symbolKnownUseEmpty(global, module))
+    global->erase();
+}
+
+/// Replaces the convolution by calls to the library kernel
+/// qcc_uk_conv2d_row_i8, one per output row, each followed by that row's
+/// requantization. Fails (changing nothing) when the convolution is not one
+/// the kernel computes: weights that are not a constant global, weights
+/// minus their zero point outside int8, a non-constant fill, an input whose
+/// rows are not contiguous.
+LogicalResult emitLibraryRowKernel(OpBuilder &b, linalg::GenericOp conv,
+                                   Value x, Value w, const ConvParams &p,
+                                   const Fusion &fusion) {
+  Location loc = conv.getLoc();
+  auto module = conv->getParentOfType<ModuleOp>();
+  auto xT = cast<MemRefType>(x.getType());
+  auto wT = cast<MemRefType>(w.getType());
+  auto sT = cast<MemRefType>(fusion.scratch.getType());
+  int64_t N = xT.getDimSize(0), G = wT.getDimSize(0), Cg = wT.getDimSize(1),
+          KH = wT.getDimSize(2), KW = wT.getDimSize(3), Fg = wT.getDimSize(4);
+  int64_t OW = sT.getDimSize(3);
+  linalg::GenericOp requant = fusion.uses.requant;
+  int64_t OH = cast<MemRefType>(requant.getDpsInits()[0].getType())
+                   .getDimSize(2);
+  if (p.wBits != 8 || p.xBits != 8 || Fg % 8 != 0)
+    return failure();
+  // Contiguous input rows and bias rows.
+  SmallVector<int64_t> strides;
+  int64_t offset;
+  if (failed(xT.getStridesAndOffset(strides, offset)) || strides[4] != 1)
+    return failure();
+  if (fusion.uses.bias) {
+    SmallVector<int64_t> biasStrides;
+    auto bT = cast<MemRefType>(fusion.uses.bias.getType());
+    if (failed(bT.getStridesAndOffset(biasStrides, offset)) ||
+        biasStrides[1] != 1)
+      return failure();
+  }
+  int64_t fill = 0;
+  if (fusion.uses.fill) {
+    APInt v;
+    if (!matchPattern(fusion.uses.fill, m_ConstantInt(&v)))
+      return failure();
+    fill = v.getSExtValue();
+  }
+  // The weights' values.
+  auto gg = w.getDefiningOp<memref::GetGlobalOp>();
+  if (!gg)
+    return failure();
+  auto global = SymbolTable::lookupNearestSymbolFrom<memref::GlobalOp>(
+      conv, gg.getNameAttr());
+  if (!global || !global.getConstant() || !global.getInitialValue())
+    return failure();
+  auto bytes = qcc::getElementBytes(*global.getInitialValue());
+  if (!bytes)
+    return failure();
+  // Pack [G, Cg, KH, KW, Fg] into panels of 8 filters x channel pairs and
+  // fold the zero points into corr = fill - zx * sum(w - zw).
+  int64_t Kp = (Cg + 1) / 2 * KH * KW;
+  std::vector<int8_t> packed(G * Fg * Kp * 2, 0);
+  std::vector<int32_t> corr(G * Fg);
+  for (int64_t gi = 0; gi < G; ++gi)
+    for (int64_t f = 0; f < Fg; ++f) {
+      int64_t sum = 0;
+      for (int64_t c = 0; c < Cg; ++c)
+        for (int64_t kh = 0; kh < KH; ++kh)
+          for (int64_t kw = 0; kw < KW; ++kw) {
+            int8_t raw = (*bytes)[(((gi * Cg + c) * KH + kh) * KW + kw) * Fg + f];
+            int64_t v = (p.wSigned ? (int64_t)raw : (int64_t)(uint8_t)raw) - p.zw;
+            if (v < -128 || v > 127)
+              return failure();
+            sum += v;
+            int64_t kp = ((c / 2) * KH + kh) * KW + kw;
+            packed[((gi * Fg + f) / 8 * Kp + kp) * 16 + 2 * (f % 8) + c % 2] =
+                (int8_t)v;
+          }
+      int64_t cv = fill - p.zx * sum;
+      if (cv < INT32_MIN || cv > INT32_MAX)
+        return failure();
+      corr[gi * Fg + f] = (int32_t)cv;
+    }
+  // Fg is a multiple of 8, so group g's panels start at g * Fg * Kp * 2.
+  auto pT = MemRefType::get({(int64_t)packed.size()}, b.getI8Type());
+  auto blob = HeapAsmResourceBlob::allocateAndCopyInferAlign(
+      ArrayRef<int8_t>(packed));
+  memref::GlobalOp wGlobal = makeGlobal(
+      module, conv, "__qcc_uk_conv_weights", pT,
+      DenseResourceElementsAttr::get(
+          RankedTensorType::get(pT.getShape(), b.getI8Type()),
+          "conv_row_weights", std::move(blob)));
+  auto cT = MemRefType::get({G * Fg}, b.getI32Type());
+  memref::GlobalOp cGlobal = makeGlobal(
+      module, conv, "__qcc_uk_conv_corr", cT,
+      DenseElementsAttr::get(RankedTensorType::get(cT.getShape(), b.getI32Type()),
+                             ArrayRef<int32_t>(corr)));
+  func::FuncOp callee = declareConvRowKernel(module);
+
+  auto idx = [&](int64_t v) { return arith::ConstantIndexOp::create(b, loc, v); };
+  auto i64c = [&](int64_t v) {
+    return arith::ConstantIntOp::create(b, loc, b.getI64Type(), v);
+  };
+  auto toI64 = [&](Value v) {
+    return arith::IndexCastOp::create(b, loc, b.getI64Type(), v);
+  };
+  auto meta = [&](Value m) {
+    return memref::ExtractStridedMetadataOp::create(b, loc, m);
+  };
+  Value wg = memref::GetGlobalOp::create(b, loc, pT, wGlobal.getSymName());
+  Value cg = memref::GetGlobalOp::create(b, loc, cT, cGlobal.getSymName());
+  Value xpack = memref::AllocOp::create(
+      b, loc, MemRefType::get({8 * Kp}, b.getI32Type()), b.getI64IntegerAttr(64));
+  auto loop = [&](int64_t ub, auto body) {
+    return scf::ForOp::create(b, loc, idx(0), idx(ub), idx(1), ValueRange{},
+                              [&](OpBuilder &nb, Location, Value iv, ValueRange) {
+                                OpBuilder::InsertionGuard guard(b);
+                                b.setInsertionPoint(nb.getInsertionBlock(),
+                                                    nb.getInsertionPoint());
+                                body(iv);
+                                scf::YieldOp::create(b, loc);
+                              });
+  };
+  scf::ForOp outer = loop(N, [&](Value n) {
+    loop(G, [&](Value g) {
+      loop(OH, [&](Value oh) {
+        auto xm = meta(x);
+        auto wm = meta(wg);
+        auto cm = meta(cg);
+        auto om = meta(fusion.scratch);
+        auto pm = meta(xpack);
+        auto add = [&](Value a, Value c) {
+          return arith::AddIOp::create(b, loc, a, c).getResult();
+        };
+        auto mul = [&](Value a, Value c) {
+          return arith::MulIOp::create(b, loc, a, c).getResult();
+        };
+        Value xOff = add(xm.getOffset(), add(mul(n, xm.getStrides()[0]),
+                                             mul(g, xm.getStrides()[1])));
+        Value gFg = mul(g, idx(Fg));
+        Value wOff = add(wm.getOffset(), mul(gFg, idx(Kp * 2)));
+        Value cOff = add(cm.getOffset(), gFg);
+        Value biasBase = cm.getBaseBuffer(), biasOff = cOff;
+        if (fusion.uses.bias) {
+          auto bm = meta(fusion.uses.bias);
+          biasBase = bm.getBaseBuffer();
+          biasOff = add(bm.getOffset(), mul(g, bm.getStrides()[0]));
+        }
+        SmallVector<Value> args = {
+            xm.getBaseBuffer(), toI64(xOff), toI64(xm.getStrides()[2]),
+            toI64(xm.getStrides()[3]), i64c(p.xSigned), i64c(Cg), i64c(KH),
+            i64c(KW), i64c(p.sh), i64c(p.sw), i64c(p.dh), i64c(p.dw),
+            toI64(oh), i64c(OW), wm.getBaseBuffer(), toI64(wOff), i64c(Fg),
+            biasBase, toI64(biasOff), i64c(fusion.uses.bias ? 1 : 0),
+            cm.getBaseBuffer(), toI64(cOff), om.getBaseBuffer(),
+            toI64(om.getOffset()), pm.getBaseBuffer()};
+        func::CallOp::create(b, loc, callee, args);
+        emitRequantRow(b, loc, fusion, n, g, oh, Fg, OW);
+      });
+    });
+  });
+  outer->setAttr("qcc.kernel", b.getStringAttr("conv2d"));
+  return success();
+}
+
 struct ConvMicrokernelPass
     : qcc::impl::ConvMicrokernelPassBase<ConvMicrokernelPass> {
   using Base::Base;
@@ -365,6 +589,12 @@ struct ConvMicrokernelPass
         fusion->scratch = memref::AllocOp::create(
             b, g.getLoc(), MemRefType::get({1, 1, 1, OW, Fg}, b.getI32Type()),
             b.getI64IntegerAttr(64));
+      if (fusion && libraryKernels &&
+          succeeded(emitLibraryRowKernel(b, g, x, w, p, *fusion))) {
+        qcc::eraseAccumulator(acc);
+        eraseUnusedGlobal(w);
+        continue;
+      }
       scf::ForOp kernel =
           KernelBuilder(b, g.getLoc(), x, w, acc, p, V, R,
                         fusion ? &*fusion : nullptr)

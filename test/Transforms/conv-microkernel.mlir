@@ -1,5 +1,8 @@
-// RUN: qcc-opt %s --qcc-lower-to-buffers --mlir-print-local-scope | FileCheck %s
-// RUN: qcc-opt %s --qcc-lower-to-buffers --mlir-print-local-scope | FileCheck %s --check-prefix=ARENA
+// RUN: qcc-opt %s --qcc-lower-to-buffers=library-kernels=0 --mlir-print-local-scope | FileCheck %s
+// RUN: qcc-opt %s --qcc-lower-to-buffers=library-kernels=0 --mlir-print-local-scope | FileCheck %s --check-prefix=ARENA
+
+// The generated kernels (library-kernels=0: no call to the runtime's
+// qcc_uk_conv2d_row_i8, which conv-microkernel-library.mlir tests).
 
 // F/G = 16, signed symmetric weights, OW = 7: blocks of 7 output pixels x 16
 // channels; 7 accumulators of vector<16xi32> start at the fill value (no

@@ -14,8 +14,10 @@ void registerDialects(mlir::DialectRegistry &registry);
 void registerPasses();
 
 /// The textual pipelines (each runnable with qcc-opt --pass-pipeline=...):
-/// qnn on tensors -> linalg on arena-planned memrefs.
-std::string lowerToBuffersPipeline();
+/// qnn on tensors -> linalg on arena-planned memrefs. With
+/// `libraryKernels` false, every convolution kernel is generated (none calls
+/// the runtime's microkernels).
+std::string lowerToBuffersPipeline(bool libraryKernels = true);
 /// arena-planned linalg on memrefs -> LLVM dialect.
 std::string buffersToLLVMPipeline();
 

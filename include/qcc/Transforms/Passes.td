@@ -217,13 +217,33 @@ def ConvMicrokernelPass : Pass<"qcc-conv-microkernel", "mlir::ModuleOp"> {
     may write x, w or the bias, and the output may not be a view of them.
     The kernel's outer loop is marked
     `qcc.kernel = "conv2d"` for `qcc-outline-kernels`.
+
+    Library kernel (`library-kernels`, on by default): a fused convolution
+    with 8-bit input and weights whose weights are a constant global, whose
+    weights minus their zero point fit int8, whose F/G is a multiple of 8
+    and whose accumulator starts from a constant fill or a bias, is computed
+    instead by calls to the runtime's `qcc_uk_conv2d_row_i8`
+    (lib/Runtime/ukernel/qcc_ukernel.h), one per output row, each followed
+    by the row's requantization. The weights are repacked at compile time
+    into the kernel's layout (panels of 8 filters x channel pairs, a new
+    global `__qcc_uk_conv_weights`) and the zero points folded into a
+    per-filter correction (`__qcc_uk_conv_corr` = fill - zx * sum(w - zw);
+    the padding holds zx, so it is the same for every pixel). Buffers are
+    passed as their base buffer (`memref.extract_strided_metadata`) plus
+    offsets and strides. When the module is linked, qcc binds the call to
+    the best variant of the kernel the target's features allow (AVX2 on
+    x86-64 with `+avx2`, else the portable one).
   }];
   let options = [
     Option<"pixels", "pixels", "int64_t", /*default=*/"0",
            "Output pixels per register block; 0 picks, per convolution, the "
-           "first of 7, 6, 8, 5, 4 that divides the output width (else 6)">
+           "first of 7, 6, 8, 5, 4 that divides the output width (else 6)">,
+    Option<"libraryKernels", "library-kernels", "bool", /*default=*/"true",
+           "Call the runtime's qcc_uk_conv2d_row_i8 for the convolutions it "
+           "computes; false generates every kernel">
   ];
   let dependentDialects = ["mlir::scf::SCFDialect", "mlir::vector::VectorDialect",
+    "mlir::func::FuncDialect",
                            "mlir::arith::ArithDialect", "mlir::memref::MemRefDialect",
     "mlir::linalg::LinalgDialect"];
 }

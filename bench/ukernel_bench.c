@@ -1,0 +1,157 @@
+/*===- ukernel_bench.c - microbenchmarks of qcc's kernels and of the peak ---===*
+ *
+ * Prints JSON lines: the peak int8 multiply-accumulate rate of this core
+ * for an exact instruction sequence (AVX2 vpmaddwd + vpaddd with 12
+ * independent accumulators; AVX-512 VNNI vpdpbusd when the CPU has it), and
+ * the rate of each variant of qcc_uk_conv2d_row_i8 on ResNet-18's
+ * convolution shapes (one output row at a time, as generated code calls it).
+ * Rates are G MAC/s (10^9 multiply-accumulates a second), one thread.
+ *
+ *   cc -O2 -Ilib/Runtime/ukernel bench/ukernel_bench.c \
+ *      lib/Runtime/ukernel/conv2d_row_i8.c -o /tmp/ukb && /tmp/ukb
+ *
+ * bench/run.py builds and runs it with --peak and reports the achieved
+ * fraction of the peak for each model.
+ *
+ *===----------------------------------------------------------------------===*/
+#define _POSIX_C_SOURCE 199309L
+#include "qcc_ukernel.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static double now(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+
+/* 12 independent vpmaddwd + vpaddd chains: 16 MACs an instruction. */
+__attribute__((target("avx2"), noinline)) static int32_t
+peak_avx2(int64_t iters) {
+  __m256i a[12], x = _mm256_set1_epi32(0x00030001), w = _mm256_set1_epi16(2);
+  for (int i = 0; i < 12; ++i)
+    a[i] = _mm256_set1_epi32(i);
+  for (int64_t it = 0; it < iters; ++it) {
+    for (int i = 0; i < 12; ++i)
+      a[i] = _mm256_add_epi32(a[i], _mm256_madd_epi16(x, w));
+    __asm__ volatile("" : "+x"(x), "+x"(w));
+  }
+  __m256i s = a[0];
+  for (int i = 1; i < 12; ++i)
+    s = _mm256_add_epi32(s, a[i]);
+  return _mm256_extract_epi32(s, 0);
+}
+
+/* 12 independent vpdpbusd chains: 64 MACs an instruction. */
+__attribute__((target("avx512f,avx512vnni"), noinline)) static int32_t
+peak_vnni(int64_t iters) {
+  __m512i a[12], x = _mm512_set1_epi32(0x01010101), w = _mm512_set1_epi8(2);
+  for (int i = 0; i < 12; ++i)
+    a[i] = _mm512_set1_epi32(i);
+  for (int64_t it = 0; it < iters; ++it) {
+    for (int i = 0; i < 12; ++i)
+      a[i] = _mm512_dpbusd_epi32(a[i], x, w);
+    __asm__ volatile("" : "+v"(x), "+v"(w));
+  }
+  __m512i s = a[0];
+  for (int i = 1; i < 12; ++i)
+    s = _mm512_add_epi32(s, a[i]);
+  return _mm512_reduce_add_epi32(s);
+}
+#endif
+
+struct shape {
+  const char *name;
+  int64_t C, F, H, K, s; /* input C x H x H (unpadded), F filters, K x K, stride */
+};
+
+/* ResNet-18's convolutions at 224x224 (one of each). */
+static const struct shape shapes[] = {
+    {"conv1 7x7/2 3->64 @224", 3, 64, 224, 7, 2},
+    {"layer1 3x3 64->64 @56", 64, 64, 56, 3, 1},
+    {"layer2 3x3 128->128 @28", 128, 128, 28, 3, 1},
+    {"layer3 3x3 256->256 @14", 256, 256, 14, 3, 1},
+    {"layer4 3x3 512->512 @7", 512, 512, 7, 3, 1},
+    {"layer2 1x1/2 64->128 @56", 64, 128, 56, 1, 2},
+};
+
+static void bench_conv(const char *variant, qcc_uk_conv2d_row_i8_fn fn, double seconds) {
+  for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; ++i) {
+    const struct shape *s = &shapes[i];
+    int64_t pad = s->K / 2, H = s->H + 2 * pad, W = H;
+    int64_t OH = (H - s->K) / s->s + 1, OW = OH;
+    int64_t Kp = (s->C + 1) / 2 * s->K * s->K;
+    int8_t *x = malloc((size_t)(s->C * H * W));
+    int8_t *w = malloc((size_t)(s->F * Kp * 2));
+    int32_t *corr = calloc((size_t)s->F, sizeof(int32_t));
+    int32_t *out = malloc(sizeof(int32_t) * (size_t)(OW * s->F));
+    int32_t *xp = malloc(sizeof(int32_t) * (size_t)(QCC_UK_CONV2D_XPACK_PIXELS * Kp));
+    for (int64_t j = 0; j < s->C * H * W; ++j)
+      x[j] = (int8_t)(j * 7);
+    for (int64_t j = 0; j < s->F * Kp * 2; ++j)
+      w[j] = (int8_t)(j * 13);
+    double macs = (double)OH * OW * s->F * s->C * s->K * s->K, best = 1e30;
+    int64_t reps = 0;
+    double t0 = now();
+    while (now() - t0 < seconds || reps < 3) {
+      double a = now();
+      for (int64_t oh = 0; oh < OH; ++oh)
+        fn(x, 0, H * W, W, 0, s->C, s->K, s->K, s->s, s->s, 1, 1, oh, OW, w, 0,
+           s->F, corr, 0, 0, corr, 0, out, 0, xp);
+      double b = now() - a;
+      if (b < best)
+        best = b;
+      ++reps;
+    }
+    printf("{\"kernel\": \"conv2d_row_i8\", \"variant\": \"%s\", \"shape\": "
+           "\"%s\", \"ms\": %.3f, \"gmacs\": %.2f}\n",
+           variant, s->name, best * 1e3, macs / best * 1e-9);
+    free(x), free(w), free(corr), free(out), free(xp);
+  }
+}
+
+int main(int argc, char **argv) {
+  int peak_only = argc > 1 && !strcmp(argv[1], "--peak");
+#if defined(__x86_64__)
+  __builtin_cpu_init();
+  const int64_t iters = 50000000;
+  if (__builtin_cpu_supports("avx2")) {
+    double best = 1e30;
+    for (int r = 0; r < 3; ++r) {
+      double a = now();
+      volatile int32_t sink = peak_avx2(iters);
+      (void)sink;
+      double b = now() - a;
+      best = b < best ? b : best;
+    }
+    printf("{\"peak\": \"avx2 vpmaddwd\", \"gmacs\": %.2f}\n",
+           12.0 * 16 * (double)iters / best * 1e-9);
+  }
+  if (__builtin_cpu_supports("avx512vnni")) {
+    double best = 1e30;
+    for (int r = 0; r < 3; ++r) {
+      double a = now();
+      volatile int32_t sink = peak_vnni(iters / 2);
+      (void)sink;
+      double b = now() - a;
+      best = b < best ? b : best;
+    }
+    printf("{\"peak\": \"avx512 vnni vpdpbusd\", \"gmacs\": %.2f}\n",
+           12.0 * 64 * (double)(iters / 2) / best * 1e-9);
+  }
+#endif
+  if (peak_only)
+    return 0;
+  bench_conv("portable", qcc_uk_conv2d_row_i8, 0.3);
+#if defined(__x86_64__)
+  if (__builtin_cpu_supports("avx2"))
+    bench_conv("avx2", qcc_uk_conv2d_row_i8_avx2, 0.3);
+#endif
+  return 0;
+}

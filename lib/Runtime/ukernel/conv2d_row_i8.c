@@ -1,0 +1,229 @@
+/*===- conv2d_row_i8.c - one output row of an 8-bit convolution -----------===*
+ *
+ * qcc_uk_conv2d_row_i8 and its ISA variants; the contract and the packed
+ * weight layout are in qcc_ukernel.h.
+ *
+ * Both variants work on blocks of R <= 6 output pixels: the block's inputs
+ * are first gathered into `xpack` as one int32 per (pixel, channel pair,
+ * kh, kw) holding the two channels' values as int16 (so a block's inputs
+ * are read once for all Fg filters), then every panel of filters is
+ * accumulated over the block. The AVX2 variant keeps R x 16 accumulators
+ * in 2R ymm registers and multiplies with vpmaddwd: int16 x int16 products
+ * summed in pairs into int32, exact for 8-bit operands (no saturation,
+ * unlike vpmaddubsw).
+ *
+ *===----------------------------------------------------------------------===*/
+#include "qcc_ukernel.h"
+
+#include <stddef.h>
+
+#define QCC_ALWAYS_INLINE static inline __attribute__((always_inline))
+
+enum { kMaxBlock = 6 };
+
+/* The inputs of pixels ow0 .. ow0 + R - 1 as xp[kp * R + r]: channel 2cp
+ * in the low 16 bits, channel 2cp + 1 (0 past Cg) in the high 16 bits. */
+QCC_ALWAYS_INLINE void pack_block(const int8_t *x, int64_t cs, int64_t rs,
+                                  const int xs, int64_t Cg, int64_t KH,
+                                  int64_t KW, int64_t sw, int64_t dh,
+                                  int64_t dw, int64_t ih0, int64_t ow0,
+                                  int64_t R, int32_t *xp) {
+  int64_t kp = 0;
+  for (int64_t c = 0; c < Cg; c += 2) {
+    const int8_t *p0 = x + c * cs;
+    const int has1 = c + 1 < Cg;
+    for (int64_t kh = 0; kh < KH; ++kh) {
+      const int8_t *row = p0 + (ih0 + kh * dh) * rs + ow0 * sw;
+      for (int64_t kw = 0; kw < KW; ++kw, ++kp) {
+        const int8_t *q = row + kw * dw;
+        for (int64_t r = 0; r < R; ++r) {
+          int32_t a = xs ? (int32_t)q[r * sw] : (int32_t)(uint8_t)q[r * sw];
+          int32_t b = 0;
+          if (has1)
+            b = xs ? (int32_t)q[r * sw + cs] : (int32_t)(uint8_t)q[r * sw + cs];
+          xp[kp * R + r] =
+              (int32_t)((uint32_t)(uint16_t)a | ((uint32_t)(uint16_t)b << 16));
+        }
+      }
+    }
+  }
+}
+
+QCC_ALWAYS_INLINE void pack(const int8_t *x, int64_t cs, int64_t rs,
+                            int64_t xs, int64_t Cg, int64_t KH, int64_t KW,
+                            int64_t sw, int64_t dh, int64_t dw, int64_t ih0,
+                            int64_t ow0, int64_t R, int32_t *xp) {
+  if (xs)
+    pack_block(x, cs, rs, 1, Cg, KH, KW, sw, dh, dw, ih0, ow0, R, xp);
+  else
+    pack_block(x, cs, rs, 0, Cg, KH, KW, sw, dh, dw, ih0, ow0, R, xp);
+}
+
+/* The size of block `i` of `n` blocks covering OW pixels as evenly as
+ * possible (sizes differ by at most one). */
+QCC_ALWAYS_INLINE int64_t block_size(int64_t OW, int64_t n, int64_t i) {
+  return OW / n + (i < OW % n ? 1 : 0);
+}
+
+QCC_ALWAYS_INLINE int32_t init_of(const int32_t *bias, int64_t has_bias,
+                                  const int32_t *corr, int64_t f) {
+  return (has_bias ? bias[f] : 0) + corr[f];
+}
+
+/* Computes the row block by block: gathers each block's inputs into xpack,
+ * then `block(xpack, Kp, w, bias, has_bias, corr, out + ow0 * Fg, Fg, R)`
+ * accumulates every filter over it. */
+typedef void (*block_fn)(const int32_t *, int64_t, const int8_t *,
+                         const int32_t *, int64_t, const int32_t *, int32_t *,
+                         int64_t, int64_t);
+
+QCC_ALWAYS_INLINE void
+conv_row(const int8_t *x, int64_t x_off, int64_t x_cstride, int64_t x_rstride,
+         int64_t x_signed, int64_t Cg, int64_t KH, int64_t KW, int64_t sh,
+         int64_t sw, int64_t dh, int64_t dw, int64_t oh, int64_t OW,
+         const int8_t *w, int64_t w_off, int64_t Fg, const int32_t *bias,
+         int64_t bias_off, int64_t has_bias, const int32_t *corr,
+         int64_t corr_off, int32_t *out, int64_t out_off, int32_t *xpack,
+         block_fn block) {
+  const int64_t Kp = (Cg + 1) / 2 * KH * KW;
+  const int64_t nblocks = (OW + kMaxBlock - 1) / kMaxBlock;
+  x += x_off, w += w_off, bias += bias_off, corr += corr_off, out += out_off;
+  int64_t ow0 = 0;
+  for (int64_t bi = 0; bi < nblocks; ++bi) {
+    const int64_t R = block_size(OW, nblocks, bi);
+    pack(x, x_cstride, x_rstride, x_signed, Cg, KH, KW, sw, dh, dw, oh * sh,
+         ow0, R, xpack);
+    block(xpack, Kp, w, bias, has_bias, corr, out + ow0 * Fg, Fg, R);
+    ow0 += R;
+  }
+}
+
+/* --- portable ------------------------------------------------------------ */
+
+static void block_portable(const int32_t *xp, int64_t Kp, const int8_t *w,
+                           const int32_t *bias, int64_t has_bias,
+                           const int32_t *corr, int32_t *out, int64_t Fg,
+                           int64_t R) {
+  for (int64_t p = 0; p < Fg / 8; ++p) {
+    const int8_t *wp = w + p * Kp * 16;
+    int32_t acc[kMaxBlock][8];
+    for (int64_t r = 0; r < R; ++r)
+      for (int64_t f = 0; f < 8; ++f)
+        acc[r][f] = init_of(bias, has_bias, corr, p * 8 + f);
+    for (int64_t kp = 0; kp < Kp; ++kp)
+      for (int64_t r = 0; r < R; ++r) {
+        uint32_t v = (uint32_t)xp[kp * R + r];
+        int32_t a = (int16_t)(uint16_t)v, b = (int16_t)(uint16_t)(v >> 16);
+        for (int64_t f = 0; f < 8; ++f)
+          acc[r][f] += a * wp[kp * 16 + 2 * f] + b * wp[kp * 16 + 2 * f + 1];
+      }
+    for (int64_t r = 0; r < R; ++r)
+      for (int64_t f = 0; f < 8; ++f)
+        out[r * Fg + p * 8 + f] = acc[r][f];
+  }
+}
+
+#define QCC_CONV_ROW_ARGS                                                      \
+  x, x_off, x_cstride, x_rstride, x_signed, Cg, KH, KW, sh, sw, dh, dw, oh,   \
+      OW, w, w_off, Fg, bias, bias_off, has_bias, corr, corr_off, out,        \
+      out_off, xpack
+
+void qcc_uk_conv2d_row_i8(const int8_t *x, int64_t x_off, int64_t x_cstride,
+                          int64_t x_rstride, int64_t x_signed, int64_t Cg,
+                          int64_t KH, int64_t KW, int64_t sh, int64_t sw,
+                          int64_t dh, int64_t dw, int64_t oh, int64_t OW,
+                          const int8_t *w, int64_t w_off, int64_t Fg,
+                          const int32_t *bias, int64_t bias_off,
+                          int64_t has_bias, const int32_t *corr,
+                          int64_t corr_off, int32_t *out, int64_t out_off,
+                          int32_t *xpack) {
+  conv_row(QCC_CONV_ROW_ARGS, block_portable);
+}
+
+/* --- x86-64 AVX2 ---------------------------------------------------------- */
+#if defined(__x86_64__)
+#include <immintrin.h>
+
+#define QCC_AVX2 __attribute__((always_inline, target("avx2")))
+
+/* Filters f0 .. f0 + 8 J - 1 (J panels of 8, J = 1 or 2) over R pixels. */
+static inline QCC_AVX2 void panels_avx2(const int32_t *xp, int64_t Kp,
+                                        const int8_t *w0, const int8_t *w1,
+                                        __m256i i0, __m256i i1, int32_t *out,
+                                        int64_t Fg, const int R, const int J) {
+  __m256i a0[kMaxBlock], a1[kMaxBlock];
+  for (int r = 0; r < R; ++r)
+    a0[r] = i0, a1[r] = i1;
+  for (int64_t kp = 0; kp < Kp; ++kp) {
+    __m256i v0 = _mm256_cvtepi8_epi16(
+        _mm_loadu_si128((const __m128i *)(const void *)(w0 + kp * 16)));
+    __m256i v1 = v0;
+    if (J == 2)
+      v1 = _mm256_cvtepi8_epi16(
+          _mm_loadu_si128((const __m128i *)(const void *)(w1 + kp * 16)));
+    for (int r = 0; r < R; ++r) {
+      __m256i xb = _mm256_set1_epi32(xp[kp * R + r]);
+      a0[r] = _mm256_add_epi32(a0[r], _mm256_madd_epi16(xb, v0));
+      if (J == 2)
+        a1[r] = _mm256_add_epi32(a1[r], _mm256_madd_epi16(xb, v1));
+    }
+  }
+  for (int r = 0; r < R; ++r) {
+    _mm256_storeu_si256((__m256i *)(void *)(out + r * Fg), a0[r]);
+    if (J == 2)
+      _mm256_storeu_si256((__m256i *)(void *)(out + r * Fg + 8), a1[r]);
+  }
+}
+
+static inline QCC_AVX2 __m256i init_avx2(const int32_t *bias, int64_t has_bias,
+                                         const int32_t *corr) {
+  __m256i c = _mm256_loadu_si256((const __m256i *)(const void *)corr);
+  if (!has_bias)
+    return c;
+  return _mm256_add_epi32(
+      c, _mm256_loadu_si256((const __m256i *)(const void *)bias));
+}
+
+/* One block: every panel pair, then the odd panel; R a constant. */
+static inline QCC_AVX2 void block_avx2(const int32_t *xp, int64_t Kp,
+                                       const int8_t *w, const int32_t *bias,
+                                       int64_t has_bias, const int32_t *corr,
+                                       int32_t *out, int64_t Fg, const int R) {
+  int64_t f = 0;
+  for (; f + 16 <= Fg; f += 16)
+    panels_avx2(xp, Kp, w + f / 8 * Kp * 16, w + (f / 8 + 1) * Kp * 16,
+                init_avx2(bias + f, has_bias, corr + f),
+                init_avx2(bias + f + 8, has_bias, corr + f + 8), out + f, Fg,
+                R, 2);
+  if (f < Fg) {
+    __m256i i0 = init_avx2(bias + f, has_bias, corr + f);
+    panels_avx2(xp, Kp, w + f / 8 * Kp * 16, w, i0, i0, out + f, Fg, R, 1);
+  }
+}
+
+/* R (<= kMaxBlock) as a constant in each case, so that the accumulators
+ * live in registers. */
+__attribute__((target("avx2"))) static void
+block_avx2_any(const int32_t *xp, int64_t Kp, const int8_t *w,
+               const int32_t *bias, int64_t has_bias, const int32_t *corr,
+               int32_t *out, int64_t Fg, int64_t R) {
+  switch (R) {
+  case 1: block_avx2(xp, Kp, w, bias, has_bias, corr, out, Fg, 1); break;
+  case 2: block_avx2(xp, Kp, w, bias, has_bias, corr, out, Fg, 2); break;
+  case 3: block_avx2(xp, Kp, w, bias, has_bias, corr, out, Fg, 3); break;
+  case 4: block_avx2(xp, Kp, w, bias, has_bias, corr, out, Fg, 4); break;
+  case 5: block_avx2(xp, Kp, w, bias, has_bias, corr, out, Fg, 5); break;
+  default: block_avx2(xp, Kp, w, bias, has_bias, corr, out, Fg, 6); break;
+  }
+}
+
+__attribute__((target("avx2"))) void qcc_uk_conv2d_row_i8_avx2(
+    const int8_t *x, int64_t x_off, int64_t x_cstride, int64_t x_rstride,
+    int64_t x_signed, int64_t Cg, int64_t KH, int64_t KW, int64_t sh,
+    int64_t sw, int64_t dh, int64_t dw, int64_t oh, int64_t OW,
+    const int8_t *w, int64_t w_off, int64_t Fg, const int32_t *bias,
+    int64_t bias_off, int64_t has_bias, const int32_t *corr, int64_t corr_off,
+    int32_t *out, int64_t out_off, int32_t *xpack) {
+  conv_row(QCC_CONV_ROW_ARGS, block_avx2_any);
+}
+#endif

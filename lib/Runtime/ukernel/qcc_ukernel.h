@@ -1,0 +1,82 @@
+/*===- qcc_ukernel.h - qcc's microkernels ---------------------------------===*
+ *
+ * Plain C kernels (IREE's ukernel model): compiled to LLVM bitcode for each
+ * target architecture when qcc is built, embedded in qcc, and linked into
+ * every generated module that calls them, before LLVM optimizes it. Each
+ * kernel has a portable variant (`qcc_uk_NAME`) and may have ISA variants
+ * (`qcc_uk_NAME_avx2`, ...) with the same arguments and the same results,
+ * bit for bit; qcc picks the variant the target's features allow when it
+ * links the runtime (lib/Runtime/RuntimeLibrary.cpp).
+ *
+ * Freestanding C99: no libc, no heap, no global mutable state. Every kernel
+ * has a unit test against a scalar reference (test/Runtime) and a
+ * microbenchmark (bench/ukernel_bench.c).
+ *
+ *===----------------------------------------------------------------------===*/
+#ifndef QCC_UKERNEL_H
+#define QCC_UKERNEL_H
+
+#include <stdint.h>
+
+/* --- qcc_uk_conv2d_row_i8 ---------------------------------------------------
+ *
+ * One output row of one group of a 2-D convolution with 8-bit inputs and
+ * 8-bit weights, accumulated exactly in int32:
+ *
+ *   out[ow * Fg + f] = init[f] + sum over c < Cg, kh < KH, kw < KW of
+ *                      x[c, oh * sh + kh * dh, ow * sw + kw * dw] * w'[f, c, kh, kw]
+ *
+ * for ow < OW and f < Fg, where
+ *   - x is read at x + x_off + c * x_cstride + ih * x_rstride + iw (the input
+ *     already padded: every read is in bounds), as int8 if x_signed, else
+ *     as uint8. The input zero point is not subtracted here: it is folded
+ *     into `corr` (the padding holds the zero point, so the correction is
+ *     the same for every pixel);
+ *   - w' = w - zw, the weights minus their zero point, must fit int8; they
+ *     are packed at compile time (see below);
+ *   - init[f] = (has_bias ? bias[bias_off + f] : 0) + corr[corr_off + f],
+ *     where qcc sets corr[f] = fill - zx * sum over c, kh, kw of w'[f, c, kh, kw].
+ *
+ * Packed weights (w + w_off): Fg / 8 panels of 8 filters (Fg must be a
+ * multiple of 8), panel p holding Kp = ceil(Cg / 2) * KH * KW groups of
+ * 8 x 2 int8:
+ *
+ *   w[w_off + (p * Kp + kp) * 16 + 2 * f + j] = w'[8 p + f, 2 cp + j, kh, kw]
+ *   with kp = (cp * KH + kh) * KW + kw, and 0 where 2 cp + j >= Cg.
+ *
+ * `xpack` is scratch of at least QCC_UK_CONV2D_XPACK_PIXELS * Kp int32.
+ */
+#define QCC_UK_CONV2D_XPACK_PIXELS 8
+
+/* The type of every variant (tests and benchmarks iterate over them). */
+typedef void (*qcc_uk_conv2d_row_i8_fn)(
+    const int8_t *x, int64_t x_off, int64_t x_cstride, int64_t x_rstride,
+    int64_t x_signed, int64_t Cg, int64_t KH, int64_t KW, int64_t sh,
+    int64_t sw, int64_t dh, int64_t dw, int64_t oh, int64_t OW,
+    const int8_t *w, int64_t w_off, int64_t Fg, const int32_t *bias,
+    int64_t bias_off, int64_t has_bias, const int32_t *corr, int64_t corr_off,
+    int32_t *out, int64_t out_off, int32_t *xpack);
+
+void qcc_uk_conv2d_row_i8(const int8_t *x, int64_t x_off, int64_t x_cstride,
+                          int64_t x_rstride, int64_t x_signed, int64_t Cg,
+                          int64_t KH, int64_t KW, int64_t sh, int64_t sw,
+                          int64_t dh, int64_t dw, int64_t oh, int64_t OW,
+                          const int8_t *w, int64_t w_off, int64_t Fg,
+                          const int32_t *bias, int64_t bias_off,
+                          int64_t has_bias, const int32_t *corr,
+                          int64_t corr_off, int32_t *out, int64_t out_off,
+                          int32_t *xpack);
+#if defined(__x86_64__)
+void qcc_uk_conv2d_row_i8_avx2(const int8_t *x, int64_t x_off,
+                               int64_t x_cstride, int64_t x_rstride,
+                               int64_t x_signed, int64_t Cg, int64_t KH,
+                               int64_t KW, int64_t sh, int64_t sw, int64_t dh,
+                               int64_t dw, int64_t oh, int64_t OW,
+                               const int8_t *w, int64_t w_off, int64_t Fg,
+                               const int32_t *bias, int64_t bias_off,
+                               int64_t has_bias, const int32_t *corr,
+                               int64_t corr_off, int32_t *out, int64_t out_off,
+                               int32_t *xpack);
+#endif
+
+#endif
