@@ -28,3 +28,35 @@ int32_t qcc_rt_check_args(const void *arena, int64_t arena_bytes,
     return QCC_ERR_ALIGN;
   return QCC_OK;
 }
+
+/* Whether this x86-64 CPU (and its OS) runs x86-64-v3 code: AVX, AVX2,
+ * BMI1, BMI2, F16C, FMA, LZCNT, MOVBE, and YMM state saved by the OS
+ * (OSXSAVE, XCR0 bits 1 and 2). Asked on every call (CPUID, no cached
+ * global): an object for a plain x86-64 target carries a baseline and an
+ * x86-64-v3 version of the model and NAME_run picks one with this. */
+int32_t qcc_rt_x86_has_v3(void) {
+#if defined(__x86_64__)
+  uint32_t a, b, c, d;
+  __asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(0), "c"(0));
+  if (a < 7)
+    return 0;
+  __asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(1), "c"(0));
+  const uint32_t fma = 1u << 12, movbe = 1u << 22, osxsave = 1u << 27,
+                 avx = 1u << 28, f16c = 1u << 29;
+  if ((c & (fma | movbe | osxsave | avx | f16c)) != (fma | movbe | osxsave | avx | f16c))
+    return 0;
+  uint32_t xcr0, xcr0_hi;
+  __asm__ volatile("xgetbv" : "=a"(xcr0), "=d"(xcr0_hi) : "c"(0));
+  if ((xcr0 & 6u) != 6u)
+    return 0;
+  __asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(7), "c"(0));
+  const uint32_t bmi1 = 1u << 3, avx2 = 1u << 5, bmi2 = 1u << 8;
+  if ((b & (bmi1 | avx2 | bmi2)) != (bmi1 | avx2 | bmi2))
+    return 0;
+  __asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(0x80000001u), "c"(0));
+  const uint32_t lzcnt = 1u << 5;
+  return (c & lzcnt) != 0;
+#else
+  return 0;
+#endif
+}

@@ -1,6 +1,7 @@
 //===- EmitObject.cpp - LLVM IR, the C entry point, object emission -------===//
 #include "qcc/Target/Target.h"
 #include "qcc/Runtime/RuntimeLibrary.h"
+#include "IsaVersions.h"
 
 #include "mlir/Target/LLVMIR/Export.h"
 #include "llvm/Analysis/CGSCCPassManager.h"
@@ -187,8 +188,11 @@ LogicalResult qcc::emitCode(ModuleOp module, const ModelInfo &info,
   for (llvm::Argument &a : forward->args())
     if (a.getType()->isPointerTy())
       a.addAttr(llvm::Attribute::NoAlias);
+  // A plain x86-64 object carries an x86-64-v3 version picked by CPUID.
+  if (opts.cpu.empty() && opts.features.empty())
+    forward = qcc::addIsaVersions(*m, forward, *tm);
   addEntryPoint(*m, forward, info);
-  if (llvm::Error e = qcc::linkRuntime(*m)) {
+  if (llvm::Error e = qcc::linkRuntime(*m, *tm)) {
     error = llvm::toString(std::move(e));
     return failure();
   }
