@@ -8,7 +8,7 @@
  * Rates are G MAC/s (10^9 multiply-accumulates a second), one thread.
  *
  *   cc -O2 -Ilib/Runtime/ukernel bench/ukernel_bench.c \
- *      lib/Runtime/ukernel/conv2d_row_i8.c -o /tmp/ukb && /tmp/ukb
+ *      lib/Runtime/ukernel/conv2d_row_i8.c lib/Runtime/ukernel/dwconv2d_row_i8.c -o /tmp/ukb && /tmp/ukb
  *
  * bench/run.py builds and runs it with --peak and reports the achieved
  * fraction of the peak for each model.

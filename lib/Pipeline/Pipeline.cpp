@@ -32,7 +32,9 @@ std::string qcc::lowerToBuffersPipeline(bool libraryKernels) {
          "qcc-one-shot-bufferize,cse,canonicalize,"
          "qcc-conv-microkernel{library-kernels=" +
          std::string(libraryKernels ? "1" : "0") +
-         "},qcc-fuse-conv-requant-rows,qcc-plan-static-arena,"
+         "},qcc-fuse-conv-requant-rows{library-kernels=" +
+         std::string(libraryKernels ? "1" : "0") +
+         "},qcc-plan-static-arena,"
          "qcc-outline-kernels";
 }
 

@@ -1,7 +1,7 @@
 //===- ConvMicrokernel.cpp - register-blocked filter-innermost conv -------===//
+#include "LibraryKernels.h"
 #include "RequantTile.h"
 #include "qcc/Transforms/Passes.h"
-#include "qcc/Support/ElementBytes.h"
 #include "qcc/Transforms/SubByte.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -303,33 +303,6 @@ func::FuncOp declareConvRowKernel(ModuleOp module) {
   return f;
 }
 
-/// A private constant global holding `value`, named after `name` (made
-/// unique), inserted before `anchor`'s function.
-memref::GlobalOp makeGlobal(ModuleOp module, Operation *anchor, StringRef name,
-                            MemRefType type, ElementsAttr value) {
-  OpBuilder b(anchor->getParentOfType<func::FuncOp>());
-  auto global = memref::GlobalOp::create(
-      b, anchor->getLoc(), name, b.getStringAttr("private"), type, value,
-      /*constant=*/true, b.getI64IntegerAttr(64));
-  SymbolTable(module).insert(global);
-  return global;
-}
-
-/// Erases the get_global `v` when nothing uses it, and its global when no
-/// other op refers to it (the weights the library kernel's packed copy
-/// replaced).
-void eraseUnusedGlobal(Value v) {
-  auto gg = v.getDefiningOp<memref::GetGlobalOp>();
-  if (!gg || !gg->use_empty())
-    return;
-  auto module = gg->getParentOfType<ModuleOp>();
-  auto global = SymbolTable::lookupNearestSymbolFrom<memref::GlobalOp>(
-      gg, gg.getNameAttr());
-  gg->erase();
-  if (global && SymbolTable::symbolKnownUseEmpty(global, module))
-    global->erase();
-}
-
 /// Replaces the convolution by calls to the library kernel
 /// qcc_uk_conv2d_row_i8, one per output row, each followed by that row's
 /// requantization. Fails (changing nothing) when the convolution is not one
@@ -372,14 +345,7 @@ LogicalResult emitLibraryRowKernel(OpBuilder &b, linalg::GenericOp conv,
     fill = v.getSExtValue();
   }
   // The weights' values.
-  auto gg = w.getDefiningOp<memref::GetGlobalOp>();
-  if (!gg)
-    return failure();
-  auto global = SymbolTable::lookupNearestSymbolFrom<memref::GlobalOp>(
-      conv, gg.getNameAttr());
-  if (!global || !global.getConstant() || !global.getInitialValue())
-    return failure();
-  auto bytes = qcc::getElementBytes(*global.getInitialValue());
+  auto bytes = qcc::constantGlobalBytes(w);
   if (!bytes)
     return failure();
   // Pack [G, Cg, KH, KW, Fg] into panels of 8 filters x channel pairs and
@@ -411,14 +377,14 @@ LogicalResult emitLibraryRowKernel(OpBuilder &b, linalg::GenericOp conv,
   auto pT = MemRefType::get({(int64_t)packed.size()}, b.getI8Type());
   auto blob = HeapAsmResourceBlob::allocateAndCopyInferAlign(
       ArrayRef<int8_t>(packed));
-  memref::GlobalOp wGlobal = makeGlobal(
-      module, conv, "__qcc_uk_conv_weights", pT,
+  Value wg = qcc::addConstantGlobal(
+      b, conv, "__qcc_uk_conv_weights", pT,
       DenseResourceElementsAttr::get(
           RankedTensorType::get(pT.getShape(), b.getI8Type()),
           "conv_row_weights", std::move(blob)));
   auto cT = MemRefType::get({G * Fg}, b.getI32Type());
-  memref::GlobalOp cGlobal = makeGlobal(
-      module, conv, "__qcc_uk_conv_corr", cT,
+  Value cg = qcc::addConstantGlobal(
+      b, conv, "__qcc_uk_conv_corr", cT,
       DenseElementsAttr::get(RankedTensorType::get(cT.getShape(), b.getI32Type()),
                              ArrayRef<int32_t>(corr)));
   func::FuncOp callee = declareConvRowKernel(module);
@@ -433,8 +399,6 @@ LogicalResult emitLibraryRowKernel(OpBuilder &b, linalg::GenericOp conv,
   auto meta = [&](Value m) {
     return memref::ExtractStridedMetadataOp::create(b, loc, m);
   };
-  Value wg = memref::GetGlobalOp::create(b, loc, pT, wGlobal.getSymName());
-  Value cg = memref::GetGlobalOp::create(b, loc, cT, cGlobal.getSymName());
   Value xpack = memref::AllocOp::create(
       b, loc, MemRefType::get({8 * Kp}, b.getI32Type()), b.getI64IntegerAttr(64));
   auto loop = [&](int64_t ub, auto body) {
@@ -592,7 +556,7 @@ struct ConvMicrokernelPass
       if (fusion && libraryKernels &&
           succeeded(emitLibraryRowKernel(b, g, x, w, p, *fusion))) {
         qcc::eraseAccumulator(acc);
-        eraseUnusedGlobal(w);
+        qcc::eraseUnusedGlobal(w);
         continue;
       }
       scf::ForOp kernel =

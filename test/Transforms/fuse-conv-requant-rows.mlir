@@ -1,5 +1,8 @@
-// RUN: qcc-opt %s --qcc-lower-to-buffers --mlir-print-local-scope | FileCheck %s
-// RUN: qcc-opt %s --qcc-lower-to-buffers --mlir-print-local-scope | FileCheck %s --check-prefix=ARENA
+// RUN: qcc-opt %s --qcc-lower-to-buffers=library-kernels=0 --mlir-print-local-scope | FileCheck %s
+// RUN: qcc-opt %s --qcc-lower-to-buffers=library-kernels=0 --mlir-print-local-scope | FileCheck %s --check-prefix=ARENA
+
+// The generated rows (library-kernels=0: no call to the runtime's
+// qcc_uk_dwconv2d_row_i8, which fuse-conv-requant-rows-library.mlir tests).
 
 // A depthwise 3x3, stride 2, with a bias: the group-major convolution and
 // its requantization become one loop nest over (n, g, f, oh). Each row

@@ -270,9 +270,26 @@ def FuseConvRequantRowsPass : Pass<"qcc-fuse-conv-requant-rows", "mlir::ModuleOp
     be a view of them (`test/Transforms/fuse-conv-requant-rows-hazards.mlir`).
     Results are bit-identical: the same integer ops in the same order per
     output value.
+
+    Library kernel (`library-kernels`, on by default): when the body is
+    the `acc + (ext(x) - zx) * (ext(w) - zw)` that `convert-qnn-to-linalg`
+    emits, x is 8-bit with contiguous rows, the weights are a constant
+    global whose values minus zw fit int8, and the accumulator starts from
+    a constant fill or the bias, the row is computed by a call to the
+    runtime's `qcc_uk_dwconv2d_row_i8` (lib/Runtime/ukernel/qcc_ukernel.h)
+    instead of the row generic: the weights minus zw go to a new global
+    (`__qcc_uk_dwconv_weights`, same order), and the zero-point correction
+    -zx * sum(w - zw) per filter to `__qcc_uk_dwconv_corr`, added to the
+    row's start value. Integer sums modulo 2^32 do not depend on their
+    order, so results stay bit-identical.
   }];
+  let options = [
+    Option<"libraryKernels", "library-kernels", "bool", /*default=*/"true",
+           "Call the runtime's qcc_uk_dwconv2d_row_i8 for the rows it "
+           "computes; false copies the convolution's body onto every row">
+  ];
   let dependentDialects = ["mlir::scf::SCFDialect", "mlir::arith::ArithDialect",
-                           "mlir::memref::MemRefDialect", "mlir::linalg::LinalgDialect"];
+                           "mlir::memref::MemRefDialect", "mlir::linalg::LinalgDialect", "mlir::func::FuncDialect"];
 }
 
 def PadInPlacePass : Pass<"qcc-pad-in-place", "mlir::ModuleOp"> {

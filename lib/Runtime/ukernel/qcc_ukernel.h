@@ -79,4 +79,44 @@ void qcc_uk_conv2d_row_i8_avx2(const int8_t *x, int64_t x_off,
                                int32_t *xpack);
 #endif
 
+/* --- qcc_uk_dwconv2d_row_i8 -------------------------------------------------
+ *
+ * One output row of one filter of a grouped convolution with few filters
+ * per group (depthwise: one input channel, one filter), 8-bit input and
+ * weights, exact in int32:
+ *
+ *   out[ow] = init + sum over c < Cg, kh < KH, kw < KW of
+ *             x[c, oh * sh + kh * dh, ow * sw + kw * dw] * w[(c * KH + kh) * KW + kw]
+ *
+ * for ow < OW; x read as for qcc_uk_conv2d_row_i8 (padded, int8 if
+ * x_signed else uint8, every row at least W bytes long with
+ * W >= (OW - 1) * sw + (KW - 1) * dw + 1); w (+ w_off) holds the filter's
+ * weights minus their zero point, which must fit int8; init is the start
+ * (fill or bias) plus qcc's zero-point correction -zx * sum(w).
+ * out (+ out_off) receives OW int32.
+ */
+void qcc_uk_dwconv2d_row_i8(const int8_t *x, int64_t x_off, int64_t x_cstride,
+                            int64_t x_rstride, int64_t x_signed, int64_t W,
+                            int64_t Cg, int64_t KH, int64_t KW, int64_t sh,
+                            int64_t sw, int64_t dh, int64_t dw, int64_t oh,
+                            int64_t OW, const int8_t *w, int64_t w_off,
+                            int32_t init, int32_t *out, int64_t out_off);
+#if defined(__x86_64__)
+void qcc_uk_dwconv2d_row_i8_avx2(const int8_t *x, int64_t x_off,
+                                 int64_t x_cstride, int64_t x_rstride,
+                                 int64_t x_signed, int64_t W, int64_t Cg,
+                                 int64_t KH, int64_t KW, int64_t sh,
+                                 int64_t sw, int64_t dh, int64_t dw,
+                                 int64_t oh, int64_t OW, const int8_t *w,
+                                 int64_t w_off, int32_t init, int32_t *out,
+                                 int64_t out_off);
+#endif
+
+typedef void (*qcc_uk_dwconv2d_row_i8_fn)(
+    const int8_t *x, int64_t x_off, int64_t x_cstride, int64_t x_rstride,
+    int64_t x_signed, int64_t W, int64_t Cg, int64_t KH, int64_t KW,
+    int64_t sh, int64_t sw, int64_t dh, int64_t dw, int64_t oh, int64_t OW,
+    const int8_t *w, int64_t w_off, int32_t init, int32_t *out,
+    int64_t out_off);
+
 #endif

@@ -1,10 +1,11 @@
-/*===- conv2d_row_i8_test.c - qcc_uk_conv2d_row_i8 against a scalar reference
+/*===- ukernel_test.c - qcc's microkernels against scalar references ------===*
  *
  * Random shapes (odd channel counts, strides, dilations, both input
  * signednesses, with and without bias, row widths that leave every block
- * size), weights packed as qcc_ukernel.h documents, each variant the CPU
- * can run compared element by element with the convolution computed from
- * its definition. Prints one line per variant; exits 1 on a mismatch.
+ * size), weights packed as qcc_ukernel.h documents, each variant of each
+ * kernel the CPU can run compared element by element with the convolution
+ * computed from its definition. Prints one line per kernel and variant;
+ * exits 1 on a mismatch.
  *
  *===----------------------------------------------------------------------===*/
 #include "qcc_ukernel.h"
@@ -20,7 +21,7 @@ static int64_t rnd(int64_t lo, int64_t hi) { /* in [lo, hi] */
 }
 
 /* Runs `cases` random cases through `fn`; returns the number that failed. */
-static int check(const char *name, qcc_uk_conv2d_row_i8_fn fn, int cases) {
+static int check_conv(const char *name, qcc_uk_conv2d_row_i8_fn fn, int cases) {
   int failed = 0;
   for (int t = 0; t < cases; ++t) {
     int64_t Cg = rnd(1, 19), KH = rnd(1, 3), KW = rnd(1, 3);
@@ -94,14 +95,69 @@ static int check(const char *name, qcc_uk_conv2d_row_i8_fn fn, int cases) {
   return 0;
 }
 
+/* qcc_uk_dwconv2d_row_i8: `cases` random cases; returns 1 on a mismatch. */
+static int check_dw(const char *name, qcc_uk_dwconv2d_row_i8_fn fn, int cases) {
+  for (int t = 0; t < cases; ++t) {
+    int64_t Cg = rnd(1, 3), KH = rnd(1, 5), KW = rnd(1, 5);
+    int64_t sh = rnd(1, 2), sw = rnd(1, 3), dh = rnd(1, 2), dw = rnd(1, 2);
+    int64_t OW = rnd(1, 70), OH = rnd(1, 3), xs = rnd(0, 1);
+    int64_t H = (OH - 1) * sh + (KH - 1) * dh + 1 + rnd(0, 2);
+    int64_t W = (OW - 1) * sw + (KW - 1) * dw + 1 + rnd(0, 3);
+    /* The last row of the last plane ends the buffer: reads past W fault
+     * under a sanitizer and are caught by the reference check otherwise. */
+    int64_t rs = W + rnd(0, 3), cs = H * rs + rnd(0, 5), x_off = rnd(0, 7);
+    int64_t w_off = rnd(0, 3), out_off = rnd(0, 3);
+    int64_t xbytes = x_off + (Cg - 1) * cs + (H - 1) * rs + W;
+    int8_t *x = malloc((size_t)xbytes);
+    int8_t *w = malloc((size_t)(w_off + Cg * KH * KW));
+    int32_t *out = malloc(sizeof(int32_t) * (size_t)(out_off + OW));
+    for (int64_t i = 0; i < xbytes; ++i)
+      x[i] = (int8_t)rnd(-128, 127);
+    for (int64_t i = 0; i < w_off + Cg * KH * KW; ++i)
+      w[i] = (int8_t)rnd(-128, 127);
+    int32_t init = (int32_t)rnd(-100000, 100000);
+    int64_t oh = rnd(0, OH - 1);
+    fn(x, x_off, cs, rs, xs, W, Cg, KH, KW, sh, sw, dh, dw, oh, OW, w, w_off,
+       init, out, out_off);
+    int failed = 0;
+    for (int64_t ow = 0; ow < OW && !failed; ++ow) {
+      int64_t want = init;
+      for (int64_t c = 0; c < Cg; ++c)
+        for (int64_t kh = 0; kh < KH; ++kh)
+          for (int64_t kw = 0; kw < KW; ++kw) {
+            int8_t v = x[x_off + c * cs + (oh * sh + kh * dh) * rs + ow * sw +
+                         kw * dw];
+            want += (xs ? v : (uint8_t)v) * (int64_t)w[w_off + (c * KH + kh) * KW + kw];
+          }
+      if (out[out_off + ow] != (int32_t)want) {
+        printf("%s: case %d (Cg=%lld K=%lldx%lld s=%lld,%lld d=%lld,%lld "
+               "OW=%lld W=%lld xs=%lld): out[%lld] = %d, want %lld\n",
+               name, t, (long long)Cg, (long long)KH, (long long)KW,
+               (long long)sh, (long long)sw, (long long)dh, (long long)dw,
+               (long long)OW, (long long)W, (long long)xs, (long long)ow,
+               out[out_off + ow], (long long)want);
+        failed = 1;
+      }
+    }
+    free(x), free(w), free(out);
+    if (failed)
+      return 1;
+  }
+  printf("%s: %d cases match the reference\n", name, cases);
+  return 0;
+}
+
 int main(void) {
-  int failed = check("portable", qcc_uk_conv2d_row_i8, 400);
+  int failed = check_conv("conv2d_row_i8 portable", qcc_uk_conv2d_row_i8, 400);
+  failed |= check_dw("dwconv2d_row_i8 portable", qcc_uk_dwconv2d_row_i8, 400);
 #if defined(__x86_64__)
   __builtin_cpu_init();
-  if (__builtin_cpu_supports("avx2"))
-    failed |= check("avx2", qcc_uk_conv2d_row_i8_avx2, 400);
-  else
+  if (__builtin_cpu_supports("avx2")) {
+    failed |= check_conv("conv2d_row_i8 avx2", qcc_uk_conv2d_row_i8_avx2, 400);
+    failed |= check_dw("dwconv2d_row_i8 avx2", qcc_uk_dwconv2d_row_i8_avx2, 400);
+  } else {
     printf("avx2: not run, this CPU has no AVX2\n");
+  }
 #endif
   return failed;
 }

@@ -1,0 +1,60 @@
+//===- LibraryKernels.cpp - calling the runtime's microkernels ------------===//
+#include "LibraryKernels.h"
+#include "qcc/Support/ElementBytes.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/SymbolTable.h"
+
+using namespace mlir;
+
+/// `v` seen through reshapes.
+static Value throughReshapes(Value v) {
+  while (Operation *def = v.getDefiningOp()) {
+    if (!isa<memref::ExpandShapeOp, memref::CollapseShapeOp>(def))
+      break;
+    v = def->getOperand(0);
+  }
+  return v;
+}
+
+std::optional<std::vector<int8_t>> qcc::constantGlobalBytes(Value v) {
+  auto gg = throughReshapes(v).getDefiningOp<memref::GetGlobalOp>();
+  if (!gg)
+    return std::nullopt;
+  auto global = SymbolTable::lookupNearestSymbolFrom<memref::GlobalOp>(
+      gg, gg.getNameAttr());
+  if (!global || !global.getConstant() || !global.getInitialValue())
+    return std::nullopt;
+  return getElementBytes(*global.getInitialValue());
+}
+
+Value qcc::addConstantGlobal(OpBuilder &b, Operation *anchor, StringRef name,
+                             MemRefType type, ElementsAttr value) {
+  OpBuilder gb(anchor->getParentOfType<func::FuncOp>());
+  auto global = memref::GlobalOp::create(
+      gb, anchor->getLoc(), name, gb.getStringAttr("private"), type, value,
+      /*constant=*/true, gb.getI64IntegerAttr(64));
+  SymbolTable(anchor->getParentOfType<ModuleOp>()).insert(global);
+  return memref::GetGlobalOp::create(b, anchor->getLoc(), type,
+                                     global.getSymName());
+}
+
+void qcc::eraseUnusedGlobal(Value v) {
+  while (Operation *def = v.getDefiningOp()) {
+    if (!isa<memref::ExpandShapeOp, memref::CollapseShapeOp>(def) ||
+        !def->use_empty())
+      break;
+    v = def->getOperand(0);
+    def->erase();
+  }
+  auto gg = v.getDefiningOp<memref::GetGlobalOp>();
+  if (!gg || !gg->use_empty())
+    return;
+  auto module = gg->getParentOfType<ModuleOp>();
+  auto global = SymbolTable::lookupNearestSymbolFrom<memref::GlobalOp>(
+      gg, gg.getNameAttr());
+  gg->erase();
+  if (global && SymbolTable::symbolKnownUseEmpty(global, module))
+    global->erase();
+}
