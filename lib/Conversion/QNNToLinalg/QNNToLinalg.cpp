@@ -278,8 +278,21 @@ static Value roundFromFloor(OpBuilder &b, Location loc, Value q, Value rem,
 
 static Value roundingShiftRight(OpBuilder &b, Location loc, Value v, Value s,
                                 RoundingMode mode = RoundingMode::HalfEven,
-                                Value offset = {}) {
+                                Value offset = {}, bool small = false) {
   Value one = cst64(b, loc, 1);
+  // |v| <= 2^62: round half to even as one biased shift,
+  // (v + 2^(s-1) - 1 + floor(v / 2^s) mod 2) >> s; for r = v mod 2^s that
+  // adds 1 to the floor exactly when r > 2^(s-1), or r == 2^(s-1) and the
+  // floor is odd. Five ops instead of nine on the requantization's path.
+  if (small && mode == RoundingMode::HalfEven && !offset) {
+    Value odd = arith::AndIOp::create(b, loc, arith::ShRSIOp::create(b, loc, v, s), one);
+    Value halfMinus1 = arith::SubIOp::create(
+        b, loc, arith::ShLIOp::create(b, loc, one, arith::SubIOp::create(b, loc, s, one)),
+        one);
+    Value biased = arith::AddIOp::create(
+        b, loc, v, arith::AddIOp::create(b, loc, halfMinus1, odd));
+    return arith::ShRSIOp::create(b, loc, biased, s);
+  }
   Value floor = arith::ShRSIOp::create(b, loc, v, s);
   Value q = offset ? arith::AddIOp::create(b, loc, floor, offset) : floor;
   if (mode == RoundingMode::Floor)
@@ -395,6 +408,9 @@ static Value requantScalar(OpBuilder &b, Location loc, Value x,
   }
   if (rp.bipolar)
     return bipolarSign(b, loc, x);
+  // An operand of at most 32 bits times a multiplier below 2^31 (see
+  // toFixedPoint) stays within 2^62.
+  bool small = x.getType().getIntOrFloatBitWidth() <= 32;
   if (x.getType() != b.getI64Type())
     x = arith::ExtSIOp::create(b, loc, b.getI64Type(), x);
   Value prod = arith::MulIOp::create(b, loc, x, p.get(b, rp.mult, args));
@@ -403,7 +419,7 @@ static Value requantScalar(OpBuilder &b, Location loc, Value x,
   Value scaled =
       rp.divisor < 0
           ? roundingShiftRight(b, loc, prod, p.get(b, rp.shift, args), mode,
-                               offset)
+                               offset, small)
           : roundingDivide(b, loc, prod,
                            arith::ShLIOp::create(b, loc, p.get(b, rp.divisor, args),
                                                  p.get(b, rp.shift, args)),

@@ -58,19 +58,17 @@
 // CHECK:   %[[PROD:.*]] = arith.muli %[[A64]], %[[M64]] : i64
 // CHECK:   %[[SH:.*]] = arith.constant 40 : i64
 // CHECK:   %[[ONE:.*]] = arith.constant 1 : i64
-// round_half_even(prod * 2^-40): floor, remainder, compare with half.
+// round_half_even(prod * 2^-40) as one biased shift (the product of an i32
+// accumulator and a multiplier below 2^31 is within 2^62):
+// (prod + 2^39 - 1 + (floor(prod * 2^-40) & 1)) >> 40.
 // CHECK:   %[[Q:.*]] = arith.shrsi %[[PROD]], %[[SH]] : i64
-// CHECK:   %[[QS:.*]] = arith.shli %[[Q]], %[[SH]] : i64
-// CHECK:   %[[REM:.*]] = arith.subi %[[PROD]], %[[QS]] : i64
+// CHECK:   %[[ODD:.*]] = arith.andi %[[Q]], %[[ONE]] : i64
 // CHECK:   %[[SM1:.*]] = arith.subi %[[SH]], %[[ONE]] : i64
 // CHECK:   %[[HALF:.*]] = arith.shli %[[ONE]], %[[SM1]] : i64
-// CHECK:   %[[GT:.*]] = arith.cmpi sgt, %[[REM]], %[[HALF]] : i64
-// CHECK:   %[[EQ:.*]] = arith.cmpi eq, %[[REM]], %[[HALF]] : i64
-// CHECK:   %[[ODD:.*]] = arith.trunci %[[Q]] : i64 to i1
-// CHECK:   %[[TIE:.*]] = arith.andi %[[EQ]], %[[ODD]] : i1
-// CHECK:   %[[UP:.*]] = arith.ori %[[GT]], %[[TIE]] : i1
-// CHECK:   %[[UP64:.*]] = arith.extui %[[UP]] : i1 to i64
-// CHECK:   %[[R:.*]] = arith.addi %[[Q]], %[[UP64]] : i64
+// CHECK:   %[[HM1:.*]] = arith.subi %[[HALF]], %[[ONE]] : i64
+// CHECK:   %[[RB:.*]] = arith.addi %[[HM1]], %[[ODD]] : i64
+// CHECK:   %[[SUM:.*]] = arith.addi %[[PROD]], %[[RB]] : i64
+// CHECK:   %[[R:.*]] = arith.shrsi %[[SUM]], %[[SH]] : i64
 // CHECK:   %[[ZO:.*]] = arith.constant 3 : i64
 // CHECK:   %[[RZ:.*]] = arith.addi %[[R]], %[[ZO]] : i64
 // CHECK:   %[[LO:.*]] = arith.constant 3 : i64
