@@ -259,6 +259,9 @@ def prepare(model, variants, args, work, qcc):
                   "qcc compile --report %s (%s)" % (model, var))
         m = re.search(r"peak arena \(activations\): \d+ bytes \(lower bound (\d+) bytes", out)
         bound = int(m.group(1)) if m else None
+        m = re.search(r"^total: (\d+) MACs", out, re.M)
+        if m:
+            rec["macs"] = int(m.group(1))
         exe = os.path.join(vdir, "timer")
         run([args.cc, "-std=c11", "-O2", "-I" + vdir, '-DQCC_HEADER="model.h"',
              TIMER_C, obj, "-o", exe], "link timer for %s (%s)" % (model, var))
@@ -270,6 +273,28 @@ def prepare(model, variants, args, work, qcc):
             "sizes": section_sizes(obj), "rounds": []}
     rec["ort"] = {"rounds": []}
     return rec
+
+
+def measure_peak(args, work):
+    """The core's peak int8 multiply-accumulate rates from bench/ukernel_bench.c
+    --peak: [(instruction sequence, G MAC/s)]."""
+    exe = os.path.join(work, "ukernel_bench")
+    kernels = [os.path.join(REPO, "lib", "Runtime", "ukernel", f)
+               for f in ("conv2d_row_i8.c", "dwconv2d_row_i8.c")]
+    # clang, as qcc compiles the kernels; gcc -O2 leaves the peak loop's
+    # vector accumulators in memory on some versions.
+    cc = shutil.which("clang-22") or shutil.which("clang") or args.cc
+    run([cc, "-std=c99", "-O2", "-I" + os.path.join(REPO, "lib", "Runtime", "ukernel"),
+         os.path.join(HERE, "ukernel_bench.c")] + kernels + ["-o", exe], "build ukernel_bench")
+    peaks = []
+    for line in run(prefix(args) + [exe, "--peak"], "ukernel_bench --peak").splitlines():
+        try:
+            j = json.loads(line)
+        except ValueError:
+            continue
+        if "peak" in j:
+            peaks.append((j["peak"], j["gmacs"]))
+    return peaks
 
 
 def prefix(args):
@@ -407,6 +432,28 @@ def report(recs, errors, env, args, variants):
         rows.append(row)
     L.append(md_table(head, rows))
     L.append("")
+    if env.get("peaks") and any(r.get("macs") for r in recs):
+        peak_name, peak = env["peaks"][-1]
+        L.append("Achieved rate: the model's multiply-accumulates (`qcc compile --report`) over the median "
+                 "time, next to this core's peak for `%s` (%.1f G MAC/s, bench/ukernel_bench.c --peak%s)."
+                 % (peak_name, peak, "; also " + ", ".join("%s %.1f" % p for p in env["peaks"][:-1])
+                    if len(env["peaks"]) > 1 else ""))
+        L.append("")
+        head = ["model", "MACs", "ORT G MAC/s"] + ["qcc %s G MAC/s (of peak)" % v for v, _ in variants]
+        rows = []
+        for r in recs:
+            if not r.get("macs") or not r["ort"]["rounds"]:
+                continue
+            rate = lambda ns: r["macs"] / ns
+            row = [r["model"], "%.2f G" % (r["macs"] / 1e9),
+                   "%.1f (%.0f%%)" % (rate(r["ort"]["median_of_medians_ns"]),
+                                      100 * rate(r["ort"]["median_of_medians_ns"]) / peak)]
+            for v, _ in variants:
+                x = rate(r["variants"][v]["median_of_medians_ns"])
+                row.append("%.1f (%.0f%%)" % (x, 100 * x / peak))
+            rows.append(row)
+        L.append(md_table(head, rows))
+        L.append("")
     L.append("## Memory and code size")
     L.append("")
     head = ["model", "ONNX file"]
@@ -516,6 +563,10 @@ def main(argv=None):
     os.makedirs(work, exist_ok=True)
     recs, errors = [], []
     try:
+        try:
+            env["peaks"] = measure_peak(args, work)
+        except StepError as e:
+            log("peak measurement skipped: %s" % e)
         if not args.no_floor:
             try:
                 env["ort_floor_ns"] = ort_floor(args, work)
