@@ -4,7 +4,8 @@
  * for an exact instruction sequence (AVX2 vpmaddwd + vpaddd with 12
  * independent accumulators; AVX-512 VNNI vpdpbusd when the CPU has it), and
  * the rate of each variant of qcc_uk_conv2d_row_i8 on ResNet-18's
- * convolution shapes (one output row at a time, as generated code calls it).
+ * convolution shapes and of qcc_uk_dwconv2d_row_i8 on MobileNetV2's
+ * depthwise ones (one output row at a time, as generated code calls them).
  * Rates are G MAC/s (10^9 multiply-accumulates a second), one thread.
  *
  *   cc -O2 -Ilib/Runtime/ukernel bench/ukernel_bench.c \
@@ -78,6 +79,30 @@ peak_vnni(int64_t iters) {
 }
 #endif
 
+/* The best time of repeated runs of BODY: at least 3, and for `seconds`. */
+#define QCC_BEST_TIME(best, seconds, BODY)                                     \
+  do {                                                                         \
+    int64_t reps_ = 0;                                                         \
+    double t0_ = now();                                                        \
+    (best) = 1e30;                                                             \
+    while (now() - t0_ < (seconds) || reps_ < 3) {                             \
+      double a_ = now();                                                       \
+      BODY;                                                                    \
+      double b_ = now() - a_;                                                  \
+      if (b_ < (best))                                                         \
+        (best) = b_;                                                           \
+      ++reps_;                                                                 \
+    }                                                                          \
+  } while (0)
+
+/* One JSON line for a kernel's rate on one shape. */
+static void report(const char *kernel, const char *variant, const char *shape,
+                   double macs, double best) {
+  printf("{\"kernel\": \"%s\", \"variant\": \"%s\", \"shape\": \"%s\", "
+         "\"ms\": %.3f, \"gmacs\": %.2f}\n",
+         kernel, variant, shape, best * 1e3, macs / best * 1e-9);
+}
+
 struct shape {
   const char *name;
   int64_t C, F, H, K, s; /* input C x H x H (unpadded), F filters, K x K, stride */
@@ -108,23 +133,46 @@ static void bench_conv(const char *variant, qcc_uk_conv2d_row_i8_fn fn, double s
       x[j] = (int8_t)(j * 7);
     for (int64_t j = 0; j < s->F * Kp * 2; ++j)
       w[j] = (int8_t)(j * 13);
-    double macs = (double)OH * OW * s->F * s->C * s->K * s->K, best = 1e30;
-    int64_t reps = 0;
-    double t0 = now();
-    while (now() - t0 < seconds || reps < 3) {
-      double a = now();
-      for (int64_t oh = 0; oh < OH; ++oh)
-        fn(x, 0, H * W, W, 0, s->C, s->K, s->K, s->s, s->s, 1, 1, oh, OW, w, 0,
-           s->F, corr, 0, 0, corr, 0, out, 0, xp);
-      double b = now() - a;
-      if (b < best)
-        best = b;
-      ++reps;
-    }
-    printf("{\"kernel\": \"conv2d_row_i8\", \"variant\": \"%s\", \"shape\": "
-           "\"%s\", \"ms\": %.3f, \"gmacs\": %.2f}\n",
-           variant, s->name, best * 1e3, macs / best * 1e-9);
+    double macs = (double)OH * OW * s->F * s->C * s->K * s->K, best;
+    QCC_BEST_TIME(best, seconds, for (int64_t oh = 0; oh < OH; ++oh) fn(
+        x, 0, H * W, W, 0, s->C, s->K, s->K, s->s, s->s, 1, 1, oh, OW, w, 0,
+        s->F, corr, 0, 0, corr, 0, out, 0, xp));
+    report("conv2d_row_i8", variant, s->name, macs, best);
     free(x), free(w), free(corr), free(out), free(xp);
+  }
+}
+
+/* MobileNetV2's depthwise convolutions (3x3, one of each size and stride):
+ * every channel plane, one row per call. */
+static const struct shape dw_shapes[] = {
+    {"dw 3x3 32 @112", 32, 32, 112, 3, 1},
+    {"dw 3x3/2 96 @112", 96, 96, 112, 3, 2},
+    {"dw 3x3 144 @56", 144, 144, 56, 3, 1},
+    {"dw 3x3 192 @28", 192, 192, 28, 3, 1},
+    {"dw 3x3 576 @14", 576, 576, 14, 3, 1},
+    {"dw 3x3 960 @7", 960, 960, 7, 3, 1},
+};
+
+static void bench_dw(const char *variant, qcc_uk_dwconv2d_row_i8_fn fn,
+                     double seconds) {
+  for (size_t i = 0; i < sizeof dw_shapes / sizeof dw_shapes[0]; ++i) {
+    const struct shape *s = &dw_shapes[i];
+    int64_t pad = s->K / 2, H = s->H + 2 * pad, W = H;
+    int64_t OH = (H - s->K) / s->s + 1, OW = OH;
+    int8_t *x = malloc((size_t)(s->C * H * W));
+    int8_t *w = malloc((size_t)(s->C * s->K * s->K));
+    int32_t *out = malloc(sizeof(int32_t) * (size_t)OW);
+    for (int64_t j = 0; j < s->C * H * W; ++j)
+      x[j] = (int8_t)(j * 7);
+    for (int64_t j = 0; j < s->C * s->K * s->K; ++j)
+      w[j] = (int8_t)(j * 13);
+    double macs = (double)OH * OW * s->C * s->K * s->K, best;
+    QCC_BEST_TIME(best, seconds,
+                  for (int64_t c = 0; c < s->C; ++c) for (int64_t oh = 0; oh < OH; ++oh)
+                      fn(x, c * H * W, H * W, W, 0, W, 1, s->K, s->K, s->s, s->s, 1, 1,
+                         oh, OW, w, c * s->K * s->K, 0, out, 0));
+    report("dwconv2d_row_i8", variant, s->name, macs, best);
+    free(x), free(w), free(out);
   }
 }
 
@@ -161,9 +209,12 @@ int main(int argc, char **argv) {
   if (peak_only)
     return 0;
   bench_conv("portable", qcc_uk_conv2d_row_i8, 0.3);
+  bench_dw("portable", qcc_uk_dwconv2d_row_i8, 0.3);
 #if defined(__x86_64__)
-  if (__builtin_cpu_supports("avx2"))
+  if (__builtin_cpu_supports("avx2")) {
     bench_conv("avx2", qcc_uk_conv2d_row_i8_avx2, 0.3);
+    bench_dw("avx2", qcc_uk_dwconv2d_row_i8_avx2, 0.3);
+  }
 #endif
   return 0;
 }
