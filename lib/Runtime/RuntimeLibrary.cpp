@@ -60,13 +60,26 @@ void selectVariants(llvm::Module &m, const llvm::Module &rt,
   }
 }
 
-bool hasIsaSuffix(llvm::StringRef name) {
-  for (const IsaVariant &v : kX86Variants)
-    if (name.ends_with(v.suffix))
-      return true;
+} // namespace
+
+bool qcc::runtimeDefines(const llvm::Triple &triple, llvm::StringRef name) {
+  for (const Bitcode &bc : kRuntimes) {
+    if (llvm::Triple(bc.triple).getArch() != triple.getArch())
+      continue;
+    llvm::LLVMContext ctx;
+    auto buffer = llvm::MemoryBuffer::getMemBuffer(
+        llvm::StringRef(reinterpret_cast<const char *>(bc.data), bc.size),
+        "qcc_runtime", /*RequiresNullTerminator=*/false);
+    auto rt = llvm::parseBitcodeFile(buffer->getMemBufferRef(), ctx);
+    if (!rt) {
+      llvm::consumeError(rt.takeError());
+      return false;
+    }
+    llvm::Function *f = (*rt)->getFunction(name);
+    return f && !f->isDeclaration();
+  }
   return false;
 }
-} // namespace
 
 llvm::Error qcc::linkRuntime(llvm::Module &m, const llvm::TargetMachine &tm) {
   llvm::Triple want = m.getTargetTriple();
@@ -84,10 +97,16 @@ llvm::Error qcc::linkRuntime(llvm::Module &m, const llvm::TargetMachine &tm) {
     (*rt)->setDataLayout(m.getDataLayout());
     selectVariants(m, **rt, tm);
     // Portable functions are compiled for the target machine's CPU, not
-    // for the generic one clang built the bitcode for; ISA variants keep
-    // the features they were written for.
+    // for the generic one clang built the bitcode for; functions written
+    // for an ISA (target("avx2") in C: ISA variants and their helpers) keep
+    // their features. A portable function has the translation unit's
+    // default features, those of qcc_rt_check_args.
+    llvm::Function *plain = (*rt)->getFunction("qcc_rt_check_args");
+    llvm::Attribute defaults =
+        plain ? plain->getFnAttribute("target-features") : llvm::Attribute();
     for (llvm::Function &f : **rt)
-      if (!f.isDeclaration() && !hasIsaSuffix(f.getName())) {
+      if (!f.isDeclaration() &&
+          f.getFnAttribute("target-features") == defaults) {
         f.removeFnAttr("target-cpu");
         f.removeFnAttr("target-features");
         f.removeFnAttr("tune-cpu");

@@ -29,11 +29,13 @@ int32_t qcc_rt_check_args(const void *arena, int64_t arena_bytes,
   return QCC_OK;
 }
 
-/* Whether this x86-64 CPU (and its OS) runs x86-64-v3 code: AVX, AVX2,
- * BMI1, BMI2, F16C, FMA, LZCNT, MOVBE, and YMM state saved by the OS
- * (OSXSAVE, XCR0 bits 1 and 2). Asked on every call (CPUID, no cached
- * global): an object for a plain x86-64 target carries a baseline and an
- * x86-64-v3 version of the model and NAME_run picks one with this. */
+/* Whether this x86-64 CPU (and its OS) runs x86-64-v3 code: everything
+ * the x86-64-v3 level implies (the v2 features SSE3, SSSE3, SSE4.1,
+ * SSE4.2, POPCNT, CMPXCHG16B, LAHF/SAHF, and AVX, AVX2, BMI1, BMI2, F16C,
+ * FMA, LZCNT, MOVBE), and YMM state saved by the OS (OSXSAVE, XCR0 bits 1
+ * and 2). Asked on every call (CPUID, no cached global): an object for a
+ * plain x86-64 target carries a baseline and an x86-64-v3 version of the
+ * model and NAME_run picks one with this. */
 int32_t qcc_rt_x86_has_v3(void) {
 #if defined(__x86_64__)
   uint32_t a, b, c, d;
@@ -41,21 +43,29 @@ int32_t qcc_rt_x86_has_v3(void) {
   if (a < 7)
     return 0;
   __asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(1), "c"(0));
-  const uint32_t fma = 1u << 12, movbe = 1u << 22, osxsave = 1u << 27,
-                 avx = 1u << 28, f16c = 1u << 29;
-  if ((c & (fma | movbe | osxsave | avx | f16c)) != (fma | movbe | osxsave | avx | f16c))
+  const uint32_t leaf1 = (1u << 0) /* SSE3 */ | (1u << 9) /* SSSE3 */ |
+                         (1u << 12) /* FMA */ | (1u << 13) /* CX16 */ |
+                         (1u << 19) /* SSE4.1 */ | (1u << 20) /* SSE4.2 */ |
+                         (1u << 22) /* MOVBE */ | (1u << 23) /* POPCNT */ |
+                         (1u << 27) /* OSXSAVE */ | (1u << 28) /* AVX */ |
+                         (1u << 29) /* F16C */;
+  if ((c & leaf1) != leaf1)
     return 0;
   uint32_t xcr0, xcr0_hi;
   __asm__ volatile("xgetbv" : "=a"(xcr0), "=d"(xcr0_hi) : "c"(0));
   if ((xcr0 & 6u) != 6u)
     return 0;
   __asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(7), "c"(0));
-  const uint32_t bmi1 = 1u << 3, avx2 = 1u << 5, bmi2 = 1u << 8;
-  if ((b & (bmi1 | avx2 | bmi2)) != (bmi1 | avx2 | bmi2))
+  const uint32_t leaf7 = (1u << 3) /* BMI1 */ | (1u << 5) /* AVX2 */ |
+                         (1u << 8) /* BMI2 */;
+  if ((b & leaf7) != leaf7)
+    return 0;
+  __asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(0x80000000u), "c"(0));
+  if (a < 0x80000001u)
     return 0;
   __asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(0x80000001u), "c"(0));
-  const uint32_t lzcnt = 1u << 5;
-  return (c & lzcnt) != 0;
+  const uint32_t ext1 = (1u << 0) /* LAHF/SAHF */ | (1u << 5) /* LZCNT */;
+  return (c & ext1) == ext1;
 #else
   return 0;
 #endif

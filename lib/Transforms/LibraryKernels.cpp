@@ -31,11 +31,16 @@ std::optional<std::vector<int8_t>> qcc::constantGlobalBytes(Value v) {
 
 Value qcc::addConstantGlobal(OpBuilder &b, Operation *anchor, StringRef name,
                              MemRefType type, ElementsAttr value) {
-  OpBuilder gb(anchor->getParentOfType<func::FuncOp>());
+  // Created detached and inserted by the symbol table, which renames it
+  // when the name is taken (a module never holds two symbols of one name,
+  // not even for a moment: SymbolTable asserts on that).
+  OpBuilder gb(anchor->getContext());
   auto global = memref::GlobalOp::create(
       gb, anchor->getLoc(), name, gb.getStringAttr("private"), type, value,
       /*constant=*/true, gb.getI64IntegerAttr(64));
-  SymbolTable(anchor->getParentOfType<ModuleOp>()).insert(global);
+  auto func = anchor->getParentOfType<func::FuncOp>();
+  SymbolTable(anchor->getParentOfType<ModuleOp>())
+      .insert(global, func->getIterator());
   return memref::GetGlobalOp::create(b, anchor->getLoc(), type,
                                      global.getSymName());
 }

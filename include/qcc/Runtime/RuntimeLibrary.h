@@ -21,6 +21,10 @@ namespace qcc {
 /// target machine's features allow (`qcc_uk_NAME_avx2`, ...); functions
 /// without an ISA suffix are compiled for the target machine's CPU.
 llvm::Error linkRuntime(llvm::Module &m, const llvm::TargetMachine &tm);
+
+/// Whether the runtime built for `triple`'s architecture defines a function
+/// named `name` (e.g. an ISA variant `qcc_uk_NAME_avx2`).
+bool runtimeDefines(const llvm::Triple &triple, llvm::StringRef name);
 } // namespace qcc
 
 #endif
