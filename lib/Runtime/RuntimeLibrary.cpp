@@ -2,6 +2,8 @@
 #include "qcc/Runtime/RuntimeLibrary.h"
 
 #include "llvm/Bitcode/BitcodeReader.h"
+#include "llvm/CodeGen/TargetSubtargetInfo.h"
+#include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Linker/Linker.h"
 #include "llvm/MC/MCSubtargetInfo.h"
@@ -10,6 +12,7 @@
 #include "llvm/TargetParser/Triple.h"
 
 #include <cstdint>
+#include <vector>
 
 namespace {
 struct Bitcode {
@@ -36,50 +39,37 @@ struct IsaVariant {
 };
 const IsaVariant kX86Variants[] = {{"_avx2", "+avx2"}};
 
-/// Binds each microkernel `m` calls to the best variant `rt` has and the
-/// target machine supports, by renaming the declaration.
+/// Binds each call to a microkernel to the best variant `rt` has that the
+/// calling function's subtarget supports: the target machine's features,
+/// or those of a function's own target-cpu (the x86-64-v3 copies of
+/// addIsaVersions).
 void selectVariants(llvm::Module &m, const llvm::Module &rt,
                     const llvm::TargetMachine &tm) {
   if (!tm.getTargetTriple().isX86())
     return;
-  const llvm::MCSubtargetInfo *sti = tm.getMCSubtargetInfo();
-  for (llvm::Function &f : m) {
-    if (!f.isDeclaration() || !f.getName().starts_with("qcc_uk_"))
-      continue;
+  std::vector<llvm::CallInst *> calls;
+  for (llvm::Function &f : m)
+    if (f.isDeclaration() && f.getName().starts_with("qcc_uk_"))
+      for (llvm::User *u : f.users())
+        if (auto *call = llvm::dyn_cast<llvm::CallInst>(u))
+          if (call->getCalledFunction() == &f)
+            calls.push_back(call);
+  for (llvm::CallInst *call : calls) {
+    llvm::Function *kernel = call->getCalledFunction();
+    const llvm::MCSubtargetInfo *sti =
+        tm.getSubtargetImpl(*call->getFunction());
     for (const IsaVariant &v : kX86Variants) {
-      std::string name = (f.getName() + v.suffix).str();
-      if (!rt.getFunction(name) || !sti->checkFeatures(v.features))
+      std::string name = (kernel->getName() + v.suffix).str();
+      if (!rt.getFunction(name) || !sti || !sti->checkFeatures(v.features))
         continue;
-      if (llvm::Function *existing = m.getFunction(name)) {
-        f.replaceAllUsesWith(existing);
-      } else {
-        f.setName(name);
-      }
+      call->setCalledFunction(m.getOrInsertFunction(
+          name, kernel->getFunctionType(), kernel->getAttributes()));
       break;
     }
   }
 }
 
 } // namespace
-
-bool qcc::runtimeDefines(const llvm::Triple &triple, llvm::StringRef name) {
-  for (const Bitcode &bc : kRuntimes) {
-    if (llvm::Triple(bc.triple).getArch() != triple.getArch())
-      continue;
-    llvm::LLVMContext ctx;
-    auto buffer = llvm::MemoryBuffer::getMemBuffer(
-        llvm::StringRef(reinterpret_cast<const char *>(bc.data), bc.size),
-        "qcc_runtime", /*RequiresNullTerminator=*/false);
-    auto rt = llvm::parseBitcodeFile(buffer->getMemBufferRef(), ctx);
-    if (!rt) {
-      llvm::consumeError(rt.takeError());
-      return false;
-    }
-    llvm::Function *f = (*rt)->getFunction(name);
-    return f && !f->isDeclaration();
-  }
-  return false;
-}
 
 llvm::Error qcc::linkRuntime(llvm::Module &m, const llvm::TargetMachine &tm) {
   llvm::Triple want = m.getTargetTriple();

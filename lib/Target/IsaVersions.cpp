@@ -1,6 +1,5 @@
 //===- IsaVersions.cpp - ISA versions of a model picked by CPUID ----------===//
 #include "IsaVersions.h"
-#include "qcc/Runtime/RuntimeLibrary.h"
 
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Module.h"
@@ -27,20 +26,6 @@ llvm::Function *qcc::addIsaVersions(llvm::Module &m, llvm::Function *forward,
     auto *copy = llvm::Function::Create(f->getFunctionType(), f->getLinkage(),
                                         f->getName() + ".x86_64_v3", m);
     vmap[f] = copy;
-  }
-  // Microkernel declarations -> their AVX2 variants, where the runtime has
-  // one (a kernel with only a portable version keeps it).
-  std::vector<llvm::Function *> kernels;
-  for (llvm::Function &f : m)
-    if (f.isDeclaration() && f.getName().starts_with("qcc_uk_") &&
-        !f.getName().ends_with("_avx2"))
-      kernels.push_back(&f);
-  for (llvm::Function *f : kernels) {
-    std::string name = (f->getName() + "_avx2").str();
-    if (qcc::runtimeDefines(tm.getTargetTriple(), name))
-      vmap[f] = m.getOrInsertFunction(name, f->getFunctionType(),
-                                      f->getAttributes())
-                    .getCallee();
   }
   for (llvm::Function *f : defined) {
     auto *copy = llvm::cast<llvm::Function>(vmap[f]);

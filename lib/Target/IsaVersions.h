@@ -18,11 +18,12 @@ class TargetMachine;
 
 namespace qcc {
 /// When `tm` is a baseline x86-64 machine (no AVX2), adds to `m` an
-/// x86-64-v3 copy of every function defined in it (calls between them and
-/// to microkernels `qcc_uk_NAME` redirected to the copies and to
-/// `qcc_uk_NAME_avx2`), and returns a new internal function with
-/// `forward`'s signature that calls the copy of `forward` when
-/// `qcc_rt_x86_has_v3()` says the CPU runs it, else `forward`. Returns
+/// x86-64-v3 copy of every function defined in it (target-cpu x86-64-v3,
+/// calls between them redirected to the copies; linkRuntime then binds the
+/// copies' microkernel calls to the AVX2 variants), and returns a new
+/// internal function with `forward`'s signature that calls the copy of
+/// `forward` when `qcc_rt_x86_has_v3()` says the CPU runs it, else
+/// `forward`. Returns
 /// `forward` itself when there is nothing to choose.
 llvm::Function *addIsaVersions(llvm::Module &m, llvm::Function *forward,
                                const llvm::TargetMachine &tm);

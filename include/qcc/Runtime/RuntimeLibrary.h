@@ -17,14 +17,11 @@ namespace qcc {
 /// Links the runtime (lib/Runtime/qcc_runtime.c and the microkernels in
 /// lib/Runtime/ukernel, as bitcode for the module's architecture) into `m`,
 /// keeping only the functions `m` uses and giving them internal linkage.
-/// A call to a microkernel `qcc_uk_NAME` is bound to the best variant the
-/// target machine's features allow (`qcc_uk_NAME_avx2`, ...); functions
-/// without an ISA suffix are compiled for the target machine's CPU.
+/// Each call to a microkernel `qcc_uk_NAME` is bound to the best variant
+/// (`qcc_uk_NAME_avx2`, ...) the calling function's subtarget allows (the
+/// target machine's, or the function's own target-cpu); functions written
+/// without an ISA are compiled for the target machine's CPU.
 llvm::Error linkRuntime(llvm::Module &m, const llvm::TargetMachine &tm);
-
-/// Whether the runtime built for `triple`'s architecture defines a function
-/// named `name` (e.g. an ISA variant `qcc_uk_NAME_avx2`).
-bool runtimeDefines(const llvm::Triple &triple, llvm::StringRef name);
 } // namespace qcc
 
 #endif
