@@ -47,8 +47,20 @@ struct Fusion {
   Value scratch;
 };
 
+/// The requantization of output row (n, oh) of group g: a copy of the
+/// requant generic over a [1, Fg, 1, OW] tile that reads the scratch row.
 void emitRequantRow(OpBuilder &b, Location loc, const Fusion &fusion, Value n,
-                    Value g, Value oh, int64_t Fg, int64_t OW);
+                    Value g, Value oh, int64_t Fg, int64_t OW) {
+  auto d = [&](unsigned i) { return b.getAffineDimExpr(i); };
+  AffineExpr c0 = b.getAffineConstantExpr(0);
+  Value gF = g;
+  if (Fg != 1)
+    gF = arith::MulIOp::create(b, loc, g, arith::ConstantIndexOp::create(b, loc, Fg));
+  qcc::emitRequantTile(
+      b, loc, fusion.uses.requant, fusion.scratch,
+      AffineMap::get(4, 0, {c0, c0, c0, d(3), d(1)}, b.getContext()),
+      {n, gF, oh, b.getIndexAttr(0)}, {1, Fg, 1, OW});
+}
 
 /// Emits the kernel for one linalg.generic (already checked by the caller).
 class KernelBuilder {
@@ -266,29 +278,12 @@ private:
   const Fusion *fusion;
 };
 
-/// The requantization of output row (n, oh) of group g: a copy of the
-/// requant generic over a [1, Fg, 1, OW] tile that reads the scratch row.
-void emitRequantRow(OpBuilder &b, Location loc, const Fusion &fusion, Value n,
-                    Value g, Value oh, int64_t Fg, int64_t OW) {
-  auto d = [&](unsigned i) { return b.getAffineDimExpr(i); };
-  AffineExpr c0 = b.getAffineConstantExpr(0);
-  Value gF = g;
-  if (Fg != 1)
-    gF = arith::MulIOp::create(b, loc, g, arith::ConstantIndexOp::create(b, loc, Fg));
-  qcc::emitRequantTile(
-      b, loc, fusion.uses.requant, fusion.scratch,
-      AffineMap::get(4, 0, {c0, c0, c0, d(3), d(1)}, b.getContext()),
-      {n, gF, oh, b.getIndexAttr(0)}, {1, Fg, 1, OW});
-}
-
 /// The library kernel's name and signature (lib/Runtime/ukernel/qcc_ukernel.h).
 constexpr StringLiteral kConvRowKernel = "qcc_uk_conv2d_row_i8";
 
 /// Declares `qcc_uk_conv2d_row_i8` in `module` (once).
 func::FuncOp declareConvRowKernel(ModuleOp module) {
-  if (auto f = module.lookupSymbol<func::FuncOp>(kConvRowKernel))
-    return f;
-  OpBuilder b = OpBuilder::atBlockEnd(module.getBody());
+  OpBuilder b(module.getContext());
   Type i64 = b.getI64Type();
   auto p8 = MemRefType::get({}, b.getI8Type());
   auto p32 = MemRefType::get({}, b.getI32Type());
@@ -297,10 +292,7 @@ func::FuncOp declareConvRowKernel(ModuleOp module) {
   args.append({p8, i64, i64});                    // w, w_off, Fg
   args.append({p32, i64, i64});                   // bias, bias_off, has_bias
   args.append({p32, i64, p32, i64, p32});         // corr .. xpack
-  auto f = func::FuncOp::create(b, module.getLoc(), kConvRowKernel,
-                                b.getFunctionType(args, {}));
-  f.setPrivate();
-  return f;
+  return qcc::declareKernel(module, kConvRowKernel, args);
 }
 
 /// Replaces the convolution by calls to the library kernel
@@ -359,19 +351,19 @@ LogicalResult emitLibraryRowKernel(OpBuilder &b, linalg::GenericOp conv,
       for (int64_t c = 0; c < Cg; ++c)
         for (int64_t kh = 0; kh < KH; ++kh)
           for (int64_t kw = 0; kw < KW; ++kw) {
-            int8_t raw = (*bytes)[(((gi * Cg + c) * KH + kh) * KW + kw) * Fg + f];
-            int64_t v = (p.wSigned ? (int64_t)raw : (int64_t)(uint8_t)raw) - p.zw;
-            if (v < -128 || v > 127)
+            auto v = qcc::weightMinusZeroPoint(
+                (*bytes)[(((gi * Cg + c) * KH + kh) * KW + kw) * Fg + f],
+                p.wSigned, p.zw);
+            if (!v)
               return failure();
-            sum += v;
+            sum += *v;
             int64_t kp = ((c / 2) * KH + kh) * KW + kw;
-            packed[((gi * Fg + f) / 8 * Kp + kp) * 16 + 2 * (f % 8) + c % 2] =
-                (int8_t)v;
+            packed[((gi * Fg + f) / 8 * Kp + kp) * 16 + 2 * (f % 8) + c % 2] = *v;
           }
-      int64_t cv = fill - p.zx * sum;
-      if (cv < INT32_MIN || cv > INT32_MAX)
+      auto cv = qcc::zeroPointCorrection(fill, p.zx, sum);
+      if (!cv)
         return failure();
-      corr[gi * Fg + f] = (int32_t)cv;
+      corr[gi * Fg + f] = *cv;
     }
   // Fg is a multiple of 8, so group g's panels start at g * Fg * Kp * 2.
   auto pT = MemRefType::get({(int64_t)packed.size()}, b.getI8Type());

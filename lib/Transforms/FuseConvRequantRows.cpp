@@ -75,19 +75,14 @@ static std::optional<MacBody> matchMacBody(linalg::GenericOp conv) {
 constexpr StringLiteral kDwRowKernel = "qcc_uk_dwconv2d_row_i8";
 
 static func::FuncOp declareDwRowKernel(ModuleOp module) {
-  if (auto f = module.lookupSymbol<func::FuncOp>(kDwRowKernel))
-    return f;
-  OpBuilder b = OpBuilder::atBlockEnd(module.getBody());
+  OpBuilder b(module.getContext());
   Type i64 = b.getI64Type(), i32 = b.getI32Type();
   auto p8 = MemRefType::get({}, b.getI8Type());
   auto p32 = MemRefType::get({}, i32);
   SmallVector<Type> args = {p8};            // x
   args.append(14, i64);                     // x_off .. OW
   args.append({p8, i64, i32, p32, i64});    // w, w_off, init, out, out_off
-  auto f = func::FuncOp::create(b, module.getLoc(), kDwRowKernel,
-                                b.getFunctionType(args, {}));
-  f.setPrivate();
-  return f;
+  return qcc::declareKernel(module, kDwRowKernel, args);
 }
 
 /// The library form of one row: weights minus their zero point in a new
@@ -124,17 +119,17 @@ static std::optional<DwLibrary> prepareDwLibrary(OpBuilder &b, Location loc,
   for (int64_t f = 0; f < filters; ++f) {
     int64_t sum = 0;
     for (int64_t t = 0; t < taps; ++t) {
-      int8_t raw = (*bytes)[f * taps + t];
-      int64_t v = (body->wSigned ? (int64_t)raw : (int64_t)(uint8_t)raw) - body->zw;
-      if (v < -128 || v > 127)
+      auto v = qcc::weightMinusZeroPoint((*bytes)[f * taps + t], body->wSigned,
+                                         body->zw);
+      if (!v)
         return std::nullopt;
-      shifted[f * taps + t] = (int8_t)v;
-      sum += v;
+      shifted[f * taps + t] = *v;
+      sum += *v;
     }
-    int64_t c = -body->zx * sum;
-    if (c < INT32_MIN || c > INT32_MAX)
+    auto c = qcc::zeroPointCorrection(0, body->zx, sum);
+    if (!c)
       return std::nullopt;
-    corr[f] = (int32_t)c;
+    corr[f] = *c;
   }
   auto module = conv->getParentOfType<ModuleOp>();
   auto makeGlobal = [&](StringRef name, MemRefType type, ElementsAttr value) {

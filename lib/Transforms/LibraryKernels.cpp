@@ -45,6 +45,33 @@ Value qcc::addConstantGlobal(OpBuilder &b, Operation *anchor, StringRef name,
                                      global.getSymName());
 }
 
+func::FuncOp qcc::declareKernel(ModuleOp module, StringRef name,
+                                ArrayRef<Type> args) {
+  if (auto f = module.lookupSymbol<func::FuncOp>(name))
+    return f;
+  OpBuilder b = OpBuilder::atBlockEnd(module.getBody());
+  auto f = func::FuncOp::create(b, module.getLoc(), name,
+                                b.getFunctionType(args, {}));
+  f.setPrivate();
+  return f;
+}
+
+std::optional<int8_t> qcc::weightMinusZeroPoint(int8_t stored, bool isSigned,
+                                                int64_t zw) {
+  int64_t v = (isSigned ? (int64_t)stored : (int64_t)(uint8_t)stored) - zw;
+  if (v < INT8_MIN || v > INT8_MAX)
+    return std::nullopt;
+  return (int8_t)v;
+}
+
+std::optional<int32_t> qcc::zeroPointCorrection(int64_t start, int64_t zx,
+                                                int64_t sumW) {
+  int64_t c = start - zx * sumW;
+  if (c < INT32_MIN || c > INT32_MAX)
+    return std::nullopt;
+  return (int32_t)c;
+}
+
 void qcc::eraseUnusedGlobal(Value v) {
   while (Operation *def = v.getDefiningOp()) {
     if (!isa<memref::ExpandShapeOp, memref::CollapseShapeOp>(def) ||

@@ -48,35 +48,20 @@
  */
 #define QCC_UK_CONV2D_XPACK_PIXELS 8
 
-/* The type of every variant (tests and benchmarks iterate over them). */
-typedef void (*qcc_uk_conv2d_row_i8_fn)(
+/* The function type every variant has; tests and benchmarks iterate over
+ * variants through qcc_uk_conv2d_row_i8_fn. */
+typedef void qcc_uk_conv2d_row_i8_t(
     const int8_t *x, int64_t x_off, int64_t x_cstride, int64_t x_rstride,
     int64_t x_signed, int64_t Cg, int64_t KH, int64_t KW, int64_t sh,
     int64_t sw, int64_t dh, int64_t dw, int64_t oh, int64_t OW,
     const int8_t *w, int64_t w_off, int64_t Fg, const int32_t *bias,
     int64_t bias_off, int64_t has_bias, const int32_t *corr, int64_t corr_off,
     int32_t *out, int64_t out_off, int32_t *xpack);
+typedef qcc_uk_conv2d_row_i8_t *qcc_uk_conv2d_row_i8_fn;
 
-void qcc_uk_conv2d_row_i8(const int8_t *x, int64_t x_off, int64_t x_cstride,
-                          int64_t x_rstride, int64_t x_signed, int64_t Cg,
-                          int64_t KH, int64_t KW, int64_t sh, int64_t sw,
-                          int64_t dh, int64_t dw, int64_t oh, int64_t OW,
-                          const int8_t *w, int64_t w_off, int64_t Fg,
-                          const int32_t *bias, int64_t bias_off,
-                          int64_t has_bias, const int32_t *corr,
-                          int64_t corr_off, int32_t *out, int64_t out_off,
-                          int32_t *xpack);
+qcc_uk_conv2d_row_i8_t qcc_uk_conv2d_row_i8;
 #if defined(__x86_64__)
-void qcc_uk_conv2d_row_i8_avx2(const int8_t *x, int64_t x_off,
-                               int64_t x_cstride, int64_t x_rstride,
-                               int64_t x_signed, int64_t Cg, int64_t KH,
-                               int64_t KW, int64_t sh, int64_t sw, int64_t dh,
-                               int64_t dw, int64_t oh, int64_t OW,
-                               const int8_t *w, int64_t w_off, int64_t Fg,
-                               const int32_t *bias, int64_t bias_off,
-                               int64_t has_bias, const int32_t *corr,
-                               int64_t corr_off, int32_t *out, int64_t out_off,
-                               int32_t *xpack);
+qcc_uk_conv2d_row_i8_t qcc_uk_conv2d_row_i8_avx2;
 #endif
 
 /* --- qcc_uk_dwconv2d_row_i8 -------------------------------------------------
@@ -95,28 +80,17 @@ void qcc_uk_conv2d_row_i8_avx2(const int8_t *x, int64_t x_off,
  * (fill or bias) plus qcc's zero-point correction -zx * sum(w).
  * out (+ out_off) receives OW int32.
  */
-void qcc_uk_dwconv2d_row_i8(const int8_t *x, int64_t x_off, int64_t x_cstride,
-                            int64_t x_rstride, int64_t x_signed, int64_t W,
-                            int64_t Cg, int64_t KH, int64_t KW, int64_t sh,
-                            int64_t sw, int64_t dh, int64_t dw, int64_t oh,
-                            int64_t OW, const int8_t *w, int64_t w_off,
-                            int32_t init, int32_t *out, int64_t out_off);
-#if defined(__x86_64__)
-void qcc_uk_dwconv2d_row_i8_avx2(const int8_t *x, int64_t x_off,
-                                 int64_t x_cstride, int64_t x_rstride,
-                                 int64_t x_signed, int64_t W, int64_t Cg,
-                                 int64_t KH, int64_t KW, int64_t sh,
-                                 int64_t sw, int64_t dh, int64_t dw,
-                                 int64_t oh, int64_t OW, const int8_t *w,
-                                 int64_t w_off, int32_t init, int32_t *out,
-                                 int64_t out_off);
-#endif
-
-typedef void (*qcc_uk_dwconv2d_row_i8_fn)(
+typedef void qcc_uk_dwconv2d_row_i8_t(
     const int8_t *x, int64_t x_off, int64_t x_cstride, int64_t x_rstride,
     int64_t x_signed, int64_t W, int64_t Cg, int64_t KH, int64_t KW,
     int64_t sh, int64_t sw, int64_t dh, int64_t dw, int64_t oh, int64_t OW,
     const int8_t *w, int64_t w_off, int32_t init, int32_t *out,
     int64_t out_off);
+typedef qcc_uk_dwconv2d_row_i8_t *qcc_uk_dwconv2d_row_i8_fn;
+
+qcc_uk_dwconv2d_row_i8_t qcc_uk_dwconv2d_row_i8;
+#if defined(__x86_64__)
+qcc_uk_dwconv2d_row_i8_t qcc_uk_dwconv2d_row_i8_avx2;
+#endif
 
 #endif
