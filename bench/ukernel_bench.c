@@ -216,5 +216,9 @@ int main(int argc, char **argv) {
     bench_dw("avx2", qcc_uk_dwconv2d_row_i8_avx2, 0.3);
   }
 #endif
+#if defined(__aarch64__)
+  bench_conv("neon", qcc_uk_conv2d_row_i8_neon, 0.3);
+  bench_dw("neon", qcc_uk_dwconv2d_row_i8_neon, 0.3);
+#endif
   return 0;
 }

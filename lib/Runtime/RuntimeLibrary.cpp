@@ -1,6 +1,7 @@
 //===- RuntimeLibrary.cpp - link the embedded runtime bitcode -------------===//
 #include "qcc/Runtime/RuntimeLibrary.h"
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/CodeGen/TargetSubtargetInfo.h"
 #include "llvm/IR/Instructions.h"
@@ -38,6 +39,7 @@ struct IsaVariant {
   const char *features;
 };
 const IsaVariant kX86Variants[] = {{"_avx2", "+avx2"}};
+const IsaVariant kAArch64Variants[] = {{"_neon", "+neon"}};
 
 /// Binds each call to a microkernel to the best variant `rt` has that the
 /// calling function's subtarget supports: the target machine's features,
@@ -45,7 +47,12 @@ const IsaVariant kX86Variants[] = {{"_avx2", "+avx2"}};
 /// addIsaVersions).
 void selectVariants(llvm::Module &m, const llvm::Module &rt,
                     const llvm::TargetMachine &tm) {
-  if (!tm.getTargetTriple().isX86())
+  llvm::ArrayRef<IsaVariant> variants;
+  if (tm.getTargetTriple().isX86())
+    variants = kX86Variants;
+  else if (tm.getTargetTriple().isAArch64())
+    variants = kAArch64Variants;
+  else
     return;
   std::vector<llvm::CallInst *> calls;
   for (llvm::Function &f : m)
@@ -58,7 +65,7 @@ void selectVariants(llvm::Module &m, const llvm::Module &rt,
     llvm::Function *kernel = call->getCalledFunction();
     const llvm::MCSubtargetInfo *sti =
         tm.getSubtargetImpl(*call->getFunction());
-    for (const IsaVariant &v : kX86Variants) {
+    for (const IsaVariant &v : variants) {
       std::string name = (kernel->getName() + v.suffix).str();
       if (!rt.getFunction(name) || !sti || !sti->checkFeatures(v.features))
         continue;

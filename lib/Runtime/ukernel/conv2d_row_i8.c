@@ -98,6 +98,19 @@ conv_row(const int8_t *x, int64_t x_off, int64_t x_cstride, int64_t x_rstride,
   }
 }
 
+/* The body of a variant's block_ISA_any: calls block(..., R) with R
+ * (<= kMaxBlock) a constant in each case, so that the accumulators live in
+ * registers. */
+#define QCC_BLOCK_WITH_CONSTANT_R(block)                                       \
+  switch (R) {                                                                 \
+  case 1: block(xp, Kp, w, bias, has_bias, corr, out, Fg, 1); break;           \
+  case 2: block(xp, Kp, w, bias, has_bias, corr, out, Fg, 2); break;           \
+  case 3: block(xp, Kp, w, bias, has_bias, corr, out, Fg, 3); break;           \
+  case 4: block(xp, Kp, w, bias, has_bias, corr, out, Fg, 4); break;           \
+  case 5: block(xp, Kp, w, bias, has_bias, corr, out, Fg, 5); break;           \
+  default: block(xp, Kp, w, bias, has_bias, corr, out, Fg, 6); break;          \
+  }
+
 /* --- portable ------------------------------------------------------------ */
 
 static void block_portable(const int32_t *xp, int64_t Kp, const int8_t *w,
@@ -201,20 +214,11 @@ static inline QCC_AVX2 void block_avx2(const int32_t *xp, int64_t Kp,
   }
 }
 
-/* R (<= kMaxBlock) as a constant in each case, so that the accumulators
- * live in registers. */
 __attribute__((target("avx2"))) static void
 block_avx2_any(const int32_t *xp, int64_t Kp, const int8_t *w,
                const int32_t *bias, int64_t has_bias, const int32_t *corr,
                int32_t *out, int64_t Fg, int64_t R) {
-  switch (R) {
-  case 1: block_avx2(xp, Kp, w, bias, has_bias, corr, out, Fg, 1); break;
-  case 2: block_avx2(xp, Kp, w, bias, has_bias, corr, out, Fg, 2); break;
-  case 3: block_avx2(xp, Kp, w, bias, has_bias, corr, out, Fg, 3); break;
-  case 4: block_avx2(xp, Kp, w, bias, has_bias, corr, out, Fg, 4); break;
-  case 5: block_avx2(xp, Kp, w, bias, has_bias, corr, out, Fg, 5); break;
-  default: block_avx2(xp, Kp, w, bias, has_bias, corr, out, Fg, 6); break;
-  }
+  QCC_BLOCK_WITH_CONSTANT_R(block_avx2);
 }
 
 __attribute__((target("avx2"))) void qcc_uk_conv2d_row_i8_avx2(
@@ -225,5 +229,94 @@ __attribute__((target("avx2"))) void qcc_uk_conv2d_row_i8_avx2(
     int64_t bias_off, int64_t has_bias, const int32_t *corr, int64_t corr_off,
     int32_t *out, int64_t out_off, int32_t *xpack) {
   conv_row(QCC_CONV_ROW_ARGS, block_avx2_any);
+}
+#endif
+
+/* --- AArch64 NEON ---------------------------------------------------------- */
+#if defined(__aarch64__)
+#include <arm_neon.h>
+
+/* Filters f0 .. f0 + 8 J - 1 (J panels of 8, J = 1 or 2) over R pixels,
+ * with the portable packing: a panel's 16 bytes for one kp are filter
+ * pairs (w[f][2cp], w[f][2cp + 1]); widened to int16 and multiplied by
+ * the broadcast pixel pair (|x| <= 255, |w| <= 128: exact in int16), then
+ * summed in pairs into int32 by vpadal (what vpmaddwd does on x86). */
+QCC_ALWAYS_INLINE void panels_neon(const int32_t *xp, int64_t Kp,
+                                   const int8_t *w0, const int8_t *w1,
+                                   const int32_t *init0, const int32_t *init1,
+                                   int32_t *out, int64_t Fg, const int R,
+                                   const int J) {
+  int32x4_t a[kMaxBlock][4];
+  for (int r = 0; r < R; ++r) {
+    a[r][0] = vld1q_s32(init0), a[r][1] = vld1q_s32(init0 + 4);
+    a[r][2] = vld1q_s32(init1), a[r][3] = vld1q_s32(init1 + 4);
+  }
+  for (int64_t kp = 0; kp < Kp; ++kp) {
+    int8x16_t v0 = vld1q_s8(w0 + kp * 16);
+    int16x8_t w00 = vmovl_s8(vget_low_s8(v0)), w01 = vmovl_high_s8(v0);
+    int16x8_t w10 = w00, w11 = w01;
+    if (J == 2) {
+      int8x16_t v1 = vld1q_s8(w1 + kp * 16);
+      w10 = vmovl_s8(vget_low_s8(v1)), w11 = vmovl_high_s8(v1);
+    }
+    for (int r = 0; r < R; ++r) {
+      int16x8_t xb = vreinterpretq_s16_s32(vdupq_n_s32(xp[kp * R + r]));
+      a[r][0] = vpadalq_s16(a[r][0], vmulq_s16(xb, w00));
+      a[r][1] = vpadalq_s16(a[r][1], vmulq_s16(xb, w01));
+      if (J == 2) {
+        a[r][2] = vpadalq_s16(a[r][2], vmulq_s16(xb, w10));
+        a[r][3] = vpadalq_s16(a[r][3], vmulq_s16(xb, w11));
+      }
+    }
+  }
+  for (int r = 0; r < R; ++r) {
+    vst1q_s32(out + r * Fg, a[r][0]);
+    vst1q_s32(out + r * Fg + 4, a[r][1]);
+    if (J == 2) {
+      vst1q_s32(out + r * Fg + 8, a[r][2]);
+      vst1q_s32(out + r * Fg + 12, a[r][3]);
+    }
+  }
+}
+
+/* One block: every panel pair, then the odd panel; R a constant. The
+ * starting values init[f] = bias[f] + corr[f] go through a small buffer. */
+QCC_ALWAYS_INLINE void block_neon(const int32_t *xp, int64_t Kp,
+                                  const int8_t *w, const int32_t *bias,
+                                  int64_t has_bias, const int32_t *corr,
+                                  int32_t *out, int64_t Fg, const int R) {
+  int64_t f = 0;
+  int32_t init[16];
+  for (; f < Fg; f += 16) {
+    const int J = f + 16 <= Fg ? 2 : 1;
+    for (int i = 0; i < 8 * J; ++i)
+      init[i] = init_of(bias + f, has_bias, corr + f, i);
+    if (J == 2)
+      panels_neon(xp, Kp, w + f / 8 * Kp * 16, w + (f / 8 + 1) * Kp * 16,
+                  init, init + 8, out + f, Fg, R, 2);
+    else
+      panels_neon(xp, Kp, w + f / 8 * Kp * 16, w, init, init, out + f, Fg, R,
+                  1);
+  }
+}
+
+static void block_neon_any(const int32_t *xp, int64_t Kp, const int8_t *w,
+                           const int32_t *bias, int64_t has_bias,
+                           const int32_t *corr, int32_t *out, int64_t Fg,
+                           int64_t R) {
+  QCC_BLOCK_WITH_CONSTANT_R(block_neon);
+}
+
+void qcc_uk_conv2d_row_i8_neon(const int8_t *x, int64_t x_off,
+                               int64_t x_cstride, int64_t x_rstride,
+                               int64_t x_signed, int64_t Cg, int64_t KH,
+                               int64_t KW, int64_t sh, int64_t sw, int64_t dh,
+                               int64_t dw, int64_t oh, int64_t OW,
+                               const int8_t *w, int64_t w_off, int64_t Fg,
+                               const int32_t *bias, int64_t bias_off,
+                               int64_t has_bias, const int32_t *corr,
+                               int64_t corr_off, int32_t *out, int64_t out_off,
+                               int32_t *xpack) {
+  conv_row(QCC_CONV_ROW_ARGS, block_neon_any);
 }
 #endif

@@ -1,13 +1,16 @@
 /*===- dwconv2d_row_i8.c - one output row of a depthwise convolution ------===*
  *
  * qcc_uk_dwconv2d_row_i8 and its ISA variants; the contract is in
- * qcc_ukernel.h. The AVX2 variant computes 16 (then 8) output pixels at a
- * time: the inputs of each tap widened to int16 (for stride 2, the even
- * bytes of twice as many), multiplied by the tap's weight in int16
- * (|x| <= 255 and |w| <= 128: exact), and added into ymm of int32; a last
- * block of 8 may overlap the previous one. Pixels the blocks cannot read
- * in bounds, rows narrower than 8 and strides above 2 take the scalar
- * loop.
+ * qcc_ukernel.h. The vector variants (AVX2, NEON) compute 16 (then 8)
+ * output pixels at a time: the inputs of each tap widened to int16 (for
+ * stride 2, the even bytes of twice as many), multiplied by the tap's
+ * weight (|x| <= 255 and |w| <= 128: exact in int16 for AVX2, widened to
+ * int32 by NEON's vmlal) and added into int32 accumulators; a last block
+ * of 8 may overlap the previous one. Pixels the blocks cannot read in
+ * bounds and rows narrower than 8 (MobileNet's and EfficientNet's 7x7
+ * stage) take a block of 8 over a copy of each input row's tail in a
+ * 64-byte buffer, of which only the pixels in the row are stored; strides
+ * above 2 and taps reaching past that buffer take the scalar loop.
  *
  *===----------------------------------------------------------------------===*/
 #include "qcc_ukernel.h"
@@ -47,6 +50,148 @@ void qcc_uk_dwconv2d_row_i8(const int8_t *x, int64_t x_off, int64_t x_cstride,
             oh * sh, 0, OW, w + w_off, init, out + out_off);
 }
 
+/* --- the vector variants' row ---------------------------------------------
+ *
+ * A block computes output pixels [ow, ow + P) (P = 16 or 8, P * s input
+ * bytes a tap). With `tail` (P = 8) it reads copies of the rows (see
+ * copy_small) and stores only the n < 8 pixels [ow, ow + n). */
+typedef void (*dw_block_fn)(const int8_t *x, int64_t cs, int64_t rs, int xs,
+                            int64_t Cg, int64_t KH, int64_t KW, int s,
+                            int64_t dh, int64_t dw, int64_t ih0, int64_t ow,
+                            int P, const int8_t *w, int32_t init, int32_t *out,
+                            int tail, int64_t W, int64_t n);
+
+enum { kTailBytes = 64 };
+
+/* dst[0, n) = src[0, n) for n <= kTailBytes, as two overlapping copies of
+ * the largest power of two <= n; fixed-size copies, which LLVM expands to
+ * loads and stores (no memcpy call: the object's only libc reference is
+ * memset). */
+QCC_ALWAYS_INLINE void copy_small(int8_t *dst, const int8_t *src, int64_t n) {
+#define QCC_COPY2(k)                                                           \
+  do {                                                                         \
+    int8_t a[k], b[k];                                                         \
+    __builtin_memcpy(a, src, k);                                               \
+    __builtin_memcpy(b, src + n - k, k);                                       \
+    __builtin_memcpy(dst, a, k);                                               \
+    __builtin_memcpy(dst + n - k, b, k);                                       \
+  } while (0)
+  if (n >= 32)
+    QCC_COPY2(32);
+  else if (n >= 16)
+    QCC_COPY2(16);
+  else if (n >= 8)
+    QCC_COPY2(8);
+  else if (n >= 4)
+    QCC_COPY2(4);
+  else {
+    if (n > 0)
+      dst[0] = src[0];
+    if (n > 1)
+      dst[1] = src[1];
+    if (n > 2)
+      dst[2] = src[2];
+  }
+#undef QCC_COPY2
+}
+
+/* Where a block at ow reads row ih of channel c: in place, or with `tail`
+ * from `buf` (zeroed by the caller), into which the row's W - s * ow bytes
+ * from s * ow on are copied (as many for every row: the zeros after them
+ * stay). The constant-size memset that zeroes `buf` is expanded inline. */
+QCC_ALWAYS_INLINE const int8_t *block_row(const int8_t *x, int64_t cs,
+                                          int64_t rs, int64_t c, int64_t ih,
+                                          const int s, int64_t ow,
+                                          const int tail, int64_t W,
+                                          int8_t *buf) {
+  const int8_t *row = x + c * cs + ih * rs + s * ow;
+  if (!tail)
+    return row;
+  copy_small(buf, row, W - s * ow);
+  return buf;
+}
+
+/* A block's loop over its taps: runs the statement after it with `tap`,
+ * where the block's first pixel reads the tap (in the row or its copy),
+ * and `wv`, the tap's weight. Uses the block's arguments by name. */
+#define QCC_DW_FOR_EACH_TAP(...)                                               \
+  int8_t buf[kTailBytes];                                                      \
+  if (tail)                                                                    \
+    __builtin_memset(buf, 0, sizeof buf);                                      \
+  for (int64_t c = 0; c < Cg; ++c)                                             \
+    for (int64_t kh = 0; kh < KH; ++kh) {                                      \
+      const int8_t *row =                                                      \
+          block_row(x, cs, rs, c, ih0 + kh * dh, s, ow, tail, W, buf);         \
+      for (int64_t kw = 0; kw < KW; ++kw) {                                    \
+        const int8_t *tap = row + kw * dw;                                     \
+        const int16_t wv = w[(c * KH + kh) * KW + kw];                         \
+        __VA_ARGS__                                                            \
+      }                                                                        \
+    }
+
+/* The vector blocks of a row; returns the first pixel they leave to the
+ * scalar loop. A block [ow, ow + P) reads input bytes up to
+ * s * ow + P * s - 1 + (KW - 1) * dw, which must be < W. The last block
+ * may overlap the one before it (it rewrites the same values), so with
+ * stride 1 no pixel is left once OW >= 8; the rest go 8 at a time over
+ * copies of the rows' tails. */
+QCC_ALWAYS_INLINE int64_t dw_row(const int8_t *x, int64_t cs, int64_t rs,
+                                 const int xs, int64_t W, int64_t Cg,
+                                 int64_t KH, int64_t KW, const int s,
+                                 int64_t dh, int64_t dw, int64_t ih0,
+                                 int64_t OW, const int8_t *w, int32_t init,
+                                 int32_t *out, dw_block_fn block) {
+#define QCC_DW_FITS(ow, P) (s * (ow) + (P) * s - 1 + (KW - 1) * dw < W)
+#define QCC_DW_BLOCK(ow, P, tail, n)                                           \
+  block(x, cs, rs, xs, Cg, KH, KW, s, dh, dw, ih0, ow, P, w, init, out, tail, \
+        W, n)
+  int64_t ow = 0;
+  for (; ow + 16 <= OW && QCC_DW_FITS(ow, 16); ow += 16)
+    QCC_DW_BLOCK(ow, 16, 0, 16);
+  for (; ow + 8 <= OW && QCC_DW_FITS(ow, 8); ow += 8)
+    QCC_DW_BLOCK(ow, 8, 0, 8);
+  if (ow < OW && OW >= 8 && QCC_DW_FITS(OW - 8, 8)) {
+    QCC_DW_BLOCK(OW - 8, 8, 0, 8);
+    ow = OW;
+  }
+  /* A tail block at ow reads bytes s * ow .. s * ow + 8 s - 1 +
+   * (KW - 1) * dw of a row, from its copy at s * ow. */
+  if (8 * s + (KW - 1) * dw <= kTailBytes && W - s * ow <= kTailBytes)
+    for (; ow < OW; ow += 8)
+      QCC_DW_BLOCK(ow, 8, 1, OW - ow < 8 ? OW - ow : 8);
+#undef QCC_DW_BLOCK
+#undef QCC_DW_FITS
+  return ow;
+}
+
+/* A vector variant: strides 1 and 2 (signed or unsigned input, as
+ * constants) in blocks, the rest in the scalar loop. */
+QCC_ALWAYS_INLINE void
+dw_vector(const int8_t *x, int64_t x_off, int64_t x_cstride,
+          int64_t x_rstride, int64_t x_signed, int64_t W, int64_t Cg,
+          int64_t KH, int64_t KW, int64_t sh, int64_t sw, int64_t dh,
+          int64_t dw, int64_t oh, int64_t OW, const int8_t *w, int64_t w_off,
+          int32_t init, int32_t *out, int64_t out_off, dw_block_fn block) {
+  x += x_off, w += w_off, out += out_off;
+  const int64_t ih0 = oh * sh;
+  int64_t done = 0;
+#define QCC_DW_ROW(xs, s)                                                      \
+  dw_row(x, x_cstride, x_rstride, xs, W, Cg, KH, KW, s, dh, dw, ih0, OW, w,   \
+         init, out, block)
+  if (sw == 1)
+    done = x_signed ? QCC_DW_ROW(1, 1) : QCC_DW_ROW(0, 1);
+  else if (sw == 2)
+    done = x_signed ? QCC_DW_ROW(1, 2) : QCC_DW_ROW(0, 2);
+#undef QCC_DW_ROW
+  dw_scalar(x, x_cstride, x_rstride, x_signed, Cg, KH, KW, sw, dh, dw, ih0,
+            done, OW, w, init, out);
+}
+
+#define QCC_DW_ARGS                                                            \
+  x, x_off, x_cstride, x_rstride, x_signed, W, Cg, KH, KW, sh, sw, dh, dw,    \
+      oh, OW, w, w_off, init, out, out_off
+
+/* --- x86-64 AVX2 ---------------------------------------------------------- */
 #if defined(__x86_64__)
 #include <immintrin.h>
 
@@ -76,64 +221,34 @@ static inline QCC_AVX2 __m128i load8_avx2(const int8_t *p, const int xs,
             : _mm_and_si128(v, _mm_set1_epi16(0xff));
 }
 
-/* Output pixels [ow, ow + P) (P = 16 or 8), P * s input bytes a tap. */
-static inline QCC_AVX2 void dw_block_avx2(const int8_t *x, int64_t cs,
-                                          int64_t rs, const int xs, int64_t Cg,
-                                          int64_t KH, int64_t KW, const int s,
-                                          int64_t dh, int64_t dw, int64_t ih0,
-                                          int64_t ow, const int P,
-                                          const int8_t *w, int32_t init,
-                                          int32_t *out) {
+static inline QCC_AVX2 void
+dw_block_avx2(const int8_t *x, int64_t cs, int64_t rs, const int xs,
+              int64_t Cg, int64_t KH, int64_t KW, const int s, int64_t dh,
+              int64_t dw, int64_t ih0, int64_t ow, const int P,
+              const int8_t *w, int32_t init, int32_t *out, const int tail,
+              int64_t W, int64_t n) {
   __m256i lo = _mm256_set1_epi32(init), hi = lo;
-  for (int64_t c = 0; c < Cg; ++c)
-    for (int64_t kh = 0; kh < KH; ++kh) {
-      const int8_t *row = x + c * cs + (ih0 + kh * dh) * rs + s * ow;
-      const int8_t *wk = w + (c * KH + kh) * KW;
-      for (int64_t kw = 0; kw < KW; ++kw) {
-        if (P == 16) {
-          __m256i p = _mm256_mullo_epi16(load16_avx2(row + kw * dw, xs, s),
-                                         _mm256_set1_epi16(wk[kw]));
-          lo = _mm256_add_epi32(lo, _mm256_cvtepi16_epi32(_mm256_castsi256_si128(p)));
-          hi = _mm256_add_epi32(hi, _mm256_cvtepi16_epi32(_mm256_extracti128_si256(p, 1)));
-        } else {
-          __m128i p = _mm_mullo_epi16(load8_avx2(row + kw * dw, xs, s),
-                                      _mm_set1_epi16(wk[kw]));
-          lo = _mm256_add_epi32(lo, _mm256_cvtepi16_epi32(p));
-        }
-      }
+  QCC_DW_FOR_EACH_TAP({
+    if (P == 16) {
+      __m256i p = _mm256_mullo_epi16(load16_avx2(tap, xs, s),
+                                     _mm256_set1_epi16(wv));
+      lo = _mm256_add_epi32(lo, _mm256_cvtepi16_epi32(_mm256_castsi256_si128(p)));
+      hi = _mm256_add_epi32(hi, _mm256_cvtepi16_epi32(_mm256_extracti128_si256(p, 1)));
+    } else {
+      __m128i p = _mm_mullo_epi16(load8_avx2(tap, xs, s), _mm_set1_epi16(wv));
+      lo = _mm256_add_epi32(lo, _mm256_cvtepi16_epi32(p));
     }
+  });
+  if (tail) {
+    int32_t r[8];
+    _mm256_storeu_si256((__m256i *)(void *)r, lo);
+    for (int64_t i = 0; i < n; ++i)
+      out[ow + i] = r[i];
+    return;
+  }
   _mm256_storeu_si256((__m256i *)(void *)(out + ow), lo);
   if (P == 16)
     _mm256_storeu_si256((__m256i *)(void *)(out + ow + 8), hi);
-}
-
-/* The vector blocks of a row; returns the first pixel they leave to the
- * scalar loop. A block [ow, ow + P) reads input bytes up to
- * s * ow + P * s - 1 + (KW - 1) * dw, which must be < W. The last block
- * may overlap the one before it (it rewrites the same values), so with
- * stride 1 no pixel is left once OW >= 8. */
-static inline QCC_AVX2 int64_t dw_row_avx2(const int8_t *x, int64_t cs,
-                                           int64_t rs, const int xs, int64_t W,
-                                           int64_t Cg, int64_t KH, int64_t KW,
-                                           const int s, int64_t dh, int64_t dw,
-                                           int64_t ih0, int64_t OW,
-                                           const int8_t *w, int32_t init,
-                                           int32_t *out) {
-#define QCC_DW_FITS(ow, P) (s * (ow) + (P) * s - 1 + (KW - 1) * dw < W)
-#define QCC_DW_BLOCK(ow, P)                                                    \
-  dw_block_avx2(x, cs, rs, xs, Cg, KH, KW, s, dh, dw, ih0, ow, P, w, init, out)
-  int64_t ow = 0;
-  for (; ow + 16 <= OW && QCC_DW_FITS(ow, 16); ow += 16)
-    QCC_DW_BLOCK(ow, 16);
-  for (; ow + 8 <= OW && QCC_DW_FITS(ow, 8); ow += 8)
-    QCC_DW_BLOCK(ow, 8);
-  if (ow < OW && OW >= 8 && QCC_DW_FITS(OW - 8, 8)) {
-    QCC_DW_BLOCK(OW - 8, 8);
-    ow = OW;
-  }
-#undef QCC_DW_BLOCK
-#undef QCC_DW_FITS
-  return ow;
 }
 
 __attribute__((target("avx2"))) void qcc_uk_dwconv2d_row_i8_avx2(
@@ -142,20 +257,66 @@ __attribute__((target("avx2"))) void qcc_uk_dwconv2d_row_i8_avx2(
     int64_t sh, int64_t sw, int64_t dh, int64_t dw, int64_t oh, int64_t OW,
     const int8_t *w, int64_t w_off, int32_t init, int32_t *out,
     int64_t out_off) {
-  x += x_off, w += w_off, out += out_off;
-  const int64_t ih0 = oh * sh;
-  int64_t done = 0;
-  if (sw == 1)
-    done = x_signed ? dw_row_avx2(x, x_cstride, x_rstride, 1, W, Cg, KH, KW,
-                                     1, dh, dw, ih0, OW, w, init, out)
-                    : dw_row_avx2(x, x_cstride, x_rstride, 0, W, Cg, KH, KW,
-                                     1, dh, dw, ih0, OW, w, init, out);
-  else if (sw == 2)
-    done = x_signed ? dw_row_avx2(x, x_cstride, x_rstride, 1, W, Cg, KH, KW,
-                                     2, dh, dw, ih0, OW, w, init, out)
-                    : dw_row_avx2(x, x_cstride, x_rstride, 0, W, Cg, KH, KW,
-                                     2, dh, dw, ih0, OW, w, init, out);
-  dw_scalar(x, x_cstride, x_rstride, x_signed, Cg, KH, KW, sw, dh, dw, ih0,
-            done, OW, w, init, out);
+  dw_vector(QCC_DW_ARGS, dw_block_avx2);
+}
+#endif
+
+/* --- AArch64 NEON ---------------------------------------------------------- */
+#if defined(__aarch64__)
+#include <arm_neon.h>
+
+/* The 8 inputs x[iw + s * j], j < 8, as int16 (s = 1 or 2; s = 2 reads 16
+ * bytes and keeps the even ones). */
+QCC_ALWAYS_INLINE int16x8_t load8_neon(const int8_t *p, const int xs,
+                                       const int s) {
+  if (xs)
+    return vmovl_s8(s == 1 ? vld1_s8(p) : vld2_s8(p).val[0]);
+  const uint8_t *u = (const uint8_t *)p;
+  return vreinterpretq_s16_u16(
+      vmovl_u8(s == 1 ? vld1_u8(u) : vld2_u8(u).val[0]));
+}
+
+QCC_ALWAYS_INLINE void
+dw_block_neon(const int8_t *x, int64_t cs, int64_t rs, const int xs,
+              int64_t Cg, int64_t KH, int64_t KW, const int s, int64_t dh,
+              int64_t dw, int64_t ih0, int64_t ow, const int P,
+              const int8_t *w, int32_t init, int32_t *out, const int tail,
+              int64_t W, int64_t n) {
+  int32x4_t a0 = vdupq_n_s32(init), a1 = a0, a2 = a0, a3 = a0;
+  QCC_DW_FOR_EACH_TAP({
+    int16x8_t v = load8_neon(tap, xs, s);
+    a0 = vmlal_n_s16(a0, vget_low_s16(v), wv);
+    a1 = vmlal_high_n_s16(a1, v, wv);
+    if (P == 16) {
+      int16x8_t u = load8_neon(tap + 8 * s, xs, s);
+      a2 = vmlal_n_s16(a2, vget_low_s16(u), wv);
+      a3 = vmlal_high_n_s16(a3, u, wv);
+    }
+  });
+  if (tail) {
+    int32_t r[8];
+    vst1q_s32(r, a0);
+    vst1q_s32(r + 4, a1);
+    for (int64_t i = 0; i < n; ++i)
+      out[ow + i] = r[i];
+    return;
+  }
+  vst1q_s32(out + ow, a0);
+  vst1q_s32(out + ow + 4, a1);
+  if (P == 16) {
+    vst1q_s32(out + ow + 8, a2);
+    vst1q_s32(out + ow + 12, a3);
+  }
+}
+
+void qcc_uk_dwconv2d_row_i8_neon(const int8_t *x, int64_t x_off,
+                                 int64_t x_cstride, int64_t x_rstride,
+                                 int64_t x_signed, int64_t W, int64_t Cg,
+                                 int64_t KH, int64_t KW, int64_t sh,
+                                 int64_t sw, int64_t dh, int64_t dw,
+                                 int64_t oh, int64_t OW, const int8_t *w,
+                                 int64_t w_off, int32_t init, int32_t *out,
+                                 int64_t out_off) {
+  dw_vector(QCC_DW_ARGS, dw_block_neon);
 }
 #endif

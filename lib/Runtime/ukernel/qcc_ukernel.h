@@ -4,8 +4,8 @@
  * target architecture when qcc is built, embedded in qcc, and linked into
  * every generated module that calls them, before LLVM optimizes it. Each
  * kernel has a portable variant (`qcc_uk_NAME`) and may have ISA variants
- * (`qcc_uk_NAME_avx2`, ...) with the same arguments and the same results,
- * bit for bit; qcc picks the variant the target's features allow when it
+ * (`qcc_uk_NAME_avx2`, `qcc_uk_NAME_neon`, ...) with the same arguments
+ * and the same results, bit for bit; qcc picks the variant the target's features allow when it
  * links the runtime (lib/Runtime/RuntimeLibrary.cpp).
  *
  * Freestanding C99: no libc, no heap, no global mutable state. Every kernel
@@ -63,6 +63,9 @@ qcc_uk_conv2d_row_i8_t qcc_uk_conv2d_row_i8;
 #if defined(__x86_64__)
 qcc_uk_conv2d_row_i8_t qcc_uk_conv2d_row_i8_avx2;
 #endif
+#if defined(__aarch64__)
+qcc_uk_conv2d_row_i8_t qcc_uk_conv2d_row_i8_neon;
+#endif
 
 /* --- qcc_uk_dwconv2d_row_i8 -------------------------------------------------
  *
@@ -91,6 +94,9 @@ typedef qcc_uk_dwconv2d_row_i8_t *qcc_uk_dwconv2d_row_i8_fn;
 qcc_uk_dwconv2d_row_i8_t qcc_uk_dwconv2d_row_i8;
 #if defined(__x86_64__)
 qcc_uk_dwconv2d_row_i8_t qcc_uk_dwconv2d_row_i8_avx2;
+#endif
+#if defined(__aarch64__)
+qcc_uk_dwconv2d_row_i8_t qcc_uk_dwconv2d_row_i8_neon;
 #endif
 
 #endif

@@ -159,5 +159,9 @@ int main(void) {
     printf("avx2: not run, this CPU has no AVX2\n");
   }
 #endif
+#if defined(__aarch64__)
+  failed |= check_conv("conv2d_row_i8 neon", qcc_uk_conv2d_row_i8_neon, 400);
+  failed |= check_dw("dwconv2d_row_i8 neon", qcc_uk_dwconv2d_row_i8_neon, 400);
+#endif
   return failed;
 }
