@@ -21,6 +21,20 @@
 
 enum { kMaxBlock = 6 };
 
+/* One tap's R pixels, q[r * sw] and (with has1) q[r * sw + cs], into
+ * xp[r] as an int16 pair. */
+QCC_ALWAYS_INLINE void pack_tap(const int8_t *q, int64_t cs, const int xs,
+                                const int has1, int64_t sw, int64_t R,
+                                int32_t *xp) {
+  for (int64_t r = 0; r < R; ++r) {
+    int32_t a = xs ? (int32_t)q[r * sw] : (int32_t)(uint8_t)q[r * sw];
+    int32_t b = 0;
+    if (has1)
+      b = xs ? (int32_t)q[r * sw + cs] : (int32_t)(uint8_t)q[r * sw + cs];
+    xp[r] = (int32_t)((uint32_t)(uint16_t)a | ((uint32_t)(uint16_t)b << 16));
+  }
+}
+
 /* The inputs of pixels ow0 .. ow0 + R - 1 as xp[kp * R + r]: channel 2cp
  * in the low 16 bits, channel 2cp + 1 (0 past Cg) in the high 16 bits. */
 QCC_ALWAYS_INLINE void pack_block(const int8_t *x, int64_t cs, int64_t rs,
@@ -34,17 +48,8 @@ QCC_ALWAYS_INLINE void pack_block(const int8_t *x, int64_t cs, int64_t rs,
     const int has1 = c + 1 < Cg;
     for (int64_t kh = 0; kh < KH; ++kh) {
       const int8_t *row = p0 + (ih0 + kh * dh) * rs + ow0 * sw;
-      for (int64_t kw = 0; kw < KW; ++kw, ++kp) {
-        const int8_t *q = row + kw * dw;
-        for (int64_t r = 0; r < R; ++r) {
-          int32_t a = xs ? (int32_t)q[r * sw] : (int32_t)(uint8_t)q[r * sw];
-          int32_t b = 0;
-          if (has1)
-            b = xs ? (int32_t)q[r * sw + cs] : (int32_t)(uint8_t)q[r * sw + cs];
-          xp[kp * R + r] =
-              (int32_t)((uint32_t)(uint16_t)a | ((uint32_t)(uint16_t)b << 16));
-        }
-      }
+      for (int64_t kw = 0; kw < KW; ++kw, ++kp)
+        pack_tap(row + kw * dw, cs, xs, has1, sw, R, xp + kp * R);
     }
   }
 }
@@ -70,12 +75,26 @@ QCC_ALWAYS_INLINE int32_t init_of(const int32_t *bias, int64_t has_bias,
   return (has_bias ? bias[f] : 0) + corr[f];
 }
 
-/* Computes the row block by block: gathers each block's inputs into xpack,
- * then `block(xpack, Kp, w, bias, has_bias, corr, out + ow0 * Fg, Fg, R)`
+/* Computes the row block by block: gathers each block's inputs into xpack
+ * with `pack_block` (the arguments of pack, plus Wmin, the number of bytes
+ * every row is known to have: (OW - 1) * sw + (KW - 1) * dw + 1), then
+ * `block(xpack, Kp, w, bias, has_bias, corr, out + ow0 * Fg, Fg, R)`
  * accumulates every filter over it. */
 typedef void (*block_fn)(const int32_t *, int64_t, const int8_t *,
                          const int32_t *, int64_t, const int32_t *, int32_t *,
                          int64_t, int64_t);
+typedef void (*pack_fn)(const int8_t *x, int64_t cs, int64_t rs, int64_t xs,
+                        int64_t Cg, int64_t KH, int64_t KW, int64_t sw,
+                        int64_t dh, int64_t dw, int64_t ih0, int64_t ow0,
+                        int64_t R, int64_t Wmin, int32_t *xp);
+
+static void pack_portable(const int8_t *x, int64_t cs, int64_t rs, int64_t xs,
+                          int64_t Cg, int64_t KH, int64_t KW, int64_t sw,
+                          int64_t dh, int64_t dw, int64_t ih0, int64_t ow0,
+                          int64_t R, int64_t Wmin, int32_t *xp) {
+  (void)Wmin;
+  pack(x, cs, rs, xs, Cg, KH, KW, sw, dh, dw, ih0, ow0, R, xp);
+}
 
 QCC_ALWAYS_INLINE void
 conv_row(const int8_t *x, int64_t x_off, int64_t x_cstride, int64_t x_rstride,
@@ -84,15 +103,16 @@ conv_row(const int8_t *x, int64_t x_off, int64_t x_cstride, int64_t x_rstride,
          const int8_t *w, int64_t w_off, int64_t Fg, const int32_t *bias,
          int64_t bias_off, int64_t has_bias, const int32_t *corr,
          int64_t corr_off, int32_t *out, int64_t out_off, int32_t *xpack,
-         block_fn block) {
+         pack_fn pack_block, block_fn block) {
   const int64_t Kp = (Cg + 1) / 2 * KH * KW;
+  const int64_t Wmin = (OW - 1) * sw + (KW - 1) * dw + 1;
   const int64_t nblocks = (OW + kMaxBlock - 1) / kMaxBlock;
   x += x_off, w += w_off, bias += bias_off, corr += corr_off, out += out_off;
   int64_t ow0 = 0;
   for (int64_t bi = 0; bi < nblocks; ++bi) {
     const int64_t R = block_size(OW, nblocks, bi);
-    pack(x, x_cstride, x_rstride, x_signed, Cg, KH, KW, sw, dh, dw, oh * sh,
-         ow0, R, xpack);
+    pack_block(x, x_cstride, x_rstride, x_signed, Cg, KH, KW, sw, dh, dw,
+               oh * sh, ow0, R, Wmin, xpack);
     block(xpack, Kp, w, bias, has_bias, corr, out + ow0 * Fg, Fg, R);
     ow0 += R;
   }
@@ -100,7 +120,9 @@ conv_row(const int8_t *x, int64_t x_off, int64_t x_cstride, int64_t x_rstride,
 
 /* The body of a variant's block_ISA_any: calls block(..., R) with R
  * (<= kMaxBlock) a constant in each case, so that the accumulators live in
- * registers. */
+ * registers. block_ISA_any is noinline: inlined into the row loop (as LLVM
+ * does when it optimizes a model), its 6 x 16 case spilled accumulators
+ * to the stack. */
 #define QCC_BLOCK_WITH_CONSTANT_R(block)                                       \
   switch (R) {                                                                 \
   case 1: block(xp, Kp, w, bias, has_bias, corr, out, Fg, 1); break;           \
@@ -150,7 +172,7 @@ void qcc_uk_conv2d_row_i8(const int8_t *x, int64_t x_off, int64_t x_cstride,
                           int64_t has_bias, const int32_t *corr,
                           int64_t corr_off, int32_t *out, int64_t out_off,
                           int32_t *xpack) {
-  conv_row(QCC_CONV_ROW_ARGS, block_portable);
+  conv_row(QCC_CONV_ROW_ARGS, pack_portable, block_portable);
 }
 
 /* --- x86-64 AVX2 ---------------------------------------------------------- */
@@ -188,6 +210,74 @@ static inline QCC_AVX2 void panels_avx2(const int32_t *xp, int64_t Kp,
   }
 }
 
+/* The 8 pixels q[s * j], j < 8, of one channel as int16 (s = 2: the even
+ * bytes of 16). */
+static inline QCC_AVX2 __m128i pixels16_avx2(const int8_t *q, const int xs) {
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+  return xs ? _mm_srai_epi16(_mm_slli_epi16(v, 8), 8)
+            : _mm_and_si128(v, _mm_set1_epi16(0xff));
+}
+
+/* pack for strides 1 and 2 (s): each tap's R <= 6 pixels of a channel
+ * pair as one 8-byte (s = 1) or 16-byte (s = 2) load per channel, while
+ * the row is known to have those bytes, interleaved into int16 pairs and
+ * stored as 8 int32 (the 2 past R land in the next tap's slots, rewritten
+ * after; xpack has room: see QCC_UK_CONV2D_XPACK_PIXELS). The taps of a
+ * row's last pixels go through the portable loop. */
+static inline QCC_AVX2 void pack_strided_avx2(const int8_t *x, int64_t cs,
+                                              int64_t rs, const int xs,
+                                              int64_t Cg, int64_t KH,
+                                              int64_t KW, const int s,
+                                              int64_t dh, int64_t dw,
+                                              int64_t ih0, int64_t ow0,
+                                              int64_t R, int64_t Wmin,
+                                              int32_t *xp) {
+  int64_t kp = 0;
+  for (int64_t c = 0; c < Cg; c += 2) {
+    const int8_t *p0 = x + c * cs;
+    const int has1 = c + 1 < Cg;
+    for (int64_t kh = 0; kh < KH; ++kh) {
+      const int8_t *row = p0 + (ih0 + kh * dh) * rs + ow0 * s;
+      for (int64_t kw = 0; kw < KW; ++kw, ++kp) {
+        const int8_t *q = row + kw * dw;
+        int32_t *dst = xp + kp * R;
+        if (s == 1 && ow0 + kw * dw + 8 <= Wmin) {
+          __m128i a = _mm_loadl_epi64((const __m128i *)(const void *)q);
+          __m128i b = has1 ? _mm_loadl_epi64((const __m128i *)(const void *)(q + cs))
+                           : _mm_setzero_si128();
+          __m128i ab = _mm_unpacklo_epi8(a, b);
+          _mm256_storeu_si256((__m256i *)(void *)dst,
+                              xs ? _mm256_cvtepi8_epi16(ab)
+                                 : _mm256_cvtepu8_epi16(ab));
+        } else if (s == 2 && 2 * ow0 + kw * dw + 16 <= Wmin) {
+          __m128i a = pixels16_avx2(q, xs);
+          __m128i b = has1 ? pixels16_avx2(q + cs, xs) : _mm_setzero_si128();
+          _mm_storeu_si128((__m128i *)(void *)dst, _mm_unpacklo_epi16(a, b));
+          _mm_storeu_si128((__m128i *)(void *)(dst + 4),
+                           _mm_unpackhi_epi16(a, b));
+        } else {
+          pack_tap(q, cs, xs, has1, s, R, dst);
+        }
+      }
+    }
+  }
+}
+
+__attribute__((target("avx2"), noinline)) static void
+pack_avx2(const int8_t *x, int64_t cs, int64_t rs, int64_t xs, int64_t Cg,
+          int64_t KH, int64_t KW, int64_t sw, int64_t dh, int64_t dw,
+          int64_t ih0, int64_t ow0, int64_t R, int64_t Wmin, int32_t *xp) {
+#define QCC_PACK_STRIDED(xs, s)                                                \
+  pack_strided_avx2(x, cs, rs, xs, Cg, KH, KW, s, dh, dw, ih0, ow0, R, Wmin, xp)
+  if (sw == 1)
+    xs ? QCC_PACK_STRIDED(1, 1) : QCC_PACK_STRIDED(0, 1);
+  else if (sw == 2)
+    xs ? QCC_PACK_STRIDED(1, 2) : QCC_PACK_STRIDED(0, 2);
+  else
+    pack(x, cs, rs, xs, Cg, KH, KW, sw, dh, dw, ih0, ow0, R, xp);
+#undef QCC_PACK_STRIDED
+}
+
 static inline QCC_AVX2 __m256i init_avx2(const int32_t *bias, int64_t has_bias,
                                          const int32_t *corr) {
   __m256i c = _mm256_loadu_si256((const __m256i *)(const void *)corr);
@@ -214,7 +304,7 @@ static inline QCC_AVX2 void block_avx2(const int32_t *xp, int64_t Kp,
   }
 }
 
-__attribute__((target("avx2"))) static void
+__attribute__((target("avx2"), noinline)) static void
 block_avx2_any(const int32_t *xp, int64_t Kp, const int8_t *w,
                const int32_t *bias, int64_t has_bias, const int32_t *corr,
                int32_t *out, int64_t Fg, int64_t R) {
@@ -228,7 +318,7 @@ __attribute__((target("avx2"))) void qcc_uk_conv2d_row_i8_avx2(
     const int8_t *w, int64_t w_off, int64_t Fg, const int32_t *bias,
     int64_t bias_off, int64_t has_bias, const int32_t *corr, int64_t corr_off,
     int32_t *out, int64_t out_off, int32_t *xpack) {
-  conv_row(QCC_CONV_ROW_ARGS, block_avx2_any);
+  conv_row(QCC_CONV_ROW_ARGS, pack_avx2, block_avx2_any);
 }
 #endif
 
@@ -300,7 +390,7 @@ QCC_ALWAYS_INLINE void block_neon(const int32_t *xp, int64_t Kp,
   }
 }
 
-static void block_neon_any(const int32_t *xp, int64_t Kp, const int8_t *w,
+__attribute__((noinline)) static void block_neon_any(const int32_t *xp, int64_t Kp, const int8_t *w,
                            const int32_t *bias, int64_t has_bias,
                            const int32_t *corr, int32_t *out, int64_t Fg,
                            int64_t R) {
@@ -317,6 +407,6 @@ void qcc_uk_conv2d_row_i8_neon(const int8_t *x, int64_t x_off,
                                int64_t has_bias, const int32_t *corr,
                                int64_t corr_off, int32_t *out, int64_t out_off,
                                int32_t *xpack) {
-  conv_row(QCC_CONV_ROW_ARGS, block_neon_any);
+  conv_row(QCC_CONV_ROW_ARGS, pack_portable, block_neon_any);
 }
 #endif

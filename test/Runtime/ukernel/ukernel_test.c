@@ -33,7 +33,10 @@ static int check_conv(const char *name, qcc_uk_conv2d_row_i8_fn fn, int cases) {
     /* Pad the planes and rows so that the strides are not the sizes. */
     int64_t rs = W + rnd(0, 3), cs = H * rs + rnd(0, 5), x_off = rnd(0, 7);
     int64_t Kp = (Cg + 1) / 2 * KH * KW;
-    int8_t *x = malloc((size_t)(x_off + Cg * cs));
+    /* The last row of the last plane ends the buffer: a read past W
+     * faults under AddressSanitizer. */
+    int64_t xbytes = x_off + (Cg - 1) * cs + (H - 1) * rs + W;
+    int8_t *x = malloc((size_t)xbytes);
     int8_t *wd = malloc((size_t)(Fg * Cg * KH * KW)); /* w'[f][c][kh][kw] */
     int64_t w_off = rnd(0, 3), bias_off = rnd(0, 3), corr_off = rnd(0, 3);
     int64_t out_off = rnd(0, 3);
@@ -43,7 +46,7 @@ static int check_conv(const char *name, qcc_uk_conv2d_row_i8_fn fn, int cases) {
     int32_t *out = malloc(sizeof(int32_t) * (size_t)(out_off + OW * Fg));
     int32_t *xpack =
         malloc(sizeof(int32_t) * (size_t)(QCC_UK_CONV2D_XPACK_PIXELS * Kp));
-    for (int64_t i = 0; i < x_off + Cg * cs; ++i)
+    for (int64_t i = 0; i < xbytes; ++i)
       x[i] = (int8_t)rnd(-128, 127);
     for (int64_t i = 0; i < Fg * Cg * KH * KW; ++i)
       wd[i] = (int8_t)rnd(-128, 127);
