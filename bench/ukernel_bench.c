@@ -176,6 +176,44 @@ static void bench_dw(const char *variant, qcc_uk_dwconv2d_row_i8_fn fn,
   }
 }
 
+/* qcc_uk_requant_row_i8 on MobileNetV2-like rows: every row of a layer's
+ * output, Fg channels per call (Fg = 1: a depthwise row per call); the
+ * rate is in G values per second (reported in the gmacs field). */
+static const struct {
+  const char *name;
+  int64_t Fg, OW, rows;
+} rq_shapes[] = {
+    {"requant 32 ch @112", 32, 112, 112},
+    {"requant 144 ch @56", 144, 56, 56},
+    {"requant 1 ch @112 (dw)", 1, 112, 112 * 32},
+    {"requant 1 ch @14 (dw)", 1, 14, 14 * 576},
+};
+
+static void bench_requant(const char *variant, qcc_uk_requant_row_i8_fn fn,
+                          double seconds) {
+  for (size_t i = 0; i < sizeof rq_shapes / sizeof rq_shapes[0]; ++i) {
+    int64_t Fg = rq_shapes[i].Fg, OW = rq_shapes[i].OW, rows = rq_shapes[i].rows;
+    int32_t *acc = malloc(sizeof(int32_t) * (size_t)(OW * Fg));
+    int32_t *p = malloc(sizeof(int32_t) * (size_t)(7 * Fg));
+    int8_t *out = malloc((size_t)(Fg * OW));
+    for (int64_t j = 0; j < OW * Fg; ++j)
+      acc[j] = (int32_t)(j * 7919 % 40000) - 20000;
+    for (int64_t f = 0; f < Fg; ++f) {
+      p[f] = 1518500250, p[Fg + f] = 40, p[2 * Fg + f] = 3;
+      p[3 * Fg + f] = 0, p[4 * Fg + f] = 255;
+      /* amin/amax as qcc computes them: (lo - zp) 2^40 / mult, rounded out. */
+      p[5 * Fg + f] = (int32_t)(-(3LL << 40) / 1518500250 - 1);
+      p[6 * Fg + f] = (int32_t)((252LL << 40) / 1518500250 + 1);
+    }
+    double best;
+    QCC_BEST_TIME(best, seconds, for (int64_t r = 0; r < rows; ++r)
+                                     fn(acc, 0, OW, Fg, p, 0, Fg, out, 0, OW));
+    report("requant_row_i8", variant, rq_shapes[i].name,
+           (double)rows * OW * Fg, best);
+    free(acc), free(p), free(out);
+  }
+}
+
 int main(int argc, char **argv) {
   int peak_only = argc > 1 && !strcmp(argv[1], "--peak");
 #if defined(__x86_64__)
@@ -210,10 +248,12 @@ int main(int argc, char **argv) {
     return 0;
   bench_conv("portable", qcc_uk_conv2d_row_i8, 0.3);
   bench_dw("portable", qcc_uk_dwconv2d_row_i8, 0.3);
+  bench_requant("portable", qcc_uk_requant_row_i8, 0.3);
 #if defined(__x86_64__)
   if (__builtin_cpu_supports("avx2")) {
     bench_conv("avx2", qcc_uk_conv2d_row_i8_avx2, 0.3);
     bench_dw("avx2", qcc_uk_dwconv2d_row_i8_avx2, 0.3);
+    bench_requant("avx2", qcc_uk_requant_row_i8_avx2, 0.3);
   }
 #endif
 #if defined(__aarch64__)

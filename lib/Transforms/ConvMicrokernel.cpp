@@ -1,5 +1,6 @@
 //===- ConvMicrokernel.cpp - register-blocked filter-innermost conv -------===//
 #include "LibraryKernels.h"
+#include "RequantKernel.h"
 #include "RequantTile.h"
 #include "qcc/Transforms/Passes.h"
 #include "qcc/Transforms/SubByte.h"
@@ -297,7 +298,8 @@ func::FuncOp declareConvRowKernel(ModuleOp module) {
 
 /// Replaces the convolution by calls to the library kernel
 /// qcc_uk_conv2d_row_i8, one per output row, each followed by that row's
-/// requantization. Fails (changing nothing) when the convolution is not one
+/// requantization (a call to qcc_uk_requant_row_i8 when the requantization
+/// is the fixed-point form it computes). Fails (changing nothing) when the convolution is not one
 /// the kernel computes: weights that are not a constant global, weights
 /// minus their zero point outside int8, a non-constant fill, an input whose
 /// rows are not contiguous.
@@ -380,6 +382,11 @@ LogicalResult emitLibraryRowKernel(OpBuilder &b, linalg::GenericOp conv,
       DenseElementsAttr::get(RankedTensorType::get(cT.getShape(), b.getI32Type()),
                              ArrayRef<int32_t>(corr)));
   func::FuncOp callee = declareConvRowKernel(module);
+  // The requantization as the runtime's kernel when it is the fixed-point
+  // form (else a copy of it per row).
+  Value rqParams;
+  if (auto rq = qcc::matchFixedPointRequant(requant))
+    rqParams = qcc::addRequantParamsGlobal(b, conv, *rq);
 
   auto idx = [&](int64_t v) { return arith::ConstantIndexOp::create(b, loc, v); };
   auto i64c = [&](int64_t v) {
@@ -437,7 +444,11 @@ LogicalResult emitLibraryRowKernel(OpBuilder &b, linalg::GenericOp conv,
             cm.getBaseBuffer(), toI64(cOff), om.getBaseBuffer(),
             toI64(om.getOffset()), pm.getBaseBuffer()};
         func::CallOp::create(b, loc, callee, args);
-        emitRequantRow(b, loc, fusion, n, g, oh, Fg, OW);
+        if (rqParams)
+          qcc::emitRequantRowCall(b, loc, requant, fusion.scratch, rqParams, n,
+                                  gFg, oh, Fg, OW, G * Fg);
+        else
+          emitRequantRow(b, loc, fusion, n, g, oh, Fg, OW);
       });
     });
   });
@@ -547,8 +558,11 @@ struct ConvMicrokernelPass
             b.getI64IntegerAttr(64));
       if (fusion && libraryKernels &&
           succeeded(emitLibraryRowKernel(b, g, x, w, p, *fusion))) {
+        SmallVector<Value> requantIns(fusion->uses.requant.getDpsInputs());
         qcc::eraseAccumulator(acc);
         qcc::eraseUnusedGlobal(w);
+        for (Value in : llvm::drop_begin(requantIns))
+          qcc::eraseUnusedGlobal(in);
         continue;
       }
       scf::ForOp kernel =

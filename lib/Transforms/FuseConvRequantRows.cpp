@@ -1,5 +1,6 @@
 //===- FuseConvRequantRows.cpp - requantize other convolutions per row ----===//
 #include "LibraryKernels.h"
+#include "RequantKernel.h"
 #include "RequantTile.h"
 #include "qcc/Transforms/Passes.h"
 
@@ -223,19 +224,27 @@ LogicalResult fuse(linalg::GenericOp conv, bool libraryKernels) {
   Value scratch = memref::AllocOp::create(
       b, loc, MemRefType::get({OW}, b.getI32Type()), b.getI64IntegerAttr(64));
   std::optional<DwLibrary> lib;
+  Value rqParams;
   if (libraryKernels && (!uses->fill || matchPattern(uses->fill, m_Constant())))
     lib = prepareDwLibrary(b, loc, conv, x, w);
+  if (lib)
+    if (auto rq = qcc::matchFixedPointRequant(uses->requant))
+      rqParams = qcc::addRequantParamsGlobal(b, conv, *rq);
   Value zero = idx(0), one = idx(1);
   SmallVector<Value> iv;
   scf::ForOp outer;
-  for (int64_t ub : {N, G, Fg, OH}) {
+  // With the requantization in the kernel, one call per channel plane.
+  SmallVector<int64_t> bounds = {N, G, Fg, OH};
+  if (lib && rqParams)
+    bounds.pop_back();
+  for (int64_t ub : bounds) {
     auto loop = scf::ForOp::create(b, loc, zero, idx(ub), one);
     if (!outer)
       outer = loop;
     b.setInsertionPointToStart(loop.getBody());
     iv.push_back(loop.getInductionVar());
   }
-  Value n = iv[0], g = iv[1], f = iv[2], oh = iv[3];
+  Value n = iv[0], g = iv[1], f = iv[2], oh = iv.size() > 3 ? iv[3] : Value();
   Value fc = arith::AddIOp::create(
       b, loc, arith::MulIOp::create(b, loc, g, idx(Fg)), f);
   Value start = uses->fill
@@ -262,6 +271,38 @@ LogicalResult fuse(linalg::GenericOp conv, bool libraryKernels) {
     Value xOff = add(xm.getOffset(), add(mul(n, xm.getStrides()[0]),
                                          mul(g, xm.getStrides()[1])));
     Value wOff = add(wm.getOffset(), mul(fc, idx(Cg * KH * KW)));
+    if (rqParams) {
+      Value out = uses->requant.getDpsInits()[0];
+      auto outm = memref::ExtractStridedMetadataOp::create(b, loc, out);
+      auto pm = memref::ExtractStridedMetadataOp::create(b, loc, rqParams);
+      Value outOff = add(outm.getOffset(), add(mul(n, outm.getStrides()[0]),
+                                               mul(fc, outm.getStrides()[1])));
+      auto p8 = MemRefType::get({}, b.getI8Type());
+      auto p32 = MemRefType::get({}, b.getI32Type());
+      Type i64 = b.getI64Type();
+      SmallVector<Type> args = {p8};
+      args.append(14, i64); // x_off .. OW
+      args.append({p8, i64, b.getI32Type(), p32, i64, i64, p8, i64, i64, p32});
+      func::FuncOp fused = qcc::declareKernel(
+          conv->getParentOfType<ModuleOp>(), "qcc_uk_dwconv2d_requant_i8", args);
+      func::CallOp::create(
+          b, loc, fused,
+          ValueRange{xm.getBaseBuffer(), toI64(xOff), toI64(xm.getStrides()[2]),
+                     toI64(xm.getStrides()[3]), i64c(lib->body.xSigned),
+                     i64c(xT.getDimSize(4)), i64c(Cg), i64c(KH), i64c(KW),
+                     i64c(sh), i64c(sw), i64c(dh), i64c(dw), i64c(OH), i64c(OW),
+                     wm.getBaseBuffer(), toI64(wOff), init, pm.getBaseBuffer(),
+                     toI64(add(pm.getOffset(), fc)), i64c(G * Fg),
+                     outm.getBaseBuffer(), toI64(outOff),
+                     toI64(outm.getStrides()[2]), om.getBaseBuffer()});
+      outer->setAttr("qcc.kernel", b.getStringAttr("conv2d"));
+      SmallVector<Value> requantIns(uses->requant.getDpsInputs());
+      qcc::eraseAccumulator(acc);
+      qcc::eraseUnusedGlobal(w);
+      for (Value in : llvm::drop_begin(requantIns))
+        qcc::eraseUnusedGlobal(in);
+      return success();
+    }
     func::CallOp::create(
         b, loc, lib->callee,
         ValueRange{xm.getBaseBuffer(), toI64(xOff), toI64(xm.getStrides()[2]),

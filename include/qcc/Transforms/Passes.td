@@ -232,7 +232,17 @@ def ConvMicrokernelPass : Pass<"qcc-conv-microkernel", "mlir::ModuleOp"> {
     passed as their base buffer (`memref.extract_strided_metadata`) plus
     offsets and strides. When the module is linked, qcc binds the call to
     the best variant of the kernel the target's features allow (AVX2 on
-    x86-64 with `+avx2`, else the portable one).
+    x86-64 with `+avx2`, NEON on AArch64, else the portable one).
+
+    The row's requantization is a call to `qcc_uk_requant_row_i8` when its
+    body is the fixed-point form `convert-qnn-to-linalg` writes for a
+    32-bit operand (matched op by op; its multipliers, shifts, zero points
+    and bounds constants or constant globals indexed by the output
+    channel) and every channel is within the kernel's limits (shift <= 44
+    for 8-bit outputs; see qcc_ukernel.h): the parameters, with the
+    accumulator bounds [amin, amax] outside which the result is lo or hi,
+    go to one i32 global `__qcc_uk_requant_params`; otherwise a copy of
+    the requantization is emitted per row.
   }];
   let options = [
     Option<"pixels", "pixels", "int64_t", /*default=*/"0",
@@ -281,7 +291,11 @@ def FuseConvRequantRowsPass : Pass<"qcc-fuse-conv-requant-rows", "mlir::ModuleOp
     (`__qcc_uk_dwconv_weights`, same order), and the zero-point correction
     -zx * sum(w - zw) per filter to `__qcc_uk_dwconv_corr`, added to the
     row's start value. Integer sums modulo 2^32 do not depend on their
-    order, so results stay bit-identical.
+    order, so results stay bit-identical. When the requantization is also
+    the fixed-point form `qcc-conv-microkernel` hands to
+    `qcc_uk_requant_row_i8` (same parameters global), the loop nest drops
+    the row loop: one call to `qcc_uk_dwconv2d_requant_i8` per (n, g, f)
+    computes and requantizes the channel's whole plane.
   }];
   let options = [
     Option<"libraryKernels", "library-kernels", "bool", /*default=*/"true",

@@ -16,6 +16,7 @@
 #include "qcc_ukernel.h"
 
 #define QCC_ALWAYS_INLINE static inline __attribute__((always_inline))
+#include "requant_inline.h"
 
 /* out[ow] for ow in [from, OW), one pixel at a time. */
 QCC_ALWAYS_INLINE void dw_scalar(const int8_t *x, int64_t cs, int64_t rs,
@@ -55,11 +56,23 @@ void qcc_uk_dwconv2d_row_i8(const int8_t *x, int64_t x_off, int64_t x_cstride,
  * A block computes output pixels [ow, ow + P) (P = 16 or 8, P * s input
  * bytes a tap). With `tail` (P = 8) it reads copies of the rows (see
  * copy_small) and stores only the n < 8 pixels [ow, ow + n). */
+/* Where a requantized row goes (qcc_uk_dwconv2d_requant_i8): the bytes,
+ * the channel's parameters (p[i * F], as in qcc_uk_requant_row_i8) and
+ * their vector form (struct rq8 for AVX2). Without one (NULL), blocks
+ * store the int32 accumulators to `out`. */
+struct dw_rq {
+  int8_t *out;
+  const int32_t *p;
+  int64_t F;
+  const void *vec;
+};
+
 typedef void (*dw_block_fn)(const int8_t *x, int64_t cs, int64_t rs, int xs,
                             int64_t Cg, int64_t KH, int64_t KW, int s,
                             int64_t dh, int64_t dw, int64_t ih0, int64_t ow,
                             int P, const int8_t *w, int32_t init, int32_t *out,
-                            int tail, int64_t W, int64_t n);
+                            int tail, int64_t W, int64_t n,
+                            const struct dw_rq *rq);
 
 enum { kTailBytes = 64 };
 
@@ -140,11 +153,12 @@ QCC_ALWAYS_INLINE int64_t dw_row(const int8_t *x, int64_t cs, int64_t rs,
                                  int64_t KH, int64_t KW, const int s,
                                  int64_t dh, int64_t dw, int64_t ih0,
                                  int64_t OW, const int8_t *w, int32_t init,
-                                 int32_t *out, dw_block_fn block) {
+                                 int32_t *out, dw_block_fn block,
+                                 const struct dw_rq *rq) {
 #define QCC_DW_FITS(ow, P) (s * (ow) + (P) * s - 1 + (KW - 1) * dw < W)
 #define QCC_DW_BLOCK(ow, P, tail, n)                                           \
   block(x, cs, rs, xs, Cg, KH, KW, s, dh, dw, ih0, ow, P, w, init, out, tail, \
-        W, n)
+        W, n, rq)
   int64_t ow = 0;
   for (; ow + 16 <= OW && QCC_DW_FITS(ow, 16); ow += 16)
     QCC_DW_BLOCK(ow, 16, 0, 16);
@@ -165,19 +179,21 @@ QCC_ALWAYS_INLINE int64_t dw_row(const int8_t *x, int64_t cs, int64_t rs,
 }
 
 /* A vector variant: strides 1 and 2 (signed or unsigned input, as
- * constants) in blocks, the rest in the scalar loop. */
+ * constants) in blocks, the rest in the scalar loop (into `out`, then
+ * requantized one by one when there is `rq`). */
 QCC_ALWAYS_INLINE void
 dw_vector(const int8_t *x, int64_t x_off, int64_t x_cstride,
           int64_t x_rstride, int64_t x_signed, int64_t W, int64_t Cg,
           int64_t KH, int64_t KW, int64_t sh, int64_t sw, int64_t dh,
           int64_t dw, int64_t oh, int64_t OW, const int8_t *w, int64_t w_off,
-          int32_t init, int32_t *out, int64_t out_off, dw_block_fn block) {
+          int32_t init, int32_t *out, int64_t out_off, dw_block_fn block,
+          const struct dw_rq *rq) {
   x += x_off, w += w_off, out += out_off;
   const int64_t ih0 = oh * sh;
   int64_t done = 0;
 #define QCC_DW_ROW(xs, s)                                                      \
   dw_row(x, x_cstride, x_rstride, xs, W, Cg, KH, KW, s, dh, dw, ih0, OW, w,   \
-         init, out, block)
+         init, out, block, rq)
   if (sw == 1)
     done = x_signed ? QCC_DW_ROW(1, 1) : QCC_DW_ROW(0, 1);
   else if (sw == 2)
@@ -185,6 +201,33 @@ dw_vector(const int8_t *x, int64_t x_off, int64_t x_cstride,
 #undef QCC_DW_ROW
   dw_scalar(x, x_cstride, x_rstride, x_signed, Cg, KH, KW, sw, dh, dw, ih0,
             done, OW, w, init, out);
+  if (rq) {
+    const int32_t *p = rq->p;
+    const int64_t F = rq->F;
+    for (int64_t ow = done; ow < OW; ++ow)
+      rq->out[ow] = (int8_t)requant1(out[ow], p[0], p[F], p[2 * F], p[3 * F],
+                                     p[4 * F]);
+  }
+}
+
+/* Every row of one filter, requantized: the row kernel `row` into
+ * `scratch`, then qcc_uk_requant_row_i8 of it. */
+#define QCC_DW_REQUANT_ROWS(row)                                               \
+  for (int64_t oh = 0; oh < OH; ++oh) {                                        \
+    row(x, x_off, x_cstride, x_rstride, x_signed, W, Cg, KH, KW, sh, sw, dh,   \
+        dw, oh, OW, w, w_off, init, scratch, 0);                               \
+    qcc_uk_requant_row_i8(scratch, 0, OW, 1, p, p_off, F, out,                 \
+                          out_off + oh * out_rstride, 0);                      \
+  }
+
+void qcc_uk_dwconv2d_requant_i8(
+    const int8_t *x, int64_t x_off, int64_t x_cstride, int64_t x_rstride,
+    int64_t x_signed, int64_t W, int64_t Cg, int64_t KH, int64_t KW,
+    int64_t sh, int64_t sw, int64_t dh, int64_t dw, int64_t OH, int64_t OW,
+    const int8_t *w, int64_t w_off, int32_t init, const int32_t *p,
+    int64_t p_off, int64_t F, int8_t *out, int64_t out_off,
+    int64_t out_rstride, int32_t *scratch) {
+  QCC_DW_REQUANT_ROWS(qcc_uk_dwconv2d_row_i8)
 }
 
 #define QCC_DW_ARGS                                                            \
@@ -226,7 +269,7 @@ dw_block_avx2(const int8_t *x, int64_t cs, int64_t rs, const int xs,
               int64_t Cg, int64_t KH, int64_t KW, const int s, int64_t dh,
               int64_t dw, int64_t ih0, int64_t ow, const int P,
               const int8_t *w, int32_t init, int32_t *out, const int tail,
-              int64_t W, int64_t n) {
+              int64_t W, int64_t n, const struct dw_rq *rq) {
   __m256i lo = _mm256_set1_epi32(init), hi = lo;
   QCC_DW_FOR_EACH_TAP({
     if (P == 16) {
@@ -239,6 +282,22 @@ dw_block_avx2(const int8_t *x, int64_t cs, int64_t rs, const int xs,
       lo = _mm256_add_epi32(lo, _mm256_cvtepi16_epi32(p));
     }
   });
+  if (rq) {
+    const struct rq8 *k = (const struct rq8 *)rq->vec;
+    __m128i b = bytes8(requant8(lo, k));
+    if (tail) {
+      int8_t r[16];
+      _mm_storeu_si128((__m128i *)(void *)r, b);
+      for (int64_t i = 0; i < n; ++i)
+        rq->out[ow + i] = r[i];
+      return;
+    }
+    _mm_storel_epi64((__m128i *)(void *)(rq->out + ow), b);
+    if (P == 16)
+      _mm_storel_epi64((__m128i *)(void *)(rq->out + ow + 8),
+                       bytes8(requant8(hi, k)));
+    return;
+  }
   if (tail) {
     int32_t r[8];
     _mm256_storeu_si256((__m256i *)(void *)r, lo);
@@ -251,13 +310,29 @@ dw_block_avx2(const int8_t *x, int64_t cs, int64_t rs, const int xs,
     _mm256_storeu_si256((__m256i *)(void *)(out + ow + 8), hi);
 }
 
+__attribute__((target("avx2"))) void qcc_uk_dwconv2d_requant_i8_avx2(
+    const int8_t *x, int64_t x_off, int64_t x_cstride, int64_t x_rstride,
+    int64_t x_signed, int64_t W, int64_t Cg, int64_t KH, int64_t KW,
+    int64_t sh, int64_t sw, int64_t dh, int64_t dw, int64_t OH, int64_t OW,
+    const int8_t *w, int64_t w_off, int32_t init, const int32_t *p,
+    int64_t p_off, int64_t F, int8_t *out, int64_t out_off,
+    int64_t out_rstride, int32_t *scratch) {
+  const struct rq8 k = rq8_params(p + p_off, F, 0, 1);
+  for (int64_t oh = 0; oh < OH; ++oh) {
+    const struct dw_rq rq = {out + out_off + oh * out_rstride, p + p_off, F,
+                             &k};
+    dw_vector(x, x_off, x_cstride, x_rstride, x_signed, W, Cg, KH, KW, sh, sw,
+              dh, dw, oh, OW, w, w_off, init, scratch, 0, dw_block_avx2, &rq);
+  }
+}
+
 __attribute__((target("avx2"))) void qcc_uk_dwconv2d_row_i8_avx2(
     const int8_t *x, int64_t x_off, int64_t x_cstride, int64_t x_rstride,
     int64_t x_signed, int64_t W, int64_t Cg, int64_t KH, int64_t KW,
     int64_t sh, int64_t sw, int64_t dh, int64_t dw, int64_t oh, int64_t OW,
     const int8_t *w, int64_t w_off, int32_t init, int32_t *out,
     int64_t out_off) {
-  dw_vector(QCC_DW_ARGS, dw_block_avx2);
+  dw_vector(QCC_DW_ARGS, dw_block_avx2, 0);
 }
 #endif
 
@@ -281,7 +356,8 @@ dw_block_neon(const int8_t *x, int64_t cs, int64_t rs, const int xs,
               int64_t Cg, int64_t KH, int64_t KW, const int s, int64_t dh,
               int64_t dw, int64_t ih0, int64_t ow, const int P,
               const int8_t *w, int32_t init, int32_t *out, const int tail,
-              int64_t W, int64_t n) {
+              int64_t W, int64_t n, const struct dw_rq *rq) {
+  (void)rq; /* the NEON variant requantizes through qcc_uk_requant_row_i8 */
   int32x4_t a0 = vdupq_n_s32(init), a1 = a0, a2 = a0, a3 = a0;
   QCC_DW_FOR_EACH_TAP({
     int16x8_t v = load8_neon(tap, xs, s);
@@ -317,6 +393,16 @@ void qcc_uk_dwconv2d_row_i8_neon(const int8_t *x, int64_t x_off,
                                  int64_t oh, int64_t OW, const int8_t *w,
                                  int64_t w_off, int32_t init, int32_t *out,
                                  int64_t out_off) {
-  dw_vector(QCC_DW_ARGS, dw_block_neon);
+  dw_vector(QCC_DW_ARGS, dw_block_neon, 0);
+}
+
+void qcc_uk_dwconv2d_requant_i8_neon(
+    const int8_t *x, int64_t x_off, int64_t x_cstride, int64_t x_rstride,
+    int64_t x_signed, int64_t W, int64_t Cg, int64_t KH, int64_t KW,
+    int64_t sh, int64_t sw, int64_t dh, int64_t dw, int64_t OH, int64_t OW,
+    const int8_t *w, int64_t w_off, int32_t init, const int32_t *p,
+    int64_t p_off, int64_t F, int8_t *out, int64_t out_off,
+    int64_t out_rstride, int32_t *scratch) {
+  QCC_DW_REQUANT_ROWS(qcc_uk_dwconv2d_row_i8_neon)
 }
 #endif

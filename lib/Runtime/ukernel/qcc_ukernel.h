@@ -99,4 +99,59 @@ qcc_uk_dwconv2d_row_i8_t qcc_uk_dwconv2d_row_i8_avx2;
 qcc_uk_dwconv2d_row_i8_t qcc_uk_dwconv2d_row_i8_neon;
 #endif
 
+/* --- qcc_uk_dwconv2d_requant_i8 ---------------------------------------------
+ *
+ * Every output row oh < OH of one filter of qcc_uk_dwconv2d_row_i8 (same
+ * input, weights and init), requantized as qcc_uk_requant_row_i8 does with
+ * the parameters of channel p_off (p, F as there) and stored as bytes at
+ * out + out_off + oh * out_rstride + ow: one call a channel plane instead
+ * of two a row. `scratch` holds OW int32 (variants may not use it).
+ */
+typedef void qcc_uk_dwconv2d_requant_i8_t(
+    const int8_t *x, int64_t x_off, int64_t x_cstride, int64_t x_rstride,
+    int64_t x_signed, int64_t W, int64_t Cg, int64_t KH, int64_t KW,
+    int64_t sh, int64_t sw, int64_t dh, int64_t dw, int64_t OH, int64_t OW,
+    const int8_t *w, int64_t w_off, int32_t init, const int32_t *p,
+    int64_t p_off, int64_t F, int8_t *out, int64_t out_off,
+    int64_t out_rstride, int32_t *scratch);
+typedef qcc_uk_dwconv2d_requant_i8_t *qcc_uk_dwconv2d_requant_i8_fn;
+
+qcc_uk_dwconv2d_requant_i8_t qcc_uk_dwconv2d_requant_i8;
+#if defined(__x86_64__)
+qcc_uk_dwconv2d_requant_i8_t qcc_uk_dwconv2d_requant_i8_avx2;
+#endif
+#if defined(__aarch64__)
+qcc_uk_dwconv2d_requant_i8_t qcc_uk_dwconv2d_requant_i8_neon;
+#endif
+
+/* --- qcc_uk_requant_row_i8 -------------------------------------------------
+ *
+ * Requantizes one output row of Fg channels from their int32 accumulators,
+ * as qcc's fixed-point requantization does (lib/Conversion/QNNToLinalg):
+ *
+ *   out[f * out_fstride + ow] = clamp(zp[f] + rhe(acc[ow * Fg + f] *
+ *                                     mult[f] / 2^shift[f]), lo[f], hi[f])
+ *
+ * stored as its low byte, for f < Fg and ow < OW (acc + acc_off,
+ * out + out_off), where rhe rounds half to even and the parameters are
+ * p[p_off + i * F + f] for i = 0 (mult), 1 (shift), 2 (zp), 3 (lo), 4 (hi),
+ * 5 (amin), 6 (amax), F being the parameter arrays' length. They must
+ * satisfy 0 <= mult < 2^31, 1 <= shift <= 61, -128 <= lo <= hi <= 255,
+ * |zp| <= 2^16, amin <= amax such that clamping acc to [amin, amax]
+ * changes no result (qcc uses amin = floor((lo - zp) 2^shift / mult) and
+ * amax = ceil((hi - zp) 2^shift / mult), within int32), and
+ * max(|amin|, |amax|) * mult < 2^53: acc * mult * 2^-shift is then exact
+ * in double, which the vector variants use.
+ */
+typedef void qcc_uk_requant_row_i8_t(const int32_t *acc, int64_t acc_off,
+                                     int64_t OW, int64_t Fg, const int32_t *p,
+                                     int64_t p_off, int64_t F, int8_t *out,
+                                     int64_t out_off, int64_t out_fstride);
+typedef qcc_uk_requant_row_i8_t *qcc_uk_requant_row_i8_fn;
+
+qcc_uk_requant_row_i8_t qcc_uk_requant_row_i8;
+#if defined(__x86_64__)
+qcc_uk_requant_row_i8_t qcc_uk_requant_row_i8_avx2;
+#endif
+
 #endif

@@ -10,14 +10,20 @@
 // Conv requantization (s_in 0.0235, s_w [0.01, 0.02, 0.03, 0.04], s_out 0.05):
 //   /usr/bin/python3 -c 'import numpy as np, math; f = lambda x: float(np.float32(x)); [print(31 - e, round(m * 2**31)) for m, e in (math.frexp(f(0.0235) * f(w) / f(0.05)) for w in (0.01, 0.02, 0.03, 0.04))]'
 //   -> shifts [38, 37, 37, 36], mults [1291926070, 1291926070, 1937889105, 1291926070]
+// The convolution (4 filters over 3 channels) runs in the runtime's
+// qcc_uk_dwconv2d_requant_i8, whose parameters are one i32 global:
+// mults, shifts, zero points (0), lo (0), hi (255), and the accumulator
+// bounds amin = floor((lo - zp) 2^s / m) = 0 and
+// amax = ceil((hi - zp) 2^s / m):
+//   /usr/bin/python3 -c 'print([-((-255 * 2**s) // m) for m, s in ((1291926070, 38), (1291926070, 37), (1937889105, 37), (1291926070, 36))])'
+//   -> [54256, 27128, 18086, 13564]
 // Arena: the conv is requantized one output row at a time
 // (qcc-fuse-conv-requant-rows), so no 1x4x8x8 x i32 accumulator exists; the
 // largest simultaneously live buffers are the padded input (1x3x10x10 =
 // 300 B, at 0), the conv output (1x4x8x8 = 256 B, at 320) and the row of
 // accumulators (8 x i32 = 32 B, at 576): 608 -> 640.
 
-// CHECK-DAG: llvm.mlir.global private constant @{{.*}}(dense<[1291926070, 1291926070, 1937889105, 1291926070]> : tensor<4xi32>)
-// CHECK-DAG: llvm.mlir.global private constant @{{.*}}(dense<[38, 37, 37, 36]> : tensor<4xi8>)
+// CHECK-DAG: llvm.mlir.global private constant @{{.*}}(dense<[1291926070, 1291926070, 1937889105, 1291926070, 38, 37, 37, 36, 0, 0, 0, 0, 0, 0, 0, 0, 255, 255, 255, 255, 0, 0, 0, 0, 54256, 27128, 18086, 13564]> : tensor<28xi32>)
 // CHECK-DAG: llvm.mlir.global private constant @{{.*}}(dense<[1, 2, 3, 4]> : tensor<4xi32>)
 // CHECK: llvm.func @model(%{{.*}}: !llvm.ptr {qcc.name = "arena"}, %{{.*}}: !llvm.ptr {qcc.name = "input"}, %{{.*}}: !llvm.ptr {qcc.name = "output"})
 // CHECK-SAME: attributes {qcc.arena_bytes = 640 : i64}

@@ -10,6 +10,7 @@
  *===----------------------------------------------------------------------===*/
 #include "qcc_ukernel.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,14 +151,189 @@ static int check_dw(const char *name, qcc_uk_dwconv2d_row_i8_fn fn, int cases) {
   return 0;
 }
 
+/* Draws channel f's requantization parameters (prm[p_off + i * F + f]) within
+ * qcc_uk_requant_row_i8's contract; returns 0 when the draw falls outside
+ * it (draw again). */
+static int draw_requant(int32_t *prm, int64_t p_off, int64_t F, int64_t f) {
+  int64_t s = rnd(0, 1) ? rnd(1, 12) : rnd(1, 44);
+  /* A power-of-two multiplier makes ties; others are any < 2^31. */
+  int64_t m = rnd(0, 3) == 0 ? (int64_t)1 << rnd(0, 30)
+                             : (rnd(0, 32767) << 16 | rnd(0, 65535));
+  int64_t lo = rnd(-128, 255), hi = rnd(-128, 255);
+  if (lo > hi) {
+    int64_t tmp = lo;
+    lo = hi, hi = tmp;
+  }
+  if (rnd(0, 1))
+    lo = rnd(0, 1) ? -128 : 0, hi = lo + 255 - (rnd(0, 1) ? 128 : 0);
+  prm[p_off + f] = (int32_t)m;
+  prm[p_off + F + f] = (int32_t)s;
+  prm[p_off + 2 * F + f] = (int32_t)rnd(-128, 255);
+  prm[p_off + 3 * F + f] = (int32_t)lo;
+  prm[p_off + 4 * F + f] = (int32_t)hi;
+  /* The accumulator bounds as qcc computes them (qcc_ukernel.h). */
+  int64_t zp = prm[p_off + 2 * F + f], amin = INT32_MIN, amax = INT32_MAX;
+  if (m > 0) {
+    __int128 a = ((__int128)(lo - zp) << s), b = ((__int128)(hi - zp) << s);
+    __int128 qa = a / m - (a % m < 0), qb = b / m + (b % m > 0);
+    amin = qa < INT32_MIN ? INT32_MIN : qa > INT32_MAX ? INT32_MAX : (int64_t)qa;
+    amax = qb < INT32_MIN ? INT32_MIN : qb > INT32_MAX ? INT32_MAX : (int64_t)qb;
+  }
+  __int128 big = (amax > -amin ? amax : -amin);
+  if (big * m >= ((__int128)1 << 53)) { /* outside the contract: redraw */
+    return 0;
+  }
+  prm[p_off + 5 * F + f] = (int32_t)amin;
+  prm[p_off + 6 * F + f] = (int32_t)amax;
+  return 1;
+}
+
+/* The requantization of `acc` with channel f's parameters, exactly: the
+ * floor, then up past the half or at the half of an odd floor. */
+static int8_t ref_requant(int64_t acc, const int32_t *prm, int64_t p_off,
+                          int64_t F, int64_t f) {
+  int64_t m = prm[p_off + f], s = prm[p_off + F + f];
+  int64_t zp = prm[p_off + 2 * F + f], lo = prm[p_off + 3 * F + f],
+          hi = prm[p_off + 4 * F + f];
+  int64_t prod = acc * m;
+  int64_t q = prod >> s, rem = prod - q * ((int64_t)1 << s);
+  int64_t half = (int64_t)1 << (s - 1);
+  if (rem > half || (rem == half && (q & 1)))
+    ++q;
+  q += zp;
+  q = q < lo ? lo : q > hi ? hi : q;
+  return (int8_t)q;
+}
+
+/* qcc_uk_requant_row_i8: `cases` random rows against the exact rounding
+ * (floor, then up past the half or at the half of an odd floor); bytes
+ * outside the row's channels and pixels must stay untouched. */
+static int check_requant(const char *name, qcc_uk_requant_row_i8_fn fn,
+                         int cases) {
+  for (int t = 0; t < cases; ++t) {
+    int64_t Fg = rnd(0, 3) == 0 ? 1 : rnd(1, 40), OW = rnd(1, 40);
+    int64_t p_off = rnd(0, 3), F = p_off + Fg + rnd(0, 3);
+    int64_t acc_off = rnd(0, 3), out_off = rnd(0, 3), fs = OW + rnd(0, 5);
+    int32_t *acc = malloc(sizeof(int32_t) * (size_t)(acc_off + OW * Fg));
+    int32_t *prm = malloc(sizeof(int32_t) * (size_t)(7 * F));
+    int64_t obytes = out_off + (Fg - 1) * fs + OW + 8;
+    int8_t *out = malloc((size_t)obytes);
+    for (int64_t i = 0; i < 7 * F; ++i)
+      prm[i] = 0;
+    for (int64_t f = 0; f < Fg; ++f)
+      while (!draw_requant(prm, p_off, F, f))
+        ;
+    for (int64_t i = 0; i < acc_off + OW * Fg; ++i)
+      acc[i] = rnd(0, 2) == 0 ? (int32_t)(rnd(0, 65535) << 16 | rnd(0, 65535))
+                              : (int32_t)rnd(-5000, 5000);
+    for (int64_t i = 0; i < obytes; ++i)
+      out[i] = 0x5a;
+    fn(acc, acc_off, OW, Fg, prm, p_off, F, out, out_off, fs);
+    int failed = 0;
+    for (int64_t i = 0; i < obytes && !failed; ++i) {
+      int64_t rel = i - out_off, f = rel / fs, ow = rel % fs;
+      int inside = rel >= 0 && f < Fg && ow < OW;
+      int8_t want = 0x5a;
+      if (inside)
+        want = ref_requant(acc[acc_off + ow * Fg + f], prm, p_off, F, f);
+      if (out[i] != want) {
+        printf("%s: case %d (Fg=%lld OW=%lld): byte %lld (channel %lld, "
+               "pixel %lld%s) = %d, want %d\n",
+               name, t, (long long)Fg, (long long)OW, (long long)i,
+               (long long)f, (long long)ow, inside ? "" : ", outside",
+               out[i], want);
+        failed = 1;
+      }
+    }
+    free(acc), free(prm), free(out);
+    if (failed)
+      return 1;
+  }
+  printf("%s: %d cases match the reference\n", name, cases);
+  return 0;
+}
+
+/* qcc_uk_dwconv2d_requant_i8: `cases` random channel planes against the
+ * depthwise reference and ref_requant; bytes outside the plane's rows
+ * must stay untouched. */
+static int check_dw_requant(const char *name, qcc_uk_dwconv2d_requant_i8_fn fn,
+                            int cases) {
+  for (int t = 0; t < cases; ++t) {
+    int64_t Cg = rnd(1, 3), KH = rnd(1, 5), KW = rnd(1, 5);
+    int64_t sh = rnd(1, 2), sw = rnd(1, 3), dh = rnd(1, 2), dw = rnd(1, 2);
+    int64_t OW = rnd(1, 40), OH = rnd(1, 4), xs = rnd(0, 1);
+    int64_t H = (OH - 1) * sh + (KH - 1) * dh + 1 + rnd(0, 2);
+    int64_t W = (OW - 1) * sw + (KW - 1) * dw + 1 + rnd(0, 3);
+    int64_t rs = W + rnd(0, 3), cs = H * rs + rnd(0, 5), x_off = rnd(0, 7);
+    int64_t w_off = rnd(0, 3), p_off = rnd(0, 3), F = p_off + 1 + rnd(0, 3);
+    int64_t out_off = rnd(0, 3), ors = OW + rnd(0, 4);
+    int64_t xbytes = x_off + (Cg - 1) * cs + (H - 1) * rs + W;
+    int64_t obytes = out_off + (OH - 1) * ors + OW + 8;
+    int8_t *x = malloc((size_t)xbytes);
+    int8_t *w = malloc((size_t)(w_off + Cg * KH * KW));
+    int32_t *prm = calloc((size_t)(7 * F), sizeof(int32_t));
+    int8_t *out = malloc((size_t)obytes);
+    int32_t *scratch = malloc(sizeof(int32_t) * (size_t)OW);
+    for (int64_t i = 0; i < xbytes; ++i)
+      x[i] = (int8_t)rnd(-128, 127);
+    for (int64_t i = 0; i < w_off + Cg * KH * KW; ++i)
+      w[i] = (int8_t)rnd(-128, 127);
+    for (int64_t i = 0; i < obytes; ++i)
+      out[i] = 0x5a;
+    while (!draw_requant(prm, p_off, F, 0))
+      ;
+    int32_t init = (int32_t)rnd(-100000, 100000);
+    fn(x, x_off, cs, rs, xs, W, Cg, KH, KW, sh, sw, dh, dw, OH, OW, w, w_off,
+       init, prm, p_off, F, out, out_off, ors, scratch);
+    int failed = 0;
+    for (int64_t i = 0; i < obytes && !failed; ++i) {
+      int64_t rel = i - out_off, oh = rel / ors, ow = rel % ors;
+      int inside = rel >= 0 && oh < OH && ow < OW;
+      int8_t want = 0x5a;
+      if (inside) {
+        int64_t acc = init;
+        for (int64_t c = 0; c < Cg; ++c)
+          for (int64_t kh = 0; kh < KH; ++kh)
+            for (int64_t kw = 0; kw < KW; ++kw) {
+              int8_t v = x[x_off + c * cs + (oh * sh + kh * dh) * rs +
+                           ow * sw + kw * dw];
+              acc += (xs ? v : (uint8_t)v) *
+                     (int64_t)w[w_off + (c * KH + kh) * KW + kw];
+            }
+        want = ref_requant((int32_t)acc, prm, p_off, F, 0);
+      }
+      if (out[i] != want) {
+        printf("%s: case %d (Cg=%lld K=%lldx%lld s=%lld,%lld OH=%lld "
+               "OW=%lld): byte %lld (row %lld, pixel %lld%s) = %d, want %d\n",
+               name, t, (long long)Cg, (long long)KH, (long long)KW,
+               (long long)sh, (long long)sw, (long long)OH, (long long)OW,
+               (long long)i, (long long)oh, (long long)ow,
+               inside ? "" : ", outside", out[i], want);
+        failed = 1;
+      }
+    }
+    free(x), free(w), free(prm), free(out), free(scratch);
+    if (failed)
+      return 1;
+  }
+  printf("%s: %d cases match the reference\n", name, cases);
+  return 0;
+}
+
 int main(void) {
   int failed = check_conv("conv2d_row_i8 portable", qcc_uk_conv2d_row_i8, 400);
   failed |= check_dw("dwconv2d_row_i8 portable", qcc_uk_dwconv2d_row_i8, 400);
+  failed |= check_requant("requant_row_i8 portable", qcc_uk_requant_row_i8, 400);
+  failed |= check_dw_requant("dwconv2d_requant_i8 portable",
+                             qcc_uk_dwconv2d_requant_i8, 400);
 #if defined(__x86_64__)
   __builtin_cpu_init();
   if (__builtin_cpu_supports("avx2")) {
     failed |= check_conv("conv2d_row_i8 avx2", qcc_uk_conv2d_row_i8_avx2, 400);
     failed |= check_dw("dwconv2d_row_i8 avx2", qcc_uk_dwconv2d_row_i8_avx2, 400);
+    failed |= check_requant("requant_row_i8 avx2", qcc_uk_requant_row_i8_avx2, 400);
+    failed |= check_dw_requant("dwconv2d_requant_i8 avx2",
+                               qcc_uk_dwconv2d_requant_i8_avx2, 400);
   } else {
     printf("avx2: not run, this CPU has no AVX2\n");
   }
@@ -165,6 +341,8 @@ int main(void) {
 #if defined(__aarch64__)
   failed |= check_conv("conv2d_row_i8 neon", qcc_uk_conv2d_row_i8_neon, 400);
   failed |= check_dw("dwconv2d_row_i8 neon", qcc_uk_dwconv2d_row_i8_neon, 400);
+  failed |= check_dw_requant("dwconv2d_requant_i8 neon",
+                             qcc_uk_dwconv2d_requant_i8_neon, 400);
 #endif
   return failed;
 }
