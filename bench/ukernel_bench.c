@@ -176,6 +176,36 @@ static void bench_dw(const char *variant, qcc_uk_dwconv2d_row_i8_fn fn,
   }
 }
 
+/* qcc_uk_dwconv2d_requant_i8 on the same shapes: every channel plane, one
+ * call each, requantized to bytes (what qcc calls when the requantization
+ * is the fixed-point form). */
+static void bench_dw_requant(const char *variant, qcc_uk_dwconv2d_requant_i8_fn fn,
+                             double seconds) {
+  for (size_t i = 0; i < sizeof dw_shapes / sizeof dw_shapes[0]; ++i) {
+    const struct shape *s = &dw_shapes[i];
+    int64_t pad = s->K / 2, H = s->H + 2 * pad, W = H;
+    int64_t OH = (H - s->K) / s->s + 1, OW = OH;
+    int8_t *x = malloc((size_t)(s->C * H * W));
+    int8_t *w = malloc((size_t)(s->C * s->K * s->K));
+    int8_t *out = malloc((size_t)(OH * OW));
+    int32_t *scratch = malloc(sizeof(int32_t) * (size_t)OW);
+    int32_t p[7] = {1518500250, 40, 3, 0, 255,
+                    (int32_t)(-(3LL << 40) / 1518500250 - 1),
+                    (int32_t)((252LL << 40) / 1518500250 + 1)};
+    for (int64_t j = 0; j < s->C * H * W; ++j)
+      x[j] = (int8_t)(j * 7);
+    for (int64_t j = 0; j < s->C * s->K * s->K; ++j)
+      w[j] = (int8_t)(j * 13);
+    double macs = (double)OH * OW * s->C * s->K * s->K, best;
+    QCC_BEST_TIME(best, seconds,
+                  for (int64_t c = 0; c < s->C; ++c)
+                      fn(x, c * H * W, H * W, W, 0, W, 1, s->K, s->K, s->s, s->s, 1, 1,
+                         OH, OW, w, c * s->K * s->K, 0, p, 0, 1, out, 0, OW, scratch));
+    report("dwconv2d_requant_i8", variant, s->name, macs, best);
+    free(x), free(w), free(out), free(scratch);
+  }
+}
+
 /* qcc_uk_requant_row_i8 on MobileNetV2-like rows: every row of a layer's
  * output, Fg channels per call (Fg = 1: a depthwise row per call); the
  * rate is in G values per second (reported in the gmacs field). */
@@ -249,16 +279,19 @@ int main(int argc, char **argv) {
   bench_conv("portable", qcc_uk_conv2d_row_i8, 0.3);
   bench_dw("portable", qcc_uk_dwconv2d_row_i8, 0.3);
   bench_requant("portable", qcc_uk_requant_row_i8, 0.3);
+  bench_dw_requant("portable", qcc_uk_dwconv2d_requant_i8, 0.3);
 #if defined(__x86_64__)
   if (__builtin_cpu_supports("avx2")) {
     bench_conv("avx2", qcc_uk_conv2d_row_i8_avx2, 0.3);
     bench_dw("avx2", qcc_uk_dwconv2d_row_i8_avx2, 0.3);
     bench_requant("avx2", qcc_uk_requant_row_i8_avx2, 0.3);
+    bench_dw_requant("avx2", qcc_uk_dwconv2d_requant_i8_avx2, 0.3);
   }
 #endif
 #if defined(__aarch64__)
   bench_conv("neon", qcc_uk_conv2d_row_i8_neon, 0.3);
   bench_dw("neon", qcc_uk_dwconv2d_row_i8_neon, 0.3);
+  bench_dw_requant("neon", qcc_uk_dwconv2d_requant_i8_neon, 0.3);
 #endif
   return 0;
 }

@@ -56,16 +56,53 @@ void qcc_uk_dwconv2d_row_i8(const int8_t *x, int64_t x_off, int64_t x_cstride,
  * A block computes output pixels [ow, ow + P) (P = 16 or 8, P * s input
  * bytes a tap). With `tail` (P = 8) it reads copies of the rows (see
  * copy_small) and stores only the n < 8 pixels [ow, ow + n). */
-/* Where a requantized row goes (qcc_uk_dwconv2d_requant_i8): the bytes,
- * the channel's parameters (p[i * F], as in qcc_uk_requant_row_i8) and
- * their vector form (struct rq8 for AVX2). Without one (NULL), blocks
- * store the int32 accumulators to `out`. */
+enum { kMaxTapPairs = 32 };
+
+/* What a variant's blocks may use besides their arguments (or NULL):
+ * - where a requantized row goes (qcc_uk_dwconv2d_requant_i8): the bytes,
+ *   the channel's parameters (p[i * F], as in qcc_uk_requant_row_i8) and
+ *   their vector form (struct rq8 for AVX2); with out NULL, blocks store
+ *   the int32 accumulators to their `out`;
+ * - the taps in pairs (AVX2): npairs pairs (0: none), pair j the taps at
+ *   input offsets off[2j] and off[2j + 1] from a block's first pixel with
+ *   the weights in wpair[j] as two int16 (an odd last tap paired with
+ *   itself and a zero weight). */
 struct dw_rq {
   int8_t *out;
   const int32_t *p;
   int64_t F;
   const void *vec;
+  int64_t npairs;
+  int64_t off[2 * kMaxTapPairs];
+  int32_t wpair[kMaxTapPairs];
 };
+
+#if defined(__x86_64__)
+/* The taps of a filter in pairs, when there are at most 2 kMaxTapPairs. */
+QCC_ALWAYS_INLINE void dw_tap_pairs(struct dw_rq *ctx, int64_t cs,
+                                    int64_t rs, int64_t Cg, int64_t KH,
+                                    int64_t KW, int64_t dh, int64_t dw,
+                                    const int8_t *w) {
+  const int64_t T = Cg * KH * KW;
+  ctx->npairs = 0;
+  if (T > 2 * kMaxTapPairs)
+    return;
+  int64_t t = 0;
+  for (int64_t c = 0; c < Cg; ++c)
+    for (int64_t kh = 0; kh < KH; ++kh)
+      for (int64_t kw = 0; kw < KW; ++kw, ++t)
+        ctx->off[t] = c * cs + kh * dh * rs + kw * dw;
+  for (int64_t j = 0; 2 * j < T; ++j) {
+    const int has2 = 2 * j + 1 < T;
+    if (!has2)
+      ctx->off[2 * j + 1] = ctx->off[2 * j];
+    ctx->wpair[j] = (int32_t)((uint32_t)(uint16_t)(int16_t)w[2 * j] |
+                              (uint32_t)(uint16_t)(int16_t)(has2 ? w[2 * j + 1] : 0)
+                                  << 16);
+  }
+  ctx->npairs = (T + 1) / 2;
+}
+#endif
 
 typedef void (*dw_block_fn)(const int8_t *x, int64_t cs, int64_t rs, int xs,
                             int64_t Cg, int64_t KH, int64_t KW, int s,
@@ -201,7 +238,7 @@ dw_vector(const int8_t *x, int64_t x_off, int64_t x_cstride,
 #undef QCC_DW_ROW
   dw_scalar(x, x_cstride, x_rstride, x_signed, Cg, KH, KW, sw, dh, dw, ih0,
             done, OW, w, init, out);
-  if (rq) {
+  if (rq && rq->out) {
     const int32_t *p = rq->p;
     const int64_t F = rq->F;
     for (int64_t ow = done; ow < OW; ++ow)
@@ -271,6 +308,34 @@ dw_block_avx2(const int8_t *x, int64_t cs, int64_t rs, const int xs,
               const int8_t *w, int32_t init, int32_t *out, const int tail,
               int64_t W, int64_t n, const struct dw_rq *rq) {
   __m256i lo = _mm256_set1_epi32(init), hi = lo;
+  if (!tail && rq && rq->npairs) {
+    /* Two taps a vpmaddwd: the pixels of both interleaved as int16 pairs
+     * (per 128-bit lane, so the low product holds pixels 0-3 and 8-11,
+     * the high one 4-7 and 12-15), times the pair's two weights. */
+    const int8_t *base = x + ih0 * rs + s * ow;
+    __m256i a = _mm256_setzero_si256(), b = a;
+    for (int64_t j = 0; j < rq->npairs; ++j) {
+      const int8_t *p0 = base + rq->off[2 * j], *p1 = base + rq->off[2 * j + 1];
+      __m256i wv = _mm256_set1_epi32(rq->wpair[j]);
+      if (P == 16) {
+        __m256i u = load16_avx2(p0, xs, s), v = load16_avx2(p1, xs, s);
+        a = _mm256_add_epi32(a, _mm256_madd_epi16(_mm256_unpacklo_epi16(u, v), wv));
+        b = _mm256_add_epi32(b, _mm256_madd_epi16(_mm256_unpackhi_epi16(u, v), wv));
+      } else {
+        __m128i u = load8_avx2(p0, xs, s), v = load8_avx2(p1, xs, s);
+        __m256i uv = _mm256_inserti128_si256(
+            _mm256_castsi128_si256(_mm_unpacklo_epi16(u, v)),
+            _mm_unpackhi_epi16(u, v), 1);
+        a = _mm256_add_epi32(a, _mm256_madd_epi16(uv, wv));
+      }
+    }
+    if (P == 16) {
+      lo = _mm256_add_epi32(lo, _mm256_permute2x128_si256(a, b, 0x20));
+      hi = _mm256_add_epi32(hi, _mm256_permute2x128_si256(a, b, 0x31));
+    } else {
+      lo = _mm256_add_epi32(lo, a);
+    }
+  } else {
   QCC_DW_FOR_EACH_TAP({
     if (P == 16) {
       __m256i p = _mm256_mullo_epi16(load16_avx2(tap, xs, s),
@@ -282,7 +347,8 @@ dw_block_avx2(const int8_t *x, int64_t cs, int64_t rs, const int xs,
       lo = _mm256_add_epi32(lo, _mm256_cvtepi16_epi32(p));
     }
   });
-  if (rq) {
+  }
+  if (rq && rq->out) {
     const struct rq8 *k = (const struct rq8 *)rq->vec;
     __m128i b = bytes8(requant8(lo, k));
     if (tail) {
@@ -318,9 +384,10 @@ __attribute__((target("avx2"))) void qcc_uk_dwconv2d_requant_i8_avx2(
     int64_t p_off, int64_t F, int8_t *out, int64_t out_off,
     int64_t out_rstride, int32_t *scratch) {
   const struct rq8 k = rq8_params(p + p_off, F, 0, 1);
+  struct dw_rq rq = {0, p + p_off, F, &k, 0, {0}, {0}};
+  dw_tap_pairs(&rq, x_cstride, x_rstride, Cg, KH, KW, dh, dw, w + w_off);
   for (int64_t oh = 0; oh < OH; ++oh) {
-    const struct dw_rq rq = {out + out_off + oh * out_rstride, p + p_off, F,
-                             &k};
+    rq.out = out + out_off + oh * out_rstride;
     dw_vector(x, x_off, x_cstride, x_rstride, x_signed, W, Cg, KH, KW, sh, sw,
               dh, dw, oh, OW, w, w_off, init, scratch, 0, dw_block_avx2, &rq);
   }
@@ -332,6 +399,8 @@ __attribute__((target("avx2"))) void qcc_uk_dwconv2d_row_i8_avx2(
     int64_t sh, int64_t sw, int64_t dh, int64_t dw, int64_t oh, int64_t OW,
     const int8_t *w, int64_t w_off, int32_t init, int32_t *out,
     int64_t out_off) {
+  /* One row: the taps are not worth pairing for it (the plane kernel
+   * pairs them once for all its rows). */
   dw_vector(QCC_DW_ARGS, dw_block_avx2, 0);
 }
 #endif
