@@ -279,8 +279,9 @@ def measure_peak(args, work):
     """The core's peak int8 multiply-accumulate rates from bench/ukernel_bench.c
     --peak: [(instruction sequence, G MAC/s)]."""
     exe = os.path.join(work, "ukernel_bench")
-    kernels = [os.path.join(REPO, "lib", "Runtime", "ukernel", f)
-               for f in ("conv2d_row_i8.c", "dwconv2d_row_i8.c")]
+    ukdir = os.path.join(REPO, "lib", "Runtime", "ukernel")
+    kernels = sorted(os.path.join(ukdir, f) for f in os.listdir(ukdir)
+                     if f.endswith(".c"))
     # clang, as qcc compiles the kernels; gcc -O2 leaves the peak loop's
     # vector accumulators in memory on some versions.
     cc = shutil.which("clang-22") or shutil.which("clang") or args.cc
