@@ -558,11 +558,7 @@ struct ConvMicrokernelPass
             b.getI64IntegerAttr(64));
       if (fusion && libraryKernels &&
           succeeded(emitLibraryRowKernel(b, g, x, w, p, *fusion))) {
-        SmallVector<Value> requantIns(fusion->uses.requant.getDpsInputs());
         qcc::eraseAccumulator(acc);
-        qcc::eraseUnusedGlobal(w);
-        for (Value in : llvm::drop_begin(requantIns))
-          qcc::eraseUnusedGlobal(in);
         continue;
       }
       scf::ForOp kernel =

@@ -296,11 +296,7 @@ LogicalResult fuse(linalg::GenericOp conv, bool libraryKernels) {
                      outm.getBaseBuffer(), toI64(outOff),
                      toI64(outm.getStrides()[2]), om.getBaseBuffer()});
       outer->setAttr("qcc.kernel", b.getStringAttr("conv2d"));
-      SmallVector<Value> requantIns(uses->requant.getDpsInputs());
       qcc::eraseAccumulator(acc);
-      qcc::eraseUnusedGlobal(w);
-      for (Value in : llvm::drop_begin(requantIns))
-        qcc::eraseUnusedGlobal(in);
       return success();
     }
     func::CallOp::create(
@@ -316,7 +312,6 @@ LogicalResult fuse(linalg::GenericOp conv, bool libraryKernels) {
                          {n, fc, oh, b.getIndexAttr(0)}, {1, 1, 1, OW});
     outer->setAttr("qcc.kernel", b.getStringAttr("conv2d"));
     qcc::eraseAccumulator(acc);
-    qcc::eraseUnusedGlobal(w);
     return success();
   }
   linalg::FillOp::create(b, loc, start, scratch);

@@ -1,5 +1,6 @@
 //===- RequantTile.cpp - requantize a convolution one row at a time -------===//
 #include "RequantTile.h"
+#include "LibraryKernels.h"
 
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/IRMapping.h"
@@ -189,7 +190,17 @@ void qcc::eraseAccumulator(Value acc) {
         dead.insert(vu);
     dead.insert(u);
   }
+  // What the dead ops read besides the accumulator: constant globals (the
+  // weights a library kernel repacked, the requantization's parameters
+  // it turned into its own) go too once nothing reads them.
+  SmallVector<Value> read;
+  for (Operation *op : dead)
+    for (Value v : op->getOperands())
+      if (rootOf(v) != acc)
+        read.push_back(v);
   for (Operation *op : dead)
     op->erase();
   alloc->erase();
+  for (Value v : read)
+    eraseUnusedGlobal(v);
 }

@@ -57,7 +57,8 @@ void emitRequantTile(mlir::OpBuilder &b, mlir::Location loc,
                      llvm::ArrayRef<int64_t> sizes);
 
 /// Erases `acc` (a memref.alloc), every op that uses it or a view of it,
-/// and those views.
+/// and those views; then the constant globals (and their reshapes) those
+/// ops read that nothing else reads any more (eraseUnusedGlobal).
 void eraseAccumulator(mlir::Value acc);
 
 } // namespace qcc
