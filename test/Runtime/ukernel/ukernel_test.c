@@ -99,51 +99,74 @@ static int check_conv(const char *name, qcc_uk_conv2d_row_i8_fn fn, int cases) {
   return 0;
 }
 
+/* A random depthwise (small-group) case: shapes, padded input, weights and
+ * start, as qcc_uk_dwconv2d_row_i8's contract allows. The last row of the
+ * last plane ends the input buffer: reads past W fault under a sanitizer
+ * and are caught by the reference check otherwise. */
+struct dw_case {
+  int64_t Cg, KH, KW, sh, sw, dh, dw, OW, OH, xs, W, rs, cs, x_off, w_off;
+  int8_t *x, *w;
+  int32_t init;
+};
+
+static struct dw_case draw_dw_case(int64_t max_ow, int64_t max_oh) {
+  struct dw_case d;
+  d.Cg = rnd(1, 3), d.KH = rnd(1, 5), d.KW = rnd(1, 5);
+  d.sh = rnd(1, 2), d.sw = rnd(1, 3), d.dh = rnd(1, 2), d.dw = rnd(1, 2);
+  d.OW = rnd(1, max_ow), d.OH = rnd(1, max_oh), d.xs = rnd(0, 1);
+  int64_t H = (d.OH - 1) * d.sh + (d.KH - 1) * d.dh + 1 + rnd(0, 2);
+  d.W = (d.OW - 1) * d.sw + (d.KW - 1) * d.dw + 1 + rnd(0, 3);
+  d.rs = d.W + rnd(0, 3), d.cs = H * d.rs + rnd(0, 5), d.x_off = rnd(0, 7);
+  d.w_off = rnd(0, 3);
+  int64_t xbytes = d.x_off + (d.Cg - 1) * d.cs + (H - 1) * d.rs + d.W;
+  int64_t wbytes = d.w_off + d.Cg * d.KH * d.KW;
+  d.x = malloc((size_t)xbytes);
+  d.w = malloc((size_t)wbytes);
+  for (int64_t i = 0; i < xbytes; ++i)
+    d.x[i] = (int8_t)rnd(-128, 127);
+  for (int64_t i = 0; i < wbytes; ++i)
+    d.w[i] = (int8_t)rnd(-128, 127);
+  d.init = (int32_t)rnd(-100000, 100000);
+  return d;
+}
+
+/* The exact accumulator of output pixel (oh, ow). */
+static int64_t dw_ref(const struct dw_case *d, int64_t oh, int64_t ow) {
+  int64_t acc = d->init;
+  for (int64_t c = 0; c < d->Cg; ++c)
+    for (int64_t kh = 0; kh < d->KH; ++kh)
+      for (int64_t kw = 0; kw < d->KW; ++kw) {
+        int8_t v = d->x[d->x_off + c * d->cs + (oh * d->sh + kh * d->dh) * d->rs +
+                        ow * d->sw + kw * d->dw];
+        acc += (d->xs ? v : (uint8_t)v) *
+               (int64_t)d->w[d->w_off + (c * d->KH + kh) * d->KW + kw];
+      }
+  return acc;
+}
+
 /* qcc_uk_dwconv2d_row_i8: `cases` random cases; returns 1 on a mismatch. */
 static int check_dw(const char *name, qcc_uk_dwconv2d_row_i8_fn fn, int cases) {
   for (int t = 0; t < cases; ++t) {
-    int64_t Cg = rnd(1, 3), KH = rnd(1, 5), KW = rnd(1, 5);
-    int64_t sh = rnd(1, 2), sw = rnd(1, 3), dh = rnd(1, 2), dw = rnd(1, 2);
-    int64_t OW = rnd(1, 70), OH = rnd(1, 3), xs = rnd(0, 1);
-    int64_t H = (OH - 1) * sh + (KH - 1) * dh + 1 + rnd(0, 2);
-    int64_t W = (OW - 1) * sw + (KW - 1) * dw + 1 + rnd(0, 3);
-    /* The last row of the last plane ends the buffer: reads past W fault
-     * under a sanitizer and are caught by the reference check otherwise. */
-    int64_t rs = W + rnd(0, 3), cs = H * rs + rnd(0, 5), x_off = rnd(0, 7);
-    int64_t w_off = rnd(0, 3), out_off = rnd(0, 3);
-    int64_t xbytes = x_off + (Cg - 1) * cs + (H - 1) * rs + W;
-    int8_t *x = malloc((size_t)xbytes);
-    int8_t *w = malloc((size_t)(w_off + Cg * KH * KW));
-    int32_t *out = malloc(sizeof(int32_t) * (size_t)(out_off + OW));
-    for (int64_t i = 0; i < xbytes; ++i)
-      x[i] = (int8_t)rnd(-128, 127);
-    for (int64_t i = 0; i < w_off + Cg * KH * KW; ++i)
-      w[i] = (int8_t)rnd(-128, 127);
-    int32_t init = (int32_t)rnd(-100000, 100000);
-    int64_t oh = rnd(0, OH - 1);
-    fn(x, x_off, cs, rs, xs, W, Cg, KH, KW, sh, sw, dh, dw, oh, OW, w, w_off,
-       init, out, out_off);
+    struct dw_case d = draw_dw_case(70, 3);
+    int64_t out_off = rnd(0, 3), oh = rnd(0, d.OH - 1);
+    int32_t *out = malloc(sizeof(int32_t) * (size_t)(out_off + d.OW));
+    fn(d.x, d.x_off, d.cs, d.rs, d.xs, d.W, d.Cg, d.KH, d.KW, d.sh, d.sw, d.dh,
+       d.dw, oh, d.OW, d.w, d.w_off, d.init, out, out_off);
     int failed = 0;
-    for (int64_t ow = 0; ow < OW && !failed; ++ow) {
-      int64_t want = init;
-      for (int64_t c = 0; c < Cg; ++c)
-        for (int64_t kh = 0; kh < KH; ++kh)
-          for (int64_t kw = 0; kw < KW; ++kw) {
-            int8_t v = x[x_off + c * cs + (oh * sh + kh * dh) * rs + ow * sw +
-                         kw * dw];
-            want += (xs ? v : (uint8_t)v) * (int64_t)w[w_off + (c * KH + kh) * KW + kw];
-          }
+    for (int64_t ow = 0; ow < d.OW && !failed; ++ow) {
+      int64_t want = dw_ref(&d, oh, ow);
       if (out[out_off + ow] != (int32_t)want) {
         printf("%s: case %d (Cg=%lld K=%lldx%lld s=%lld,%lld d=%lld,%lld "
                "OW=%lld W=%lld xs=%lld): out[%lld] = %d, want %lld\n",
-               name, t, (long long)Cg, (long long)KH, (long long)KW,
-               (long long)sh, (long long)sw, (long long)dh, (long long)dw,
-               (long long)OW, (long long)W, (long long)xs, (long long)ow,
-               out[out_off + ow], (long long)want);
+               name, t, (long long)d.Cg, (long long)d.KH, (long long)d.KW,
+               (long long)d.sh, (long long)d.sw, (long long)d.dh,
+               (long long)d.dw, (long long)d.OW, (long long)d.W,
+               (long long)d.xs, (long long)ow, out[out_off + ow],
+               (long long)want);
         failed = 1;
       }
     }
-    free(x), free(w), free(out);
+    free(d.x), free(d.w), free(out);
     if (failed)
       return 1;
   }
@@ -259,60 +282,38 @@ static int check_requant(const char *name, qcc_uk_requant_row_i8_fn fn,
 static int check_dw_requant(const char *name, qcc_uk_dwconv2d_requant_i8_fn fn,
                             int cases) {
   for (int t = 0; t < cases; ++t) {
-    int64_t Cg = rnd(1, 3), KH = rnd(1, 5), KW = rnd(1, 5);
-    int64_t sh = rnd(1, 2), sw = rnd(1, 3), dh = rnd(1, 2), dw = rnd(1, 2);
-    int64_t OW = rnd(1, 40), OH = rnd(1, 4), xs = rnd(0, 1);
-    int64_t H = (OH - 1) * sh + (KH - 1) * dh + 1 + rnd(0, 2);
-    int64_t W = (OW - 1) * sw + (KW - 1) * dw + 1 + rnd(0, 3);
-    int64_t rs = W + rnd(0, 3), cs = H * rs + rnd(0, 5), x_off = rnd(0, 7);
-    int64_t w_off = rnd(0, 3), p_off = rnd(0, 3), F = p_off + 1 + rnd(0, 3);
-    int64_t out_off = rnd(0, 3), ors = OW + rnd(0, 4);
-    int64_t xbytes = x_off + (Cg - 1) * cs + (H - 1) * rs + W;
-    int64_t obytes = out_off + (OH - 1) * ors + OW + 8;
-    int8_t *x = malloc((size_t)xbytes);
-    int8_t *w = malloc((size_t)(w_off + Cg * KH * KW));
+    struct dw_case d = draw_dw_case(40, 4);
+    int64_t p_off = rnd(0, 3), F = p_off + 1 + rnd(0, 3);
+    int64_t out_off = rnd(0, 3), ors = d.OW + rnd(0, 4);
+    int64_t obytes = out_off + (d.OH - 1) * ors + d.OW + 8;
     int32_t *prm = calloc((size_t)(7 * F), sizeof(int32_t));
     int8_t *out = malloc((size_t)obytes);
-    int32_t *scratch = malloc(sizeof(int32_t) * (size_t)OW);
-    for (int64_t i = 0; i < xbytes; ++i)
-      x[i] = (int8_t)rnd(-128, 127);
-    for (int64_t i = 0; i < w_off + Cg * KH * KW; ++i)
-      w[i] = (int8_t)rnd(-128, 127);
+    int32_t *scratch = malloc(sizeof(int32_t) * (size_t)d.OW);
     for (int64_t i = 0; i < obytes; ++i)
       out[i] = 0x5a;
     while (!draw_requant(prm, p_off, F, 0))
       ;
-    int32_t init = (int32_t)rnd(-100000, 100000);
-    fn(x, x_off, cs, rs, xs, W, Cg, KH, KW, sh, sw, dh, dw, OH, OW, w, w_off,
-       init, prm, p_off, F, out, out_off, ors, scratch);
+    fn(d.x, d.x_off, d.cs, d.rs, d.xs, d.W, d.Cg, d.KH, d.KW, d.sh, d.sw, d.dh,
+       d.dw, d.OH, d.OW, d.w, d.w_off, d.init, prm, p_off, F, out, out_off,
+       ors, scratch);
     int failed = 0;
     for (int64_t i = 0; i < obytes && !failed; ++i) {
       int64_t rel = i - out_off, oh = rel / ors, ow = rel % ors;
-      int inside = rel >= 0 && oh < OH && ow < OW;
+      int inside = rel >= 0 && oh < d.OH && ow < d.OW;
       int8_t want = 0x5a;
-      if (inside) {
-        int64_t acc = init;
-        for (int64_t c = 0; c < Cg; ++c)
-          for (int64_t kh = 0; kh < KH; ++kh)
-            for (int64_t kw = 0; kw < KW; ++kw) {
-              int8_t v = x[x_off + c * cs + (oh * sh + kh * dh) * rs +
-                           ow * sw + kw * dw];
-              acc += (xs ? v : (uint8_t)v) *
-                     (int64_t)w[w_off + (c * KH + kh) * KW + kw];
-            }
-        want = ref_requant((int32_t)acc, prm, p_off, F, 0);
-      }
+      if (inside)
+        want = ref_requant((int32_t)dw_ref(&d, oh, ow), prm, p_off, F, 0);
       if (out[i] != want) {
         printf("%s: case %d (Cg=%lld K=%lldx%lld s=%lld,%lld OH=%lld "
                "OW=%lld): byte %lld (row %lld, pixel %lld%s) = %d, want %d\n",
-               name, t, (long long)Cg, (long long)KH, (long long)KW,
-               (long long)sh, (long long)sw, (long long)OH, (long long)OW,
-               (long long)i, (long long)oh, (long long)ow,
+               name, t, (long long)d.Cg, (long long)d.KH, (long long)d.KW,
+               (long long)d.sh, (long long)d.sw, (long long)d.OH,
+               (long long)d.OW, (long long)i, (long long)oh, (long long)ow,
                inside ? "" : ", outside", out[i], want);
         failed = 1;
       }
     }
-    free(x), free(w), free(prm), free(out), free(scratch);
+    free(d.x), free(d.w), free(prm), free(out), free(scratch);
     if (failed)
       return 1;
   }
