@@ -177,9 +177,7 @@ void qcc_uk_conv2d_row_i8(const int8_t *x, int64_t x_off, int64_t x_cstride,
 
 /* --- x86-64 AVX2 ---------------------------------------------------------- */
 #if defined(__x86_64__)
-#include <immintrin.h>
-
-#define QCC_AVX2 __attribute__((always_inline, target("avx2")))
+#include "widen_avx2.h"
 
 /* Filters f0 .. f0 + 8 J - 1 (J panels of 8, J = 1 or 2) over R pixels. */
 static inline QCC_AVX2 void panels_avx2(const int32_t *xp, int64_t Kp,
@@ -208,14 +206,6 @@ static inline QCC_AVX2 void panels_avx2(const int32_t *xp, int64_t Kp,
     if (J == 2)
       _mm256_storeu_si256((__m256i *)(void *)(out + r * Fg + 8), a1[r]);
   }
-}
-
-/* The 8 pixels q[s * j], j < 8, of one channel as int16 (s = 2: the even
- * bytes of 16). */
-static inline QCC_AVX2 __m128i pixels16_avx2(const int8_t *q, const int xs) {
-  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
-  return xs ? _mm_srai_epi16(_mm_slli_epi16(v, 8), 8)
-            : _mm_and_si128(v, _mm_set1_epi16(0xff));
 }
 
 /* pack for strides 1 and 2 (s): each tap's R <= 6 pixels of a channel
@@ -250,8 +240,8 @@ static inline QCC_AVX2 void pack_strided_avx2(const int8_t *x, int64_t cs,
                               xs ? _mm256_cvtepi8_epi16(ab)
                                  : _mm256_cvtepu8_epi16(ab));
         } else if (s == 2 && 2 * ow0 + kw * dw + 16 <= Wmin) {
-          __m128i a = pixels16_avx2(q, xs);
-          __m128i b = has1 ? pixels16_avx2(q + cs, xs) : _mm_setzero_si128();
+          __m128i a = load8_avx2(q, xs, 2);
+          __m128i b = has1 ? load8_avx2(q + cs, xs, 2) : _mm_setzero_si128();
           _mm_storeu_si128((__m128i *)(void *)dst, _mm_unpacklo_epi16(a, b));
           _mm_storeu_si128((__m128i *)(void *)(dst + 4),
                            _mm_unpackhi_epi16(a, b));

@@ -67,7 +67,7 @@ enum { kMaxTapPairs = 32 };
  *   input offsets off[2j] and off[2j + 1] from a block's first pixel with
  *   the weights in wpair[j] as two int16 (an odd last tap paired with
  *   itself and a zero weight). */
-struct dw_rq {
+struct dw_ctx {
   int8_t *out;
   const int32_t *p;
   int64_t F;
@@ -79,7 +79,7 @@ struct dw_rq {
 
 #if defined(__x86_64__)
 /* The taps of a filter in pairs, when there are at most 2 kMaxTapPairs. */
-QCC_ALWAYS_INLINE void dw_tap_pairs(struct dw_rq *ctx, int64_t cs,
+QCC_ALWAYS_INLINE void dw_tap_pairs(struct dw_ctx *ctx, int64_t cs,
                                     int64_t rs, int64_t Cg, int64_t KH,
                                     int64_t KW, int64_t dh, int64_t dw,
                                     const int8_t *w) {
@@ -109,7 +109,7 @@ typedef void (*dw_block_fn)(const int8_t *x, int64_t cs, int64_t rs, int xs,
                             int64_t dh, int64_t dw, int64_t ih0, int64_t ow,
                             int P, const int8_t *w, int32_t init, int32_t *out,
                             int tail, int64_t W, int64_t n,
-                            const struct dw_rq *rq);
+                            const struct dw_ctx *rq);
 
 enum { kTailBytes = 64 };
 
@@ -191,7 +191,7 @@ QCC_ALWAYS_INLINE int64_t dw_row(const int8_t *x, int64_t cs, int64_t rs,
                                  int64_t dh, int64_t dw, int64_t ih0,
                                  int64_t OW, const int8_t *w, int32_t init,
                                  int32_t *out, dw_block_fn block,
-                                 const struct dw_rq *rq) {
+                                 const struct dw_ctx *rq) {
 #define QCC_DW_FITS(ow, P) (s * (ow) + (P) * s - 1 + (KW - 1) * dw < W)
 #define QCC_DW_BLOCK(ow, P, tail, n)                                           \
   block(x, cs, rs, xs, Cg, KH, KW, s, dh, dw, ih0, ow, P, w, init, out, tail, \
@@ -224,7 +224,7 @@ dw_vector(const int8_t *x, int64_t x_off, int64_t x_cstride,
           int64_t KH, int64_t KW, int64_t sh, int64_t sw, int64_t dh,
           int64_t dw, int64_t oh, int64_t OW, const int8_t *w, int64_t w_off,
           int32_t init, int32_t *out, int64_t out_off, dw_block_fn block,
-          const struct dw_rq *rq) {
+          const struct dw_ctx *rq) {
   x += x_off, w += w_off, out += out_off;
   const int64_t ih0 = oh * sh;
   int64_t done = 0;
@@ -273,40 +273,14 @@ void qcc_uk_dwconv2d_requant_i8(
 
 /* --- x86-64 AVX2 ---------------------------------------------------------- */
 #if defined(__x86_64__)
-#include <immintrin.h>
-
-#define QCC_AVX2 __attribute__((always_inline, target("avx2")))
-
-/* The 16 inputs x[iw + s * j], j < 16, as int16 (s = 1 or 2). */
-static inline QCC_AVX2 __m256i load16_avx2(const int8_t *p, const int xs,
-                                           const int s) {
-  if (s == 1) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-    return xs ? _mm256_cvtepi8_epi16(v) : _mm256_cvtepu8_epi16(v);
-  }
-  __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
-  return xs ? _mm256_srai_epi16(_mm256_slli_epi16(v, 8), 8)
-            : _mm256_and_si256(v, _mm256_set1_epi16(0xff));
-}
-
-/* The 8 inputs x[iw + s * j], j < 8, as int16 (s = 1 or 2). */
-static inline QCC_AVX2 __m128i load8_avx2(const int8_t *p, const int xs,
-                                          const int s) {
-  if (s == 1) {
-    __m128i v = _mm_loadl_epi64((const __m128i *)(const void *)p);
-    return xs ? _mm_cvtepi8_epi16(v) : _mm_cvtepu8_epi16(v);
-  }
-  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-  return xs ? _mm_srai_epi16(_mm_slli_epi16(v, 8), 8)
-            : _mm_and_si128(v, _mm_set1_epi16(0xff));
-}
+#include "widen_avx2.h"
 
 static inline QCC_AVX2 void
 dw_block_avx2(const int8_t *x, int64_t cs, int64_t rs, const int xs,
               int64_t Cg, int64_t KH, int64_t KW, const int s, int64_t dh,
               int64_t dw, int64_t ih0, int64_t ow, const int P,
               const int8_t *w, int32_t init, int32_t *out, const int tail,
-              int64_t W, int64_t n, const struct dw_rq *rq) {
+              int64_t W, int64_t n, const struct dw_ctx *rq) {
   __m256i lo = _mm256_set1_epi32(init), hi = lo;
   if (!tail && rq && rq->npairs) {
     /* Two taps a vpmaddwd: the pixels of both interleaved as int16 pairs
@@ -384,7 +358,7 @@ __attribute__((target("avx2"))) void qcc_uk_dwconv2d_requant_i8_avx2(
     int64_t p_off, int64_t F, int8_t *out, int64_t out_off,
     int64_t out_rstride, int32_t *scratch) {
   const struct rq8 k = rq8_params(p + p_off, F, 0, 1);
-  struct dw_rq rq = {0, p + p_off, F, &k, 0, {0}, {0}};
+  struct dw_ctx rq = {0, p + p_off, F, &k, 0, {0}, {0}};
   dw_tap_pairs(&rq, x_cstride, x_rstride, Cg, KH, KW, dh, dw, w + w_off);
   for (int64_t oh = 0; oh < OH; ++oh) {
     rq.out = out + out_off + oh * out_rstride;
@@ -425,7 +399,7 @@ dw_block_neon(const int8_t *x, int64_t cs, int64_t rs, const int xs,
               int64_t Cg, int64_t KH, int64_t KW, const int s, int64_t dh,
               int64_t dw, int64_t ih0, int64_t ow, const int P,
               const int8_t *w, int32_t init, int32_t *out, const int tail,
-              int64_t W, int64_t n, const struct dw_rq *rq) {
+              int64_t W, int64_t n, const struct dw_ctx *rq) {
   (void)rq; /* the NEON variant requantizes through qcc_uk_requant_row_i8 */
   int32x4_t a0 = vdupq_n_s32(init), a1 = a0, a2 = a0, a3 = a0;
   QCC_DW_FOR_EACH_TAP({
