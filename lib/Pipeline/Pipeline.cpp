@@ -41,7 +41,8 @@ std::string qcc::lowerToBuffersPipeline(bool libraryKernels) {
 std::string qcc::buffersToLLVMPipeline() {
   return "func.func(convert-linalg-to-loops,lower-affine,canonicalize,cse),"
          "expand-strided-metadata,lower-affine,"
-         "convert-scf-to-cf,convert-vector-to-llvm,convert-math-to-llvm,convert-arith-to-llvm,"
+         "convert-scf-to-cf,qcc-expand-float-min-max,convert-vector-to-llvm,"
+         "convert-math-to-llvm,convert-arith-to-llvm,"
          "convert-index-to-llvm,"
          "finalize-memref-to-llvm,"
          "convert-func-to-llvm{use-bare-ptr-memref-call-conv=1},"

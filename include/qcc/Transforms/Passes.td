@@ -337,4 +337,24 @@ def SplitEmptyTensorsPass : Pass<"qcc-split-empty-tensors", "mlir::ModuleOp"> {
   let dependentDialects = ["mlir::tensor::TensorDialect"];
 }
 
+def ExpandFloatMinMaxPass : Pass<"qcc-expand-float-min-max"> {
+  let summary = "Float max/min as compares and selects: no libm call on any target";
+  let description = [{
+    Rewrites `arith.maxnumf` / `arith.minnumf` (a NaN operand is ignored)
+    and `arith.maximumf` / `arith.minimumf` (a NaN operand gives NaN; -0 is
+    below +0), scalar or vector, into `arith.cmpf` and `arith.select`.
+    LLVM lowers the intrinsics they become to libm calls where the FPU has
+    no such instruction: `fmaxf`/`fminf` on Cortex-M4 and M7 (FPv4/FPv5
+    have no VMAXNM), `fmaximumf`/`fminimumf` (which newlib lacks) with soft
+    float (Cortex-M0+). qcc objects call no libm, and computing the same
+    selects on every target keeps the targets' results bit-identical.
+
+    The value is the op's for every input: maxnum(x, y) is y when x < y or
+    x is NaN, else x; maximum(x, y) is x when x is NaN, else x > y ? x : y,
+    except that equal operands give x & y bit by bit (x | y for minimum),
+    which is +0 (-0) for zeros of both signs.
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect"];
+}
+
 #endif
