@@ -2,7 +2,8 @@
 # Installs everything qcc needs to build and test on Debian 12 (bookworm):
 # LLVM/MLIR 22, clang/lld 22, ONNX/protobuf, python3-onnx/numpy, ONNX's node
 # tests (libonnx-testdata, for test/conformance), the aarch64
-# cross toolchain and qemu-user, ccache/ninja/cmake, Node.js, and the ONNX
+# cross toolchain and qemu-user, the Arm bare-metal toolchain (gcc-arm-none-eabi,
+# newlib) and qemu-system-arm for the Cortex-M tests, ccache/ninja/cmake, Node.js, and the ONNX
 # Runtime oracle (npm package pinned in test/e2e/oracle/package.json).
 #
 # Idempotent: apt is skipped entirely when every package is already
@@ -18,6 +19,7 @@ PACKAGES=(
   libonnx-dev libprotobuf-dev protobuf-compiler
   python3-onnx python3-numpy libonnx-testdata
   qemu-user gcc-aarch64-linux-gnu libc6-dev-arm64-cross
+  gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm
   ccache ninja-build cmake zlib1g-dev libzstd-dev gcc make
   libclang-rt-22-dev
 )

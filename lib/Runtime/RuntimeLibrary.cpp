@@ -5,6 +5,7 @@
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/CodeGen/TargetSubtargetInfo.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/Metadata.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Linker/Linker.h"
 #include "llvm/MC/MCSubtargetInfo.h"
@@ -76,6 +77,27 @@ void selectVariants(llvm::Module &m, const llvm::Module &rt,
   }
 }
 
+/// The object's interface has no enum and no wchar_t: drops the module
+/// flags clang gave the runtime's bitcode, which Arm objects would carry as
+/// build attributes (Tag_ABI_enum_size, Tag_ABI_PCS_wchar_t) for the
+/// firmware's linker to compare with its own (-fshort-enums or not).
+void dropInterfaceFlags(llvm::Module &m) {
+  llvm::NamedMDNode *flags = m.getModuleFlagsMetadata();
+  if (!flags)
+    return;
+  std::vector<llvm::MDNode *> keep;
+  for (llvm::MDNode *op : flags->operands()) {
+    auto *key = llvm::dyn_cast<llvm::MDString>(op->getOperand(1));
+    if (key && (key->getString() == "min_enum_size" ||
+                key->getString() == "wchar_size"))
+      continue;
+    keep.push_back(op);
+  }
+  flags->clearOperands();
+  for (llvm::MDNode *n : keep)
+    flags->addOperand(n);
+}
+
 } // namespace
 
 llvm::Error qcc::linkRuntime(llvm::Module &m, const llvm::TargetMachine &tm) {
@@ -111,6 +133,7 @@ llvm::Error qcc::linkRuntime(llvm::Module &m, const llvm::TargetMachine &tm) {
     if (llvm::Linker::linkModules(m, std::move(*rt),
                                   llvm::Linker::LinkOnlyNeeded))
       return llvm::createStringError("cannot link the qcc runtime");
+    dropInterfaceFlags(m);
     for (llvm::Function &f : m)
       if (!f.isDeclaration() && (f.getName().starts_with("qcc_rt_") ||
                                  f.getName().starts_with("qcc_uk_")))

@@ -2,6 +2,7 @@
 #include "qcc/Target/Target.h"
 #include "qcc/Runtime/RuntimeLibrary.h"
 #include "IsaVersions.h"
+#include "MveFixedPointFence.h"
 
 #include "mlir/Target/LLVMIR/Export.h"
 #include "llvm/Analysis/CGSCCPassManager.h"
@@ -16,6 +17,7 @@
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Target/TargetMachine.h"
 #include "llvm/Target/TargetOptions.h"
+#include "llvm/TargetParser/ARMTargetParser.h"
 #include "llvm/TargetParser/Host.h"
 #include "llvm/TargetParser/Triple.h"
 
@@ -79,6 +81,41 @@ void addEntryPoint(llvm::Module &m, llvm::Function *forward,
   b.CreateRet(b.getInt32(0));
 }
 
+/// The 32-bit Arm targets qcc supports are the Cortex-M profiles, bare
+/// metal; -mcpu must be an M-profile CPU and -mfloat-abi is for them only.
+/// Empty when `t` is fine.
+std::string checkCortexM(const llvm::Triple &t, const qcc::CodegenOptions &o) {
+  if (!t.isARM() && !t.isThumb()) {
+    if (!o.floatABI.empty())
+      return "-mfloat-abi is for Cortex-M targets (thumbv7em-none-eabi, ...), "
+             "not " + t.str();
+    return "";
+  }
+  switch (t.getSubArch()) {
+  case llvm::Triple::ARMSubArch_v6m:
+  case llvm::Triple::ARMSubArch_v7m:
+  case llvm::Triple::ARMSubArch_v7em:
+  case llvm::Triple::ARMSubArch_v8m_baseline:
+  case llvm::Triple::ARMSubArch_v8m_mainline:
+  case llvm::Triple::ARMSubArch_v8_1m_mainline:
+    break;
+  default:
+    return "target '" + t.str() +
+           "': 32-bit Arm targets are Cortex-M: thumbv6m-none-eabi (M0/M0+), "
+           "thumbv7em-none-eabi (M4/M7), thumbv8m.main-none-eabi (M33), "
+           "thumbv8.1m.main-none-eabi (M55)";
+  }
+  if (t.getOS() != llvm::Triple::UnknownOS)
+    return "target '" + t.str() +
+           "': Cortex-M objects are for bare metal (write -none-eabi)";
+  if (!o.cpu.empty() && o.cpu != "generic" && o.cpu != "native" &&
+      llvm::ARM::parseArchProfile(llvm::ARM::getArchName(
+          llvm::ARM::parseCPUArch(o.cpu))) != llvm::ARM::ProfileKind::M)
+    return "-mcpu='" + o.cpu + "' is not a Cortex-M CPU (target " + t.str() +
+           ")";
+  return "";
+}
+
 } // namespace
 
 LogicalResult qcc::emitCode(ModuleOp module, const ModelInfo &info,
@@ -98,10 +135,14 @@ LogicalResult qcc::emitCode(ModuleOp module, const ModelInfo &info,
   if (tripleStr.empty()) {
     error = "unknown target '" + opts.target +
             "' (use x86_64, aarch64 or a full triple such as "
-            "aarch64-linux-gnu)";
+            "aarch64-linux-gnu or thumbv7em-none-eabi)";
     return failure();
   }
   llvm::Triple triple(tripleStr);
+  if (std::string why = checkCortexM(triple, opts); !why.empty()) {
+    error = why;
+    return failure();
+  }
   std::string lookupError;
   const llvm::Target *target =
       llvm::TargetRegistry::lookupTarget(triple, lookupError);
@@ -153,8 +194,19 @@ LogicalResult qcc::emitCode(ModuleOp module, const ModelInfo &info,
                   : opts.optLevel == 2 ? llvm::CodeGenOptLevel::Default
                                        : llvm::CodeGenOptLevel::Aggressive;
   llvm::TargetOptions to;
+  // Bare metal (Cortex-M): absolute addresses, no GOT; the float ABI is
+  // soft unless -mfloat-abi=hard (or an eabihf triple).
+  bool bareMetal = triple.getOS() == llvm::Triple::UnknownOS;
+  if (opts.floatABI == "hard" ||
+      (opts.floatABI.empty() &&
+       triple.getEnvironment() == llvm::Triple::EABIHF))
+    to.FloatABIType = llvm::FloatABI::Hard;
+  else if (triple.isThumb())
+    to.FloatABIType = llvm::FloatABI::Soft;
   std::unique_ptr<llvm::TargetMachine> tm(target->createTargetMachine(
-      triple, cpu, features, to, llvm::Reloc::PIC_, std::nullopt, optLevel));
+      triple, cpu, features, to,
+      bareMetal ? llvm::Reloc::Static : llvm::Reloc::PIC_, std::nullopt,
+      optLevel));
   if (!tm) {
     error = "cannot create a target machine for '" + tripleStr + "'";
     return failure();
@@ -178,9 +230,13 @@ LogicalResult qcc::emitCode(ModuleOp module, const ModelInfo &info,
   // Only NAME_run is exported: everything else is internal, so several
   // models link into one program.
   forward->setName(info.name + "_forward");
+  // Generated code never throws: nounwind, so that no object (-O0
+  // included) refers to the Arm EHABI personality routines.
   for (llvm::Function &f : *m)
-    if (!f.isDeclaration())
+    if (!f.isDeclaration()) {
       f.setLinkage(llvm::GlobalValue::InternalLinkage);
+      f.setDoesNotThrow();
+    }
   for (llvm::GlobalVariable &gv : m->globals())
     if (!gv.isDeclaration())
       gv.setLinkage(llvm::GlobalValue::InternalLinkage);
@@ -196,6 +252,11 @@ LogicalResult qcc::emitCode(ModuleOp module, const ModelInfo &info,
     error = llvm::toString(std::move(e));
     return failure();
   }
+  // NAME_run passes no float: a soft-float object links into firmware of
+  // either float ABI, so it says so (Tag_ABI_VFP_args 3, "compatible with
+  // the base and the VFP variant"). LLVM writes the tag only for hard float.
+  if (triple.isThumb() && to.FloatABIType == llvm::FloatABI::Soft)
+    m->appendModuleInlineAsm(".eabi_attribute 28, 3");
   if (llvm::verifyModule(*m, &llvm::errs())) {
     error = "internal error: generated LLVM IR does not verify";
     return failure();
@@ -224,6 +285,7 @@ LogicalResult qcc::emitCode(ModuleOp module, const ModelInfo &info,
                                : llvm::OptimizationLevel::O3);
     mpm.run(*m, mam);
   }
+  qcc::fenceMveFixedPointConversions(*m, *tm);
 
   if (kind == EmitKind::LLVMIR) {
     m->print(os, nullptr);

@@ -1,6 +1,7 @@
 //===- qcc.cpp - the qcc compiler driver ----------------------------------===//
 //
 //   qcc compile MODEL.onnx -target T [-mcpu=CPU] [-mattr=...] [-O0|-O1|-O2|-O3]
+//               [-mfloat-abi=soft|hard]
 //               [--name NAME] [-o OUT.o] [--emit=qnn|mlir|llvm|asm|obj]
 //               [--shape INPUT=1x3x224x224]...
 //
@@ -39,13 +40,17 @@ namespace {
 
 const char *kUsage =
     "usage: qcc compile MODEL.onnx -target T [-mcpu=CPU] [-mattr=FEATURES]\n"
+    "                   [-mfloat-abi=soft|hard]\n"
     "                   [-O0|-O1|-O2|-O3] [--name NAME] [-o OUT.o]\n"
     "                   [--emit=qnn|mlir|llvm|asm|obj] [--shape INPUT=DxDx...]\n"
     "                   [--report]\n"
     "\n"
-    "  -target T     x86_64, aarch64, or a full triple (aarch64-linux-gnu)\n"
+    "  -target T     x86_64, aarch64, or a full triple (aarch64-linux-gnu,\n"
+    "                thumbv7em-none-eabi, thumbv8m.main-none-eabi, ...)\n"
     "  -mcpu=CPU     target CPU (e.g. skylake, cortex-a76, native)\n"
     "  -mattr=F      target features (e.g. +avx2,+fma or +dotprod)\n"
+    "  -mfloat-abi=A Cortex-M only: soft (default; links into firmware built\n"
+    "                either way) or hard (the hard-float calling convention)\n"
     "  -O0..-O3      LLVM optimization level (default -O2)\n"
     "  --name NAME   C prefix of the generated symbols (default: OUT's stem)\n"
     "  -o OUT        output file; with --emit=obj also writes OUT's stem .h\n"
@@ -93,7 +98,7 @@ std::string headerPath(StringRef output) {
 }
 
 struct Options {
-  std::string model, target, cpu, features, name, output;
+  std::string model, target, cpu, features, name, output, floatABI;
   std::string emit = "obj";
   int optLevel = 2;
   bool report = false;
@@ -132,6 +137,11 @@ Options parseArgs(int argc, char **argv) {
       o.cpu = a.str();
     else if (a.consume_front("-mattr="))
       o.features = a.str();
+    else if (a.consume_front("-mfloat-abi=")) {
+      if (a != "soft" && a != "hard")
+        die("-mfloat-abi='" + a + "' is not one of soft, hard");
+      o.floatABI = a.str();
+    }
     else if (a == "-O0" || a == "-O1" || a == "-O2" || a == "-O3")
       o.optLevel = a[2] - '0';
     else if (a.starts_with("-O"))
@@ -319,6 +329,7 @@ int main(int argc, char **argv) {
   cg.target = o.target;
   cg.cpu = o.cpu;
   cg.features = o.features;
+  cg.floatABI = o.floatABI;
   cg.optLevel = o.optLevel;
   qcc::EmitKind kind = o.emit == "llvm"  ? qcc::EmitKind::LLVMIR
                        : o.emit == "asm" ? qcc::EmitKind::Assembly

@@ -38,6 +38,7 @@ struct CodegenOptions {
   std::string target; // x86_64, aarch64, or a full triple
   std::string cpu;    // "" = generic, "native" = host
   std::string features;
+  std::string floatABI; // Cortex-M: "" or "soft" (the default), "hard"
   int optLevel = 2;
 };
 

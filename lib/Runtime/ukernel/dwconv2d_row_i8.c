@@ -51,6 +51,13 @@ void qcc_uk_dwconv2d_row_i8(const int8_t *x, int64_t x_off, int64_t x_cstride,
             oh * sh, 0, OW, w + w_off, init, out + out_off);
 }
 
+/* Targets with a vector variant (below); elsewhere (Cortex-M) only the
+ * portable kernels above and the requantizing driver are built. */
+#if defined(__x86_64__) || defined(__aarch64__)
+#define QCC_DW_VECTOR 1
+#endif
+
+#ifdef QCC_DW_VECTOR
 /* --- the vector variants' row ---------------------------------------------
  *
  * A block computes output pixels [ow, ow + P) (P = 16 or 8, P * s input
@@ -246,6 +253,8 @@ dw_vector(const int8_t *x, int64_t x_off, int64_t x_cstride,
                                      p[4 * F]);
   }
 }
+
+#endif /* QCC_DW_VECTOR */
 
 /* Every row of one filter, requantized: the row kernel `row` into
  * `scratch`, then qcc_uk_requant_row_i8 of it. */
