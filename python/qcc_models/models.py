@@ -1729,6 +1729,95 @@ def resize_linear():
     return b
 
 
+# --- MLPerf Tiny shapes (issue 12) -------------------------------------------
+# The three image/audio networks of the MLPerf Tiny inference benchmark, int8
+# QDQ as ONNX Runtime's quantizer writes them (batch norms folded into the
+# convolutions, per-channel int8 weights, uint8 activations): the shapes of
+# the networks whose Cortex-M4 figures the benchmark publishes. Random
+# weights: they are for speed, size and bit-exactness, not accuracy.
+
+def resnet8_tiny():
+    """ResNet-8 of MLPerf Tiny image classification: 32x32x3, a 3x3 stem of
+    16, three residual stacks (16, 32 stride 2, 64 stride 2; 1x1 stride-2
+    shortcuts), 8x8 average pool, a 10-way Gemm."""
+    b = ModelBuilder("resnet8_tiny", opset=13, seed=1401, num_calib=4)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 3, 32, 32], -1.0, 1.0)
+    h = b.qdq(x, U8)
+    h = b.make_qdq_conv(h, _conv_w(r, 16, 3, 3), _bias(r, 16), pads=1, act="relu",
+                        base="stem")
+    cin = 16
+    for i, (c, s) in enumerate([(16, 1), (32, 2), (64, 2)]):
+        base = "stack%d" % (i + 1)
+        y = b.make_qdq_conv(h, _conv_w(r, c, cin, 3), _bias(r, c), strides=s, pads=1,
+                            act="relu", base=base + "_conv1")
+        y = b.make_qdq_conv(y, _conv_w(r, c, c, 3, gain=0.5), _bias(r, c), pads=1,
+                            base=base + "_conv2")
+        idn = h if s == 1 else b.make_qdq_conv(h, _conv_w(r, c, cin, 1), _bias(r, c),
+                                               strides=s, base=base + "_shortcut")
+        h = b.qdq_add(y, idn, "relu", U8)
+        cin = c
+    h = b.qdq_avgpool(h, 8, 8)
+    h = b.flatten(h)
+    h = b.qdq_gemm(h, he_normal(r, (10, 64), 64), _bias(r, 10), U8, base="fc")
+    b.add_output(h, "output")
+    return b
+
+
+def ds_cnn_tiny():
+    """DS-CNN (small) of MLPerf Tiny keyword spotting: 49 frames x 10 MFCC,
+    a 10x4 stride-2 convolution of 64 (TensorFlow's 'same' padding: top 4,
+    bottom 5, left and right 1), four depthwise-separable blocks (3x3
+    depthwise, 1x1 of 64, ReLU after each), the 25x5 average pool (global
+    here), a 12-way
+    Gemm."""
+    b = ModelBuilder("ds_cnn_tiny", opset=13, seed=1402, num_calib=4)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 1, 49, 10], -1.0, 1.0)
+    h = b.qdq(x, U8)
+    h = b.make_qdq_conv(h, he_normal(r, (64, 1, 10, 4), 40), _bias(r, 64), strides=2,
+                        pads=[4, 1, 5, 1], act="relu", base="conv1")
+    for i in range(4):
+        base = "ds%d" % (i + 1)
+        h = b.make_qdq_conv(h, _conv_w(r, 64, 1, 3), _bias(r, 64), pads=1, group=64,
+                            act="relu", base=base + "_dw")
+        h = b.make_qdq_conv(h, _conv_w(r, 64, 64, 1), _bias(r, 64), act="relu",
+                            base=base + "_pw")
+    h = b.qdq_gap(h, U8)  # the 25x5 average pool covers the whole map
+    h = b.flatten(h)
+    h = b.qdq_gemm(h, he_normal(r, (12, 64), 64), _bias(r, 12), U8, base="fc")
+    b.add_output(h, "output")
+    return b
+
+
+def mobilenetv1_025_vww():
+    """MobileNetV1 (width 0.25) of MLPerf Tiny visual wake words: 96x96x3, a
+    3x3 stride-2 stem of 8, 13 depthwise-separable blocks (3x3 depthwise,
+    1x1 pointwise, ReLU6 after each) up to 256 channels at 3x3, global
+    average pool, a 2-way Gemm."""
+    b = ModelBuilder("mobilenetv1_025_vww", opset=13, seed=1403, num_calib=2)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 3, 96, 96], -1.0, 1.0)
+    h = b.qdq(x, U8)
+    h = b.make_qdq_conv(h, _conv_w(r, 8, 3, 3), _bias(r, 8), strides=2, pads=1,
+                        act="relu6", base="stem")
+    cin = 8
+    blocks = [(16, 1), (32, 2), (32, 1), (64, 2), (64, 1), (128, 2)] + [(128, 1)] * 5 + \
+        [(256, 2), (256, 1)]
+    for i, (c, s) in enumerate(blocks):
+        base = "block%d" % (i + 1)
+        h = b.make_qdq_conv(h, _conv_w(r, cin, 1, 3), _bias(r, cin), strides=s, pads=1,
+                            group=cin, act="relu6", base=base + "_dw")
+        h = b.make_qdq_conv(h, _conv_w(r, c, cin, 1), _bias(r, c), act="relu6",
+                            base=base + "_pw")
+        cin = c
+    h = b.qdq_gap(h, U8)
+    h = b.flatten(h)
+    h = b.qdq_gemm(h, he_normal(r, (2, 256), 256), _bias(r, 2), U8, base="fc")
+    b.add_output(h, "output")
+    return b
+
+
 MODELS = {
     "tiny_cnn": tiny_cnn,
     "resdw": resdw,
@@ -1780,4 +1869,7 @@ MODELS = {
     "topk_head": topk_head,
     "conv1d_kws": conv1d_kws,
     "resize_linear": resize_linear,
+    "resnet8_tiny": resnet8_tiny,
+    "ds_cnn_tiny": ds_cnn_tiny,
+    "mobilenetv1_025_vww": mobilenetv1_025_vww,
 }

@@ -20,6 +20,12 @@ Stages:
   5. with --aarch64: the same for -target aarch64, linked with
      aarch64-linux-gnu-gcc -static, run under qemu-aarch64; its outputs must be
      bit-identical to the x86-64 ones.
+  6. with --cortex-m CORES (m4,m7,m33,m55 or all): for each core, qcc
+     compile for its triple and CPU, check the object's undefined symbols
+     (memcpy/memset and __aeabi_* only), link a firmware image
+     (test/e2e/fw_driver.c, examples/firmware/) with arm-none-eabi-gcc, run
+     it under qemu-system-arm (test/e2e/cortex_m_lib.py); its outputs must be
+     bit-identical to the x86-64 ones.
 Exit status 0 = pass, 1 = failure (including a missing tool).
 """
 import argparse
@@ -189,7 +195,7 @@ def compare_with_ort(got, ref, desc, tol_lsb):
     return n == 0, text
 
 
-def compare_bitexact(got, ref):
+def compare_bitexact(got, ref, where="aarch64"):
     """Bit-identical comparison (float compared by bit pattern)."""
     np = _np()
     if got.dtype.kind == "f":
@@ -202,7 +208,7 @@ def compare_bitexact(got, ref):
     text = "%d/%d elements differ" % (n, got.size)
     if n:
         text += ", max |diff| %.6g\n      first differing elements: %s" % (maxd, ", ".join(
-            "%s aarch64=%r x86_64=%r" % (_fmt_index(t), got[t].item(), ref[t].item())
+            "%s %s=%r x86_64=%r" % (_fmt_index(t), where, got[t].item(), ref[t].item())
             for t in shown))
     return n == 0, text
 
@@ -282,6 +288,12 @@ def main(argv=None):
     ap.add_argument("--qcc", required=True, help="path to the qcc executable")
     ap.add_argument("--aarch64", action="store_true",
                     help="also build for aarch64, run under qemu, require bit-identical outputs")
+    ap.add_argument("--cortex-m", default="",
+                    help="also build firmware for these Cortex-M cores (m4,m7,m33,m55 "
+                         "or all), run under qemu-system-arm, require bit-identical outputs")
+    ap.add_argument("--arm-gcc", default="arm-none-eabi-gcc")
+    ap.add_argument("--arm-nm", default="arm-none-eabi-nm")
+    ap.add_argument("--qemu-system-arm", default="qemu-system-arm")
     ap.add_argument("--node", default="node")
     ap.add_argument("--cc", default="cc")
     ap.add_argument("--aarch64-cc", default="aarch64-linux-gnu-gcc")
@@ -317,6 +329,18 @@ def _main(args):
         tools["a64cc"] = find_tool(args.aarch64_cc, "aarch64 cross compiler "
                                    "(apt-get install gcc-aarch64-linux-gnu libc6-dev-arm64-cross)")
         tools["qemu"] = find_tool(args.qemu, "qemu-aarch64 (apt-get install qemu-user)")
+    cores = []
+    if args.cortex_m:
+        import cortex_m_lib as cortex_m
+        try:
+            cores = cortex_m.parse_cores(args.cortex_m)
+        except ValueError as e:
+            raise Failure(str(e))
+        arm_pkgs = "(apt-get install gcc-arm-none-eabi libnewlib-arm-none-eabi)"
+        tools["armgcc"] = find_tool(args.arm_gcc, "Arm bare-metal compiler " + arm_pkgs)
+        tools["armnm"] = find_tool(args.arm_nm, "arm-none-eabi-nm " + arm_pkgs)
+        tools["qemusys"] = find_tool(args.qemu_system_arm,
+                                     "qemu-system-arm (apt-get install qemu-system-arm)")
     if not os.path.isfile(os.path.join(ORACLE_DIR, "node_modules", "onnxruntime-node",
                                        "package.json")):
         raise Failure("missing tool: onnxruntime-node is not installed; run "
@@ -337,7 +361,7 @@ def _main(args):
 
     # -- clean stale results -------------------------------------------------
     os.makedirs(workdir, exist_ok=True)
-    for sub in ("x86", "a64"):
+    for sub in ["x86", "a64"] + ["cm-" + c for c in cores]:
         shutil.rmtree(os.path.join(workdir, sub), ignore_errors=True)
     for f in os.listdir(workdir):
         if f.startswith("ort_output") and f.endswith(".bin"):
@@ -401,6 +425,56 @@ def _main(args):
             good, text = compare_bitexact(a64[i], x86[i])
             log("aarch64 vs x86_64: output %d '%s': %s: %s"
                 % (i, d["name"], "bit-identical" if good else "MISMATCH", text))
+            ok = ok and good
+
+    # -- 6. Cortex-M -----------------------------------------------------------
+    if cores:
+        ok = run_cortex_m(args, tools, meta, workdir, x86dir, x86, cores) and ok
+    return ok
+
+
+def run_cortex_m(args, tools, meta, workdir, x86dir, x86, cores):
+    import cortex_m_lib as cortex_m
+    np = _np()
+    inputs_c = os.path.join(workdir, "fw_inputs.c")
+    cortex_m.write_inputs_c(inputs_c, [os.path.join(workdir, i["file"]) for i in meta["inputs"]])
+    ok = True
+    for core in cores:
+        triple, cpu, machine = cortex_m.CORES[core]
+        where = "cortex-%s (%s)" % (core, machine)
+        outdir = os.path.join(workdir, "cm-" + core)
+        os.makedirs(outdir, exist_ok=True)
+        obj = os.path.join(outdir, "model.o")
+        _, dt = run([tools["qcc"], "compile", os.path.join(workdir, "model.onnx"),
+                     "-target", triple, "-mcpu=" + cpu, "-o", obj, "--name", "model"],
+                    "qcc compile (%s)" % where, args.timeout)
+        log("qcc compile -target %s -mcpu=%s: ok (%.2f s)" % (triple, cpu, dt))
+        bad = [u for u in cortex_m.undefined_symbols(tools["armnm"], obj)
+               if not cortex_m.ALLOWED_UNDEFINED.match(u)]
+        if bad:
+            raise Failure("%s: the object needs symbols firmware need not have: %s"
+                          % (where, ", ".join(bad)))
+        elf = os.path.join(outdir, "fw.elf")
+        run(cortex_m.link_command(tools["armgcc"], core, outdir, inputs_c, obj, elf),
+            "link firmware (%s)" % where, args.timeout)
+        console = os.path.join(outdir, "console.txt")
+        _, dt = run(cortex_m.qemu_command(tools["qemusys"], core, elf, console),
+                    "%s: run firmware" % where, args.timeout)
+        text = open(console).read() if os.path.isfile(console) else ""
+        try:
+            outs = cortex_m.parse_outputs(text, len(meta["outputs"]))
+        except ValueError as e:
+            raise Failure("%s: %s\n  console:\n%s" % (where, e, _tail(text)))
+        log("%s: run: ok (%.2f s wall)" % (where, dt))
+        for i, d in enumerate(meta["outputs"]):
+            dt_ = np.dtype(DTYPES[d["dtype"]])
+            if len(outs[i]) != x86[i].nbytes:
+                raise Failure("%s: output %d has %d bytes, the x86-64 one %d"
+                              % (where, i, len(outs[i]), x86[i].nbytes))
+            got = np.frombuffer(outs[i], dtype=dt_).reshape(x86[i].shape)
+            good, text = compare_bitexact(got, x86[i], "cortex-" + core)
+            log("%s vs x86_64: output %d '%s': %s: %s"
+                % (where, i, d["name"], "bit-identical" if good else "MISMATCH", text))
             ok = ok and good
     return ok
 
