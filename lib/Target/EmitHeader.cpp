@@ -107,6 +107,15 @@ void qcc::emitHeader(const ModelInfo &info, llvm::raw_ostream &os) {
      << "#include <stdint.h>\n\n#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n";
   os << "#define " << up << "_ARENA_BYTES " << info.arenaBytes << "\n";
   os << "#define " << up << "_ARENA_ALIGN 64\n";
+  if (!info.weightsSection.empty()) {
+    os << "/* The weights (every constant of the model) are in section\n"
+       << " * " << info.weightsSection << ", aligned to " << up
+       << "_WEIGHTS_ALIGN bytes: place it where\n"
+       << " * the core reads it (the linker keeps the alignment). */\n";
+    os << "#define " << up << "_WEIGHTS_SECTION " << cString(info.weightsSection)
+       << "\n";
+  }
+  os << "#define " << up << "_WEIGHTS_ALIGN " << info.weightsAlign << "\n";
   os << "#define " << up << "_NUM_INPUTS " << info.inputs.size() << "\n";
   os << "#define " << up << "_NUM_OUTPUTS " << info.outputs.size() << "\n";
   auto tensor = [&](const TensorInfo &t, const char *kind, const char *lower,

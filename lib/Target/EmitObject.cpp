@@ -238,8 +238,13 @@ LogicalResult qcc::emitCode(ModuleOp module, const ModelInfo &info,
       f.setDoesNotThrow();
     }
   for (llvm::GlobalVariable &gv : m->globals())
-    if (!gv.isDeclaration())
+    if (!gv.isDeclaration()) {
       gv.setLinkage(llvm::GlobalValue::InternalLinkage);
+      // The model's constants are its weights (and tables): all of them go
+      // to --weights-section.
+      if (!opts.weightsSection.empty() && gv.isConstant())
+        gv.setSection(opts.weightsSection);
+    }
   // Arena, inputs and outputs never overlap (ABI contract).
   for (llvm::Argument &a : forward->args())
     if (a.getType()->isPointerTy())

@@ -8,6 +8,18 @@
 # RUN: cc -std=c99 -pedantic -Wall -Wextra -Werror -fsyntax-only -x c %t/net.h
 # RUN: c++ -std=c++11 -pedantic -Wall -Wextra -Werror -fsyntax-only -x c++ %t/net.h
 # RUN: cc -std=c99 -Wall -Werror -fsyntax-only -x c -include %t/net.h %t/net.h
+# With --weights-section the header names the section (the constants are
+# all 64-byte aligned: memref.global alignment, qcc-plan-static-arena):
+# RUN: %qcc compile %t/m.onnx -target x86_64 --name net --weights-section .qspi.weights -o %t/ws.o
+# RUN: FileCheck %s --check-prefix=WS --match-full-lines < %t/ws.h
+# RUN: cc -std=c99 -pedantic -Wall -Wextra -Werror -fsyntax-only -x c %t/ws.h
+#
+# WS:#define NET_ARENA_ALIGN 64
+# WS-NEXT:/* The weights (every constant of the model) are in section
+# WS-NEXT: * .qspi.weights, aligned to NET_WEIGHTS_ALIGN bytes: place it where
+# WS-NEXT: * the core reads it (the linker keeps the alignment). */
+# WS-NEXT:#define NET_WEIGHTS_SECTION ".qspi.weights"
+# WS-NEXT:#define NET_WEIGHTS_ALIGN 64
 #
 # The model (qcc_models.testing.small_cnn):
 #   input    float32 [1, 3, 8, 8]: 192 elements, 768 bytes
@@ -27,6 +39,7 @@
 # CHECK-EMPTY:
 # CHECK-NEXT:#define NET_ARENA_BYTES {{[1-9][0-9]*}}
 # CHECK-NEXT:#define NET_ARENA_ALIGN 64
+# CHECK-NEXT:#define NET_WEIGHTS_ALIGN 64
 # CHECK-NEXT:#define NET_NUM_INPUTS 2
 # CHECK-NEXT:#define NET_NUM_OUTPUTS 2
 # CHECK-EMPTY:

@@ -3,7 +3,7 @@
 //   qcc compile MODEL.onnx -target T [-mcpu=CPU] [-mattr=...] [-O0|-O1|-O2|-O3]
 //               [-mfloat-abi=soft|hard]
 //               [--name NAME] [-o OUT.o] [--emit=qnn|mlir|llvm|asm|obj]
-//               [--shape INPUT=1x3x224x224]...
+//               [--shape INPUT=1x3x224x224]... [--weights-section NAME]
 //
 // Every error is one line on stderr ("qcc: error: ...") and exit code 1; no
 // partial output file is left behind.
@@ -43,7 +43,7 @@ const char *kUsage =
     "                   [-mfloat-abi=soft|hard]\n"
     "                   [-O0|-O1|-O2|-O3] [--name NAME] [-o OUT.o]\n"
     "                   [--emit=qnn|mlir|llvm|asm|obj] [--shape INPUT=DxDx...]\n"
-    "                   [--report]\n"
+    "                   [--weights-section NAME] [--report]\n"
     "\n"
     "  -target T     x86_64, aarch64, or a full triple (aarch64-linux-gnu,\n"
     "                thumbv7em-none-eabi, thumbv8m.main-none-eabi, ...)\n"
@@ -57,6 +57,9 @@ const char *kUsage =
     "  --emit=KIND   qnn: imported IR; mlir: lowered LLVM-dialect IR;\n"
     "                llvm: LLVM IR; asm: assembly; obj: ELF object (default)\n"
     "  --shape I=S   static shape for input I, e.g. --shape input=1x3x224x224\n"
+    "  --weights-section NAME\n"
+    "                put the weights (every constant) in section NAME, e.g. a\n"
+    "                QSPI flash region of the firmware's linker script\n"
     "  --report      print per layer: op, weight / activation bits per slice,\n"
     "                MACs, stored weight and activation bytes; and the totals\n"
     "                (weights + peak arena, next to the arena's lower bound)\n";
@@ -99,11 +102,27 @@ std::string headerPath(StringRef output) {
 
 struct Options {
   std::string model, target, cpu, features, name, output, floatABI;
+  std::string weightsSection;
   std::string emit = "obj";
   int optLevel = 2;
   bool report = false;
   qcc::ONNXImportOptions import;
 };
+
+/// Why `name` cannot hold the weights ("" if it can): characters an
+/// assembler and a linker script take unquoted, and not a section that
+/// holds no bits (.bss, ...) or thread-local data.
+std::string checkSectionName(StringRef name) {
+  if (name.empty())
+    return "empty section name";
+  for (char c : name)
+    if (!llvm::isAlnum(c) && c != '_' && c != '.' && c != '$' && c != '-')
+      return "a section name is letters, digits, '_', '.', '$' and '-'";
+  for (StringRef noBits : {".bss", ".sbss", ".tbss", ".tdata", ".noinit"})
+    if (name == noBits || name.starts_with((noBits + ".").str()))
+      return "the weights need a section with contents, not " + noBits.str();
+  return "";
+}
 
 Options parseArgs(int argc, char **argv) {
   if (argc >= 2 && (StringRef(argv[1]) == "--help" || StringRef(argv[1]) == "-h")) {
@@ -156,6 +175,11 @@ Options parseArgs(int argc, char **argv) {
       o.emit = a.str();
     else if (a == "--report")
       o.report = true;
+    else if (a == "--weights-section" || a.starts_with("--weights-section=")) {
+      o.weightsSection = value("--weights-section");
+      if (std::string why = checkSectionName(o.weightsSection); !why.empty())
+        die("--weights-section '" + o.weightsSection + "': " + why);
+    }
     else if (a == "--shape" || a.starts_with("--shape=")) {
       std::string spec = value("--shape");
       auto [input, dims] = StringRef(spec).rsplit('=');
@@ -330,6 +354,13 @@ int main(int argc, char **argv) {
   cg.cpu = o.cpu;
   cg.features = o.features;
   cg.floatABI = o.floatABI;
+  cg.weightsSection = o.weightsSection;
+  info.weightsSection = o.weightsSection;
+  module->walk([&](LLVM::GlobalOp g) {
+    if (g.getConstant())
+      info.weightsAlign =
+          std::max<int64_t>(info.weightsAlign, g.getAlignment().value_or(1));
+  });
   cg.optLevel = o.optLevel;
   qcc::EmitKind kind = o.emit == "llvm"  ? qcc::EmitKind::LLVMIR
                        : o.emit == "asm" ? qcc::EmitKind::Assembly

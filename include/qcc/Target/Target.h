@@ -27,6 +27,8 @@ struct ModelInfo {
   std::string name; // C identifier prefix
   int64_t arenaBytes = 0;
   std::vector<TensorInfo> inputs, outputs;
+  std::string weightsSection; // --weights-section, or "" (the default ones)
+  int64_t weightsAlign = 1;   // the largest alignment of a constant
 };
 
 /// Reads the I/O description from the model function `forward` (on tensors,
@@ -39,6 +41,7 @@ struct CodegenOptions {
   std::string cpu;    // "" = generic, "native" = host
   std::string features;
   std::string floatABI; // Cortex-M: "" or "soft" (the default), "hard"
+  std::string weightsSection; // "" = the default sections (.rodata...)
   int optLevel = 2;
 };
 
