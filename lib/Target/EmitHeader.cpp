@@ -2,10 +2,12 @@
 #include "qcc/Target/Target.h"
 
 #include "qcc/Dialect/QNN/IR/QNNTypes.h"
+#include "qcc/Dialect/QNN/Transforms/Passes.h"
 #include "qcc/Transforms/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace mlir;
@@ -42,6 +44,25 @@ static LogicalResult describe(Type t, StringRef name, qcc::TensorInfo &info,
   return success();
 }
 
+/// The quantization ExposeQuantizedIOPass recorded on an edge, if any.
+static void describeQuant(DictionaryAttr attrs, qcc::TensorInfo &info) {
+  if (!attrs)
+    return;
+  auto scale = attrs.getAs<FloatAttr>(qcc::qnn::kIOScaleAttr);
+  auto zp = attrs.getAs<IntegerAttr>(qcc::qnn::kIOZeroPointAttr);
+  auto bits = attrs.getAs<IntegerAttr>(qcc::qnn::kIOBitsAttr);
+  auto qmin = attrs.getAs<IntegerAttr>(qcc::qnn::kIOQMinAttr);
+  auto qmax = attrs.getAs<IntegerAttr>(qcc::qnn::kIOQMaxAttr);
+  if (!scale || !zp || !bits || !qmin || !qmax)
+    return;
+  info.qmin = qmin.getInt();
+  info.qmax = qmax.getInt();
+  info.quantized = true;
+  info.scale = scale.getValueAsDouble();
+  info.zeroPoint = zp.getInt();
+  info.bits = bits.getInt();
+}
+
 LogicalResult qcc::collectModelIO(ModuleOp module, ModelInfo &info,
                                   std::string &error) {
   auto f = module.lookupSymbol<func::FuncOp>("forward");
@@ -60,6 +81,7 @@ LogicalResult qcc::collectModelIO(ModuleOp module, ModelInfo &info,
     if (failed(describe(f.getArgumentTypes()[i], nameOf(f.getArgAttrDict(i), i, "input"),
                         t, error)))
       return failure();
+    describeQuant(f.getArgAttrDict(i), t);
     info.inputs.push_back(t);
   }
   for (unsigned i = 0; i < f.getNumResults(); ++i) {
@@ -67,6 +89,7 @@ LogicalResult qcc::collectModelIO(ModuleOp module, ModelInfo &info,
     if (failed(describe(f.getResultTypes()[i],
                         nameOf(f.getResultAttrDict(i), i, "output"), t, error)))
       return failure();
+    describeQuant(f.getResultAttrDict(i), t);
     info.outputs.push_back(t);
   }
   return success();
@@ -130,6 +153,25 @@ void qcc::emitHeader(const ModelInfo &info, llvm::raw_ostream &os) {
     os << "}\n";
     os << "#define " << p << "_ELEMENTS " << t.elements << "\n";
     os << "#define " << p << "_BYTES " << t.bytes << "\n";
+    if (t.quantized) {
+      // A C float literal that reads back as the scale's binary32 value.
+      std::string scale;
+      llvm::raw_string_ostream(scale) << llvm::format("%.9g", t.scale);
+      if (StringRef(scale).find_first_of(".en") == StringRef::npos)
+        scale += ".0";
+      os << "/* quantized: real = " << p << "_SCALE * (q - " << p
+         << "_ZERO_POINT),\n * q of " << p << "_BITS bits in ["
+         << p << "_QMIN, " << p << "_QMAX]";
+      if (t.bits == 1 && t.qmin == -1 && t.qmax == 1)
+        os << " (bipolar: -1 or +1)";
+      os << (lower == StringRef("input") ? "; the caller keeps q in range */\n"
+                                         : " */\n");
+      os << "#define " << p << "_SCALE " << scale << "f\n";
+      os << "#define " << p << "_ZERO_POINT " << t.zeroPoint << "\n";
+      os << "#define " << p << "_BITS " << t.bits << "\n";
+      os << "#define " << p << "_QMIN " << t.qmin << "\n";
+      os << "#define " << p << "_QMAX " << t.qmax << "\n";
+    }
     os << "typedef " << t.ctype << " " << info.name << "_" << lower << i
        << "_t;\n";
   };

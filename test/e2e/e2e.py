@@ -20,7 +20,13 @@ Stages:
   5. with --aarch64: the same for -target aarch64, linked with
      aarch64-linux-gnu-gcc -static, run under qemu-aarch64; its outputs must be
      bit-identical to the x86-64 ones.
-  6. with --cortex-m CORES (m4,m7,m33,m55 or all): for each core, qcc
+  with --io-quantized: every build uses `qcc compile --io=quantized`; the
+     oracle is the model with its QuantizeLinear outputs (of graph inputs)
+     and DequantizeLinear inputs (of graph outputs) as graph outputs
+     (test/e2e/quantized_io.py): ORT's quantized inputs are fed to qcc,
+     ORT's quantized outputs compared (|qcc - ort| <= 1), and model.h's
+     _SCALE / _ZERO_POINT checked against the model's.
+  6. with --cortex-m CORES (m0,m4,m7,m33,m55; all = m4,m7,m33,m55): for each core, qcc
      compile for its triple and CPU, check the object's undefined symbols
      (memcpy/memset and __aeabi_* only), link a firmware image
      (test/e2e/fw_driver.c, examples/firmware/) with arm-none-eabi-gcc, run
@@ -289,8 +295,9 @@ def main(argv=None):
     ap.add_argument("--aarch64", action="store_true",
                     help="also build for aarch64, run under qemu, require bit-identical outputs")
     ap.add_argument("--cortex-m", default="",
-                    help="also build firmware for these Cortex-M cores (m4,m7,m33,m55 "
-                         "or all), run under qemu-system-arm, require bit-identical outputs")
+                    help="also build firmware for these Cortex-M cores (m0,m4,m7,m33,m55; "
+                         "all = the last four), run under qemu-system-arm, require "
+                         "bit-identical outputs")
     ap.add_argument("--arm-gcc", default="arm-none-eabi-gcc")
     ap.add_argument("--arm-nm", default="arm-none-eabi-nm")
     ap.add_argument("--qemu-system-arm", default="qemu-system-arm")
@@ -301,6 +308,9 @@ def main(argv=None):
     ap.add_argument("--x86-flags", default="",
                     help="extra qcc flags for the x86-64 build, e.g. '-O0' or "
                          "'-O3 -mcpu=native' (the AArch64 build keeps the defaults)")
+    ap.add_argument("--io-quantized", action="store_true",
+                    help="compile with --io=quantized and check the integer I/O "
+                         "against ONNX Runtime's quantized tensors")
     ap.add_argument("--max-compile-seconds", type=float, default=None,
                     help="fail when one qcc compile takes longer (wall clock)")
     ap.add_argument("--tol-lsb", type=float, default=1.0,
@@ -405,10 +415,34 @@ def _main(args):
             log("  (info) output %d: numpy reference vs ORT: max %.3g %s, mean %.3g"
                 % (i, dd.max() / unit, "LSB" if d.get("scale") else "", dd.mean() / unit))
 
+    qcc_flags = []
+    if args.io_quantized:
+        import quantized_io
+        try:
+            qmeta, qparams = quantized_io.prepare(
+                workdir, meta, oracle if os.path.isfile(oracle) else
+                os.path.join(workdir, "model.onnx"))
+        except ValueError as e:
+            raise Failure("--io-quantized: " + str(e))
+        qdir = os.path.join(workdir, "qio")
+        p, dt = run([tools["node"], ORT_RUN, qdir], "ONNX Runtime (quantized I/O)",
+                    args.timeout)
+        meta = quantized_io.quantized_meta(meta, qmeta, qdir)
+        ort = [load_output(os.path.join(qdir, "ort_output%d.bin" % i), d)
+               for i, d in enumerate(meta["outputs"])]
+        log("ONNX Runtime, quantized tensors at the graph's edges: ok (%.2f s)" % dt)
+        qcc_flags = ["--io=quantized"]
+
     # -- 3./4. x86-64 ----------------------------------------------------------
     ok = True
     x86dir, x86exe = qcc_build(args, tools, workdir, "x86_64", "x86", tools["cc"], [],
-                               args.x86_flags.split())
+                               args.x86_flags.split() + qcc_flags)
+    if args.io_quantized:
+        problems = quantized_io.check_header(
+            open(os.path.join(x86dir, "model.h")).read(), qparams)
+        if problems:
+            raise Failure("--io=quantized: model.h:\n    " + "\n    ".join(problems))
+        log("x86_64: model.h gives the model's scales and zero points")
     x86 = run_model(args, meta, workdir, x86dir, x86exe, [], "x86_64")
     for i, d in enumerate(meta["outputs"]):
         good, text = compare_with_ort(x86[i], ort[i], d, args.tol_lsb)
@@ -419,7 +453,7 @@ def _main(args):
     # -- 5. aarch64 ------------------------------------------------------------
     if args.aarch64:
         a64dir, a64exe = qcc_build(args, tools, workdir, "aarch64", "a64", tools["a64cc"],
-                                   ["-static"])
+                                   ["-static"], qcc_flags)
         a64 = run_model(args, meta, workdir, a64dir, a64exe, [tools["qemu"]], "aarch64 (qemu)")
         for i, d in enumerate(meta["outputs"]):
             good, text = compare_bitexact(a64[i], x86[i])
@@ -429,11 +463,12 @@ def _main(args):
 
     # -- 6. Cortex-M -----------------------------------------------------------
     if cores:
-        ok = run_cortex_m(args, tools, meta, workdir, x86dir, x86, cores) and ok
+        ok = run_cortex_m(args, tools, meta, workdir, x86dir, x86, cores,
+                          qcc_flags) and ok
     return ok
 
 
-def run_cortex_m(args, tools, meta, workdir, x86dir, x86, cores):
+def run_cortex_m(args, tools, meta, workdir, x86dir, x86, cores, qcc_flags=()):
     import cortex_m_lib as cortex_m
     np = _np()
     inputs_c = os.path.join(workdir, "fw_inputs.c")
@@ -446,7 +481,8 @@ def run_cortex_m(args, tools, meta, workdir, x86dir, x86, cores):
         os.makedirs(outdir, exist_ok=True)
         obj = os.path.join(outdir, "model.o")
         _, dt = run([tools["qcc"], "compile", os.path.join(workdir, "model.onnx"),
-                     "-target", triple, "-mcpu=" + cpu, "-o", obj, "--name", "model"],
+                     "-target", triple, "-mcpu=" + cpu, "-o", obj, "--name", "model"]
+                    + list(qcc_flags),
                     "qcc compile (%s)" % where, args.timeout)
         log("qcc compile -target %s -mcpu=%s: ok (%.2f s)" % (triple, cpu, dt))
         bad = [u for u in cortex_m.undefined_symbols(tools["armnm"], obj)

@@ -43,7 +43,8 @@ const char *kUsage =
     "                   [-mfloat-abi=soft|hard]\n"
     "                   [-O0|-O1|-O2|-O3] [--name NAME] [-o OUT.o]\n"
     "                   [--emit=qnn|mlir|llvm|asm|obj] [--shape INPUT=DxDx...]\n"
-    "                   [--weights-section NAME] [--report]\n"
+    "                   [--weights-section NAME] [--io=float|quantized]\n"
+    "                   [--report]\n"
     "\n"
     "  -target T     x86_64, aarch64, or a full triple (aarch64-linux-gnu,\n"
     "                thumbv7em-none-eabi, thumbv8m.main-none-eabi, ...)\n"
@@ -60,6 +61,9 @@ const char *kUsage =
     "  --weights-section NAME\n"
     "                put the weights (every constant) in section NAME, e.g. a\n"
     "                QSPI flash region of the firmware's linker script\n"
+    "  --io=KIND     float (default): inputs and outputs as float32;\n"
+    "                quantized: as their stored integers (uint8/int8), with\n"
+    "                each one's scale and zero point in the header\n"
     "  --report      print per layer: op, weight / activation bits per slice,\n"
     "                MACs, stored weight and activation bytes; and the totals\n"
     "                (weights + peak arena, next to the arena's lower bound)\n";
@@ -106,6 +110,7 @@ struct Options {
   std::string emit = "obj";
   int optLevel = 2;
   bool report = false;
+  bool quantizedIO = false;
   qcc::ONNXImportOptions import;
 };
 
@@ -175,6 +180,11 @@ Options parseArgs(int argc, char **argv) {
       o.emit = a.str();
     else if (a == "--report")
       o.report = true;
+    else if (a.consume_front("--io=")) {
+      if (a != "float" && a != "quantized")
+        die("--io='" + a + "' is not one of float, quantized");
+      o.quantizedIO = a == "quantized";
+    }
     else if (a == "--weights-section" || a.starts_with("--weights-section=")) {
       o.weightsSection = value("--weights-section");
       if (std::string why = checkSectionName(o.weightsSection); !why.empty())
@@ -264,6 +274,13 @@ int main(int argc, char **argv) {
       qcc::importONNXModel(ctx, o.model, o.import, error);
   if (!module)
     die(o.model + ": " + error);
+
+  if (o.quantizedIO) {
+    PassManager pm(&ctx);
+    if (failed(parsePassPipeline("qnn-expose-quantized-io", pm)) ||
+        failed(pm.run(*module)))
+      die(o.model + ": " + first.text.value_or("--io=quantized failed"));
+  }
 
   // Everything is produced in memory first; files are written only once
   // all of it succeeded, so an error never leaves a partial file behind.

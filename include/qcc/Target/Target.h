@@ -21,6 +21,11 @@ struct TensorInfo {
   std::string ctype;          // float | uint8_t | int8_t | int32_t
   int64_t elements = 0;
   int64_t bytes = 0;
+  // --io=quantized: real = scale * (q - zeroPoint), q of `bits` bits.
+  bool quantized = false;
+  double scale = 0;
+  int64_t zeroPoint = 0;
+  int64_t bits = 0, qmin = 0, qmax = 0;
 };
 
 struct ModelInfo {

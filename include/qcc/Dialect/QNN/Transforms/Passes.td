@@ -35,4 +35,30 @@ def LegalizeBitWidthsPass : Pass<"qnn-legalize-bit-widths", "mlir::ModuleOp"> {
   let dependentDialects = ["mlir::arith::ArithDialect", "mlir::tensor::TensorDialect"];
 }
 
+def ExposeQuantizedIOPass : Pass<"qnn-expose-quantized-io", "mlir::ModuleOp"> {
+  let summary = "Graph inputs and outputs as their quantized integers (--io=quantized)";
+  let description = [{
+    Rewrites the model function `@forward` so that the caller passes and
+    receives the stored integers of the quantized tensors at the graph's
+    edges, not floats; firmware without an FPU then never touches float.
+
+    - A float input whose every user is a `qnn.quantize` to one per-tensor
+      type becomes a tensor of that type's storage integer (`ui8`/`si8`),
+      reinterpreted by one `qnn.storage_cast`; the quantizes are removed.
+    - A float output computed by a `qnn.dequantize` of a per-tensor type
+      becomes that dequantize's input, as its storage integer.
+    - Each rewritten edge records its quantization as argument / result
+      attributes `qcc.scale` (f64), `qcc.zero_point`, `qcc.bits`, `qcc.qmin`, `qcc.qmax` (i64; a bipolar
+      edge is 1 bit in [-1, 1], only -1 and +1 occur),
+      which the C header reports (`real = scale * (q - zero_point)`).
+
+    Inputs and outputs that are already integers are left alone. An edge
+    that stays float is an error naming the ONNX node that reads or writes
+    it: a float input read by an unquantized node, an input quantized
+    twice with different parameters, an input or output quantized per
+    channel, or a float output not produced by a dequantize.
+  }];
+  let dependentDialects = ["qcc::qnn::QNNDialect"];
+}
+
 #endif
