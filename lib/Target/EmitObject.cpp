@@ -13,7 +13,10 @@
 #include "llvm/IR/Verifier.h"
 #include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/TargetRegistry.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Target/TargetMachine.h"
 #include "llvm/Target/TargetOptions.h"
@@ -120,7 +123,8 @@ std::string checkCortexM(const llvm::Triple &t, const qcc::CodegenOptions &o) {
 
 LogicalResult qcc::emitCode(ModuleOp module, const ModelInfo &info,
                             const CodegenOptions &opts, EmitKind kind,
-                            llvm::raw_pwrite_stream &os, std::string &error) {
+                            llvm::raw_pwrite_stream &os, std::string &error,
+                            MemoryFigures *figures) {
   static bool initialized = [] {
     llvm::InitializeAllTargetInfos();
     llvm::InitializeAllTargets();
@@ -203,6 +207,20 @@ LogicalResult qcc::emitCode(ModuleOp module, const ModelInfo &info,
     to.FloatABIType = llvm::FloatABI::Hard;
   else if (triple.isThumb())
     to.FloatABIType = llvm::FloatABI::Soft;
+  // --report: the code generator writes each function's frame size here.
+  SmallString<128> framesFile;
+  if (figures && kind == EmitKind::Object) {
+    if (std::error_code ec = llvm::sys::fs::createTemporaryFile(
+            "qcc-frames", "su", framesFile)) {
+      error = "cannot create a temporary file: " + ec.message();
+      return failure();
+    }
+    to.StackUsageOutput = std::string(framesFile);
+  }
+  auto removeFrames = llvm::make_scope_exit([&] {
+    if (!framesFile.empty())
+      llvm::sys::fs::remove(framesFile);
+  });
   std::unique_ptr<llvm::TargetMachine> tm(target->createTargetMachine(
       triple, cpu, features, to,
       bareMetal ? llvm::Reloc::Static : llvm::Reloc::PIC_, std::nullopt,
@@ -296,14 +314,29 @@ LogicalResult qcc::emitCode(ModuleOp module, const ModelInfo &info,
     m->print(os, nullptr);
     return success();
   }
-  llvm::legacy::PassManager pm;
-  if (tm->addPassesToEmitFile(pm, os, nullptr,
-                              kind == EmitKind::Object
-                                  ? llvm::CodeGenFileType::ObjectFile
-                                  : llvm::CodeGenFileType::AssemblyFile)) {
-    error = "the target cannot emit this file type";
-    return failure();
+  {
+    // The AsmPrinter writes the frame sizes when the pass manager ends.
+    llvm::legacy::PassManager pm;
+    if (tm->addPassesToEmitFile(pm, os, nullptr,
+                                kind == EmitKind::Object
+                                    ? llvm::CodeGenFileType::ObjectFile
+                                    : llvm::CodeGenFileType::AssemblyFile)) {
+      error = "the target cannot emit this file type";
+      return failure();
+    }
+    pm.run(*m);
   }
-  pm.run(*m);
+  if (!framesFile.empty()) {
+    auto frames = llvm::MemoryBuffer::getFile(framesFile);
+    if (!frames) {
+      figures->stackProblem = "the code generator wrote no frame sizes";
+      return success();
+    }
+    // A call pushes the return address on x86-64; an Arm or AArch64
+    // callee saves LR inside its own frame.
+    unsigned returnAddress = triple.isX86() ? 8 : 0;
+    computeStackBound(*m, (*frames)->getBuffer(), info.name + "_run",
+                      returnAddress, *figures);
+  }
   return success();
 }

@@ -104,6 +104,27 @@ def qemu_command(qemu, core, elf, console, icount=False):
         "-kernel", elf]
 
 
+def parse_stack(text):
+    """The bytes of stack fw_driver.c saw the model's first run use."""
+    m = re.search(r"^qcc-fw: stack (\d+)$", text, re.M)
+    if not m:
+        raise ValueError("the firmware printed no stack figure")
+    return int(m.group(1))
+
+
+def parse_report_stack(text):
+    """The stack bound `qcc compile --report` printed, or None."""
+    m = re.search(r"^  stack: at most (\d+) bytes", text, re.M)
+    return int(m.group(1)) if m else None
+
+
+# What the stack measurement may add to qcc's bound: the frames of the
+# library functions the object calls (newlib's memcpy/memset, libgcc's
+# __aeabi_* helpers), which qcc cannot see, and the 32 bytes below main's
+# frame fw_driver.c leaves unpainted.
+LIBRARY_STACK_ALLOWANCE = 64
+
+
 def parse_outputs(text, n_outputs):
     """The output bytes fw_driver.c printed; ValueError when the run failed
     or the text is incomplete."""

@@ -31,7 +31,9 @@ Stages:
      (memcpy/memset and __aeabi_* only), link a firmware image
      (test/e2e/fw_driver.c, examples/firmware/) with arm-none-eabi-gcc, run
      it under qemu-system-arm (test/e2e/cortex_m_lib.py); its outputs must be
-     bit-identical to the x86-64 ones.
+     bit-identical to the x86-64 ones, and the stack its first run used
+     (painted and scanned by fw_driver.c) at most the bound `qcc --report`
+     computed, plus 64 bytes for the library functions it calls.
 Exit status 0 = pass, 1 = failure (including a missing tool).
 """
 import argparse
@@ -480,10 +482,13 @@ def run_cortex_m(args, tools, meta, workdir, x86dir, x86, cores, qcc_flags=()):
         outdir = os.path.join(workdir, "cm-" + core)
         os.makedirs(outdir, exist_ok=True)
         obj = os.path.join(outdir, "model.o")
-        _, dt = run([tools["qcc"], "compile", os.path.join(workdir, "model.onnx"),
-                     "-target", triple, "-mcpu=" + cpu, "-o", obj, "--name", "model"]
-                    + list(qcc_flags),
+        p, dt = run([tools["qcc"], "compile", os.path.join(workdir, "model.onnx"),
+                     "-target", triple, "-mcpu=" + cpu, "-o", obj, "--name", "model",
+                     "--report"] + list(qcc_flags),
                     "qcc compile (%s)" % where, args.timeout)
+        bound = cortex_m.parse_report_stack(p.stdout)
+        if bound is None:
+            raise Failure("%s: qcc --report gave no stack bound:\n%s" % (where, _tail(p.stdout)))
         log("qcc compile -target %s -mcpu=%s: ok (%.2f s)" % (triple, cpu, dt))
         bad = [u for u in cortex_m.undefined_symbols(tools["armnm"], obj)
                if not cortex_m.ALLOWED_UNDEFINED.match(u)]
@@ -502,6 +507,12 @@ def run_cortex_m(args, tools, meta, workdir, x86dir, x86, cores, qcc_flags=()):
         except ValueError as e:
             raise Failure("%s: %s\n  console:\n%s" % (where, e, _tail(text)))
         log("%s: run: ok (%.2f s wall)" % (where, dt))
+        used = cortex_m.parse_stack(text)
+        if used > bound + cortex_m.LIBRARY_STACK_ALLOWANCE:
+            raise Failure("%s: the model used %d bytes of stack; qcc --report's bound is %d "
+                          "(+%d for library calls)" % (where, used, bound,
+                                                       cortex_m.LIBRARY_STACK_ALLOWANCE))
+        log("%s: stack used %d bytes, qcc --report's bound %d" % (where, used, bound))
         for i, d in enumerate(meta["outputs"]):
             dt_ = np.dtype(DTYPES[d["dtype"]])
             if len(outs[i]) != x86[i].nbytes:

@@ -13,11 +13,16 @@
  * prints, through semihosting:
  *
  *   qcc-fw: run 0 rc 0
+ *   qcc-fw: stack <bytes>
  *   qcc-fw: output 0 <hex bytes>
  *   ...
  *   qcc-fw: done
  *
- * The harness compares the bytes with the x86-64 build's outputs.
+ * The harness compares the bytes with the x86-64 build's outputs. "stack"
+ * is how deep the first run went below the caller's stack pointer: the
+ * stack from the end of .bss up to just below main's frame is painted
+ * before the call and scanned after it. The harness checks it against the
+ * bound `qcc --report` computed.
  */
 #include <stdint.h>
 #include <string.h>
@@ -30,6 +35,23 @@
 #endif
 
 extern const void *const qcc_fw_inputs[];
+extern uint32_t __bss_end[];
+
+#define PAINT 0x57AC57ACu
+
+/* Paints [__bss_end, limit): a leaf with no frame of its own. */
+static __attribute__((noinline)) void paint_stack(uint32_t *limit) {
+  for (volatile uint32_t *p = __bss_end; p < limit; ++p)
+    *p = PAINT;
+}
+
+/* The lowest address written since paint_stack. */
+static __attribute__((noinline)) uintptr_t stack_low_water(void) {
+  volatile uint32_t *p = __bss_end;
+  while (*p == PAINT)
+    ++p;
+  return (uintptr_t)p;
+}
 
 static uint8_t arena[MODEL_ARENA_BYTES > 0 ? MODEL_ARENA_BYTES : 1]
     __attribute__((aligned(MODEL_ARENA_ALIGN)));
@@ -75,12 +97,22 @@ int main(void) {
     memset(arena, 0xA5, sizeof arena);
     for (int i = 0; i < MODEL_NUM_OUTPUTS; ++i)
       memset(outs[i], 0xA5, sizes[i]);
+    uintptr_t sp;
+    __asm__ volatile("mov %0, sp" : "=r"(sp));
+    if (run == 0)
+      paint_stack((uint32_t *)(sp - 32));
     int rc = model_run(arena, qcc_fw_inputs, outs);
+    uintptr_t low = run == 0 ? stack_low_water() : sp;
     sh_puts("qcc-fw: run ");
     sh_put_u32((uint32_t)run);
     sh_puts(" rc ");
     sh_put_u32((uint32_t)rc);
     sh_puts("\n");
+    if (run == 0) {
+      sh_puts("qcc-fw: stack ");
+      sh_put_u32((uint32_t)(sp - low));
+      sh_puts("\n");
+    }
     failed |= rc != 0;
   }
   for (int i = 0; i < MODEL_NUM_OUTPUTS; ++i) {

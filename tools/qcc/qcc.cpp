@@ -23,6 +23,7 @@
 #include "qcc/Report/BitReport.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
@@ -66,7 +67,9 @@ const char *kUsage =
     "                each one's scale and zero point in the header\n"
     "  --report      print per layer: op, weight / activation bits per slice,\n"
     "                MACs, stored weight and activation bytes; and the totals\n"
-    "                (weights + peak arena, next to the arena's lower bound)\n";
+    "                (weights + peak arena, next to the arena's lower bound);\n"
+    "                with an object, its flash (code + read-only data) and\n"
+    "                RAM (arena + the stack bound, computed from the frames)\n";
 
 bool isIdentifier(StringRef s) {
   if (s.empty() || llvm::isDigit(s[0]))
@@ -252,6 +255,40 @@ std::string locationText(Location loc) {
   return "";
 }
 
+/// --report's device figures, after the per-layer table.
+void printMemoryFigures(const qcc::MemoryFigures &f, const qcc::ModelInfo &info,
+                        const Options &o, llvm::raw_ostream &os) {
+  os << "device memory (" << o.target
+     << (o.cpu.empty() ? "" : ", -mcpu=" + o.cpu) << "), in bytes:\n";
+  os << llvm::format("  flash %10lld = code %lld + read-only data %lld "
+                     "(weights, tables)\n",
+                     (long long)(f.codeBytes + f.constantBytes),
+                     (long long)f.codeBytes, (long long)f.constantBytes);
+  if (f.dataBytes)
+    os << llvm::format("  writable data %lld (RAM and flash)\n",
+                       (long long)f.dataBytes);
+  if (f.stackBytes >= 0) {
+    os << llvm::format("  RAM   %10lld = arena %lld + stack %lld\n",
+                       (long long)(info.arenaBytes + f.stackBytes +
+                                   f.dataBytes),
+                       (long long)info.arenaBytes, (long long)f.stackBytes);
+    os << "  stack: at most " << f.stackBytes << " bytes, on the path ";
+    llvm::interleave(f.deepestPath, os, " -> ");
+    os << "\n";
+  } else {
+    os << llvm::format("  RAM   arena %lld + stack (no bound: ",
+                       (long long)info.arenaBytes)
+       << f.stackProblem << ")\n";
+  }
+  os << "  not counted: the caller's inputs and outputs; the code and stack "
+        "of what the object calls:";
+  if (f.externals.empty())
+    os << " nothing";
+  for (const std::string &e : f.externals)
+    os << " " << e;
+  os << "\n";
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -384,8 +421,17 @@ int main(int argc, char **argv) {
                                          : qcc::EmitKind::Object;
   SmallVector<char, 0> code;
   llvm::raw_svector_ostream codeStream(code);
-  if (failed(qcc::emitCode(*module, info, cg, kind, codeStream, error)))
+  qcc::MemoryFigures figures;
+  bool measure = o.report && kind == qcc::EmitKind::Object;
+  if (failed(qcc::emitCode(*module, info, cg, kind, codeStream, error,
+                           measure ? &figures : nullptr)))
     die(o.model + ": " + error);
+  if (measure) {
+    if (failed(qcc::measureObject(StringRef(code.data(), code.size()),
+                                  figures, error)))
+      die(o.model + ": " + error);
+    printMemoryFigures(figures, info, o, llvm::outs());
+  }
   files.push_back({o.output, std::string(code.begin(), code.end())});
   if (kind == qcc::EmitKind::Object)
     files.push_back({headerPath(o.output), text([&](llvm::raw_ostream &os) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 namespace llvm {
+class Module;
 class raw_pwrite_stream;
 class raw_ostream;
 } // namespace llvm
@@ -52,12 +53,43 @@ struct CodegenOptions {
 
 enum class EmitKind { LLVMIR, Assembly, Object };
 
+/// What the object costs the device, for `--report`: flash from the
+/// object's sections, RAM from the arena and the stack the generated code
+/// needs at most (the deepest call path, each function's frame as the code
+/// generator laid it out).
+struct MemoryFigures {
+  int64_t codeBytes = 0;     // executable sections
+  int64_t constantBytes = 0; // read-only data: weights, tables, ...
+  int64_t dataBytes = 0;     // writable data and bss (qcc emits none)
+  int64_t stackBytes = -1;   // -1: no bound (see stackProblem)
+  std::string stackProblem;  // why there is no bound
+  std::vector<std::string> deepestPath; // NAME_run -> ... (C symbol names)
+  std::vector<std::string> externals;   // what the object leaves undefined
+};
+
+/// The stack bound of `m`'s functions: `frames` is the code generator's
+/// stack-usage output (`<module>:<function>\t<bytes>\t<static|dynamic>`
+/// per line), the call graph is `m`'s direct calls, and each call also
+/// pushes `returnAddressBytes` (x86-64: 8; Arm: 0, the callee saves LR in
+/// its frame). Calls to functions `m` only declares count nothing (they
+/// are listed in externals by measureObject).
+void computeStackBound(const llvm::Module &m, llvm::StringRef frames,
+                       llvm::StringRef entry, unsigned returnAddressBytes,
+                       MemoryFigures &out);
+
+/// Section sizes and undefined symbols of an ELF relocatable object.
+mlir::LogicalResult measureObject(llvm::StringRef object, MemoryFigures &out,
+                                  std::string &error);
+
 /// Translates the LLVM-dialect module, adds the `<name>_run` entry point,
 /// optimizes and writes IR, assembly or an ELF object.
+/// With `figures` (objects only), also fills in the stack bound and the
+/// object's section sizes.
 mlir::LogicalResult emitCode(mlir::ModuleOp llvmDialectModule,
                              const ModelInfo &info,
                              const CodegenOptions &opts, EmitKind kind,
-                             llvm::raw_pwrite_stream &os, std::string &error);
+                             llvm::raw_pwrite_stream &os, std::string &error,
+                             MemoryFigures *figures = nullptr);
 
 /// Writes the C99 / C++ header describing the ABI of `info`.
 void emitHeader(const ModelInfo &info, llvm::raw_ostream &os);
