@@ -93,6 +93,8 @@ config.substitutions.append(("%python", config.python_executable))
 # --- features -----------------------------------------------------------------
 for tool, feature in (("qemu-aarch64", "qemu-aarch64"),
                       ("aarch64-linux-gnu-gcc", "aarch64-cc"),
+                      ("arm-none-eabi-gcc", "arm-none-eabi-gcc"),
+                      ("qemu-system-arm", "qemu-system-arm"),
                       ("node", "node")):
     if shutil.which(tool, path=config.environment["PATH"]):
         config.available_features.add(feature)

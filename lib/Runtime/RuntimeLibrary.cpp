@@ -41,6 +41,8 @@ struct IsaVariant {
 };
 const IsaVariant kX86Variants[] = {{"_avx2", "+avx2"}};
 const IsaVariant kAArch64Variants[] = {{"_neon", "+neon"}};
+/// Cortex-M: the DSP extension's SIMD32 multiply-adds (M4, M7, M33, M55).
+const IsaVariant kArmVariants[] = {{"_dsp", "+dsp"}};
 
 /// Binds each call to a microkernel to the best variant `rt` has that the
 /// calling function's subtarget supports: the target machine's features,
@@ -53,6 +55,8 @@ void selectVariants(llvm::Module &m, const llvm::Module &rt,
     variants = kX86Variants;
   else if (tm.getTargetTriple().isAArch64())
     variants = kAArch64Variants;
+  else if (tm.getTargetTriple().isARM() || tm.getTargetTriple().isThumb())
+    variants = kArmVariants;
   else
     return;
   std::vector<llvm::CallInst *> calls;

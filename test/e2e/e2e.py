@@ -23,7 +23,7 @@ Stages:
   with --io-quantized: every build uses `qcc compile --io=quantized`; the
      oracle is the model with its QuantizeLinear outputs (of graph inputs)
      and DequantizeLinear inputs (of graph outputs) as graph outputs
-     (test/e2e/quantized_io.py): ORT's quantized inputs are fed to qcc,
+     (test/e2e/quantized_io_lib.py): ORT's quantized inputs are fed to qcc,
      ORT's quantized outputs compared (|qcc - ort| <= 1), and model.h's
      _SCALE / _ZERO_POINT checked against the model's.
   6. with --cortex-m CORES (m0,m4,m7,m33,m55; all = m4,m7,m33,m55): for each core, qcc
@@ -419,7 +419,7 @@ def _main(args):
 
     qcc_flags = []
     if args.io_quantized:
-        import quantized_io
+        import quantized_io_lib as quantized_io
         try:
             qmeta, qparams = quantized_io.prepare(
                 workdir, meta, oracle if os.path.isfile(oracle) else

@@ -400,3 +400,81 @@ void qcc_uk_conv2d_row_i8_neon(const int8_t *x, int64_t x_off,
   conv_row(QCC_CONV_ROW_ARGS, pack_portable, block_neon_any);
 }
 #endif
+
+/* --- Arm M-profile DSP extension (Cortex-M4, M7, M33, M55) ---------------- */
+#if defined(__ARM_FEATURE_DSP) && !defined(__aarch64__)
+#include <arm_acle.h>
+
+/* With the portable packing, one 32-bit word of a panel holds filters f and
+ * f + 1 for a channel pair: bytes (w[f][2cp], w[f][2cp+1], w[f+1][2cp],
+ * w[f+1][2cp+1]). SXTB16 sign-extends bytes 0 and 2 (and, rotated by 8,
+ * 1 and 3) into int16 pairs; PKHBT / PKHTB regroup them by filter, and
+ * SMLAD adds both products of a filter's pair with the pixel's channel
+ * pair (xp: int16 pairs) to its accumulator: 2 + 2 + 2R instructions for
+ * 4R multiply-adds. The products are exact (|x| <= 255, |w| <= 128) and
+ * the sums wrap as the portable kernel's do. */
+QCC_ALWAYS_INLINE void pair_dsp(const int32_t *xp, int64_t Kp,
+                                const int8_t *w, int32_t ia, int32_t ib,
+                                int32_t *out, int64_t Fg, const int S,
+                                const int C) {
+  int32_t a[3], b[3];
+  for (int r = 0; r < C; ++r)
+    a[r] = ia, b[r] = ib;
+  /* 32-bit counters and walking pointers: int64 arithmetic costs two
+   * instructions an operation on these cores. */
+  const int32_t *xk = xp;
+  for (int32_t n = (int32_t)Kp; n > 0; --n, w += 16, xk += S) {
+    uint32_t word;
+    __builtin_memcpy(&word, w, 4);
+    uint32_t lo = __sxtb16(word), hi = __sxtb16(__ror(word, 8));
+    int16x2_t wa = (int16x2_t)((lo & 0xFFFFu) | (hi << 16));
+    int16x2_t wb = (int16x2_t)((hi & 0xFFFF0000u) | (lo >> 16));
+    for (int r = 0; r < C; ++r) {
+      int16x2_t x = (int16x2_t)xk[r];
+      a[r] = __smlad(x, wa, a[r]);
+      b[r] = __smlad(x, wb, b[r]);
+    }
+  }
+  for (int r = 0; r < C; ++r)
+    out[r * Fg] = a[r], out[r * Fg + 1] = b[r];
+}
+
+/* One block: the filter pairs of every panel, over the block's pixels in
+ * runs of at most 3 (6 accumulators: more would spill, the cores having 13
+ * general registers); R a constant. */
+QCC_ALWAYS_INLINE void block_dsp(const int32_t *xp, int64_t Kp,
+                                 const int8_t *w, const int32_t *bias,
+                                 int64_t has_bias, const int32_t *corr,
+                                 int32_t *out, int64_t Fg, const int R) {
+  const int32_t nf = (int32_t)Fg, kp = (int32_t)Kp;
+  const int C0 = R <= 3 ? R : (R + 1) / 2, C1 = R - C0;
+  for (int32_t f = 0; f < nf; f += 2) {
+    const int8_t *wf = w + (f >> 3) * kp * 16 + (f & 7) * 2;
+    int32_t ia = init_of(bias, has_bias, corr, f);
+    int32_t ib = init_of(bias, has_bias, corr, f + 1);
+    pair_dsp(xp, kp, wf, ia, ib, out + f, nf, R, C0);
+    if (C1 > 0)
+      pair_dsp(xp + C0, kp, wf, ia, ib, out + C0 * nf + f, nf, R, C1);
+  }
+}
+
+__attribute__((noinline)) static void
+block_dsp_any(const int32_t *xp, int64_t Kp, const int8_t *w,
+              const int32_t *bias, int64_t has_bias, const int32_t *corr,
+              int32_t *out, int64_t Fg, int64_t R) {
+  QCC_BLOCK_WITH_CONSTANT_R(block_dsp);
+}
+
+void qcc_uk_conv2d_row_i8_dsp(const int8_t *x, int64_t x_off,
+                              int64_t x_cstride, int64_t x_rstride,
+                              int64_t x_signed, int64_t Cg, int64_t KH,
+                              int64_t KW, int64_t sh, int64_t sw, int64_t dh,
+                              int64_t dw, int64_t oh, int64_t OW,
+                              const int8_t *w, int64_t w_off, int64_t Fg,
+                              const int32_t *bias, int64_t bias_off,
+                              int64_t has_bias, const int32_t *corr,
+                              int64_t corr_off, int32_t *out, int64_t out_off,
+                              int32_t *xpack) {
+  conv_row(QCC_CONV_ROW_ARGS, pack_portable, block_dsp_any);
+}
+#endif

@@ -21,6 +21,26 @@
 QCC_ALWAYS_INLINE int32_t requant1(int32_t a, int32_t m, int32_t s, int32_t zp,
                                    int32_t lo, int32_t hi) {
   int64_t p = (int64_t)a * m;
+#if defined(__arm__)
+  /* 32-bit Arm (Cortex-M): 64-bit shifts by a variable amount take a dozen
+   * instructions. For s >= 33 (the usual case: mult is normalized to
+   * [2^30, 2^31)) everything after the one SMULL is 32-bit: t =
+   * floor(p / 2^(s-1)) is the high word shifted, its low bit is the half,
+   * and "sticky" says whether any bit below the half is set (the high
+   * word's low s - 33 bits, or the low word). Round half to even: up when
+   * the half is set and (sticky or the quotient is odd). |p| < 2^62, so
+   * the quotient fits 30 bits. */
+  if (s >= 33) {
+    int32_t ph = (int32_t)(p >> 32);
+    uint32_t pl = (uint32_t)p;
+    int32_t k = s - 33;
+    int32_t t = ph >> k;
+    uint32_t sticky = pl | ((uint32_t)ph << (31 - k) << 1);
+    int32_t q = t >> 1;
+    int32_t r = q + ((t & 1) & ((sticky != 0) | (q & 1))) + zp;
+    return r < lo ? lo : r > hi ? hi : r;
+  }
+#endif
   int64_t odd = (p >> s) & 1;
   int64_t r = ((p + (((int64_t)1 << (s - 1)) - 1) + odd) >> s) + zp;
   return (int32_t)(r < lo ? lo : r > hi ? hi : r);

@@ -86,7 +86,7 @@ static int check_conv(const char *name, qcc_uk_conv2d_row_i8_fn fn, int cases) {
                  (long long)sh, (long long)sw, (long long)dh, (long long)dw,
                  (long long)Fg, (long long)OW, (long long)xs,
                  (long long)has_bias, (long long)ow, (long long)f,
-                 out[out_off + ow * Fg + f], (long long)want);
+                 (int)out[out_off + ow * Fg + f], (long long)want);
           failed = 1;
           break;
         }
@@ -161,7 +161,7 @@ static int check_dw(const char *name, qcc_uk_dwconv2d_row_i8_fn fn, int cases) {
                name, t, (long long)d.Cg, (long long)d.KH, (long long)d.KW,
                (long long)d.sh, (long long)d.sw, (long long)d.dh,
                (long long)d.dw, (long long)d.OW, (long long)d.W,
-               (long long)d.xs, (long long)ow, out[out_off + ow],
+               (long long)d.xs, (long long)ow, (int)out[out_off + ow],
                (long long)want);
         failed = 1;
       }
@@ -178,7 +178,8 @@ static int check_dw(const char *name, qcc_uk_dwconv2d_row_i8_fn fn, int cases) {
  * qcc_uk_requant_row_i8's contract; returns 0 when the draw falls outside
  * it (draw again). */
 static int draw_requant(int32_t *prm, int64_t p_off, int64_t F, int64_t f) {
-  int64_t s = rnd(0, 1) ? rnd(1, 12) : rnd(1, 44);
+  /* Small shifts, any, and >= 33 (the 32-bit Arm fast path). */
+  int64_t s = rnd(0, 2) == 0 ? rnd(1, 12) : rnd(0, 1) ? rnd(1, 44) : rnd(33, 50);
   /* A power-of-two multiplier makes ties; others are any < 2^31. */
   int64_t m = rnd(0, 3) == 0 ? (int64_t)1 << rnd(0, 30)
                              : (rnd(0, 32767) << 16 | rnd(0, 65535));
@@ -197,13 +198,15 @@ static int draw_requant(int32_t *prm, int64_t p_off, int64_t F, int64_t f) {
   /* The accumulator bounds as qcc computes them (qcc_ukernel.h). */
   int64_t zp = prm[p_off + 2 * F + f], amin = INT32_MIN, amax = INT32_MAX;
   if (m > 0) {
-    __int128 a = ((__int128)(lo - zp) << s), b = ((__int128)(hi - zp) << s);
-    __int128 qa = a / m - (a % m < 0), qb = b / m + (b % m > 0);
+    /* |lo - zp|, |hi - zp| <= 383 and s <= 44: exact in int64 (no
+     * __int128, so that 32-bit targets build the test too). */
+    int64_t a = (lo - zp) * ((int64_t)1 << s), b = (hi - zp) * ((int64_t)1 << s);
+    int64_t qa = a / m - (a % m < 0), qb = b / m + (b % m > 0);
     amin = qa < INT32_MIN ? INT32_MIN : qa > INT32_MAX ? INT32_MAX : (int64_t)qa;
     amax = qb < INT32_MIN ? INT32_MIN : qb > INT32_MAX ? INT32_MAX : (int64_t)qb;
   }
-  __int128 big = (amax > -amin ? amax : -amin);
-  if (big * m >= ((__int128)1 << 53)) { /* outside the contract: redraw */
+  int64_t big = (amax > -amin ? amax : -amin); /* <= 2^31, m < 2^31 */
+  if (big * m >= ((int64_t)1 << 53)) { /* outside the contract: redraw */
     return 0;
   }
   prm[p_off + 5 * F + f] = (int32_t)amin;
@@ -264,7 +267,7 @@ static int check_requant(const char *name, qcc_uk_requant_row_i8_fn fn,
                "pixel %lld%s) = %d, want %d\n",
                name, t, (long long)Fg, (long long)OW, (long long)i,
                (long long)f, (long long)ow, inside ? "" : ", outside",
-               out[i], want);
+               (int)out[i], (int)want);
         failed = 1;
       }
     }
@@ -309,7 +312,7 @@ static int check_dw_requant(const char *name, qcc_uk_dwconv2d_requant_i8_fn fn,
                name, t, (long long)d.Cg, (long long)d.KH, (long long)d.KW,
                (long long)d.sh, (long long)d.sw, (long long)d.OH,
                (long long)d.OW, (long long)i, (long long)oh, (long long)ow,
-               inside ? "" : ", outside", out[i], want);
+               inside ? "" : ", outside", (int)out[i], (int)want);
         failed = 1;
       }
     }
@@ -344,6 +347,9 @@ int main(void) {
   failed |= check_dw("dwconv2d_row_i8 neon", qcc_uk_dwconv2d_row_i8_neon, 400);
   failed |= check_dw_requant("dwconv2d_requant_i8 neon",
                              qcc_uk_dwconv2d_requant_i8_neon, 400);
+#endif
+#if defined(__ARM_FEATURE_DSP) && !defined(__aarch64__)
+  failed |= check_conv("conv2d_row_i8 dsp", qcc_uk_conv2d_row_i8_dsp, 400);
 #endif
   return failed;
 }
