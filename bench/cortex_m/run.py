@@ -32,7 +32,8 @@ sys.path.insert(0, os.path.join(REPO, "python"))
 import cortex_m_lib as cm  # noqa: E402
 
 FW_COUNT = os.path.join(HERE, "fw_count.c")
-DEFAULT_MODELS = ["resnet8_tiny", "ds_cnn_tiny", "mobilenetv1_025_vww"]
+DEFAULT_MODELS = ["resnet8_tiny", "ds_cnn_tiny", "mobilenetv1_025_vww", "resnet8_mixed",
+                  "ds_cnn_binary"]
 # MLPerf Tiny v1.2, best int8 Cortex-M4 entry at 120 MHz: ms -> cycles.
 ANCHORS = {"resnet8_tiny": ("ResNet-8", 165.0), "ds_cnn_tiny": ("DS-CNN", 43.0),
            "mobilenetv1_025_vww": ("VWW MobileNetV1 0.25", 89.0)}

@@ -1818,6 +1818,61 @@ def mobilenetv1_025_vww():
     return b
 
 
+def resnet8_mixed():
+    """ResNet-8 (MLPerf Tiny image classification, as resnet8_tiny) in
+    QONNX at mixed precision, as Brevitas exports a fine-tuned low-bit net:
+    an 8-bit input and stem; 4-bit weights and 4-bit unsigned activations
+    in the first two stacks; 2-bit (ternary) weights and 4-bit activations
+    in the last; 8-bit 1x1 shortcuts; each residual sum re-quantized to 4
+    bits; an 8-bit head."""
+    b = QonnxBuilder("resnet8_mixed", opset=13, seed=1404)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 3, 32, 32])
+    h = b.quant_act(x, 8, signed=True)
+    h = b.quant_act(b.conv(h, b.quant_weight("stem_w", _conv_w(r, 16, 3, 3), 8),
+                           _bias(r, 16), pads=1, act="relu", base="stem"), 4)
+    cin = 16
+    for i, (c, s, wb) in enumerate([(16, 1, 4), (32, 2, 4), (64, 2, 2)]):
+        base = "stack%d" % (i + 1)
+        w = b.quant_weight(base + "_conv1_w", _conv_w(r, c, cin, 3), wb)
+        y = b.quant_act(b.conv(h, w, _bias(r, c), strides=s, pads=1, act="relu",
+                               base=base + "_conv1"), 4)
+        w = b.quant_weight(base + "_conv2_w", _conv_w(r, c, c, 3, gain=0.5), wb)
+        y = b.quant_act(b.conv(y, w, _bias(r, c), pads=1, base=base + "_conv2"), 8,
+                        signed=True)
+        if s == 1:
+            idn = h
+        else:
+            w = b.quant_weight(base + "_shortcut_w", _conv_w(r, c, cin, 1), 8)
+            idn = b.quant_act(b.conv(h, w, _bias(r, c), strides=s, base=base + "_shortcut"),
+                              8, signed=True)
+        h = b.quant_act(b.relu(b.add(y, idn)), 4)
+        cin = c
+    return _classifier(b, h)
+
+
+def ds_cnn_binary():
+    """DS-CNN (MLPerf Tiny keyword spotting, as ds_cnn_tiny) in QONNX as a
+    binary network: the 10x4 stride-2 first convolution with 8-bit weights
+    on the 8-bit input, then four blocks of a binary 3x3 depthwise and a
+    binary 1x1 convolution (BipolarQuant weights, BatchNormalization,
+    BipolarQuant activations: XNOR-popcount), an 8-bit head."""
+    b = QonnxBuilder("ds_cnn_binary", opset=13, seed=1406)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 1, 49, 10])
+    h = b.quant_act(x, 8, signed=True)
+    w = b.quant_weight("conv1_w", he_normal(r, (64, 1, 10, 4), 40), 8)
+    h = b.bipolar_act(b.conv(h, w, strides=2, pads=[4, 1, 5, 1], bn=_bn(r, 64),
+                             base="conv1"))
+    for i in range(4):
+        base = "ds%d" % (i + 1)
+        w = b.bipolar_weight(base + "_dw_w", _conv_w(r, 64, 1, 3))
+        h = b.bipolar_act(b.conv(h, w, pads=1, group=64, bn=_bn(r, 64), base=base + "_dw"))
+        w = b.bipolar_weight(base + "_pw_w", _conv_w(r, 64, 64, 1))
+        h = b.bipolar_act(b.conv(h, w, bn=_bn(r, 64), base=base + "_pw"))
+    return _classifier(b, h, n_out=12)
+
+
 MODELS = {
     "tiny_cnn": tiny_cnn,
     "resdw": resdw,
@@ -1871,5 +1926,7 @@ MODELS = {
     "resize_linear": resize_linear,
     "resnet8_tiny": resnet8_tiny,
     "ds_cnn_tiny": ds_cnn_tiny,
+    "resnet8_mixed": resnet8_mixed,
+    "ds_cnn_binary": ds_cnn_binary,
     "mobilenetv1_025_vww": mobilenetv1_025_vww,
 }
