@@ -23,8 +23,10 @@ void qcc::registerDialects(DialectRegistry &registry) {
   mlir::registerLLVMDialectTranslation(registry);
 }
 
-std::string qcc::lowerToBuffersPipeline(bool libraryKernels) {
-  return "qnn-legalize-bit-widths,convert-qnn-to-linalg,canonicalize,cse,"
+std::string qcc::lowerToBuffersPipeline(bool libraryKernels,
+                                        unsigned wordBits) {
+  return "qnn-legalize-bit-widths,convert-qnn-to-linalg{word-bits=" +
+         std::to_string(wordBits) + "},canonicalize,cse,"
          "qcc-xnor-popcount,qcc-pack-subbyte-weights,"
          "qcc-pack-subbyte-activations,canonicalize,qcc-split-empty-tensors,"
          "qcc-pad-in-place,"

@@ -27,6 +27,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/TargetParser/Triple.h"
 
 #include <optional>
 
@@ -375,7 +376,12 @@ int main(int argc, char **argv) {
   // Two steps, so that --report can see which activations the buffer
   // pipeline stored packed.
   PassManager toBuffers(&ctx), toLLVM(&ctx);
-  if (failed(parsePassPipeline(qcc::lowerToBuffersPipeline(), toBuffers)) ||
+  // 32-bit targets (Cortex-M) get a requantization that rounds in 32-bit
+  // registers where it can.
+  llvm::Triple triple(llvm::Triple::normalize(o.target));
+  unsigned wordBits = triple.isArch32Bit() ? 32 : 64;
+  if (failed(parsePassPipeline(qcc::lowerToBuffersPipeline(true, wordBits),
+                               toBuffers)) ||
       failed(parsePassPipeline(qcc::buffersToLLVMPipeline(), toLLVM)))
     die("internal error: cannot build the lowering pipeline");
   auto lower = [&](PassManager &pm) {

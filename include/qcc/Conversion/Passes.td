@@ -26,6 +26,13 @@ def ConvertQNNToLinalgPass : Pass<"convert-qnn-to-linalg", "mlir::ModuleOp"> {
     otherwise (depthwise, weights computed at run time) the accumulator is
     NCHW with the output-width loop innermost.
   }];
+  let options = [
+    Option<"wordBits", "word-bits", "unsigned", "64",
+           "Register width of the target (32: Cortex-M). With 32, the "
+           "requantization of convolutions and matrix products with a "
+           "bias_shift whose shifts are all in [33, 62] rounds in 32-bit "
+           "arithmetic after the 64-bit product (the same results)">
+  ];
   let dependentDialects = [
     "mlir::arith::ArithDialect", "mlir::linalg::LinalgDialect",
     "mlir::math::MathDialect",

@@ -17,7 +17,10 @@ void registerPasses();
 /// qnn on tensors -> linalg on arena-planned memrefs. With
 /// `libraryKernels` false, every convolution kernel is generated (none calls
 /// the runtime's microkernels).
-std::string lowerToBuffersPipeline(bool libraryKernels = true);
+/// `wordBits`: the target's register width (32 for Cortex-M), for
+/// convert-qnn-to-linalg's word-bits.
+std::string lowerToBuffersPipeline(bool libraryKernels = true,
+                                   unsigned wordBits = 64);
 /// arena-planned linalg on memrefs -> LLVM dialect.
 std::string buffersToLLVMPipeline();
 

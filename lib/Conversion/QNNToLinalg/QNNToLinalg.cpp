@@ -182,6 +182,16 @@ private:
   SmallVector<Entry> entries;
 };
 
+/// The pass's type converter; it also carries the pass's word-bits option
+/// to the patterns (getTypeConverter()).
+struct QNNTypeConverter : TypeConverter {
+  unsigned wordBits = 64;
+};
+
+static bool isWordBits32(const TypeConverter *tc) {
+  return tc && static_cast<const QNNTypeConverter *>(tc)->wordBits == 32;
+}
+
 /// Per-channel requantization of an i64 value `x` (in units of the ratio's
 /// numerator): clamp(round(x * M * 2^-S) + zp, lo, hi), or with
 /// `rounding.zeroPointFirst` clamp(round(x * M * 2^-S + zp), lo, hi); into a
@@ -200,6 +210,11 @@ struct RequantParams {
   int sign = -1;
   Rounding rounding;
   bool bipolar = false;
+  /// The range of the shifts (compile-time constants).
+  int64_t minShift = 0, maxShift = 0;
+  /// Round in 32-bit arithmetic after the 64-bit product (word-bits=32 and
+  /// every shift in [33, 62]; see requantScalar).
+  bool narrow32 = false;
 };
 
 static std::string formatDouble(double d) {
@@ -253,6 +268,8 @@ static LogicalResult addRequantParams(Operation *op, BodyParams &params,
     hi.push_back(h);
   }
   rp.bipolar = out.isBipolar();
+  rp.minShift = *llvm::min_element(s);
+  rp.maxShift = *llvm::max_element(s);
   rp.mult = params.addInt(m, 64, ratioDims, ratioShape);
   rp.shift = params.addInt(s, 64, ratioDims, ratioShape);
   SmallVector<unsigned> cd;
@@ -324,13 +341,13 @@ static Value roundingDivide(OpBuilder &b, Location loc, Value v, Value d,
 static Value roundFromFloor(OpBuilder &b, Location loc, Value q, Value rem,
                             Value half, RoundingMode mode) {
   using P = arith::CmpIPredicate;
-  Value zero = cst64(b, loc, 0);
+  Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(q.getType()));
   auto cmp = [&](P p, Value x, Value y) -> Value {
     return arith::CmpIOp::create(b, loc, p, x, y);
   };
   auto roundUp = [&](Value up) -> Value {
     return arith::AddIOp::create(b, loc, q,
-                                 arith::ExtUIOp::create(b, loc, b.getI64Type(), up));
+                                 arith::ExtUIOp::create(b, loc, q.getType(), up));
   };
   if (mode == RoundingMode::HalfEven) {
     Value gt = cmp(P::sgt, rem, half);
@@ -390,6 +407,46 @@ static Value finishRequant(OpBuilder &b, Location loc, Value scaled,
   return arith::TruncIOp::create(b, loc, b.getI8Type(), v);
 }
 
+/// The requantization of the i64 product `prod` for shifts s in [33, 62]
+/// in 32-bit arithmetic, for 32-bit targets where 64-bit shifts by a
+/// variable amount cost a dozen instructions. With p = hi * 2^32 + lo and
+/// t = s - 32 in [1, 30]: floor(p / 2^s) = hi >> t (|p| < 2^63, so it fits
+/// 31 bits), and the remainder r = (hi mod 2^t) * 2^32 + lo compares with
+/// half = 2^(s-1) and with 0 as r' = 2 (hi mod 2^t) + (lo != 0) does with
+/// 2^t (r > half iff r' > 2^t, r == half iff r' == 2^t, r == 0 iff
+/// r' == 0), so every rounding mode decides the same on (q, r', 2^t). The
+/// zero point, the clamp and the truncation are 32-bit too (their values
+/// fit).
+static Value requantNarrow(OpBuilder &b, Location loc, Value prod,
+                           const BodyParams &p, const RequantParams &rp,
+                           ValueRange args) {
+  Type i32 = b.getI32Type();
+  auto c32 = [&](int32_t v) -> Value {
+    return arith::ConstantOp::create(b, loc, b.getI32IntegerAttr(v));
+  };
+  auto low = [&](Value v) -> Value { return arith::TruncIOp::create(b, loc, i32, v); };
+  Value hi = low(arith::ShRSIOp::create(b, loc, prod, cst64(b, loc, 32)));
+  Value lo = low(prod);
+  Value t = arith::SubIOp::create(b, loc, low(p.get(b, rp.shift, args)), c32(32));
+  Value one = c32(1);
+  Value half = arith::ShLIOp::create(b, loc, one, t);
+  Value floor = arith::ShRSIOp::create(b, loc, hi, t);
+  Value remHi = arith::AndIOp::create(b, loc, hi, arith::SubIOp::create(b, loc, half, one));
+  Value sticky = arith::ExtUIOp::create(
+      b, loc, i32, arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, lo, c32(0)));
+  Value rem = arith::OrIOp::create(b, loc, arith::ShLIOp::create(b, loc, remHi, one), sticky);
+  Value zp = low(p.get(b, rp.zp, args));
+  Value q = rp.rounding.zeroPointFirst ? arith::AddIOp::create(b, loc, floor, zp) : floor;
+  Value v = rp.rounding.mode == RoundingMode::Floor
+                ? q
+                : roundFromFloor(b, loc, q, rem, half, rp.rounding.mode);
+  if (!rp.rounding.zeroPointFirst)
+    v = arith::AddIOp::create(b, loc, v, zp);
+  v = arith::MaxSIOp::create(b, loc, v, low(p.get(b, rp.lo, args)));
+  v = arith::MinSIOp::create(b, loc, v, low(p.get(b, rp.hi, args)));
+  return arith::TruncIOp::create(b, loc, b.getI8Type(), v);
+}
+
 /// x (any int width, signed) -> requantized i8 storage value.
 static Value requantScalar(OpBuilder &b, Location loc, Value x,
                            const BodyParams &p, const RequantParams &rp,
@@ -414,6 +471,8 @@ static Value requantScalar(OpBuilder &b, Location loc, Value x,
   if (x.getType() != b.getI64Type())
     x = arith::ExtSIOp::create(b, loc, b.getI64Type(), x);
   Value prod = arith::MulIOp::create(b, loc, x, p.get(b, rp.mult, args));
+  if (rp.narrow32 && rp.divisor < 0)
+    return requantNarrow(b, loc, prod, p, rp, args);
   Value offset = rp.rounding.zeroPointFirst ? p.get(b, rp.zp, args) : Value();
   RoundingMode mode = rp.rounding.mode;
   Value scaled =
@@ -810,7 +869,8 @@ static FailureOr<Value> emitAccRequant(OpBuilder &b, Location loc, Operation *op
                                        AffineMap accMap = {},
                                        ArrayRef<int64_t> shiftedBias = {},
                                        int64_t biasShift = 0,
-                                       ArrayRef<bool> negated = {}) {
+                                       ArrayRef<bool> negated = {},
+                                       bool wordBits32 = false) {
   QuantType out = getQuantElementType(resultT);
   if (!out)
     return acc;
@@ -829,6 +889,10 @@ static FailureOr<Value> emitAccRequant(OpBuilder &b, Location loc, Operation *op
   if (!shiftedBias.empty()) {
     rp.bias = params.addInt(shiftedBias, 64, chDim);
     rp.biasShift = biasShift;
+    // Only the bias_shift form: the other one is matched op by op by
+    // qcc-conv-microkernel / qcc-fuse-conv-requant-rows (RequantKernel.cpp).
+    rp.narrow32 = wordBits32 && !out.isBipolar() && rp.minShift >= 33 &&
+                  rp.maxShift <= 62;
   }
   if (llvm::is_contained(negated, true)) {
     SmallVector<int64_t> sign;
@@ -1058,7 +1122,8 @@ struct Conv2DLowering : QNNPattern<Conv2DOp> {
     return emitAccRequant(rewriter, loc, op, conv, outT, 1, accScales,
                           asDouble(op.getOutMin()), asDouble(op.getOutMax()),
                           accMap, shiftedBias, op.getBiasShift(),
-                          op.getNegatedChannels().value_or(ArrayRef<bool>()));
+                          op.getNegatedChannels().value_or(ArrayRef<bool>()),
+                          isWordBits32(getTypeConverter()));
   }
 
   LogicalResult
@@ -1136,7 +1201,8 @@ struct Conv2DLowering : QNNPattern<Conv2DOp> {
     auto r = emitAccRequant(rewriter, loc, op, accOut, outT, 1, accScales,
                             asDouble(op.getOutMin()), asDouble(op.getOutMax()),
                             {}, shiftedBias, op.getBiasShift(),
-                            op.getNegatedChannels().value_or(ArrayRef<bool>()));
+                            op.getNegatedChannels().value_or(ArrayRef<bool>()),
+                            isWordBits32(getTypeConverter()));
     if (failed(r))
       return failure();
     rewriter.replaceOp(op, *r);
@@ -1189,7 +1255,8 @@ struct MatMulLowering : QNNPattern<MatMulOp> {
     auto r = emitAccRequant(rewriter, loc, op, mm.getResult(0), outT, chDim,
                             accScales, asDouble(op.getOutMin()), asDouble(op.getOutMax()),
                             {}, shiftedBias, bs,
-                            op.getNegatedChannels().value_or(ArrayRef<bool>()));
+                            op.getNegatedChannels().value_or(ArrayRef<bool>()),
+                            isWordBits32(getTypeConverter()));
     if (failed(r))
       return failure();
     rewriter.replaceOp(op, *r);
@@ -1779,9 +1846,15 @@ struct IndexMapLowering : QNNPattern<OpTy> {
 
 struct ConvertQNNToLinalgPass
     : qcc::impl::ConvertQNNToLinalgPassBase<ConvertQNNToLinalgPass> {
+  using ConvertQNNToLinalgPassBase::ConvertQNNToLinalgPassBase;
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();
-    TypeConverter converter;
+    if (wordBits != 32 && wordBits != 64) {
+      getOperation().emitError("convert-qnn-to-linalg: word-bits must be 32 or 64");
+      return signalPassFailure();
+    }
+    QNNTypeConverter converter;
+    converter.wordBits = wordBits;
     converter.addConversion([](Type t) { return t; });
     converter.addConversion([](RankedTensorType t) -> Type {
       Type e = t.getElementType();
