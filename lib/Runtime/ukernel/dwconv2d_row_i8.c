@@ -458,3 +458,78 @@ void qcc_uk_dwconv2d_requant_i8_neon(
   QCC_DW_REQUANT_ROWS(qcc_uk_dwconv2d_row_i8_neon)
 }
 #endif
+
+/* --- Arm M-profile DSP extension (Cortex-M4, M7, M33, M55) ---------------- */
+#if defined(__ARM_FEATURE_DSP) && !defined(__aarch64__)
+#include <arm_acle.h>
+
+/* 3-wide filters at stride 1 and dilation 1 (the depthwise layers of
+ * MobileNet and DS-CNN), one input channel: two output pixels at a time.
+ * Per filter row, one 4-byte load holds x0..x3 of the pair; SXTB16 /
+ * UXTB16 (and rotated by 8) make the int16 pairs (x0, x2) and (x1, x3),
+ * and with the weights as (w0, w2) and w1:
+ *   out[ow]     = SMLAD((x0, x2), (w0, w2)) + SMLABB(x1, w1),
+ *   out[ow + 1] = SMLAD((x1, x3), (w0, w2)) + SMLATB(x2, w1):
+ * 4 multiply instructions for 6 multiply-adds. The load reads x[ow + 3],
+ * inside the row (W >= OW + 2). An odd last pixel and other shapes go
+ * through the scalar loop, with 32-bit counters. */
+QCC_ALWAYS_INLINE uint32_t dw_widen(uint32_t v, const int xs) {
+  return xs ? __sxtb16(v) : __uxtb16(v);
+}
+
+QCC_ALWAYS_INLINE void dw3_dsp(const int8_t *x, int32_t rs, const int xs,
+                               int32_t KH, int32_t ih0, int32_t OW,
+                               const int8_t *w, int32_t init, int32_t *out) {
+  int32_t ow = 0;
+  for (; ow + 2 <= OW; ow += 2) {
+    int32_t a0 = init, a1 = init;
+    for (int32_t kh = 0; kh < KH; ++kh) {
+      const int8_t *q = x + (ih0 + kh) * rs + ow;
+      const int8_t *wk = w + kh * 3;
+      uint32_t v;
+      __builtin_memcpy(&v, q, 4);
+      int16x2_t e = (int16x2_t)dw_widen(v, xs);             /* x0, x2 */
+      int16x2_t o = (int16x2_t)dw_widen(__ror(v, 8), xs);   /* x1, x3 */
+      int16x2_t w02 = (int16x2_t)((uint32_t)(uint16_t)wk[0] |
+                                  ((uint32_t)(uint16_t)wk[2] << 16));
+      int16x2_t w1 = (int16x2_t)(uint32_t)(uint16_t)wk[1];
+      a0 = __smlad(e, w02, a0);
+      a0 = __smlabb(o, w1, a0);
+      a1 = __smlad(o, w02, a1);
+      a1 = __smlatb(e, w1, a1);
+    }
+    out[ow] = a0, out[ow + 1] = a1;
+  }
+  for (; ow < OW; ++ow) {
+    int32_t acc = init;
+    for (int32_t kh = 0; kh < KH; ++kh)
+      for (int32_t kw = 0; kw < 3; ++kw) {
+        int8_t v = x[(ih0 + kh) * rs + ow + kw];
+        acc += (xs ? (int32_t)v : (int32_t)(uint8_t)v) * (int32_t)w[kh * 3 + kw];
+      }
+    out[ow] = acc;
+  }
+}
+
+void qcc_uk_dwconv2d_row_i8_dsp(const int8_t *x, int64_t x_off,
+                                int64_t x_cstride, int64_t x_rstride,
+                                int64_t x_signed, int64_t W, int64_t Cg,
+                                int64_t KH, int64_t KW, int64_t sh,
+                                int64_t sw, int64_t dh, int64_t dw,
+                                int64_t oh, int64_t OW, const int8_t *w,
+                                int64_t w_off, int32_t init, int32_t *out,
+                                int64_t out_off) {
+  if (Cg == 1 && KW == 3 && sw == 1 && dw == 1 && dh == 1) {
+    if (x_signed)
+      dw3_dsp(x + x_off, (int32_t)x_rstride, 1, (int32_t)KH,
+              (int32_t)(oh * sh), (int32_t)OW, w + w_off, init, out + out_off);
+    else
+      dw3_dsp(x + x_off, (int32_t)x_rstride, 0, (int32_t)KH,
+              (int32_t)(oh * sh), (int32_t)OW, w + w_off, init, out + out_off);
+    return;
+  }
+  qcc_uk_dwconv2d_row_i8(x, x_off, x_cstride, x_rstride, x_signed, W, Cg, KH,
+                         KW, sh, sw, dh, dw, oh, OW, w, w_off, init, out,
+                         out_off);
+}
+#endif

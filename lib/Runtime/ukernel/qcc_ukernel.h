@@ -101,6 +101,9 @@ qcc_uk_dwconv2d_row_i8_t qcc_uk_dwconv2d_row_i8_avx2;
 #if defined(__aarch64__)
 qcc_uk_dwconv2d_row_i8_t qcc_uk_dwconv2d_row_i8_neon;
 #endif
+#if defined(__ARM_FEATURE_DSP) && !defined(__aarch64__)
+qcc_uk_dwconv2d_row_i8_t qcc_uk_dwconv2d_row_i8_dsp; /* SMLAD: 3-wide, stride 1 */
+#endif
 
 /* --- qcc_uk_dwconv2d_requant_i8 ---------------------------------------------
  *

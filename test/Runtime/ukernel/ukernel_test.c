@@ -113,6 +113,8 @@ static struct dw_case draw_dw_case(int64_t max_ow, int64_t max_oh) {
   struct dw_case d;
   d.Cg = rnd(1, 3), d.KH = rnd(1, 5), d.KW = rnd(1, 5);
   d.sh = rnd(1, 2), d.sw = rnd(1, 3), d.dh = rnd(1, 2), d.dw = rnd(1, 2);
+  if (rnd(0, 2) == 0) /* MobileNet's and DS-CNN's: the DSP fast path */
+    d.Cg = 1, d.KH = d.KW = 3, d.dh = d.dw = 1, d.sw = d.sh = rnd(1, 2);
   d.OW = rnd(1, max_ow), d.OH = rnd(1, max_oh), d.xs = rnd(0, 1);
   int64_t H = (d.OH - 1) * d.sh + (d.KH - 1) * d.dh + 1 + rnd(0, 2);
   d.W = (d.OW - 1) * d.sw + (d.KW - 1) * d.dw + 1 + rnd(0, 3);
@@ -350,6 +352,7 @@ int main(void) {
 #endif
 #if defined(__ARM_FEATURE_DSP) && !defined(__aarch64__)
   failed |= check_conv("conv2d_row_i8 dsp", qcc_uk_conv2d_row_i8_dsp, 400);
+  failed |= check_dw("dwconv2d_row_i8 dsp", qcc_uk_dwconv2d_row_i8_dsp, 400);
 #endif
   return failed;
 }
