@@ -465,6 +465,71 @@ block_dsp_any(const int32_t *xp, int64_t Kp, const int8_t *w,
   QCC_BLOCK_WITH_CONSTANT_R(block_dsp);
 }
 
+/* Four pixels of a channel pair at stride 1 from two 4-byte loads:
+ * (S|U)XTB16 make (a0, a2), (a1, a3), (b0, b2), (b1, b3); PKHBT / PKHTB
+ * pair them by pixel, (a_r, b_r): 2 loads, 4 extends, 4 packs, 4 stores
+ * for 4 values. */
+QCC_ALWAYS_INLINE void pack4_dsp(const int8_t *q, int64_t cs, const int xs,
+                                 const int has1, int32_t *dst) {
+  uint32_t a, b = 0;
+  __builtin_memcpy(&a, q, 4);
+  if (has1)
+    __builtin_memcpy(&b, q + cs, 4);
+  uint32_t ae = xs ? __sxtb16(a) : __uxtb16(a);
+  uint32_t ao = xs ? __sxtb16(__ror(a, 8)) : __uxtb16(__ror(a, 8));
+  uint32_t be = xs ? __sxtb16(b) : __uxtb16(b);
+  uint32_t bo = xs ? __sxtb16(__ror(b, 8)) : __uxtb16(__ror(b, 8));
+  dst[0] = (int32_t)((ae & 0xFFFFu) | (be << 16));
+  dst[1] = (int32_t)((ao & 0xFFFFu) | (bo << 16));
+  dst[2] = (int32_t)((be & 0xFFFF0000u) | (ae >> 16));
+  dst[3] = (int32_t)((bo & 0xFFFF0000u) | (ao >> 16));
+}
+
+/* pack for stride 1: each tap's R <= 6 pixels with 4-byte loads (one
+ * group of 4 for R <= 4, two for more) while the row is known to hold the
+ * bytes (Wmin, as for AVX2); up to 8 values are stored per tap, the ones
+ * past R landing in the next tap's slots (rewritten after) or in xpack's
+ * spare room (QCC_UK_CONV2D_XPACK_PIXELS). Other taps and strides take the
+ * portable loop. */
+QCC_ALWAYS_INLINE void pack_s1_dsp(const int8_t *x, int64_t cs, int64_t rs,
+                                   const int xs, int64_t Cg, int64_t KH,
+                                   int64_t KW, int64_t dh, int64_t dw,
+                                   int64_t ih0, int64_t ow0, int64_t R,
+                                   int64_t Wmin, int32_t *xp) {
+  const int32_t need = R <= 4 ? 4 : 8;
+  int32_t kp = 0;
+  for (int32_t c = 0; c < (int32_t)Cg; c += 2) {
+    const int8_t *p0 = x + c * cs;
+    const int has1 = c + 1 < Cg;
+    for (int32_t kh = 0; kh < (int32_t)KH; ++kh) {
+      const int8_t *row = p0 + (ih0 + kh * dh) * rs + ow0;
+      for (int32_t kw = 0; kw < (int32_t)KW; ++kw, ++kp) {
+        const int8_t *q = row + kw * dw;
+        int32_t *dst = xp + kp * R;
+        if (ow0 + kw * dw + need <= Wmin) {
+          pack4_dsp(q, cs, xs, has1, dst);
+          if (need == 8)
+            pack4_dsp(q + 4, cs, xs, has1, dst + 4);
+        } else {
+          pack_tap(q, cs, xs, has1, 1, R, dst);
+        }
+      }
+    }
+  }
+}
+
+__attribute__((noinline)) static void
+pack_dsp(const int8_t *x, int64_t cs, int64_t rs, int64_t xs, int64_t Cg,
+         int64_t KH, int64_t KW, int64_t sw, int64_t dh, int64_t dw,
+         int64_t ih0, int64_t ow0, int64_t R, int64_t Wmin, int32_t *xp) {
+  if (sw == 1 && xs)
+    pack_s1_dsp(x, cs, rs, 1, Cg, KH, KW, dh, dw, ih0, ow0, R, Wmin, xp);
+  else if (sw == 1)
+    pack_s1_dsp(x, cs, rs, 0, Cg, KH, KW, dh, dw, ih0, ow0, R, Wmin, xp);
+  else
+    pack(x, cs, rs, xs, Cg, KH, KW, sw, dh, dw, ih0, ow0, R, xp);
+}
+
 void qcc_uk_conv2d_row_i8_dsp(const int8_t *x, int64_t x_off,
                               int64_t x_cstride, int64_t x_rstride,
                               int64_t x_signed, int64_t Cg, int64_t KH,
@@ -475,6 +540,6 @@ void qcc_uk_conv2d_row_i8_dsp(const int8_t *x, int64_t x_off,
                               int64_t has_bias, const int32_t *corr,
                               int64_t corr_off, int32_t *out, int64_t out_off,
                               int32_t *xpack) {
-  conv_row(QCC_CONV_ROW_ARGS, pack_portable, block_dsp_any);
+  conv_row(QCC_CONV_ROW_ARGS, pack_dsp, block_dsp_any);
 }
 #endif
