@@ -41,8 +41,9 @@ struct IsaVariant {
 };
 const IsaVariant kX86Variants[] = {{"_avx2", "+avx2"}};
 const IsaVariant kAArch64Variants[] = {{"_neon", "+neon"}};
-/// Cortex-M: the DSP extension's SIMD32 multiply-adds (M4, M7, M33, M55).
-const IsaVariant kArmVariants[] = {{"_dsp", "+dsp"}};
+/// Cortex-M: Helium (M55), then the DSP extension's SIMD32 multiply-adds
+/// (M4, M7, M33, M55).
+const IsaVariant kArmVariants[] = {{"_mve", "+mve"}, {"_dsp", "+dsp"}};
 
 /// Binds each call to a microkernel to the best variant `rt` has that the
 /// calling function's subtarget supports: the target machine's features,

@@ -133,7 +133,13 @@ conv_row(const int8_t *x, int64_t x_off, int64_t x_cstride, int64_t x_rstride,
   default: block(xp, Kp, w, bias, has_bias, corr, out, Fg, 6); break;          \
   }
 
+#define QCC_CONV_ROW_ARGS                                                      \
+  x, x_off, x_cstride, x_rstride, x_signed, Cg, KH, KW, sh, sw, dh, dw, oh,   \
+      OW, w, w_off, Fg, bias, bias_off, has_bias, corr, corr_off, out,        \
+      out_off, xpack
+
 /* --- portable ------------------------------------------------------------ */
+#ifndef QCC_UK_MVE_ONLY
 
 static void block_portable(const int32_t *xp, int64_t Kp, const int8_t *w,
                            const int32_t *bias, int64_t has_bias,
@@ -158,11 +164,6 @@ static void block_portable(const int32_t *xp, int64_t Kp, const int8_t *w,
   }
 }
 
-#define QCC_CONV_ROW_ARGS                                                      \
-  x, x_off, x_cstride, x_rstride, x_signed, Cg, KH, KW, sh, sw, dh, dw, oh,   \
-      OW, w, w_off, Fg, bias, bias_off, has_bias, corr, corr_off, out,        \
-      out_off, xpack
-
 void qcc_uk_conv2d_row_i8(const int8_t *x, int64_t x_off, int64_t x_cstride,
                           int64_t x_rstride, int64_t x_signed, int64_t Cg,
                           int64_t KH, int64_t KW, int64_t sh, int64_t sw,
@@ -174,6 +175,7 @@ void qcc_uk_conv2d_row_i8(const int8_t *x, int64_t x_off, int64_t x_cstride,
                           int32_t *xpack) {
   conv_row(QCC_CONV_ROW_ARGS, pack_portable, block_portable);
 }
+#endif
 
 /* --- x86-64 AVX2 ---------------------------------------------------------- */
 #if defined(__x86_64__)
@@ -402,7 +404,7 @@ void qcc_uk_conv2d_row_i8_neon(const int8_t *x, int64_t x_off,
 #endif
 
 /* --- Arm M-profile DSP extension (Cortex-M4, M7, M33, M55) ---------------- */
-#if defined(__ARM_FEATURE_DSP) && !defined(__aarch64__)
+#if defined(__ARM_FEATURE_DSP) && !defined(__aarch64__) && !defined(QCC_UK_MVE_ONLY)
 #include <arm_acle.h>
 
 /* With the portable packing, one 32-bit word of a panel holds filters f and
@@ -541,5 +543,88 @@ void qcc_uk_conv2d_row_i8_dsp(const int8_t *x, int64_t x_off,
                               int64_t corr_off, int32_t *out, int64_t out_off,
                               int32_t *xpack) {
   conv_row(QCC_CONV_ROW_ARGS, pack_dsp, block_dsp_any);
+}
+#endif
+
+/* --- Arm Helium (MVE, Cortex-M55) -------------------------------------------
+ * Built from this file a second time for armv8.1-m.main+mve with
+ * QCC_UK_MVE_ONLY (lib/Runtime/CMakeLists.txt), which leaves out every
+ * other public function. One 16-byte row of a panel is 8 filters x a
+ * channel pair: VMOVLB/VMOVLT.S8 split it by channel, VMOVLB/VMOVLT.S16 by
+ * even and odd filter, and VMLA (vector x scalar, int32, wrapping) adds
+ * each channel's weights times the pixel's value: 4 VMLA per pixel for 8
+ * filters x 2 channels. VLD2/VST2 (de)interleave the even and odd
+ * filters' accumulators. Pixel runs of 2: 4 accumulators and 4 weight
+ * vectors fill the 8 Q registers. */
+#if defined(__ARM_FEATURE_MVE)
+#include <arm_mve.h>
+
+QCC_ALWAYS_INLINE void panel_mve(const int32_t *xp, int32_t Kp,
+                                 const int8_t *w, const int32_t *init,
+                                 int32_t *out, int32_t Fg, const int S,
+                                 const int C) {
+  int32x4x2_t i2 = vld2q_s32(init);
+  int32x4_t ae[2], ao[2];
+  for (int r = 0; r < C; ++r)
+    ae[r] = i2.val[0], ao[r] = i2.val[1];
+  const int32_t *xk = xp;
+  for (int32_t n = Kp; n > 0; --n, w += 16, xk += S) {
+    int8x16_t v = vld1q_s8(w);
+    int16x8_t c0 = vmovlbq_s8(v), c1 = vmovltq_s8(v);
+    int32x4_t c0e = vmovlbq_s16(c0), c0o = vmovltq_s16(c0);
+    int32x4_t c1e = vmovlbq_s16(c1), c1o = vmovltq_s16(c1);
+    for (int r = 0; r < C; ++r) {
+      int32_t xv = xk[r];
+      int32_t x0 = (int16_t)(uint16_t)(uint32_t)xv, x1 = xv >> 16;
+      ae[r] = vmlaq_n_s32(ae[r], c0e, x0);
+      ao[r] = vmlaq_n_s32(ao[r], c0o, x0);
+      ae[r] = vmlaq_n_s32(ae[r], c1e, x1);
+      ao[r] = vmlaq_n_s32(ao[r], c1o, x1);
+    }
+  }
+  for (int r = 0; r < C; ++r) {
+    int32x4x2_t t = {{ae[r], ao[r]}};
+    vst2q_s32(out + r * Fg, t);
+  }
+}
+
+/* One block: every panel over the block's pixels in runs of 2; R a
+ * constant. */
+QCC_ALWAYS_INLINE void block_mve(const int32_t *xp, int64_t Kp,
+                                 const int8_t *w, const int32_t *bias,
+                                 int64_t has_bias, const int32_t *corr,
+                                 int32_t *out, int64_t Fg, const int R) {
+  const int32_t nf = (int32_t)Fg, kp = (int32_t)Kp;
+  int32_t init[8];
+  for (int32_t f = 0; f < nf; f += 8) {
+    for (int i = 0; i < 8; ++i)
+      init[i] = init_of(bias, has_bias, corr, f + i);
+    const int8_t *wp = w + (f >> 3) * kp * 16;
+    int r0 = 0;
+    for (; r0 + 2 <= R; r0 += 2)
+      panel_mve(xp + r0, kp, wp, init, out + r0 * nf + f, nf, R, 2);
+    if (r0 < R)
+      panel_mve(xp + r0, kp, wp, init, out + r0 * nf + f, nf, R, 1);
+  }
+}
+
+__attribute__((noinline)) static void
+block_mve_any(const int32_t *xp, int64_t Kp, const int8_t *w,
+              const int32_t *bias, int64_t has_bias, const int32_t *corr,
+              int32_t *out, int64_t Fg, int64_t R) {
+  QCC_BLOCK_WITH_CONSTANT_R(block_mve);
+}
+
+void qcc_uk_conv2d_row_i8_mve(const int8_t *x, int64_t x_off,
+                              int64_t x_cstride, int64_t x_rstride,
+                              int64_t x_signed, int64_t Cg, int64_t KH,
+                              int64_t KW, int64_t sh, int64_t sw, int64_t dh,
+                              int64_t dw, int64_t oh, int64_t OW,
+                              const int8_t *w, int64_t w_off, int64_t Fg,
+                              const int32_t *bias, int64_t bias_off,
+                              int64_t has_bias, const int32_t *corr,
+                              int64_t corr_off, int32_t *out, int64_t out_off,
+                              int32_t *xpack) {
+  conv_row(QCC_CONV_ROW_ARGS, pack_portable, block_mve_any);
 }
 #endif

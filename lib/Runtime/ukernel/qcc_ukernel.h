@@ -69,6 +69,9 @@ qcc_uk_conv2d_row_i8_t qcc_uk_conv2d_row_i8_neon;
 #if defined(__ARM_FEATURE_DSP) && !defined(__aarch64__)
 qcc_uk_conv2d_row_i8_t qcc_uk_conv2d_row_i8_dsp; /* SMLAD: Cortex-M4/M7/M33/M55 */
 #endif
+#if defined(__ARM_FEATURE_MVE)
+qcc_uk_conv2d_row_i8_t qcc_uk_conv2d_row_i8_mve; /* Helium: Cortex-M55 */
+#endif
 
 /* --- qcc_uk_dwconv2d_row_i8 -------------------------------------------------
  *

@@ -350,6 +350,9 @@ int main(void) {
   failed |= check_dw_requant("dwconv2d_requant_i8 neon",
                              qcc_uk_dwconv2d_requant_i8_neon, 400);
 #endif
+#if defined(__ARM_FEATURE_MVE)
+  failed |= check_conv("conv2d_row_i8 mve", qcc_uk_conv2d_row_i8_mve, 400);
+#endif
 #if defined(__ARM_FEATURE_DSP) && !defined(__aarch64__)
   failed |= check_conv("conv2d_row_i8 dsp", qcc_uk_conv2d_row_i8_dsp, 400);
   failed |= check_dw("dwconv2d_row_i8 dsp", qcc_uk_dwconv2d_row_i8_dsp, 400);
