@@ -2,7 +2,7 @@
 #include "qcc/Target/Target.h"
 
 #include "qcc/Dialect/QNN/IR/QNNTypes.h"
-#include "qcc/Dialect/QNN/Transforms/Passes.h"
+#include "qcc/Support/IOAttributes.h"
 #include "qcc/Transforms/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -48,11 +48,11 @@ static LogicalResult describe(Type t, StringRef name, qcc::TensorInfo &info,
 static void describeQuant(DictionaryAttr attrs, qcc::TensorInfo &info) {
   if (!attrs)
     return;
-  auto scale = attrs.getAs<FloatAttr>(qcc::qnn::kIOScaleAttr);
-  auto zp = attrs.getAs<IntegerAttr>(qcc::qnn::kIOZeroPointAttr);
-  auto bits = attrs.getAs<IntegerAttr>(qcc::qnn::kIOBitsAttr);
-  auto qmin = attrs.getAs<IntegerAttr>(qcc::qnn::kIOQMinAttr);
-  auto qmax = attrs.getAs<IntegerAttr>(qcc::qnn::kIOQMaxAttr);
+  auto scale = attrs.getAs<FloatAttr>(qcc::kIOScaleAttr);
+  auto zp = attrs.getAs<IntegerAttr>(qcc::kIOZeroPointAttr);
+  auto bits = attrs.getAs<IntegerAttr>(qcc::kIOBitsAttr);
+  auto qmin = attrs.getAs<IntegerAttr>(qcc::kIOQMinAttr);
+  auto qmax = attrs.getAs<IntegerAttr>(qcc::kIOQMaxAttr);
   if (!scale || !zp || !bits || !qmin || !qmax)
     return;
   info.qmin = qmin.getInt();

@@ -28,21 +28,6 @@ using namespace mlir;
 
 namespace {
 
-/// `x86_64` / `aarch64` (and spellings) -> a full Linux triple; full
-/// triples pass through. Empty on an unknown architecture.
-std::string normalizeTriple(StringRef t) {
-  if (t == "x86_64" || t == "x86-64" || t == "amd64")
-    return "x86_64-unknown-linux-gnu";
-  if (t == "aarch64" || t == "arm64")
-    return "aarch64-unknown-linux-gnu";
-  if (t == "native" || t == "host")
-    return llvm::sys::getDefaultTargetTriple();
-  llvm::Triple tr(llvm::Triple::normalize(t));
-  if (tr.getArch() == llvm::Triple::UnknownArch)
-    return "";
-  return tr.str();
-}
-
 /// Adds `int NAME_run(void *arena, const void *const in[], void *const out[])`:
 /// the runtime checks the arguments, then the model function runs.
 void addEntryPoint(llvm::Module &m, llvm::Function *forward,
@@ -121,6 +106,19 @@ std::string checkCortexM(const llvm::Triple &t, const qcc::CodegenOptions &o) {
 
 } // namespace
 
+std::string qcc::normalizeTargetTriple(StringRef t) {
+  if (t == "x86_64" || t == "x86-64" || t == "amd64")
+    return "x86_64-unknown-linux-gnu";
+  if (t == "aarch64" || t == "arm64")
+    return "aarch64-unknown-linux-gnu";
+  if (t == "native" || t == "host")
+    return llvm::sys::getDefaultTargetTriple();
+  llvm::Triple tr(llvm::Triple::normalize(t));
+  if (tr.getArch() == llvm::Triple::UnknownArch)
+    return "";
+  return tr.str();
+}
+
 LogicalResult qcc::emitCode(ModuleOp module, const ModelInfo &info,
                             const CodegenOptions &opts, EmitKind kind,
                             llvm::raw_pwrite_stream &os, std::string &error,
@@ -135,7 +133,7 @@ LogicalResult qcc::emitCode(ModuleOp module, const ModelInfo &info,
   }();
   (void)initialized;
 
-  std::string tripleStr = normalizeTriple(opts.target);
+  std::string tripleStr = normalizeTargetTriple(opts.target);
   if (tripleStr.empty()) {
     error = "unknown target '" + opts.target +
             "' (use x86_64, aarch64 or a full triple such as "
@@ -217,7 +215,7 @@ LogicalResult qcc::emitCode(ModuleOp module, const ModelInfo &info,
     }
     to.StackUsageOutput = std::string(framesFile);
   }
-  auto removeFrames = llvm::make_scope_exit([&] {
+  llvm::scope_exit removeFrames([&] {
     if (!framesFile.empty())
       llvm::sys::fs::remove(framesFile);
   });

@@ -378,7 +378,7 @@ int main(int argc, char **argv) {
   PassManager toBuffers(&ctx), toLLVM(&ctx);
   // 32-bit targets (Cortex-M) get a requantization that rounds in 32-bit
   // registers where it can.
-  llvm::Triple triple(llvm::Triple::normalize(o.target));
+  llvm::Triple triple(qcc::normalizeTargetTriple(o.target));
   unsigned wordBits = triple.isArch32Bit() ? 32 : 64;
   if (failed(parsePassPipeline(qcc::lowerToBuffersPipeline(true, wordBits),
                                toBuffers)) ||

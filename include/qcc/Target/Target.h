@@ -51,6 +51,11 @@ struct CodegenOptions {
   int optLevel = 2;
 };
 
+/// What -target means: `x86_64` / `aarch64` (and spellings) -> a full Linux
+/// triple, `native` / `host` -> the host's; full triples pass through.
+/// Empty on an unknown architecture.
+std::string normalizeTargetTriple(llvm::StringRef target);
+
 enum class EmitKind { LLVMIR, Assembly, Object };
 
 /// What the object costs the device, for `--report`: flash from the

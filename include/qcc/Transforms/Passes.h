@@ -15,6 +15,7 @@
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/Pass.h"
+#include "qcc/Support/IOAttributes.h"
 
 namespace qcc {
 #define GEN_PASS_DECL
@@ -30,8 +31,6 @@ inline constexpr llvm::StringLiteral kWeightBitsAttr = "qcc.weight_bits";
 inline constexpr llvm::StringLiteral kWeightKindAttr = "qcc.weight_kind";
 /// On accumulations whose input (operand 0) is bipolar: "bipolar".
 inline constexpr llvm::StringLiteral kInputKindAttr = "qcc.input_kind";
-/// Name of the argument attribute marking model inputs / outputs.
-inline constexpr llvm::StringLiteral kIONameAttr = "qcc.name";
 } // namespace qcc
 
 #endif

@@ -133,6 +133,15 @@ conv_row(const int8_t *x, int64_t x_off, int64_t x_cstride, int64_t x_rstride,
   default: block(xp, Kp, w, bias, has_bias, corr, out, Fg, 6); break;          \
   }
 
+/* The parameters of qcc_uk_conv2d_row_i8_t (qcc_ukernel.h), for the
+ * variants' definitions, and the arguments passing them on. */
+#define QCC_CONV_ROW_PARAMS                                                    \
+  const int8_t *x, int64_t x_off, int64_t x_cstride, int64_t x_rstride,       \
+      int64_t x_signed, int64_t Cg, int64_t KH, int64_t KW, int64_t sh,       \
+      int64_t sw, int64_t dh, int64_t dw, int64_t oh, int64_t OW,             \
+      const int8_t *w, int64_t w_off, int64_t Fg, const int32_t *bias,        \
+      int64_t bias_off, int64_t has_bias, const int32_t *corr,                \
+      int64_t corr_off, int32_t *out, int64_t out_off, int32_t *xpack
 #define QCC_CONV_ROW_ARGS                                                      \
   x, x_off, x_cstride, x_rstride, x_signed, Cg, KH, KW, sh, sw, dh, dw, oh,   \
       OW, w, w_off, Fg, bias, bias_off, has_bias, corr, corr_off, out,        \
@@ -164,15 +173,7 @@ static void block_portable(const int32_t *xp, int64_t Kp, const int8_t *w,
   }
 }
 
-void qcc_uk_conv2d_row_i8(const int8_t *x, int64_t x_off, int64_t x_cstride,
-                          int64_t x_rstride, int64_t x_signed, int64_t Cg,
-                          int64_t KH, int64_t KW, int64_t sh, int64_t sw,
-                          int64_t dh, int64_t dw, int64_t oh, int64_t OW,
-                          const int8_t *w, int64_t w_off, int64_t Fg,
-                          const int32_t *bias, int64_t bias_off,
-                          int64_t has_bias, const int32_t *corr,
-                          int64_t corr_off, int32_t *out, int64_t out_off,
-                          int32_t *xpack) {
+void qcc_uk_conv2d_row_i8(QCC_CONV_ROW_PARAMS) {
   conv_row(QCC_CONV_ROW_ARGS, pack_portable, block_portable);
 }
 #endif
@@ -303,13 +304,8 @@ block_avx2_any(const int32_t *xp, int64_t Kp, const int8_t *w,
   QCC_BLOCK_WITH_CONSTANT_R(block_avx2);
 }
 
-__attribute__((target("avx2"))) void qcc_uk_conv2d_row_i8_avx2(
-    const int8_t *x, int64_t x_off, int64_t x_cstride, int64_t x_rstride,
-    int64_t x_signed, int64_t Cg, int64_t KH, int64_t KW, int64_t sh,
-    int64_t sw, int64_t dh, int64_t dw, int64_t oh, int64_t OW,
-    const int8_t *w, int64_t w_off, int64_t Fg, const int32_t *bias,
-    int64_t bias_off, int64_t has_bias, const int32_t *corr, int64_t corr_off,
-    int32_t *out, int64_t out_off, int32_t *xpack) {
+__attribute__((target("avx2"))) void
+qcc_uk_conv2d_row_i8_avx2(QCC_CONV_ROW_PARAMS) {
   conv_row(QCC_CONV_ROW_ARGS, pack_avx2, block_avx2_any);
 }
 #endif
@@ -389,23 +385,14 @@ __attribute__((noinline)) static void block_neon_any(const int32_t *xp, int64_t 
   QCC_BLOCK_WITH_CONSTANT_R(block_neon);
 }
 
-void qcc_uk_conv2d_row_i8_neon(const int8_t *x, int64_t x_off,
-                               int64_t x_cstride, int64_t x_rstride,
-                               int64_t x_signed, int64_t Cg, int64_t KH,
-                               int64_t KW, int64_t sh, int64_t sw, int64_t dh,
-                               int64_t dw, int64_t oh, int64_t OW,
-                               const int8_t *w, int64_t w_off, int64_t Fg,
-                               const int32_t *bias, int64_t bias_off,
-                               int64_t has_bias, const int32_t *corr,
-                               int64_t corr_off, int32_t *out, int64_t out_off,
-                               int32_t *xpack) {
+void qcc_uk_conv2d_row_i8_neon(QCC_CONV_ROW_PARAMS) {
   conv_row(QCC_CONV_ROW_ARGS, pack_portable, block_neon_any);
 }
 #endif
 
 /* --- Arm M-profile DSP extension (Cortex-M4, M7, M33, M55) ---------------- */
 #if defined(__ARM_FEATURE_DSP) && !defined(__aarch64__) && !defined(QCC_UK_MVE_ONLY)
-#include <arm_acle.h>
+#include "widen_dsp.h"
 
 /* With the portable packing, one 32-bit word of a panel holds filters f and
  * f + 1 for a channel pair: bytes (w[f][2cp], w[f][2cp+1], w[f+1][2cp],
@@ -428,7 +415,7 @@ QCC_ALWAYS_INLINE void pair_dsp(const int32_t *xp, int64_t Kp,
   for (int32_t n = (int32_t)Kp; n > 0; --n, w += 16, xk += S) {
     uint32_t word;
     __builtin_memcpy(&word, w, 4);
-    uint32_t lo = __sxtb16(word), hi = __sxtb16(__ror(word, 8));
+    uint32_t lo = widen_even_dsp(word, 1), hi = widen_odd_dsp(word, 1);
     int16x2_t wa = (int16x2_t)((lo & 0xFFFFu) | (hi << 16));
     int16x2_t wb = (int16x2_t)((hi & 0xFFFF0000u) | (lo >> 16));
     for (int r = 0; r < C; ++r) {
@@ -477,10 +464,8 @@ QCC_ALWAYS_INLINE void pack4_dsp(const int8_t *q, int64_t cs, const int xs,
   __builtin_memcpy(&a, q, 4);
   if (has1)
     __builtin_memcpy(&b, q + cs, 4);
-  uint32_t ae = xs ? __sxtb16(a) : __uxtb16(a);
-  uint32_t ao = xs ? __sxtb16(__ror(a, 8)) : __uxtb16(__ror(a, 8));
-  uint32_t be = xs ? __sxtb16(b) : __uxtb16(b);
-  uint32_t bo = xs ? __sxtb16(__ror(b, 8)) : __uxtb16(__ror(b, 8));
+  uint32_t ae = widen_even_dsp(a, xs), ao = widen_odd_dsp(a, xs);
+  uint32_t be = widen_even_dsp(b, xs), bo = widen_odd_dsp(b, xs);
   dst[0] = (int32_t)((ae & 0xFFFFu) | (be << 16));
   dst[1] = (int32_t)((ao & 0xFFFFu) | (bo << 16));
   dst[2] = (int32_t)((be & 0xFFFF0000u) | (ae >> 16));
@@ -532,16 +517,7 @@ pack_dsp(const int8_t *x, int64_t cs, int64_t rs, int64_t xs, int64_t Cg,
     pack(x, cs, rs, xs, Cg, KH, KW, sw, dh, dw, ih0, ow0, R, xp);
 }
 
-void qcc_uk_conv2d_row_i8_dsp(const int8_t *x, int64_t x_off,
-                              int64_t x_cstride, int64_t x_rstride,
-                              int64_t x_signed, int64_t Cg, int64_t KH,
-                              int64_t KW, int64_t sh, int64_t sw, int64_t dh,
-                              int64_t dw, int64_t oh, int64_t OW,
-                              const int8_t *w, int64_t w_off, int64_t Fg,
-                              const int32_t *bias, int64_t bias_off,
-                              int64_t has_bias, const int32_t *corr,
-                              int64_t corr_off, int32_t *out, int64_t out_off,
-                              int32_t *xpack) {
+void qcc_uk_conv2d_row_i8_dsp(QCC_CONV_ROW_PARAMS) {
   conv_row(QCC_CONV_ROW_ARGS, pack_dsp, block_dsp_any);
 }
 #endif
@@ -615,16 +591,7 @@ block_mve_any(const int32_t *xp, int64_t Kp, const int8_t *w,
   QCC_BLOCK_WITH_CONSTANT_R(block_mve);
 }
 
-void qcc_uk_conv2d_row_i8_mve(const int8_t *x, int64_t x_off,
-                              int64_t x_cstride, int64_t x_rstride,
-                              int64_t x_signed, int64_t Cg, int64_t KH,
-                              int64_t KW, int64_t sh, int64_t sw, int64_t dh,
-                              int64_t dw, int64_t oh, int64_t OW,
-                              const int8_t *w, int64_t w_off, int64_t Fg,
-                              const int32_t *bias, int64_t bias_off,
-                              int64_t has_bias, const int32_t *corr,
-                              int64_t corr_off, int32_t *out, int64_t out_off,
-                              int32_t *xpack) {
+void qcc_uk_conv2d_row_i8_mve(QCC_CONV_ROW_PARAMS) {
   conv_row(QCC_CONV_ROW_ARGS, pack_portable, block_mve_any);
 }
 #endif

@@ -18,6 +18,18 @@
 #define QCC_ALWAYS_INLINE static inline __attribute__((always_inline))
 #include "requant_inline.h"
 
+/* The parameters of qcc_uk_dwconv2d_row_i8_t (qcc_ukernel.h), for the
+ * variants' definitions, and the arguments passing them on. */
+#define QCC_DW_ROW_PARAMS                                                      \
+  const int8_t *x, int64_t x_off, int64_t x_cstride, int64_t x_rstride,       \
+      int64_t x_signed, int64_t W, int64_t Cg, int64_t KH, int64_t KW,        \
+      int64_t sh, int64_t sw, int64_t dh, int64_t dw, int64_t oh, int64_t OW, \
+      const int8_t *w, int64_t w_off, int32_t init, int32_t *out,             \
+      int64_t out_off
+#define QCC_DW_ARGS                                                            \
+  x, x_off, x_cstride, x_rstride, x_signed, W, Cg, KH, KW, sh, sw, dh, dw,    \
+      oh, OW, w, w_off, init, out, out_off
+
 /* out[ow] for ow in [from, OW), one pixel at a time. */
 QCC_ALWAYS_INLINE void dw_scalar(const int8_t *x, int64_t cs, int64_t rs,
                                  int64_t xs, int64_t Cg, int64_t KH,
@@ -40,12 +52,7 @@ QCC_ALWAYS_INLINE void dw_scalar(const int8_t *x, int64_t cs, int64_t rs,
   }
 }
 
-void qcc_uk_dwconv2d_row_i8(const int8_t *x, int64_t x_off, int64_t x_cstride,
-                            int64_t x_rstride, int64_t x_signed, int64_t W,
-                            int64_t Cg, int64_t KH, int64_t KW, int64_t sh,
-                            int64_t sw, int64_t dh, int64_t dw, int64_t oh,
-                            int64_t OW, const int8_t *w, int64_t w_off,
-                            int32_t init, int32_t *out, int64_t out_off) {
+void qcc_uk_dwconv2d_row_i8(QCC_DW_ROW_PARAMS) {
   (void)W;
   dw_scalar(x + x_off, x_cstride, x_rstride, x_signed, Cg, KH, KW, sw, dh, dw,
             oh * sh, 0, OW, w + w_off, init, out + out_off);
@@ -276,10 +283,6 @@ void qcc_uk_dwconv2d_requant_i8(
   QCC_DW_REQUANT_ROWS(qcc_uk_dwconv2d_row_i8)
 }
 
-#define QCC_DW_ARGS                                                            \
-  x, x_off, x_cstride, x_rstride, x_signed, W, Cg, KH, KW, sh, sw, dh, dw,    \
-      oh, OW, w, w_off, init, out, out_off
-
 /* --- x86-64 AVX2 ---------------------------------------------------------- */
 #if defined(__x86_64__)
 #include "widen_avx2.h"
@@ -376,12 +379,8 @@ __attribute__((target("avx2"))) void qcc_uk_dwconv2d_requant_i8_avx2(
   }
 }
 
-__attribute__((target("avx2"))) void qcc_uk_dwconv2d_row_i8_avx2(
-    const int8_t *x, int64_t x_off, int64_t x_cstride, int64_t x_rstride,
-    int64_t x_signed, int64_t W, int64_t Cg, int64_t KH, int64_t KW,
-    int64_t sh, int64_t sw, int64_t dh, int64_t dw, int64_t oh, int64_t OW,
-    const int8_t *w, int64_t w_off, int32_t init, int32_t *out,
-    int64_t out_off) {
+__attribute__((target("avx2"))) void
+qcc_uk_dwconv2d_row_i8_avx2(QCC_DW_ROW_PARAMS) {
   /* One row: the taps are not worth pairing for it (the plane kernel
    * pairs them once for all its rows). */
   dw_vector(QCC_DW_ARGS, dw_block_avx2, 0);
@@ -437,14 +436,7 @@ dw_block_neon(const int8_t *x, int64_t cs, int64_t rs, const int xs,
   }
 }
 
-void qcc_uk_dwconv2d_row_i8_neon(const int8_t *x, int64_t x_off,
-                                 int64_t x_cstride, int64_t x_rstride,
-                                 int64_t x_signed, int64_t W, int64_t Cg,
-                                 int64_t KH, int64_t KW, int64_t sh,
-                                 int64_t sw, int64_t dh, int64_t dw,
-                                 int64_t oh, int64_t OW, const int8_t *w,
-                                 int64_t w_off, int32_t init, int32_t *out,
-                                 int64_t out_off) {
+void qcc_uk_dwconv2d_row_i8_neon(QCC_DW_ROW_PARAMS) {
   dw_vector(QCC_DW_ARGS, dw_block_neon, 0);
 }
 
@@ -461,7 +453,7 @@ void qcc_uk_dwconv2d_requant_i8_neon(
 
 /* --- Arm M-profile DSP extension (Cortex-M4, M7, M33, M55) ---------------- */
 #if defined(__ARM_FEATURE_DSP) && !defined(__aarch64__)
-#include <arm_acle.h>
+#include "widen_dsp.h"
 
 /* 3-wide filters at stride 1 and dilation 1 (the depthwise layers of
  * MobileNet and DS-CNN), one input channel: two output pixels at a time.
@@ -471,11 +463,8 @@ void qcc_uk_dwconv2d_requant_i8_neon(
  *   out[ow]     = SMLAD((x0, x2), (w0, w2)) + SMLABB(x1, w1),
  *   out[ow + 1] = SMLAD((x1, x3), (w0, w2)) + SMLATB(x2, w1):
  * 4 multiply instructions for 6 multiply-adds. The load reads x[ow + 3],
- * inside the row (W >= OW + 2). An odd last pixel and other shapes go
- * through the scalar loop, with 32-bit counters. */
-QCC_ALWAYS_INLINE uint32_t dw_widen(uint32_t v, const int xs) {
-  return xs ? __sxtb16(v) : __uxtb16(v);
-}
+ * inside the row (W >= OW + 2). An odd last pixel goes through
+ * dw_scalar, other shapes through the portable kernel. */
 
 QCC_ALWAYS_INLINE void dw3_dsp(const int8_t *x, int32_t rs, const int xs,
                                int32_t KH, int32_t ih0, int32_t OW,
@@ -488,8 +477,8 @@ QCC_ALWAYS_INLINE void dw3_dsp(const int8_t *x, int32_t rs, const int xs,
       const int8_t *wk = w + kh * 3;
       uint32_t v;
       __builtin_memcpy(&v, q, 4);
-      int16x2_t e = (int16x2_t)dw_widen(v, xs);             /* x0, x2 */
-      int16x2_t o = (int16x2_t)dw_widen(__ror(v, 8), xs);   /* x1, x3 */
+      int16x2_t e = (int16x2_t)widen_even_dsp(v, xs); /* x0, x2 */
+      int16x2_t o = (int16x2_t)widen_odd_dsp(v, xs);  /* x1, x3 */
       int16x2_t w02 = (int16x2_t)((uint32_t)(uint16_t)wk[0] |
                                   ((uint32_t)(uint16_t)wk[2] << 16));
       int16x2_t w1 = (int16x2_t)(uint32_t)(uint16_t)wk[1];
@@ -500,25 +489,10 @@ QCC_ALWAYS_INLINE void dw3_dsp(const int8_t *x, int32_t rs, const int xs,
     }
     out[ow] = a0, out[ow + 1] = a1;
   }
-  for (; ow < OW; ++ow) {
-    int32_t acc = init;
-    for (int32_t kh = 0; kh < KH; ++kh)
-      for (int32_t kw = 0; kw < 3; ++kw) {
-        int8_t v = x[(ih0 + kh) * rs + ow + kw];
-        acc += (xs ? (int32_t)v : (int32_t)(uint8_t)v) * (int32_t)w[kh * 3 + kw];
-      }
-    out[ow] = acc;
-  }
+  dw_scalar(x, 0, rs, xs, 1, KH, 3, 1, 1, 1, ih0, ow, OW, w, init, out);
 }
 
-void qcc_uk_dwconv2d_row_i8_dsp(const int8_t *x, int64_t x_off,
-                                int64_t x_cstride, int64_t x_rstride,
-                                int64_t x_signed, int64_t W, int64_t Cg,
-                                int64_t KH, int64_t KW, int64_t sh,
-                                int64_t sw, int64_t dh, int64_t dw,
-                                int64_t oh, int64_t OW, const int8_t *w,
-                                int64_t w_off, int32_t init, int32_t *out,
-                                int64_t out_off) {
+void qcc_uk_dwconv2d_row_i8_dsp(QCC_DW_ROW_PARAMS) {
   if (Cg == 1 && KW == 3 && sw == 1 && dw == 1 && dh == 1) {
     if (x_signed)
       dw3_dsp(x + x_off, (int32_t)x_rstride, 1, (int32_t)KH,
@@ -528,8 +502,6 @@ void qcc_uk_dwconv2d_row_i8_dsp(const int8_t *x, int64_t x_off,
               (int32_t)(oh * sh), (int32_t)OW, w + w_off, init, out + out_off);
     return;
   }
-  qcc_uk_dwconv2d_row_i8(x, x_off, x_cstride, x_rstride, x_signed, W, Cg, KH,
-                         KW, sh, sw, dh, dw, oh, OW, w, w_off, init, out,
-                         out_off);
+  qcc_uk_dwconv2d_row_i8(QCC_DW_ARGS);
 }
 #endif

@@ -7,6 +7,7 @@
 #include "qcc/Dialect/QNN/IR/QNNDialect.h"
 #include "qcc/Dialect/QNN/IR/QNNOps.h"
 #include "qcc/Dialect/QNN/IR/QNNTypes.h"
+#include "qcc/Support/IOAttributes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Builders.h"
@@ -21,11 +22,9 @@ using namespace qcc::qnn;
 
 namespace {
 
-constexpr StringLiteral kNameAttr = "qcc.name";
-
 std::string edgeName(DictionaryAttr attrs, StringRef kind, unsigned i) {
   if (attrs)
-    if (auto s = attrs.getAs<StringAttr>(kNameAttr))
+    if (auto s = attrs.getAs<StringAttr>(qcc::kIONameAttr))
       return "graph " + kind.str() + " '" + s.str() + "'";
   return "graph " + kind.str() + " " + std::to_string(i);
 }
@@ -39,12 +38,12 @@ RankedTensorType storageTensor(RankedTensorType t) {
 /// `q` as argument / result attributes.
 SmallVector<NamedAttribute> quantAttrs(Builder &b, QuantType q) {
   unsigned bits = q.isBipolar() ? 1 : q.getMaxBits();
-  return {b.getNamedAttr(kIOScaleAttr, b.getF64FloatAttr(q.getScaleOf(0))),
-          b.getNamedAttr(kIOZeroPointAttr,
+  return {b.getNamedAttr(qcc::kIOScaleAttr, b.getF64FloatAttr(q.getScaleOf(0))),
+          b.getNamedAttr(qcc::kIOZeroPointAttr,
                          b.getI64IntegerAttr(q.getZeroPointOf(0))),
-          b.getNamedAttr(kIOBitsAttr, b.getI64IntegerAttr(bits)),
-          b.getNamedAttr(kIOQMinAttr, b.getI64IntegerAttr(q.getQMinOf(0))),
-          b.getNamedAttr(kIOQMaxAttr, b.getI64IntegerAttr(q.getQMaxOf(0)))};
+          b.getNamedAttr(qcc::kIOBitsAttr, b.getI64IntegerAttr(bits)),
+          b.getNamedAttr(qcc::kIOQMinAttr, b.getI64IntegerAttr(q.getQMinOf(0))),
+          b.getNamedAttr(qcc::kIOQMaxAttr, b.getI64IntegerAttr(q.getQMaxOf(0)))};
 }
 
 /// Why a per-tensor integer edge cannot carry `q` ("" if it can).

@@ -7,14 +7,6 @@
 #include "mlir/Pass/Pass.h"
 
 namespace qcc::qnn {
-/// The quantization of a graph input or output exposed as integers by
-/// ExposeQuantizedIOPass (argument / result attributes of @forward).
-inline constexpr llvm::StringLiteral kIOScaleAttr = "qcc.scale";
-inline constexpr llvm::StringLiteral kIOZeroPointAttr = "qcc.zero_point";
-inline constexpr llvm::StringLiteral kIOBitsAttr = "qcc.bits";
-inline constexpr llvm::StringLiteral kIOQMinAttr = "qcc.qmin";
-inline constexpr llvm::StringLiteral kIOQMaxAttr = "qcc.qmax";
-
 #define GEN_PASS_DECL
 #include "qcc/Dialect/QNN/Transforms/Passes.h.inc"
 
