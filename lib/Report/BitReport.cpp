@@ -3,7 +3,7 @@
 // What `qcc compile --report` prints. Byte counts follow the storage the
 // lowering uses: constant weights at their packed width (1, 2 or 4 bits; 3
 // in 4 and 5..7 in 8 bits), int32 biases, activations one byte per value
-// unless qcc-pack-subbyte-activations stored them packed.
+// (two for 16-bit ones) unless qcc-pack-subbyte-activations stored them packed.
 //
 //===----------------------------------------------------------------------===//
 #include "qcc/Report/BitReport.h"
@@ -98,9 +98,9 @@ ModelReport qcc::collectBitReport(ModuleOp module) {
     l.activationBytes = 0;
     for (Value res : op->getResults()) {
       Type re = mlir::getElementTypeOrSelf(res.getType());
-      l.activationBytes += numElements(res) * (isa<QuantType>(re)
-                                                   ? 1
-                                                   : re.getIntOrFloatBitWidth() / 8);
+      auto q = dyn_cast<QuantType>(re);
+      l.activationBytes += numElements(res) * (q ? q.getStorageType().getWidth() / 8
+                                                 : re.getIntOrFloatBitWidth() / 8);
     }
     Value w, bias;
     if (auto c = dyn_cast<Conv2DOp>(op)) {

@@ -30,6 +30,10 @@ static LogicalResult describe(Type t, StringRef name, qcc::TensorInfo &info,
     info.dtype = "uint8", info.ctype = "uint8_t", size = 1;
   } else if (e.isSignedInteger(8)) {
     info.dtype = "int8", info.ctype = "int8_t", size = 1;
+  } else if (e.isUnsignedInteger(16)) {
+    info.dtype = "uint16", info.ctype = "uint16_t", size = 2;
+  } else if (e.isSignedInteger(16)) {
+    info.dtype = "int16", info.ctype = "int16_t", size = 2;
   } else if (e.isInteger(32)) {
     info.dtype = "int32", info.ctype = "int32_t", size = 4;
   } else if (e.isInteger(64)) {

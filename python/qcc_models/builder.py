@@ -22,6 +22,8 @@ NP_TO_ONNX = {
     np.dtype(np.float32): TensorProto.FLOAT,
     np.dtype(np.uint8): TensorProto.UINT8,
     np.dtype(np.int8): TensorProto.INT8,
+    np.dtype(np.uint16): TensorProto.UINT16,
+    np.dtype(np.int16): TensorProto.INT16,
     np.dtype(np.int32): TensorProto.INT32,
     np.dtype(np.int64): TensorProto.INT64,
 }
@@ -29,6 +31,8 @@ DTYPE_NAMES = {
     np.dtype(np.float32): "float32",
     np.dtype(np.uint8): "uint8",
     np.dtype(np.int8): "int8",
+    np.dtype(np.uint16): "uint16",
+    np.dtype(np.int16): "int16",
     np.dtype(np.int32): "int32",
     np.dtype(np.int64): "int64",
 }

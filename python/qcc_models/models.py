@@ -8,6 +8,7 @@ from .qonnx import ROUNDING_MODES, QonnxBuilder
 from .ref import INT4, UINT4
 
 U8, I8 = np.uint8, np.int8
+U16, I16 = np.uint16, np.int16
 
 
 def _bias(rng, n, std=0.05, mean=0.0):
@@ -651,6 +652,64 @@ def int4_qdq():
     h = b.make_qdq_conv(h, _conv_w(r, 8, 16, 1), _bias(r, 8), out_dtype=INT4, w_dtype=INT4,
                         base="conv3")
     b.add_output(h, "output")
+    return b
+
+
+def a16w8_qdq(name="a16w8_qdq", opset=21, domain=""):
+    """ONNX Runtime's quantize_static with 16-bit activations and 8-bit
+    weights (QuantType.QInt16 / QUInt16 activations, QInt8 per-channel
+    weights; opset 21, where QuantizeLinear/DequantizeLinear take int16
+    and uint16): every Conv, MaxPool, Add, GlobalAveragePool and Gemm
+    between int16/uint16 Q -> DQ pairs, int32 biases. ORT computes each of
+    them in float between the pairs; so does qcc."""
+    b = ModelBuilder(name, opset=opset, seed=1121, num_calib=8)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 3, 12, 12])
+    h = b.qdq(x, I16)
+    h = b.make_qdq_conv(h, _conv_w(r, 8, 3, 3), _bias(r, 8), pads=1, act="relu",
+                        out_dtype=U16, base="conv1")
+    h = b.qdq_maxpool(h, 2, 2)
+    a = b.make_qdq_conv(h, _conv_w(r, 8, 8, 3), _bias(r, 8), pads=1, out_dtype=I16,
+                        base="conv2")
+    h = b.qdq_add(h, a, act="relu", out_dtype=U16)
+    h = b.make_qdq_conv(h, _conv_w(r, 16, 8, 3), _bias(r, 16), strides=2, pads=1,
+                        act="relu", out_dtype=I16, base="conv3")
+    h = b.flatten(b.qdq_gap(h, I16))
+    h = b.qdq_gemm(h, he_normal(r, (10, 16), 16), _bias(r, 10), out_dtype=I16)
+    b.add_output(h, "output")
+    for n in b.nodes:
+        if n.op_type in ("QuantizeLinear", "DequantizeLinear"):
+            n.domain = domain
+    return b
+
+
+def a16w8_ms():
+    """a16w8_qdq as ONNX Runtime's quantizer writes it below opset 21
+    (here 17): QuantizeLinear / DequantizeLinear of the com.microsoft
+    domain, which take 16-bit types at any opset."""
+    return a16w8_qdq("a16w8_ms", opset=17, domain="com.microsoft")
+
+
+def a16w16_io():
+    """16-bit graph edges (issue 9): an int16 graph input with its own
+    DequantizeLinear, a Conv with int16 per-channel weights (A16W16), a
+    uint16 activation, and the int16 QuantizeLinear output as a graph
+    output (no trailing DequantizeLinear), next to a float one; opset 21."""
+    b = ModelBuilder("a16w16_io", opset=21, seed=1122, num_calib=8)
+    r = b.rng
+    x = b.add_input("input", np.int16, [1, 4, 10, 10])
+    qp = b.qparams_for(x, I16, scale=np.float32(1.0 / 16384.0), zp=0)
+    b.qparams[x] = qp
+    h = b.dequantize(x, qp)
+    h = b.make_qdq_conv(h, _conv_w(r, 8, 4, 3), _bias(r, 8), pads=1, act="relu",
+                        out_dtype=U16, w_dtype=I16, base="conv1")
+    f = b.qdq_maxpool(h, 2, 2)
+    h = b.make_qdq_conv(h, _conv_w(r, 4, 8, 3), _bias(r, 4), strides=2, pads=1,
+                        out_dtype=I16, base="conv2")
+    dq_node = b.nodes.pop()
+    assert dq_node.op_type == "DequantizeLinear" and dq_node.output[0] == h
+    b.add_output(dq_node.input[0], "output")
+    b.add_output(f, "pooled")
     return b
 
 
@@ -1916,6 +1975,9 @@ MODELS = {
     "packed_acts": packed_acts,
     "trunc_avgpool": trunc_avgpool,
     "int4_qdq": int4_qdq,
+    "a16w8_qdq": a16w8_qdq,
+    "a16w8_ms": a16w8_ms,
+    "a16w16_io": a16w16_io,
     "qcdq": qcdq,
     "qkeras_float_input": qkeras_float_input,
     "ort_excluded": ort_excluded,

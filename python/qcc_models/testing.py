@@ -29,10 +29,11 @@ F32 = TensorProto.FLOAT
 U8 = TensorProto.UINT8
 I8 = TensorProto.INT8
 I16 = TensorProto.INT16
+U16 = TensorProto.UINT16
 I32 = TensorProto.INT32
 I64 = TensorProto.INT64
 
-_NP = {F32: np.float32, U8: np.uint8, I8: np.int8, I16: np.int16,
+_NP = {F32: np.float32, U8: np.uint8, I8: np.int8, I16: np.int16, U16: np.uint16,
        I32: np.int32, I64: np.int64}
 
 
@@ -252,5 +253,5 @@ class Variants(object):
         self.write(argv[1])
 
 
-__all__ = ["Graph", "Variants", "small_cnn", "F32", "U8", "I8", "I16", "I32",
+__all__ = ["Graph", "Variants", "small_cnn", "F32", "U8", "I8", "I16", "U16", "I32",
            "I64", "f32", "g9", "NP_TO_ONNX"]

@@ -127,7 +127,7 @@ def _np():
     return numpy
 
 
-DTYPES = {"float32": "<f4", "uint8": "u1", "int8": "i1", "int32": "<i4",
+DTYPES = {"float32": "<f4", "uint8": "u1", "int8": "i1", "uint16": "<u2", "int16": "<i2", "int32": "<i4",
           "int64": "<i8"}
 
 

@@ -11,7 +11,7 @@ inputs (fed to qcc) and the quantized outputs qcc must reproduce.
 import json
 import os
 
-ONNX_DTYPES = {2: "uint8", 3: "int8"}
+ONNX_DTYPES = {2: "uint8", 3: "int8", 4: "uint16", 5: "int16"}
 
 
 def _initializer(graph, name):

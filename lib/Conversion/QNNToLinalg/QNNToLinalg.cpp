@@ -624,7 +624,7 @@ static int64_t extentOf(RankedTensorType t, QuantType q) {
 /// A result narrower than 8 bits (and not bipolar) may be stored packed:
 /// see qcc-pack-subbyte-activations.
 static void markPackableResult(Operation *g, QuantType out) {
-  if (!out || out.isBipolar() || out.getPackedBits() == 8)
+  if (!out || out.isBipolar() || out.getPackedBits() >= 8)
     return;
   Builder b(g->getContext());
   g->setAttr("qcc.out_bits", b.getI64IntegerAttr(out.getPackedBits()));
@@ -725,7 +725,7 @@ struct QuantizeLowering : QNNPattern<QuantizeOp> {
     int pZp = params.addInt(zp, 32, dims, shape);
     Value r = emitElementwise(
         rewriter, loc, adaptor.getInput(), {}, rt.getShape(),
-        rewriter.getI8Type(), params, "quantize",
+        q.getStorageType(), params, "quantize",
         [&](OpBuilder &b, Location l, Value x, ValueRange pargs) -> Value {
           Value v = arith::DivFOp::create(b, l, x, params.get(b, pScale, pargs));
           if (q.isBipolar())
@@ -740,7 +740,7 @@ struct QuantizeLowering : QNNPattern<QuantizeOp> {
           Value i = roundFloatToInt(b, l, v, rounding.mode);
           if (pZpF < 0)
             i = arith::AddIOp::create(b, l, i, params.get(b, pZp, pargs));
-          return arith::TruncIOp::create(b, l, b.getI8Type(), i);
+          return arith::TruncIOp::create(b, l, q.getStorageType(), i);
         },
         q);
     rewriter.replaceOp(op, r);

@@ -362,6 +362,15 @@ private:
   void quantizerOutput(const onnx::NodeProto &q, ArrayRef<int64_t> shape,
                        OutputQuant &oq);
   bool isQuantizer(const onnx::NodeProto &n);
+  /// int16 / uint16.
+  static bool is16Bit(int32_t dtype);
+  /// The type a QuantizeLinear writes: its zero point's, else output_dtype.
+  int32_t quantizeLinearDtype(const onnx::NodeProto &n);
+  /// Fails when `v` (the value of tensor `name` that `n` reads as integers)
+  /// holds 16-bit values.
+  void checkNarrow(const onnx::NodeProto &n, const std::string &name,
+                   mlir::Value v);
+  void foldDequantize16(const onnx::NodeProto &n, const ConstTensor &c);
   /// The `rounding` attribute of a qnn op: none for the default half_even.
   StringAttr roundingAttr(const RoundSpec &r) {
     return r.mode == "half_even" ? StringAttr() : b.getStringAttr(r.mode);

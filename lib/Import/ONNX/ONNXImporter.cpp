@@ -430,9 +430,15 @@ QuantType Importer::quantParamsFrom(const onnx::NodeProto &n,
            " values but the scale has ", s.numElements());
   }
   if (dtype != onnx::TensorProto::UINT8 && dtype != onnx::TensorProto::INT8 &&
-      dtype != kUINT4 && dtype != kINT4 && dtype != onnx::TensorProto::INT32)
+      dtype != kUINT4 && dtype != kINT4 && dtype != onnx::TensorProto::UINT16 &&
+      dtype != onnx::TensorProto::INT16 && dtype != onnx::TensorProto::INT32)
     fail(describe(n), ": quantized type ", dtypeName(dtype),
-         " is not supported (uint8, int8, uint4, int4, or int32 for biases)");
+         " is not supported (uint8, int8, uint4, int4, uint16, int16, or int32 "
+         "for biases)");
+  if (is16Bit(dtype) && n.op_type() != "QuantizeLinear" &&
+      n.op_type() != "DequantizeLinear")
+    fail(describe(n), ": quantized type ", dtypeName(dtype), " is only "
+         "supported on QuantizeLinear and DequantizeLinear");
   if (zps.empty())
     zps.assign(s.numElements(), 0);
   int64_t axis = -1;
@@ -453,8 +459,11 @@ QuantType Importer::quantParamsFrom(const onnx::NodeProto &n,
     if (!(sc > 0) || !std::isfinite(sc))
       fail(describe(n), ": scale '", scaleName, "' has the value ", sc,
            "; scales must be positive and finite");
-  bool isSigned = dtype != onnx::TensorProto::UINT8 && dtype != kUINT4;
-  const unsigned bits = dtype == kINT4 || dtype == kUINT4 ? 4 : 8;
+  bool isSigned = dtype != onnx::TensorProto::UINT8 && dtype != kUINT4 &&
+                  dtype != onnx::TensorProto::UINT16;
+  const unsigned bits = dtype == kINT4 || dtype == kUINT4 ? 4
+                        : is16Bit(dtype)                  ? 16
+                                                          : 8;
   if (paramsOut) {
     paramsOut->isSigned = isSigned;
     paramsOut->axis = axis;
@@ -482,11 +491,21 @@ Value Importer::castTo(Value v, QuantType q) {
                                RankedTensorType::get(t.getShape(), q), v);
 }
 
+void Importer::checkNarrow(const onnx::NodeProto &n, const std::string &name,
+                           Value v) {
+  QuantType q = getQuantElementType(v.getType());
+  if (q && q.getMaxBits() > 8)
+    fail(describe(n), ": input '", name, "' holds ", q.getMaxBits(),
+         "-bit integers; 16-bit tensors are only supported as the input of "
+         "a DequantizeLinear");
+}
+
 Value Importer::integerInput(const onnx::NodeProto &n, int i, StringRef what,
                              int64_t minRank) {
   auto it = values.find(n.input(i));
   if (it == values.end() || !getQuantElementType(it->second.getType()))
     fail(describe(n), ": input ", what, " must be a uint8/int8 tensor");
+  checkNarrow(n, n.input(i), it->second);
   if (cast<RankedTensorType>(it->second.getType()).getRank() < minRank)
     fail(describe(n), ": ", what, " must be at least ", minRank, "-D");
   return it->second;
@@ -534,8 +553,10 @@ Value Importer::quantizedInput(const onnx::NodeProto &n, int i, StringRef what) 
   if (auto it = dqConsts.find(name); it != dqConsts.end())
     return materialize(it->second, n);
   if (auto it = values.find(name); it != values.end()) {
-    if (getQuantElementType(it->second.getType()))
+    if (getQuantElementType(it->second.getType())) {
+      checkNarrow(n, name, it->second);
       return it->second;
+    }
   }
   if (auto u = unreadable.find(name); u != unreadable.end())
     fail(describe(n), ": ", u->second);
@@ -631,10 +652,25 @@ void Importer::roundBounds(OutputQuant &oq) {
            s;
 }
 
+bool Importer::is16Bit(int32_t dtype) {
+  return dtype == onnx::TensorProto::INT16 || dtype == onnx::TensorProto::UINT16;
+}
+
+int32_t Importer::quantizeLinearDtype(const onnx::NodeProto &n) {
+  if (n.input_size() > 2 && !n.input(2).empty())
+    if (auto it = consts.find(n.input(2)); it != consts.end())
+      return it->second.dtype;
+  return (int32_t)attrInt(n, "output_dtype", onnx::TensorProto::UINT8);
+}
+
 bool Importer::isQuantizer(const onnx::NodeProto &n) {
+  // A QuantizeLinear to int16/uint16 is a boundary, not a quantizer a
+  // producer fuses: 16-bit values are only quantized and dequantized, and
+  // what runs between such pairs runs in float, as ONNX Runtime runs it.
   if (n.op_type() == "QuantizeLinear" &&
-      (n.domain().empty() || n.domain() == "ai.onnx"))
-    return true;
+      (n.domain().empty() || n.domain() == "ai.onnx" ||
+       n.domain() == "com.microsoft"))
+    return !is16Bit(quantizeLinearDtype(n));
   return isQONNXDomain(n.domain()) &&
          (n.op_type() == "Quant" || n.op_type() == "IntQuant" ||
           n.op_type() == "BipolarQuant");
@@ -831,6 +867,15 @@ void Importer::importQuantizeLinear(const onnx::NodeProto &n) {
     QuantType q = quantParams(n, 1, 2, t.getShape(), attrInt(n, "axis", 1), dflt);
     if (!q)
       fail(describe(n), ": cannot quantize to int32");
+    if (q.getMaxBits() > 8) {
+      // To 16 bits: dequantize and quantize in float, as ONNX defines it.
+      Value f = DequantizeOp::create(
+          b, nodeLoc(n), RankedTensorType::get(t.getShape(), b.getF32Type()),
+          it->second);
+      values[n.output(0)] = QuantizeOp::create(
+          b, nodeLoc(n), RankedTensorType::get(t.getShape(), q), f);
+      return;
+    }
     values[n.output(0)] =
         requantize(it->second, q, n, std::nullopt, std::nullopt, RoundSpec::onnx());
     return;
@@ -877,6 +922,29 @@ void Importer::importQuantizeLinear(const onnx::NodeProto &n) {
       QuantizeOp::create(b, nodeLoc(n), RankedTensorType::get(t.getShape(), q), f);
 }
 
+/// DequantizeLinear of an int16/uint16 constant: a float constant,
+/// (float)(q - zp) * scale in binary32 as ONNX Runtime computes it.
+void Importer::foldDequantize16(const onnx::NodeProto &n, const ConstTensor &c) {
+  QConst qc;
+  quantParams(n, 1, 2, c.dims, attrInt(n, "axis", 1), c.dtype, &qc);
+  if (qc.dtype != c.dtype)
+    fail(describe(n), ": zero point type ", dtypeName(qc.dtype),
+         " does not match the input's ", dtypeName(c.dtype));
+  int64_t inner = 1, ch = qc.axis < 0 ? 1 : c.dims[qc.axis];
+  for (size_t d = qc.axis < 0 ? c.dims.size() : qc.axis + 1; d < c.dims.size(); ++d)
+    inner *= c.dims[d];
+  ConstTensor out;
+  out.dtype = onnx::TensorProto::FLOAT;
+  out.dims = c.dims;
+  out.origin = c.origin;
+  for (size_t i = 0; i < c.ints.size(); ++i) {
+    int64_t chn = qc.axis < 0 ? 0 : (i / inner) % ch;
+    out.floats.push_back(
+        (double)((float)(c.ints[i] - qc.zps[chn]) * (float)qc.scales[chn]));
+  }
+  consts[n.output(0)] = out;
+}
+
 void Importer::importDequantizeLinear(const onnx::NodeProto &n) {
   allowAttrs(n, {"axis", "block_size"});
   int64_t blockSize = attrInt(n, "block_size", 0);
@@ -886,10 +954,15 @@ void Importer::importDequantizeLinear(const onnx::NodeProto &n) {
   if (auto it = consts.find(x); it != consts.end()) {
     const ConstTensor &c = it->second;
     if (c.dtype != onnx::TensorProto::UINT8 && c.dtype != onnx::TensorProto::INT8 &&
-        c.dtype != kUINT4 && c.dtype != kINT4 &&
+        c.dtype != kUINT4 && c.dtype != kINT4 && !is16Bit(c.dtype) &&
         c.dtype != onnx::TensorProto::INT32)
       fail(describe(n), ": input '", x, "' has element type ",
-           dtypeName(c.dtype), "; expected int8, uint8, int4, uint4 or int32");
+           dtypeName(c.dtype),
+           "; expected int8, uint8, int4, uint4, int16, uint16 or int32");
+    if (is16Bit(c.dtype)) {
+      foldDequantize16(n, c);
+      return;
+    }
     QConst qc;
     if (blockSize != 0)
       collapseBlocks(n, qc, c, blockSize, attrInt(n, "axis", 1));
@@ -916,7 +989,21 @@ void Importer::importDequantizeLinear(const onnx::NodeProto &n) {
   auto t = cast<RankedTensorType>(it->second.getType());
   QuantType in = getQuantElementType(t);
   if (!in)
-    fail(describe(n), ": input '", x, "' is not an 8-bit integer tensor");
+    fail(describe(n), ": input '", x, "' is not a quantized integer tensor");
+  if (in.getMaxBits() > 8) {
+    // 16-bit values are dequantized to float here; what reads them runs in
+    // float until the next quantizer.
+    QuantType q = quantParams(n, 1, 2, t.getShape(), attrInt(n, "axis", 1),
+                              in.getIsSigned() ? onnx::TensorProto::INT16
+                                               : onnx::TensorProto::UINT16);
+    if (!q || q.getIsSigned() != in.getIsSigned() || q.getMaxBits() != 16)
+      fail(describe(n), ": zero point type does not match input '", x,
+           "' (", in.getIsSigned() ? "int16" : "uint16", ")");
+    values[n.output(0)] = DequantizeOp::create(
+        b, nodeLoc(n), RankedTensorType::get(t.getShape(), b.getF32Type()),
+        castTo(it->second, q));
+    return;
+  }
   bool narrowIn = in.getMaxBits() <= 4 && !in.isSliced();
   QuantType q = quantParams(
       n, 1, 2, t.getShape(), attrInt(n, "axis", 1),
@@ -2151,9 +2238,13 @@ OwningOpRef<ModuleOp> Importer::run() {
       elem = IntegerType::get(&ctx, 8, IntegerType::Unsigned); break;
     case onnx::TensorProto::INT8:
       elem = IntegerType::get(&ctx, 8, IntegerType::Signed); break;
+    case onnx::TensorProto::UINT16:
+      elem = IntegerType::get(&ctx, 16, IntegerType::Unsigned); break;
+    case onnx::TensorProto::INT16:
+      elem = IntegerType::get(&ctx, 16, IntegerType::Signed); break;
     default:
       fail("input '", in.name(), "': element type ", dtypeName(tt.elem_type()),
-           " is not supported (float32, uint8, int8)");
+           " is not supported (float32, uint8, int8, uint16, int16)");
     }
     argTypes.push_back(RankedTensorType::get(shape, elem));
     argNames.push_back(in.name());
@@ -2174,7 +2265,8 @@ OwningOpRef<ModuleOp> Importer::run() {
       arg = StorageCastOp::create(
           b, loc,
           RankedTensorType::get(t.getShape(),
-                                QuantType::get(&ctx, it.isSigned(), 8, 1.0, 0)),
+                                QuantType::get(&ctx, it.isSigned(),
+                                               it.getWidth(), 1.0, 0)),
           arg);
     values[name] = arg;
   }
@@ -2199,11 +2291,13 @@ OwningOpRef<ModuleOp> Importer::run() {
       v = it->second;
       auto t = cast<RankedTensorType>(v.getType());
       if (auto q = getQuantElementType(t)) {
-        bool okType = (want == onnx::TensorProto::UINT8 && !q.getIsSigned()) ||
-                      (want == onnx::TensorProto::INT8 && q.getIsSigned());
-        if (!okType)
+        bool wide = q.getMaxBits() > 8;
+        int32_t have = q.getIsSigned()
+                           ? (wide ? onnx::TensorProto::INT16 : onnx::TensorProto::INT8)
+                           : (wide ? onnx::TensorProto::UINT16 : onnx::TensorProto::UINT8);
+        if (want != have)
           fail("output '", o.name(), "': declared ", dtypeName(want),
-               " but the graph computes ", q.getIsSigned() ? "int8" : "uint8");
+               " but the graph computes ", dtypeName(have));
         v = StorageCastOp::create(
             b, loc,
             RankedTensorType::get(t.getShape(), q.getSignedStorageType()), v);

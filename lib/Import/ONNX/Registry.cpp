@@ -101,6 +101,11 @@ const std::vector<Importer::OpHandler> &Importer::opHandlers() {
        &I::importMSQLinearAveragePool},
       {"com.microsoft", "QLinearConcat", 1, 5, &I::importMSQLinearConcat},
       {"com.microsoft", "QGemm", 1, 6, &I::importMSQGemm},
+      // ONNX Runtime's quantizer writes int16/uint16 QDQ (and, asked to,
+      // 8-bit) in the com.microsoft domain before opset 21: ONNX's
+      // semantics, with axis at any opset.
+      {"com.microsoft", "QuantizeLinear", 1, 2, &I::importQuantizeLinear},
+      {"com.microsoft", "DequantizeLinear", 1, 2, &I::importDequantizeLinear},
       // QONNX / FINN (QONNX.cpp); their domains are not versioned here.
       {"qonnx", "Quant", 1, 4, &I::importQONNXQuant},
       {"qonnx", "IntQuant", 1, 4, &I::importQONNXQuant},
@@ -166,7 +171,8 @@ void Importer::importNode(const onnx::NodeProto &n) {
                         "is not supported (com.microsoft: QLinearAdd, QLinearMul, "
                         "QLinearSigmoid, QLinearLeakyRelu, "
                         "QLinearAveragePool, QLinearGlobalAveragePool, "
-                        "QLinearConcat, QGemm)");
+                        "QLinearConcat, QGemm, QuantizeLinear, "
+                        "DequantizeLinear)");
     fail(describe(n), ": operator ", n.op_type(), " is not supported");
   }
   for (int i = 0; i < h->minInputs; ++i)

@@ -67,3 +67,22 @@ func.func @sliced(%x: tensor<1x3xf32>) -> tensor<1x3x!qnn.q<[ui2 x 1, ui4 x 2], 
   %0 = qnn.quantize %x : tensor<1x3xf32> -> tensor<1x3x!qnn.q<[ui2 x 1, ui4 x 2], axis = 1, scale = 0.5, zp = 1>>
   return %0 : tensor<1x3x!qnn.q<[ui2 x 1, ui4 x 2], axis = 1, scale = 0.5, zp = 1>>
 }
+
+// 16-bit (ONNX int16 / uint16 activations): the same body, stored in i16.
+// ui16 scale 0.125, zp 40000: bounds [0 - 40000, 65535 - 40000] = [-40000, 25535];
+// the sum 40000 + round(v) fits i32, truncated to 16 bits.
+// CHECK-LABEL: func.func @ui16(
+// CHECK-SAME: %[[X:.*]]: tensor<4xf32>) -> tensor<4xi16>
+// CHECK: %[[E:.*]] = tensor.empty() : tensor<4xi16>
+// CHECK: linalg.generic
+// CHECK-SAME: outs(%[[E]] : tensor<4xi16>)
+// CHECK: arith.constant -4.000000e+04 : f32
+// CHECK: arith.constant 2.553500e+04 : f32
+// CHECK: %[[ZP:.*]] = arith.constant 40000 : i32
+// CHECK: %[[Q:.*]] = arith.addi %{{.*}}, %[[ZP]] : i32
+// CHECK: %[[T:.*]] = arith.trunci %[[Q]] : i32 to i16
+// CHECK: linalg.yield %[[T]] : i16
+func.func @ui16(%x: tensor<4xf32>) -> tensor<4x!qnn.q<ui16, scale = 0.125, zp = 40000>> {
+  %0 = qnn.quantize %x : tensor<4xf32> -> tensor<4x!qnn.q<ui16, scale = 0.125, zp = 40000>>
+  return %0 : tensor<4x!qnn.q<ui16, scale = 0.125, zp = 40000>>
+}

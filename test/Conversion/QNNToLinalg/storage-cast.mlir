@@ -29,3 +29,19 @@ func.func @quantized_signature(%x: tensor<2x3x!qnn.q<ui4, axis = 1, scale = [0.5
     -> tensor<2x3x!qnn.q<ui4, axis = 1, scale = [0.5, 0.25, 1.0], zp = [1, 2, 3]>> {
   return %x : tensor<2x3x!qnn.q<ui4, axis = 1, scale = [0.5, 0.25, 1.0], zp = [1, 2, 3]>>
 }
+
+// 16-bit: ui16 / si16 signatures become i16; a uint16 value is zero-extended
+// when dequantized (65535 - 40000, not -1 - 40000).
+// CHECK-LABEL: func.func @casts16(
+// CHECK-SAME: %[[U:.*]]: tensor<4xi16>) -> (tensor<4xi16>, tensor<4xf32>)
+// CHECK: linalg.generic
+// CHECK-SAME: ins(%[[U]] : tensor<4xi16>)
+// CHECK: ^bb0(%[[IN:.*]]: i16, %{{.*}}: f32):
+// CHECK: arith.extui %[[IN]] : i16 to i32
+// CHECK: return %[[U]], %{{.*}} : tensor<4xi16>, tensor<4xf32>
+func.func @casts16(%u: tensor<4xui16>) -> (tensor<4xui16>, tensor<4xf32>) {
+  %a = qnn.storage_cast %u : tensor<4xui16> -> tensor<4x!qnn.q<ui16, scale = 0.5, zp = 40000>>
+  %r = qnn.storage_cast %a : tensor<4x!qnn.q<ui16, scale = 0.5, zp = 40000>> -> tensor<4xui16>
+  %d = qnn.dequantize %a : tensor<4x!qnn.q<ui16, scale = 0.5, zp = 40000>> -> tensor<4xf32>
+  return %r, %d : tensor<4xui16>, tensor<4xf32>
+}

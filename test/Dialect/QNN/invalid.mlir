@@ -25,17 +25,27 @@ func.func private @mixed_signedness(tensor<4x!qnn.q<[i4 x 2, ui8 x 2], axis = 0,
 // !qnn.q verifier
 //===----------------------------------------------------------------------===//
 
-// expected-error @+1 {{bit-width 0 is outside 1..8}}
+// expected-error @+1 {{bit-width 0 is outside 1..8 and not 16}}
 func.func private @width0(tensor<2x!qnn.q<i0, scale = 1.0, zp = 0>>)
 
 // -----
 
-// expected-error @+1 {{bit-width 9 is outside 1..8}}
+// expected-error @+1 {{bit-width 9 is outside 1..8 and not 16}}
 func.func private @width9(tensor<2x!qnn.q<ui9, scale = 1.0, zp = 0>>)
 
 // -----
 
-// expected-error @+1 {{bit-width 9 is outside 1..8}}
+// expected-error @+1 {{a 16-bit type has a single slice}}
+func.func private @slice_width16(tensor<4x!qnn.q<[i8 x 2, i16 x 2], axis = 0, scale = 1.0, zp = 0>>)
+
+// -----
+
+// expected-error @+1 {{zero-point #0 (40000) is outside the range of i16 [-32768, 32767]}}
+func.func private @zp_i16(tensor<2x!qnn.q<i16, scale = 1.0, zp = 40000>>)
+
+// -----
+
+// expected-error @+1 {{bit-width 9 is outside 1..8 and not 16}}
 func.func private @slice_width9(tensor<4x!qnn.q<[i4 x 2, i9 x 2], axis = 0, scale = 1.0, zp = 0>>)
 
 // -----
@@ -280,7 +290,7 @@ func.func @storage_cast_plain_both(%x: tensor<4xi8>) {
 // -----
 
 func.func @storage_cast_width(%x: tensor<4xi16>) {
-  // expected-error @+1 {{'qnn.storage_cast' op plain side must be an 8-bit integer tensor, got 'i16'}}
+  // expected-error @+1 {{'qnn.storage_cast' op plain side must be an i8 tensor (the storage of 8-bit values), got 'i16'}}
   %0 = qnn.storage_cast %x : tensor<4xi16> -> tensor<4x!qnn.q<i8, scale = 1.0, zp = 0>>
   return
 }
@@ -288,7 +298,7 @@ func.func @storage_cast_width(%x: tensor<4xi16>) {
 // -----
 
 func.func @storage_cast_float(%x: tensor<4x!qnn.q<i8, scale = 1.0, zp = 0>>) {
-  // expected-error @+1 {{'qnn.storage_cast' op plain side must be an 8-bit integer tensor, got 'f32'}}
+  // expected-error @+1 {{'qnn.storage_cast' op plain side must be an i8 tensor (the storage of 8-bit values), got 'f32'}}
   %0 = qnn.storage_cast %x : tensor<4x!qnn.q<i8, scale = 1.0, zp = 0>> -> tensor<4xf32>
   return
 }
@@ -1619,5 +1629,41 @@ func.func @resize_2d_table_length(%x: tensor<1x1x2x2xf32>) {
 func.func @resize_2d_source(%x: tensor<1x1x2x2xf32>) {
   // expected-error @+1 {{'qnn.resize_2d' op column entry 1 reads outside [0, 2)}}
   %0 = qnn.resize_2d %x {rows0 = array<i64: 0, 1>, rows1 = array<i64: 0, 1>, row_weights0 = array<f32: 1.0, 1.0>, row_weights1 = array<f32: 0.0, 0.0>, cols0 = array<i64: 0, 2>, cols1 = array<i64: 0, 1>, col_weights0 = array<f32: 1.0, 1.0>, col_weights1 = array<f32: 0.0, 0.0>} : tensor<1x1x2x2xf32> -> tensor<1x1x2x2xf32>
+  return
+}
+
+// -----
+
+func.func @storage_cast_width16(%x: tensor<4xi8>) {
+  // expected-error @+1 {{'qnn.storage_cast' op plain side must be an i16 tensor (the storage of 16-bit values), got 'i8'}}
+  %0 = qnn.storage_cast %x : tensor<4xi8> -> tensor<4x!qnn.q<i16, scale = 1.0, zp = 0>>
+  return
+}
+
+// -----
+
+func.func @storage_cast_quant_width(%x: tensor<4x!qnn.q<i8, scale = 1.0, zp = 0>>) {
+  // expected-error @+1 {{'qnn.storage_cast' op cannot change the storage width (8 to 16 bits)}}
+  %0 = qnn.storage_cast %x : tensor<4x!qnn.q<i8, scale = 1.0, zp = 0>> -> tensor<4x!qnn.q<i16, scale = 1.0, zp = 0>>
+  return
+}
+
+//===----------------------------------------------------------------------===//
+// Constraint Q16: 16-bit values are only quantized, dequantized and cast
+//===----------------------------------------------------------------------===//
+
+// -----
+
+func.func @q16_requantize(%x: tensor<4x!qnn.q<i16, scale = 1.0, zp = 0>>) {
+  // expected-error @+1 {{'qnn.requantize' op operand #0 has 16-bit values; 16-bit tensors are only quantized, dequantized and passed in and out (constraint Q16)}}
+  %0 = qnn.requantize %x : tensor<4x!qnn.q<i16, scale = 1.0, zp = 0>> -> tensor<4x!qnn.q<i8, scale = 1.0, zp = 0>>
+  return
+}
+
+// -----
+
+func.func @q16_add_result(%x: tensor<4x!qnn.q<i8, scale = 1.0, zp = 0>>) {
+  // expected-error @+1 {{'qnn.add' op result #0 has 16-bit values; 16-bit tensors are only quantized, dequantized and passed in and out (constraint Q16)}}
+  %0 = qnn.add %x, %x : (tensor<4x!qnn.q<i8, scale = 1.0, zp = 0>>, tensor<4x!qnn.q<i8, scale = 1.0, zp = 0>>) -> tensor<4x!qnn.q<i16, scale = 1.0, zp = 0>>
   return
 }

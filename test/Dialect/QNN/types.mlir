@@ -13,6 +13,13 @@ func.func private @per_tensor_8bit(tensor<2x!qnn.q<ui8, scale = 0.5, zp = 128>>,
                                    tensor<2x!qnn.q<i8, scale = 0.25, zp = -3>>,
                                    tensor<!qnn.q<i8, scale = 1.0, zp = 0>>)
 
+// 16 bits (ONNX int16 / uint16 activations), one slice.
+// CHECK-LABEL: func.func private @per_tensor_16bit
+// CHECK-SAME: tensor<2x!qnn.q<ui16, scale = 0.125, zp = 40000>>
+// CHECK-SAME: tensor<2x!qnn.q<i16, axis = 0, scale = [0.5, 0.25], zp = [-32768, 32767]>>
+func.func private @per_tensor_16bit(tensor<2x!qnn.q<ui16, scale = 0.125, zp = 40000>>,
+                                    tensor<2x!qnn.q<i16, axis = 0, scale = [0.5, 0.25], zp = [-32768, 32767]>>)
+
 // Scales are binary32: they are rounded when parsed and printed with 9
 // significant digits (enough to round-trip every binary32 value).
 //   /usr/bin/python3 -c 'import numpy as np; print("%.9g" % np.float32(0.0235))'

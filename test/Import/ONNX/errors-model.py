@@ -22,7 +22,7 @@
 # RUN: not %qcc compile %t/no_shape.onnx --emit=qnn 2>&1 | %{check}=NO-SHAPE
 # RUN: not %qcc compile %t/valid.onnx --emit=qnn --shape y=1x4 2>&1 | %{check}=SHAPE-NAME
 # RUN: not %qcc compile %t/symbolic_dim.onnx --emit=qnn --shape x=1x4x1 2>&1 | %{check}=SHAPE-RANK
-# RUN: not %qcc compile %t/input_int16.onnx --emit=qnn 2>&1 | %{check}=INPUT-TYPE
+# RUN: not %qcc compile %t/input_int64.onnx --emit=qnn 2>&1 | %{check}=INPUT-TYPE
 # RUN: not %qcc compile %t/input_sequence.onnx --emit=qnn 2>&1 | %{check}=INPUT-SEQ
 # RUN: not %qcc compile %t/output_missing.onnx --emit=qnn 2>&1 | %{check}=OUTPUT-MISSING
 # RUN: not %qcc compile %t/output_signedness.onnx --emit=qnn 2>&1 | %{check}=OUTPUT-SIGN
@@ -64,14 +64,14 @@
 # OPSET0: qcc: error: {{.*}}opset0.onnx: model: ONNX opset 0 is not supported (1 to 23)
 # NO-OPSET: qcc: error: {{.*}}no_default_opset.onnx: model: no opset is imported for the default ONNX domain
 # UNSUPPORTED-OP: qcc: error: {{.*}}unsupported_op.onnx: node 'erf' (Erf): operator Erf is not supported
-# DOMAIN: qcc: error: {{.*}}domain.onnx: node 'gelu' (Gelu): operator Gelu of domain 'com.microsoft' is not supported (com.microsoft: QLinearAdd, QLinearMul, QLinearSigmoid, QLinearLeakyRelu, QLinearAveragePool, QLinearGlobalAveragePool, QLinearConcat, QGemm)
+# DOMAIN: qcc: error: {{.*}}domain.onnx: node 'gelu' (Gelu): operator Gelu of domain 'com.microsoft' is not supported (com.microsoft: QLinearAdd, QLinearMul, QLinearSigmoid, QLinearLeakyRelu, QLinearAveragePool, QLinearGlobalAveragePool, QLinearConcat, QGemm, QuantizeLinear, DequantizeLinear)
 # ATTR: qcc: error: {{.*}}unsupported_attr.onnx: node 'relu' (Relu): attribute 'alpha' is not supported
 # CONST-FORM: qcc: error: {{.*}}constant_value_string.onnx: node 'cf' (Constant): attribute 'value_string' is not supported
 # SYMBOLIC: qcc: error: {{.*}}symbolic_dim.onnx: input 'x': dimension 1 ('C') is symbolic; pass --shape x=1x...
 # NO-SHAPE: qcc: error: {{.*}}no_shape.onnx: input 'x': no shape in the model; pass --shape x=...
 # SHAPE-NAME: qcc: error: {{.*}}valid.onnx: --shape: the model has no input named 'y'
 # SHAPE-RANK: qcc: error: {{.*}}symbolic_dim.onnx: input 'x': --shape gives rank 3 but the model has rank 2
-# INPUT-TYPE: qcc: error: {{.*}}input_int16.onnx: input 'x': element type int16 is not supported (float32, uint8, int8)
+# INPUT-TYPE: qcc: error: {{.*}}input_int64.onnx: input 'x': element type int64 is not supported (float32, uint8, int8, uint16, int16)
 # INPUT-SEQ: qcc: error: {{.*}}input_sequence.onnx: input 'x': only tensor inputs are supported
 # OUTPUT-MISSING: qcc: error: {{.*}}output_missing.onnx: output 'nothing': not produced by a supported node
 # OUTPUT-SIGN: qcc: error: {{.*}}output_signedness.onnx: output 'y': declared int8 but the graph computes uint8
@@ -84,7 +84,7 @@
 # INT64-COUNT: qcc: error: {{.*}}int64_data_count.onnx: node 'use_i64' (DequantizeLinear): tensor 'i64': has 2 values, expected 3
 # NEG-DIM: qcc: error: {{.*}}negative_dim.onnx: node 'use_neg' (DequantizeLinear): tensor 'neg': negative dimension
 # TOO-MANY: qcc: error: {{.*}}too_many_elements.onnx: node 'use_big' (DequantizeLinear): tensor 'big': more than 2^31 elements
-# F16: qcc: error: {{.*}}float16_initializer.onnx: node 'use_half' (DequantizeLinear): input 'half' has element type float16; expected int8, uint8, int4, uint4 or int32
+# F16: qcc: error: {{.*}}float16_initializer.onnx: node 'use_half' (DequantizeLinear): input 'half' has element type float16; expected int8, uint8, int4, uint4, int16, uint16 or int32
 # NO-NODE-OUTPUT: qcc: error: {{.*}}node_without_output.onnx: node 'noout' (Relu): node has no output
 # MISSING-INPUT: qcc: error: {{.*}}node_missing_input.onnx: node 'q' (QuantizeLinear): needs at least 2 inputs, input #1 is missing
 
@@ -195,9 +195,9 @@ def no_shape(g):
 
 
 @models()
-def input_int16(g):
-    g.input("x", TensorProto.INT16, [1, 4])
-    g.output("x", TensorProto.INT16)
+def input_int64(g):
+    g.input("x", TensorProto.INT64, [1, 4])
+    g.output("x", TensorProto.INT64)
 
 
 @models()

@@ -16,6 +16,11 @@
 # RUN: not %qcc compile %t/zp_out_of_range_i8.onnx --emit=qnn 2>&1 | %{check}=ZP-I8
 # RUN: not %qcc compile %t/zp_int16.onnx --emit=qnn 2>&1 | %{check}=ZP-I16
 # RUN: not %qcc compile %t/zp_uint16.onnx --emit=qnn 2>&1 | %{check}=ZP-U16
+# RUN: not %qcc compile %t/zp_out_of_range_i16.onnx --emit=qnn 2>&1 | %{check}=ZP-I16-RANGE
+# RUN: not %qcc compile %t/zp_int64.onnx --emit=qnn 2>&1 | %{check}=ZP-I64
+# RUN: not %qcc compile %t/int16_into_integer_op.onnx --emit=qnn 2>&1 | %{check}=I16-INTEGER-OP
+# RUN: not %qcc compile %t/int16_dq_zp_type.onnx --emit=qnn 2>&1 | %{check}=I16-DQ-ZP
+# RUN: not %qcc compile %t/int16_qlinearconv_output.onnx --emit=qnn 2>&1 | %{check}=I16-QLINEAR
 # RUN: not %qcc compile %t/zp_count.onnx --emit=qnn 2>&1 | %{check}=ZP-COUNT
 # RUN: not %qcc compile %t/q_to_int32.onnx --emit=qnn 2>&1 | %{check}=Q-I32
 # RUN: not %qcc compile %t/axis_out_of_range.onnx --emit=qnn 2>&1 | %{check}=AXIS-RANGE
@@ -45,8 +50,13 @@
 # SCALE-2D: qcc: error: {{.*}}scale_2d.onnx: node 'quant' (QuantizeLinear): scale must be a scalar or 1-D
 # ZP-U8: qcc: error: {{.*}}zp_out_of_range_u8.onnx: node 'quant' (QuantizeLinear): zero point 300 is out of range for uint8
 # ZP-I8: qcc: error: {{.*}}zp_out_of_range_i8.onnx: node 'quant' (QuantizeLinear): zero point -200 is out of range for int8
-# ZP-I16: qcc: error: {{.*}}zp_int16.onnx: node 'quant' (QuantizeLinear): quantized type int16 is not supported (uint8, int8, uint4, int4, or int32 for biases)
-# ZP-U16: qcc: error: {{.*}}zp_uint16.onnx: node 'quant' (QuantizeLinear): quantized type uint16 is not supported (uint8, int8, uint4, int4, or int32 for biases)
+# ZP-I16: qcc: error: {{.*}}zp_int16.onnx: output 'q': declared uint8 but the graph computes int16
+# ZP-U16: qcc: error: {{.*}}zp_uint16.onnx: output 'q': declared uint8 but the graph computes uint16
+# ZP-I16-RANGE: qcc: error: {{.*}}zp_out_of_range_i16.onnx: node 'quant' (QuantizeLinear): zero point 40000 is out of range for int16
+# ZP-I64: qcc: error: {{.*}}zp_int64.onnx: node 'quant' (QuantizeLinear): quantized type int64 is not supported (uint8, int8, uint4, int4, uint16, int16, or int32 for biases)
+# I16-INTEGER-OP: qcc: error: {{.*}}int16_into_integer_op.onnx: node 'convint' (ConvInteger): input 'x' holds 16-bit integers; 16-bit tensors are only supported as the input of a DequantizeLinear
+# I16-QLINEAR: qcc: error: {{.*}}int16_qlinearconv_output.onnx: node 'qconv' (QLinearConv): quantized type int16 is only supported on QuantizeLinear and DequantizeLinear
+# I16-DQ-ZP: qcc: error: {{.*}}int16_dq_zp_type.onnx: node 'deq' (DequantizeLinear): zero point type does not match input 'x' (int16)
 # ZP-COUNT: qcc: error: {{.*}}zp_count.onnx: node 'quant' (QuantizeLinear): zero point 'z' has 3 values but the scale has 2
 # Q-I32: qcc: error: {{.*}}q_to_int32.onnx: node 'quant' (QuantizeLinear): cannot quantize to int32
 # AXIS-RANGE: qcc: error: {{.*}}axis_out_of_range.onnx: node 'quant' (QuantizeLinear): axis 2 is out of range for rank 2
@@ -59,10 +69,10 @@
 # DQ-BLOCK: qcc: error: {{.*}}dq_block_size.onnx: node 'deq' (DequantizeLinear): block_size 2: the blocks of output channel 1 (axis 0) have different scales or zero points; qcc supports blockwise quantization only when it reduces to per-channel
 # Q-INT-INPUT: qcc: error: {{.*}}q_integer_input.onnx: node 'quant' (QuantizeLinear): input 'x' is not a float tensor
 # Q-INT-CONST: qcc: error: {{.*}}q_integer_constant.onnx: node 'quant' (QuantizeLinear): input 'c' must be float32
-# DQ-FLOAT-CONST: qcc: error: {{.*}}dq_float_constant.onnx: node 'deq' (DequantizeLinear): input 'c' has element type float32; expected int8, uint8, int4, uint4 or int32
+# DQ-FLOAT-CONST: qcc: error: {{.*}}dq_float_constant.onnx: node 'deq' (DequantizeLinear): input 'c' has element type float32; expected int8, uint8, int4, uint4, int16, uint16 or int32
 # DQ-ZP-CONST: qcc: error: {{.*}}dq_zp_type_constant.onnx: node 'deq' (DequantizeLinear): zero point type uint8 does not match the input's int8
 # DQ-ZP: qcc: error: {{.*}}dq_zp_type.onnx: node 'deq' (DequantizeLinear): zero point type does not match input 'x'
-# DQ-FLOAT: qcc: error: {{.*}}dq_float_input.onnx: node 'deq' (DequantizeLinear): input 'x' is not an 8-bit integer tensor
+# DQ-FLOAT: qcc: error: {{.*}}dq_float_input.onnx: node 'deq' (DequantizeLinear): input 'x' is not a quantized integer tensor
 # DQ-UNDEF: qcc: error: {{.*}}dq_undefined_input.onnx: node 'deq' (DequantizeLinear): input 'nope' is not defined before this node
 
 import numpy as np
@@ -72,7 +82,7 @@ from qcc_models.testing import F32, I8, I16, I32, U8, Variants
 
 models = Variants()
 NP = {U8: np.uint8, I8: np.int8, I16: np.int16, I32: np.int32,
-      TensorProto.UINT16: np.uint16}
+      TensorProto.UINT16: np.uint16, TensorProto.INT64: np.int64}
 
 
 def quantize(g, scale, zp=None, zp_dtype=U8, shape=(1, 4), **attrs):
@@ -180,6 +190,44 @@ def zp_int16(g):
 @models()
 def zp_uint16(g):
     quantize(g, 0.5, 0, TensorProto.UINT16)
+
+
+@models()
+def zp_out_of_range_i16(g):
+    quantize(g, 0.5, helper.make_tensor("z", I16, [], [40000]))
+
+
+@models()
+def zp_int64(g):
+    quantize(g, 0.5, 0, TensorProto.INT64)
+
+
+@models(opset=21)
+def int16_into_integer_op(g):
+    # An int16 graph input read as integers by ConvInteger (not dequantized).
+    g.input("x", I16, [1, 1, 2, 2])
+    g.init("w", np.ones([1, 1, 1, 1], np.int8))
+    g.node("ConvInteger", ["x", "w"], "y", name="convint")
+    g.output("y", I32)
+
+
+@models(opset=21)
+def int16_qlinearconv_output(g):
+    # QLinearConv with an int16 output zero point: no 16-bit integer kernel.
+    g.input("x", U8, [1, 1, 2, 2])
+    for name, v in (("xs", np.float32(0.5)), ("xz", np.uint8(0)), ("w", np.ones([1, 1, 1, 1], np.int8)),
+                    ("ws", np.float32(0.5)), ("wz", np.int8(0)), ("ys", np.float32(0.25)),
+                    ("yz", np.int16(0))):
+        g.init(name, v)
+    g.node("QLinearConv", ["x", "xs", "xz", "w", "ws", "wz", "ys", "yz"], "y", name="qconv")
+    g.output("y", I16)
+
+
+@models(opset=21)
+def int16_dq_zp_type(g):
+    g.input("x", I16, [1, 4])
+    g.dq("x", 0.5, 7, TensorProto.UINT16, out="y", name="deq")
+    g.output("y", F32)
 
 
 @models()

@@ -10,6 +10,8 @@ const TYPED = {
   float32: Float32Array,
   uint8: Uint8Array,
   int8: Int8Array,
+  uint16: Uint16Array,
+  int16: Int16Array,
   int32: Int32Array,
   int64: BigInt64Array,
 };

@@ -202,6 +202,25 @@ static LogicalResult verifyNegatedChannels(Operation *op,
   return success();
 }
 
+LogicalResult qcc::qnn::traits::verifyAtMost8Bits(Operation *op) {
+  auto check = [&](Type t, StringRef what, unsigned i) -> LogicalResult {
+    auto q = getQuantElementType(t);
+    if (!q || q.getMaxBits() <= 8)
+      return success();
+    return op->emitOpError()
+           << what << " #" << i << " has " << q.getMaxBits()
+           << "-bit values; 16-bit tensors are only quantized, dequantized "
+              "and passed in and out (constraint Q16)";
+  };
+  for (auto [i, v] : llvm::enumerate(op->getOperands()))
+    if (failed(check(v.getType(), "operand", i)))
+      return failure();
+  for (auto [i, v] : llvm::enumerate(op->getResults()))
+    if (failed(check(v.getType(), "result", i)))
+      return failure();
+  return success();
+}
+
 LogicalResult ConstantOp::verify() {
   auto rt = cast<RankedTensorType>(getType());
   auto vt = cast<ShapedType>(getValue().getType());
@@ -281,19 +300,26 @@ LogicalResult StorageCastOp::verify() {
     return emitOpError() << "one side must be quantized";
   auto check = [&](QuantType q, Type plain) -> LogicalResult {
     auto it = dyn_cast<IntegerType>(plain);
-    if (!it || it.getWidth() != 8)
-      return emitOpError() << "plain side must be an 8-bit integer tensor, got "
-                           << plain;
+    unsigned width = q.getStorageType().getWidth();
+    if (!it || it.getWidth() != width)
+      return emitOpError() << "plain side must be an i" << width
+                           << " tensor (the storage of "
+                           << q.getMaxBits() << "-bit values), got " << plain;
     if ((it.isSigned() && !q.getIsSigned()) ||
         (it.isUnsigned() && q.getIsSigned()))
       return emitOpError() << "signedness of " << plain
                            << " does not match the quantized type";
     return success();
   };
-  if (qin && qout)
+  if (qin && qout) {
+    if (qin.getStorageType() != qout.getStorageType())
+      return emitOpError() << "cannot change the storage width ("
+                           << qin.getMaxBits() << " to " << qout.getMaxBits()
+                           << " bits)";
     return qin.getIsSigned() == qout.getIsSigned()
                ? verifyAllQuantValues(*this)
                : emitOpError() << "cannot change signedness";
+  }
   if (failed(check(qin ? qin : qout, qin ? out.getElementType()
                                          : in.getElementType())))
     return failure();

@@ -105,8 +105,12 @@ LogicalResult QuantType::verify(function_ref<InFlightDiagnostic()> emitError,
   if (sliceBits.empty())
     return emitError() << "quantized type needs at least one bit-width";
   for (unsigned b : sliceBits)
-    if (b < 1 || b > 8)
-      return emitError() << "bit-width " << b << " is outside 1..8";
+    if ((b < 1 || b > 8) && b != 16)
+      return emitError() << "bit-width " << b << " is outside 1..8 and not 16";
+  // 16-bit values (ONNX int16/uint16 activations) are only quantized,
+  // dequantized and passed in and out: never sliced with other widths.
+  if (sliceBits.size() > 1 && llvm::is_contained(sliceBits, 16u))
+    return emitError() << "a 16-bit type has a single slice";
   if (sliceBits.size() > 1 || !sliceSizes.empty()) {
     if (sliceSizes.size() != sliceBits.size())
       return emitError() << "sliced type has " << sliceBits.size()
@@ -171,7 +175,7 @@ unsigned QuantType::getMaxBits() const {
 
 unsigned QuantType::getPackedBits() const {
   unsigned b = getMaxBits();
-  return b <= 1 ? 1 : b <= 2 ? 2 : b <= 4 ? 4 : 8;
+  return b <= 1 ? 1 : b <= 2 ? 2 : b <= 4 ? 4 : b <= 8 ? 8 : 16;
 }
 
 unsigned QuantType::getBitsOf(int64_t c) const {
@@ -263,11 +267,11 @@ QuantType QuantType::sliceChannels(int64_t start, int64_t count) const {
 }
 
 IntegerType QuantType::getStorageType() const {
-  return IntegerType::get(getContext(), 8);
+  return IntegerType::get(getContext(), getMaxBits() > 8 ? 16 : 8);
 }
 
 IntegerType QuantType::getSignedStorageType() const {
-  return IntegerType::get(getContext(), 8,
+  return IntegerType::get(getContext(), getMaxBits() > 8 ? 16 : 8,
                           getIsSigned() ? IntegerType::Signed
                                         : IntegerType::Unsigned);
 }

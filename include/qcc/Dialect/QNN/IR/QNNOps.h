@@ -19,6 +19,20 @@ inline std::optional<double> asDouble(std::optional<llvm::APFloat> f) {
 
 #include "qcc/Dialect/QNN/IR/QNNOpsEnums.h.inc"
 
+namespace qcc::qnn::traits {
+/// Constraint Q16 (QNNBase.td): quantized operands and results of at most 8
+/// bits; 16-bit values are only quantized, dequantized and cast.
+mlir::LogicalResult verifyAtMost8Bits(mlir::Operation *op);
+template <typename ConcreteType>
+class AtMost8Bits
+    : public mlir::OpTrait::TraitBase<ConcreteType, AtMost8Bits> {
+public:
+  static mlir::LogicalResult verifyTrait(mlir::Operation *op) {
+    return verifyAtMost8Bits(op);
+  }
+};
+} // namespace qcc::qnn::traits
+
 #define GET_OP_CLASSES
 #include "qcc/Dialect/QNN/IR/QNNOps.h.inc"
 

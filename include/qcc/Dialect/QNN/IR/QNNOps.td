@@ -40,7 +40,7 @@ def QNN_ConstantOp : QNN_Op<"constant", [Pure]> {
   let hasVerifier = 1;
 }
 
-def QNN_QuantizeOp : QNN_Op<"quantize", [Pure, SameOperandsAndResultShape]> {
+def QNN_QuantizeOp : QNN_WideOp<"quantize", [Pure, SameOperandsAndResultShape]> {
   let summary = "float to quantized: saturate(round(x / scale) + zp)";
   let description = [{
     Rounds with `rounding` (default half_even). Into a bipolar type the
@@ -52,7 +52,7 @@ def QNN_QuantizeOp : QNN_Op<"quantize", [Pure, SameOperandsAndResultShape]> {
   let hasVerifier = 1;
 }
 
-def QNN_DequantizeOp : QNN_Op<"dequantize", [Pure, SameOperandsAndResultShape]> {
+def QNN_DequantizeOp : QNN_WideOp<"dequantize", [Pure, SameOperandsAndResultShape]> {
   let summary = "quantized to float: (q - zp) * scale";
   let arguments = (ins QNN_AnyQuantTensor:$input);
   let results = (outs RankedTensorOf<[F32]>:$result);
@@ -73,7 +73,7 @@ def QNN_RequantizeOp : QNN_Op<"requantize", [Pure, SameOperandsAndResultShape]> 
   let hasVerifier = 1;
 }
 
-def QNN_StorageCastOp : QNN_Op<"storage_cast", [Pure, SameOperandsAndResultShape]> {
+def QNN_StorageCastOp : QNN_WideOp<"storage_cast", [Pure, SameOperandsAndResultShape]> {
   let summary = "reinterpret stored integers as a quantized type, or back";
   let description = [{
     Attaches quantization to a plain integer tensor (`si8`, `ui8`, `i8`), or

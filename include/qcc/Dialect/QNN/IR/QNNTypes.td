@@ -13,7 +13,11 @@ def QNN_QuantType : TypeDef<QNN_Dialect, "Quant"> {
 
     The quantization axis may be cut into *slices*: consecutive runs of
     channels that share a bit-width. Every slice has 1 to 8 bits; signedness
-    is the same for the whole tensor. A value of a `b`-bit signed slice lies
+    is the same for the whole tensor. A 16-bit type (ONNX int16/uint16
+    activations) has one slice and is only produced by `qnn.quantize`,
+    read by `qnn.dequantize` and cast by `qnn.storage_cast` (graph inputs
+    and outputs): every other op verifies that its quantized operands and
+    results have at most 8 bits (constraint Q16). A value of a `b`-bit signed slice lies
     in `[-2^(b-1), 2^(b-1)-1]`, unsigned in `[0, 2^b-1]`.
 
     Scales are IEEE binary32 values (as in ONNX), strictly positive and
@@ -76,8 +80,8 @@ def QNN_QuantType : TypeDef<QNN_Dialect, "Quant"> {
     bool isSliced() const { return getSliceBits().size() > 1; }
     /// The widest slice: the storage container width is at least this.
     unsigned getMaxBits() const;
-    /// The width a constant of this type is stored in, packed: 1, 2, 4 or 8
-    /// bits, the smallest holding every slice (3 -> 4, 5..7 -> 8).
+    /// The width a constant of this type is stored in, packed: 1, 2, 4, 8
+    /// or 16 bits, the smallest holding every slice (3 -> 4, 5..7 -> 8).
     unsigned getPackedBits() const;
     /// Bit-width of channel `c` along the axis (any `c` when not sliced).
     unsigned getBitsOf(int64_t c) const;
@@ -100,8 +104,8 @@ def QNN_QuantType : TypeDef<QNN_Dialect, "Quant"> {
     QuantType sliceChannels(int64_t start, int64_t count) const;
     /// The same quantization with a different axis (after a transpose/reshape).
     QuantType withAxis(int64_t axis) const;
-    /// The builtin integer type that stores one value (8-bit container for
-    /// every width in this release), signless.
+    /// The builtin integer type that stores one value (an 8-bit container
+    /// for widths 1..8, 16-bit for 16), signless.
     ::mlir::IntegerType getStorageType() const;
     /// The builtin type the ABI exposes (si8/ui8 style).
     ::mlir::IntegerType getSignedStorageType() const;
