@@ -49,8 +49,16 @@ bool Importer::resultIsQuantized(std::string name) {
   if (quantizedMaxPool(name))
     return true;
   const auto &cs = it->second;
-  if (cs.size() == 1 && cs[0]->op_type() == "Split")
+  if (cs.size() == 1 && cs[0]->op_type() == "Split") {
+    // Per-slice quantization, unless a part is quantized to 16 bits (a
+    // float boundary, not a quantizer).
+    for (const std::string &part : cs[0]->output())
+      if (auto pc = consumers.find(part); pc != consumers.end())
+        for (const onnx::NodeProto *c : pc->second)
+          if (c->op_type() == "QuantizeLinear" && !isQuantizer(*c))
+            return false;
     return true;
+  }
   return llvm::all_of(cs, [&](const onnx::NodeProto *c) {
     return isQuantizer(*c);
   }) || llvm::all_of(cs, [&](const onnx::NodeProto *c) {

@@ -125,6 +125,11 @@ void Importer::importIntegerClip(const onnx::NodeProto &n) {
   if (auto it = consts.find(x); it != consts.end() && !it->second.ints.empty()) {
     // QCDQ weights: clamp the integers, remember the width they now fit.
     ConstTensor c = it->second;
+    if (c.dtype != onnx::TensorProto::UINT8 && c.dtype != onnx::TensorProto::INT8 &&
+        c.dtype != kUINT4 && c.dtype != kINT4)
+      fail(describe(n), ": a Clip on quantized integers (QCDQ) needs int8, "
+                        "uint8, int4 or uint4 values; '", x, "' is ",
+           dtypeName(c.dtype));
     bool isSigned = c.dtype != onnx::TensorProto::UINT8 && c.dtype != kUINT4;
     auto [lo, hi] = intClipBounds(n, isSigned);
     for (int64_t &v : c.ints)
@@ -143,6 +148,10 @@ void Importer::importIntegerClip(const onnx::NodeProto &n) {
   if (!q.isPerTensor() || q.isSliced() || q.isBipolar())
     fail(describe(n), ": a Clip on quantized integers needs a per-tensor "
                       "quantization");
+  if (q.getMaxBits() > 8)
+    fail(describe(n), ": a Clip on quantized integers (QCDQ) needs 8-bit or "
+                      "narrower values; '", x, "' holds ", q.getMaxBits(),
+         "-bit integers");
   auto [lo, hi] = intClipBounds(n, q.getIsSigned());
   int64_t zp = q.getZeroPointOf(0);
   double scale = q.getScaleOf(0);

@@ -657,9 +657,12 @@ bool Importer::is16Bit(int32_t dtype) {
 }
 
 int32_t Importer::quantizeLinearDtype(const onnx::NodeProto &n) {
-  if (n.input_size() > 2 && !n.input(2).empty())
+  if (n.input_size() > 2 && !n.input(2).empty()) {
+    // The zero point's Constant node may come later in the node order.
+    ensureConstant(n.input(2));
     if (auto it = consts.find(n.input(2)); it != consts.end())
       return it->second.dtype;
+  }
   return (int32_t)attrInt(n, "output_dtype", onnx::TensorProto::UINT8);
 }
 
@@ -1011,7 +1014,7 @@ void Importer::importDequantizeLinear(const onnx::NodeProto &n) {
                        : (narrowIn ? kUINT4 : onnx::TensorProto::UINT8));
   if (!q || q.getIsSigned() != in.getIsSigned())
     fail(describe(n), ": zero point type does not match input '", x, "'");
-  if (in.getMaxBits() > q.getMaxBits())
+  if (in.getMaxBits() > q.getMaxBits() || q.getMaxBits() > 8)
     fail(describe(n), ": input '", x, "' holds ", in.getMaxBits(),
          "-bit values but the zero point type has ", q.getMaxBits(), " bits");
   // The quantization the input already has (its narrow or per-slice widths

@@ -296,6 +296,9 @@ bool Importer::consumedInFloat(std::string name) {
     if (op == "Softmax" || op == "Sub" || op == "Div" ||
         op == "BatchNormalization")
       return true;
+    // A QuantizeLinear to 16 bits quantizes a float value (isQuantizer).
+    if (op == "QuantizeLinear")
+      return !isQuantizer(c);
     // A layer with float weights (Conv: any but a quantized constant), or
     // whose other operand is float, reads the tensor in float.
     if (op == "Conv" || op == "Gemm" || op == "MatMul") {

@@ -21,6 +21,9 @@
 # RUN: not %qcc compile %t/int16_into_integer_op.onnx --emit=qnn 2>&1 | %{check}=I16-INTEGER-OP
 # RUN: not %qcc compile %t/int16_dq_zp_type.onnx --emit=qnn 2>&1 | %{check}=I16-DQ-ZP
 # RUN: not %qcc compile %t/int16_qlinearconv_output.onnx --emit=qnn 2>&1 | %{check}=I16-QLINEAR
+# RUN: not %qcc compile %t/int16_qcdq_activation.onnx --emit=qnn 2>&1 | %{check}=I16-QCDQ-ACT
+# RUN: not %qcc compile %t/int16_qcdq_weight.onnx --emit=qnn 2>&1 | %{check}=I16-QCDQ-W
+# RUN: not %qcc compile %t/dq_u16_zp_of_u8.onnx --emit=qnn 2>&1 | %{check}=DQ-U16-OF-U8
 # RUN: not %qcc compile %t/zp_count.onnx --emit=qnn 2>&1 | %{check}=ZP-COUNT
 # RUN: not %qcc compile %t/q_to_int32.onnx --emit=qnn 2>&1 | %{check}=Q-I32
 # RUN: not %qcc compile %t/axis_out_of_range.onnx --emit=qnn 2>&1 | %{check}=AXIS-RANGE
@@ -56,6 +59,12 @@
 # ZP-I64: qcc: error: {{.*}}zp_int64.onnx: node 'quant' (QuantizeLinear): quantized type int64 is not supported (uint8, int8, uint4, int4, uint16, int16, or int32 for biases)
 # I16-INTEGER-OP: qcc: error: {{.*}}int16_into_integer_op.onnx: node 'convint' (ConvInteger): input 'x' holds 16-bit integers; 16-bit tensors are only supported as the input of a DequantizeLinear
 # I16-QLINEAR: qcc: error: {{.*}}int16_qlinearconv_output.onnx: node 'qconv' (QLinearConv): quantized type int16 is only supported on QuantizeLinear and DequantizeLinear
+# Regressions (review of 16-bit QDQ): a Clip on 16-bit integers clamped to
+# the int8 range (silently wrong); a 16-bit zero point on an 8-bit value
+# blamed the node before it.
+# I16-QCDQ-ACT: qcc: error: {{.*}}int16_qcdq_activation.onnx: node 'clip' (Clip): a Clip on quantized integers (QCDQ) needs 8-bit or narrower values; 'yq' holds 16-bit integers
+# I16-QCDQ-W: qcc: error: {{.*}}int16_qcdq_weight.onnx: node 'clip' (Clip): a Clip on quantized integers (QCDQ) needs int8, uint8, int4 or uint4 values; 'w' is int16
+# DQ-U16-OF-U8: qcc: error: {{.*}}dq_u16_zp_of_u8.onnx: node 'deq' (DequantizeLinear): input 'xq' holds 8-bit values but the zero point type has 16 bits
 # I16-DQ-ZP: qcc: error: {{.*}}int16_dq_zp_type.onnx: node 'deq' (DequantizeLinear): zero point type does not match input 'x' (int16)
 # ZP-COUNT: qcc: error: {{.*}}zp_count.onnx: node 'quant' (QuantizeLinear): zero point 'z' has 3 values but the scale has 2
 # Q-I32: qcc: error: {{.*}}q_to_int32.onnx: node 'quant' (QuantizeLinear): cannot quantize to int32
@@ -221,6 +230,37 @@ def int16_qlinearconv_output(g):
         g.init(name, v)
     g.node("QLinearConv", ["x", "xs", "xz", "w", "ws", "wz", "ys", "yz"], "y", name="qconv")
     g.output("y", I16)
+
+
+@models(opset=21)
+def int16_qcdq_activation(g):
+    g.input("x", F32, [1, 4])
+    yq = g.q("x", 0.01, 0, I16, out="yq")
+    g.init("lo", np.int16(-1000))
+    g.init("hi", np.int16(1000))
+    g.node("Clip", [yq, "lo", "hi"], "yc", name="clip")
+    g.dq("yc", 0.01, 0, I16, out="y")
+    g.output("y", F32)
+
+
+@models(opset=21)
+def int16_qcdq_weight(g):
+    x = g.qdq_input("x", [1, 1, 2, 2], 0.5, 128)
+    g.init("w", np.array([2000, 500, -500, 30000], np.int16).reshape(4, 1, 1, 1))
+    g.init("lo", np.int16(-1000))
+    g.init("hi", np.int16(1000))
+    g.node("Clip", ["w", "lo", "hi"], "wc", name="clip")
+    w = g.dq("wc", 2.0 ** -10, 0, I16, out="wdq")
+    g.node("Conv", [x, w], "y")
+    g.output("y", F32)
+
+
+@models(opset=21)
+def dq_u16_zp_of_u8(g):
+    g.input("x", F32, [1, 4])
+    g.q("x", 0.5, 7, U8, out="xq")
+    g.dq("xq", 0.5, 7, TensorProto.UINT16, out="y", name="deq")
+    g.output("y", F32)
 
 
 @models(opset=21)
