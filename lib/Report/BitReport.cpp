@@ -79,7 +79,8 @@ ModelReport qcc::collectBitReport(ModuleOp module) {
              GlobalAvgPoolOp, ConcatOp, QuantizeOp, RequantizeOp,
              MulOp, LookupTableOp, TransposeOp, ResizeNearestOp,
              FloatBinaryOp, FloatUnaryOp, SoftmaxOp, MultiThresholdOp,
-             FloatConv2DOp, FloatMatMulOp, Resize2DOp, ArgReduceOp, TopKOp>(op))
+             FloatConv2DOp, FloatMatMulOp, Resize2DOp, ArgReduceOp, TopKOp,
+             FloatCastOp>(op))
       return;
     LayerReport l;
     l.name = layerName(op);
@@ -89,7 +90,7 @@ ModelReport qcc::collectBitReport(ModuleOp module) {
       l.op = "float_" + stringifyFloatBinaryKind(f.getKind()).str();
     else if (auto f = dyn_cast<FloatUnaryOp>(op))
       l.op = "float_" + stringifyFloatUnaryKind(f.getKind()).str();
-    else if (!isa<SoftmaxOp, FloatConv2DOp, FloatMatMulOp>(op) &&
+    else if (!isa<SoftmaxOp, FloatConv2DOp, FloatMatMulOp, FloatCastOp>(op) &&
              mlir::getElementTypeOrSelf(op->getResult(0).getType()).isF32())
       l.op = "float_" + l.op; // a pool, concat or transpose left in float
     l.inBits = widths(op->getOperand(0).getType());

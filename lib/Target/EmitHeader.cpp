@@ -26,6 +26,9 @@ static LogicalResult describe(Type t, StringRef name, qcc::TensorInfo &info,
   int64_t size;
   if (e.isF32()) {
     info.dtype = "float32", info.ctype = "float", size = 4;
+  } else if (e.isF16()) {
+    // IEEE binary16 bits: C99 has no half type.
+    info.dtype = "float16", info.ctype = "uint16_t", size = 2;
   } else if (e.isUnsignedInteger(8)) {
     info.dtype = "uint8", info.ctype = "uint8_t", size = 1;
   } else if (e.isSignedInteger(8)) {

@@ -20,6 +20,7 @@ from . import ref
 
 NP_TO_ONNX = {
     np.dtype(np.float32): TensorProto.FLOAT,
+    np.dtype(np.float16): TensorProto.FLOAT16,
     np.dtype(np.uint8): TensorProto.UINT8,
     np.dtype(np.int8): TensorProto.INT8,
     np.dtype(np.uint16): TensorProto.UINT16,
@@ -29,6 +30,7 @@ NP_TO_ONNX = {
 }
 DTYPE_NAMES = {
     np.dtype(np.float32): "float32",
+    np.dtype(np.float16): "float16",
     np.dtype(np.uint8): "uint8",
     np.dtype(np.int8): "int8",
     np.dtype(np.uint16): "uint16",
@@ -235,8 +237,8 @@ class ModelBuilder(object):
         if data is not None:
             assert not self.batched, "explicit input data needs batched=False"
             data = np.asarray(data, dtype).reshape(dshape)
-        elif dtype == np.float32:
-            data = self.rng.uniform(lo, hi, size=dshape).astype(np.float32)
+        elif dtype in (np.float32, np.float16):
+            data = self.rng.uniform(lo, hi, size=dshape).astype(dtype)
         else:
             info = np.iinfo(dtype)
             data = self.rng.integers(info.min, info.max, size=dshape,

@@ -1,6 +1,7 @@
 """Definitions of the test models.  Each function fills a ModelBuilder (a
 QonnxBuilder for the QONNX models)."""
 import numpy as np
+from onnx import TensorProto
 
 from .builder import ModelBuilder, he_normal
 from .finn import FinnBuilder
@@ -710,6 +711,63 @@ def a16w16_io():
     assert dq_node.op_type == "DequantizeLinear" and dq_node.output[0] == h
     b.add_output(dq_node.input[0], "output")
     b.add_output(f, "pooled")
+    return b
+
+
+def f16_edges():
+    """float16 graph edges (issue 9): every binary16 bit pattern widened by
+    Cast(to=FLOAT), and binary32 values chosen to exercise rounding to
+    binary16 (ties between neighbours and either side of them, the
+    subnormal range, the overflow threshold 65520, infinities, NaN, random
+    bit patterns) narrowed by Cast(to=FLOAT16), output as float16 and
+    widened back to float32."""
+    b = ModelBuilder("f16_edges", opset=13, seed=1123, batched=False)
+    r = b.rng
+    every = np.arange(65536, dtype=np.uint16).view(np.float16).reshape(1, -1)
+    h = b.add_input("h", np.float16, every.shape, data=every)
+    b.add_output(b.node("Cast", [h], every.astype(np.float32), to=TensorProto.FLOAT),
+                 "widened")
+    # Finite binary16 values, their midpoints (ties) and the floats next to them.
+    fin = every[np.isfinite(every)].astype(np.float64)
+    fin = np.unique(fin)
+    mid = (fin[:-1] + fin[1:]) / 2.0
+    mid32 = mid.astype(np.float32)
+    assert np.all(mid32.astype(np.float64) == mid)
+    near = np.concatenate([mid32, np.nextafter(mid32, np.float32(np.inf)),
+                           np.nextafter(mid32, np.float32(-np.inf))])
+    special = np.array([65504.0, 65519.996, 65520.0, 65536.0, 1e30, np.inf, -np.inf,
+                        np.nan, 2.0 ** -24, 2.0 ** -25, 2.0 ** -26, 3 * 2.0 ** -26,
+                        2.0 ** -14, 2.0 ** -14 - 2.0 ** -25, 1e-30, 0.0, -0.0],
+                       np.float32)
+    rand = r.integers(0, 2 ** 32, size=4096, dtype=np.uint64).astype(np.uint32).view(np.float32)
+    f = np.concatenate([special, near[r.permutation(near.size)[:12288]], rand])
+    f = f.astype(np.float32).reshape(1, -1)
+    x = b.add_input("f", np.float32, f.shape, data=f)
+    with np.errstate(over="ignore"):
+        fh = f.astype(np.float16)
+    n = b.node("Cast", [x], fh, to=TensorProto.FLOAT16)
+    b.add_output(b.node("Cast", [n], fh.astype(np.float32), to=TensorProto.FLOAT),
+                 "round_trip")
+    b.add_output(n, "narrowed")
+    return b
+
+
+def f16_io_cnn():
+    """A QDQ CNN with float16 graph input and output (issue 9), as a
+    float16 conversion that keeps the graph in float32 writes it: Cast to
+    float32 after the input, Cast to float16 before the output."""
+    b = ModelBuilder("f16_io_cnn", opset=13, seed=1124, num_calib=8)
+    r = b.rng
+    x = b.add_input("input", np.float16, [1, 3, 8, 8])
+    h = b.node("Cast", [x], b.values[x].astype(np.float32), to=TensorProto.FLOAT)
+    h = b.qdq(h, U8)
+    h = b.make_qdq_conv(h, _conv_w(r, 8, 3, 3), _bias(r, 8), pads=1, act="relu",
+                        base="conv1")
+    h = b.make_qdq_conv(h, _conv_w(r, 4, 8, 3), _bias(r, 4), pads=1, out_dtype=I8,
+                        base="conv2")
+    scale = float(b.qparams[h].scale)
+    y = b.node("Cast", [h], b.values[h].astype(np.float16), to=TensorProto.FLOAT16)
+    b.add_output(y, "output", scale=scale)
     return b
 
 
@@ -1978,6 +2036,8 @@ MODELS = {
     "a16w8_qdq": a16w8_qdq,
     "a16w8_ms": a16w8_ms,
     "a16w16_io": a16w16_io,
+    "f16_edges": f16_edges,
+    "f16_io_cnn": f16_io_cnn,
     "qcdq": qcdq,
     "qkeras_float_input": qkeras_float_input,
     "ort_excluded": ort_excluded,

@@ -182,7 +182,8 @@ static const io_desc outputs_desc[QCC_MAX_IO] = {
 static size_t dtype_size(const char *dtype) {
   if (strcmp(dtype, "int64") == 0) return 8;
   if (strcmp(dtype, "float32") == 0 || strcmp(dtype, "int32") == 0) return 4;
-  if (strcmp(dtype, "uint16") == 0 || strcmp(dtype, "int16") == 0) return 2;
+  if (strcmp(dtype, "uint16") == 0 || strcmp(dtype, "int16") == 0 ||
+      strcmp(dtype, "float16") == 0) return 2;
   if (strcmp(dtype, "uint8") == 0 || strcmp(dtype, "int8") == 0) return 1;
   return 0;
 }

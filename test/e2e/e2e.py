@@ -124,10 +124,12 @@ def find_tool(tool, what):
 
 def _np():
     import numpy
+    # Comparisons handle NaN and infinity explicitly (float16 edge tests).
+    numpy.seterr(invalid="ignore", over="ignore")
     return numpy
 
 
-DTYPES = {"float32": "<f4", "uint8": "u1", "int8": "i1", "uint16": "<u2", "int16": "<i2", "int32": "<i4",
+DTYPES = {"float32": "<f4", "float16": "<f2", "uint8": "u1", "int8": "i1", "uint16": "<u2", "int16": "<i2", "int32": "<i4",
           "int64": "<i8"}
 
 
@@ -170,9 +172,22 @@ def compare_with_ort(got, ref, desc, tol_lsb):
     dtype = desc["dtype"]
     a = got.astype(np.float64)
     b = ref.astype(np.float64)
-    diff = np.abs(a - b)
+    with np.errstate(invalid="ignore"):
+        diff = np.abs(a - b)
     diff[np.isnan(a) != np.isnan(b)] = np.inf
-    if dtype == "float32":
+    # equal infinities and two NaNs agree
+    with np.errstate(invalid="ignore"):
+        same = (a == b) | (np.isnan(a) & np.isnan(b))
+    diff[same] = 0.0
+    if dtype == "float16":
+        # what qcc computes in binary32 and ORT in binary16 may round apart
+        # by an ulp of binary16, besides tol_lsb steps of the output scale
+        scale = desc.get("scale") or 0.0
+        tol = tol_lsb * float(scale) + np.finfo(np.float16).eps * np.maximum(np.abs(a), np.abs(b))
+        bad = ~(diff <= tol)
+        rule = "%.3g*scale + 1 float16 ulp" % tol_lsb
+        lsb = ""
+    elif dtype == "float32":
         scale = desc.get("scale")
         if scale is not None:
             # tol_lsb steps of the output scale, plus the float32 rounding
@@ -194,6 +209,7 @@ def compare_with_ort(got, ref, desc, tol_lsb):
     else:
         bad = diff > 1
         rule, lsb = "|diff| <= 1", ""
+    bad &= ~same
     n, maxd, shown = describe_mismatch(bad, diff, got.shape)
     text = "max |diff| %.6g%s, %d/%d elements outside tolerance [%s]" % (
         maxd, lsb, n, got.size, rule)
@@ -207,7 +223,8 @@ def compare_bitexact(got, ref, where="aarch64"):
     """Bit-identical comparison (float compared by bit pattern)."""
     np = _np()
     if got.dtype.kind == "f":
-        ga, ra = got.view(np.uint32), ref.view(np.uint32)
+        bits = np.uint16 if got.dtype.itemsize == 2 else np.uint32
+        ga, ra = got.view(bits), ref.view(bits)
     else:
         ga, ra = got, ref
     bad = ga != ra

@@ -57,8 +57,14 @@ def prepare(workdir, meta, oracle_model):
     qmeta = {"inputs": [], "outputs": []}
     params = {"inputs": [], "outputs": []}
     new_outputs = []
+    def cast_of(node):
+        """The node itself, or a float Cast's input's producer (float16 edges)."""
+        if node is not None and node.op_type == "Cast":
+            return producer.get(node.input[0])
+        return node
+
     for d in meta["outputs"]:
-        node = producer.get(d["name"])
+        node = cast_of(producer.get(d["name"]))
         if node is None or node.op_type != "DequantizeLinear":
             raise ValueError("output %r is not produced by a DequantizeLinear" % d["name"])
         scale, zp, dtype = _quant_params(g, node)
@@ -68,6 +74,8 @@ def prepare(workdir, meta, oracle_model):
     qin = []
     for d in meta["inputs"]:
         users = consumers.get(d["name"], [])
+        if len(users) == 1 and users[0].op_type == "Cast":
+            users = consumers.get(users[0].output[0], [])
         if not users or any(u.op_type != "QuantizeLinear" for u in users):
             raise ValueError("input %r is not only read by QuantizeLinear" % d["name"])
         scale, zp, dtype = _quant_params(g, users[0])

@@ -533,6 +533,104 @@ struct FloatMatMulLowering : OpConversionPattern<FloatMatMulOp> {
   }
 };
 
+/// binary16 bits (i16) -> binary32, exactly: normal numbers rebias the
+/// exponent, subnormals are mant * 2^-24 (exact in binary32), infinities
+/// and NaNs keep the payload.
+Value halfToFloat(OpBuilder &b, Location l, Value h16) {
+  Type i32 = b.getI32Type();
+  auto c = [&](int32_t v) -> Value {
+    return arith::ConstantOp::create(b, l, b.getI32IntegerAttr(v));
+  };
+  Value h = arith::ExtUIOp::create(b, l, i32, h16);
+  Value sign = arith::ShLIOp::create(b, l, arith::AndIOp::create(b, l, h, c(0x8000)), c(16));
+  Value exp = arith::AndIOp::create(b, l, arith::ShRUIOp::create(b, l, h, c(10)), c(0x1f));
+  Value mant = arith::AndIOp::create(b, l, h, c(0x3ff));
+  Value mant13 = arith::ShLIOp::create(b, l, mant, c(13));
+  Value normal = arith::OrIOp::create(
+      b, l, arith::ShLIOp::create(b, l, arith::AddIOp::create(b, l, exp, c(112)), c(23)),
+      mant13);
+  Value special = arith::OrIOp::create(b, l, c(0x7f800000), mant13);
+  Value sub = arith::BitcastOp::create(
+      b, l, i32,
+      arith::MulFOp::create(b, l, arith::SIToFPOp::create(b, l, b.getF32Type(), mant),
+                            f32Const(b, l, 0x1p-24f)));
+  using P = arith::CmpIPredicate;
+  Value mag = arith::SelectOp::create(
+      b, l, arith::CmpIOp::create(b, l, P::eq, exp, c(0)), sub,
+      arith::SelectOp::create(b, l, arith::CmpIOp::create(b, l, P::eq, exp, c(0x1f)),
+                              special, normal));
+  return arith::BitcastOp::create(b, l, b.getF32Type(),
+                                  arith::OrIOp::create(b, l, sign, mag));
+}
+
+/// binary32 -> binary16 bits (i16), rounded to nearest even. Normal
+/// results round in the integer domain (add 0xfff plus the kept lowest
+/// bit, shift); subnormal ones by a binary32 addition of 0.5, whose ulp is
+/// 2^-24, the binary16 subnormal step (the addition rounds to nearest
+/// even); from 65520 up infinity; NaN a quiet NaN.
+Value floatToHalf(OpBuilder &b, Location l, Value f) {
+  Type i32 = b.getI32Type();
+  auto c = [&](int32_t v) -> Value {
+    return arith::ConstantOp::create(b, l, b.getI32IntegerAttr(v));
+  };
+  using P = arith::CmpIPredicate;
+  Value u = arith::BitcastOp::create(b, l, i32, f);
+  Value sign = arith::AndIOp::create(b, l, arith::ShRUIOp::create(b, l, u, c(16)), c(0x8000));
+  Value a = arith::AndIOp::create(b, l, u, c(0x7fffffff));
+  Value odd = arith::AndIOp::create(b, l, arith::ShRUIOp::create(b, l, a, c(13)), c(1));
+  Value normal = arith::ShRUIOp::create(
+      b, l,
+      arith::AddIOp::create(b, l, arith::AddIOp::create(b, l, a, c(-0x38000000 + 0xfff)),
+                            odd),
+      c(13));
+  Value absF = arith::BitcastOp::create(b, l, b.getF32Type(), a);
+  Value sub = arith::SubIOp::create(
+      b, l,
+      arith::BitcastOp::create(b, l, i32,
+                               arith::AddFOp::create(b, l, absF, f32Const(b, l, 0.5f))),
+      c(0x3f000000));
+  Value h = arith::SelectOp::create(
+      b, l, arith::CmpIOp::create(b, l, P::ult, a, c(0x38800000)), sub, normal);
+  h = arith::SelectOp::create(b, l, arith::CmpIOp::create(b, l, P::uge, a, c(0x477ff000)),
+                              c(0x7c00), h);
+  h = arith::SelectOp::create(b, l, arith::CmpIOp::create(b, l, P::ugt, a, c(0x7f800000)),
+                              c(0x7e00), h);
+  return arith::TruncIOp::create(b, l, b.getI16Type(),
+                                 arith::OrIOp::create(b, l, h, sign));
+}
+
+/// qnn.float_cast: an elementwise generic with the conversions above.
+struct FloatCastLowering : OpConversionPattern<FloatCastOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(FloatCastOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto outT = cast<RankedTensorType>(op.getType());
+    bool widen = outT.getElementType().isF32();
+    unsigned rank = outT.getRank();
+    Value init = tensor::EmptyOp::create(rewriter, loc, outT.getShape(),
+                                         outT.getElementType());
+    auto id = rewriter.getMultiDimIdentityMap(rank);
+    auto g = linalg::GenericOp::create(
+        rewriter, loc, outT, adaptor.getInput(), init,
+        SmallVector<AffineMap>{id, id},
+        SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+        [&](OpBuilder &b, Location l, ValueRange a) {
+          Value r;
+          if (widen) {
+            r = halfToFloat(b, l, arith::BitcastOp::create(b, l, b.getI16Type(), a[0]));
+          } else {
+            r = arith::BitcastOp::create(b, l, b.getF16Type(), floatToHalf(b, l, a[0]));
+          }
+          linalg::YieldOp::create(b, l, r);
+        });
+    markKernel(g, "float_cast");
+    rewriter.replaceOp(op, g.getResult(0));
+    return success();
+  }
+};
+
 /// qnn.resize_2d: one generic over the output whose inputs are the row
 /// and column tables (constants, mapped by the row and column loops); the
 /// body reads the input, captured, with tensor.extract at the tabled
@@ -619,6 +717,7 @@ struct Resize2DLowering : OpConversionPattern<Resize2DOp> {
 void qcc::populateQNNFloatToLinalgPatterns(const TypeConverter &converter,
                                            RewritePatternSet &patterns) {
   patterns.add<FloatBinaryLowering, FloatUnaryLowering, SoftmaxLowering,
-               FloatConv2DLowering, FloatMatMulLowering, Resize2DLowering>(
+               FloatConv2DLowering, FloatMatMulLowering, Resize2DLowering,
+               FloatCastLowering>(
       converter, patterns.getContext());
 }

@@ -2237,6 +2237,7 @@ OwningOpRef<ModuleOp> Importer::run() {
     Type elem;
     switch (tt.elem_type()) {
     case onnx::TensorProto::FLOAT: elem = b.getF32Type(); break;
+    case onnx::TensorProto::FLOAT16: elem = b.getF16Type(); break;
     case onnx::TensorProto::UINT8:
       elem = IntegerType::get(&ctx, 8, IntegerType::Unsigned); break;
     case onnx::TensorProto::INT8:
@@ -2247,7 +2248,7 @@ OwningOpRef<ModuleOp> Importer::run() {
       elem = IntegerType::get(&ctx, 16, IntegerType::Signed); break;
     default:
       fail("input '", in.name(), "': element type ", dtypeName(tt.elem_type()),
-           " is not supported (float32, uint8, int8, uint16, int16)");
+           " is not supported (float32, float16, uint8, int8, uint16, int16)");
     }
     argTypes.push_back(RankedTensorType::get(shape, elem));
     argNames.push_back(in.name());
@@ -2264,6 +2265,10 @@ OwningOpRef<ModuleOp> Importer::run() {
     func.setArgAttr(i, kIONameAttr, b.getStringAttr(name));
     Value arg = entry->getArgument(i);
     auto t = cast<RankedTensorType>(arg.getType());
+    if (t.getElementType().isF16())
+      arg = FloatCastOp::create(
+          b, NameLoc::get(b.getStringAttr(name)),
+          RankedTensorType::get(t.getShape(), b.getF32Type()), arg);
     if (auto it = dyn_cast<IntegerType>(t.getElementType()))
       arg = StorageCastOp::create(
           b, loc,
@@ -2283,10 +2288,22 @@ OwningOpRef<ModuleOp> Importer::run() {
   for (const auto &o : g.output()) {
     int32_t want = o.type().tensor_type().elem_type();
     Value v;
-    if (want == onnx::TensorProto::FLOAT) {
+    if (want == onnx::TensorProto::FLOAT || want == onnx::TensorProto::FLOAT16) {
       if (!values.count(o.name()) && !dqViews.count(o.name()))
         fail("output '", o.name(), "': not produced by a supported node");
       v = floatValue(o.name(), nullptr);
+      // A float16 value is already narrowed once (Cast to float16): its
+      // binary16 form is the output.
+      auto widened = v.getDefiningOp<FloatCastOp>();
+      if (want == onnx::TensorProto::FLOAT16 && widened &&
+          cast<RankedTensorType>(widened.getInput().getType()).getElementType().isF16())
+        v = widened.getInput();
+      else if (want == onnx::TensorProto::FLOAT16)
+        v = FloatCastOp::create(
+            b, loc,
+            RankedTensorType::get(cast<RankedTensorType>(v.getType()).getShape(),
+                                  b.getF16Type()),
+            v);
     } else {
       auto it = values.find(o.name());
       if (it == values.end())

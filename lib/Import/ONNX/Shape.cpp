@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 #include "Importer.h"
 
+#include "llvm/ADT/APFloat.h"
 #include "llvm/Support/Format.h"
 
 using namespace mlir;
@@ -194,15 +195,41 @@ void Importer::importGather(const onnx::NodeProto &n) {
   consts[n.output(0)] = out;
 }
 
+/// `v` rounded to binary16 (ties to even), as a double.
+static double roundToHalf(double v) {
+  llvm::APFloat f(v);
+  bool lost;
+  f.convert(llvm::APFloat::IEEEhalf(), llvm::APFloat::rmNearestTiesToEven, &lost);
+  f.convert(llvm::APFloat::IEEEsingle(), llvm::APFloat::rmNearestTiesToEven, &lost);
+  return f.convertToFloat();
+}
+
 void Importer::importCast(const onnx::NodeProto &n) {
   allowAttrs(n, {"to", "saturate"});
-  ConstTensor c = foldedInput(n, 0, "input");
   int64_t to = attrInt(n, "to", 0);
+  // A float tensor at run time (float16 ones are binary32 values that
+  // binary16 holds exactly; see qnn.float_cast).
+  if (isFloatRuntimeValue(n.input(0)) || dqViews.count(n.input(0))) {
+    Value v = floatValue(n.input(0), &n);
+    if (to == onnx::TensorProto::FLOAT16) {
+      auto t = cast<RankedTensorType>(v.getType());
+      Value h = FloatCastOp::create(
+          b, nodeLoc(n), RankedTensorType::get(t.getShape(), b.getF16Type()), v);
+      v = FloatCastOp::create(b, nodeLoc(n), t, h);
+    } else if (to != onnx::TensorProto::FLOAT) {
+      fail(describe(n), ": Cast of a float tensor at run time to ",
+           dtypeName(to), " is not supported (float, float16)");
+    }
+    values[n.output(0)] = v;
+    return;
+  }
+  ConstTensor c = foldedInput(n, 0, "input");
   bool toInt = to == onnx::TensorProto::INT64 || to == onnx::TensorProto::INT32;
-  bool toFloat = to == onnx::TensorProto::FLOAT || to == onnx::TensorProto::DOUBLE;
+  bool toFloat = to == onnx::TensorProto::FLOAT || to == onnx::TensorProto::DOUBLE ||
+                 to == onnx::TensorProto::FLOAT16;
   if (!toInt && !toFloat)
     fail(describe(n), ": Cast of a constant to ", dtypeName(to),
-         " is not supported (int32, int64, float, double)");
+         " is not supported (int32, int64, float, double, float16)");
   if (toInt && !c.isInt()) {
     for (double f : c.floats) {
       if (!std::isfinite(f) || std::fabs(f) >= 9.2e18)
@@ -222,6 +249,9 @@ void Importer::importCast(const onnx::NodeProto &n) {
   if (to == onnx::TensorProto::FLOAT)
     for (double &f : c.floats)
       f = (double)(float)f;
+  if (to == onnx::TensorProto::FLOAT16)
+    for (double &f : c.floats)
+      f = roundToHalf(f);
   c.dtype = to;
   c.bits = 0;
   consts[n.output(0)] = c;

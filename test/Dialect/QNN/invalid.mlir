@@ -1667,3 +1667,19 @@ func.func @q16_add_result(%x: tensor<4x!qnn.q<i8, scale = 1.0, zp = 0>>) {
   %0 = qnn.add %x, %x : (tensor<4x!qnn.q<i8, scale = 1.0, zp = 0>>, tensor<4x!qnn.q<i8, scale = 1.0, zp = 0>>) -> tensor<4x!qnn.q<i16, scale = 1.0, zp = 0>>
   return
 }
+
+// -----
+
+func.func @float_cast_same(%x: tensor<4xf32>) {
+  // expected-error @+1 {{'qnn.float_cast' op converts between f16 and f32; both sides are 'f32'}}
+  %0 = qnn.float_cast %x : tensor<4xf32> -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @float_cast_shape(%x: tensor<4xf16>) {
+  // expected-error @+1 {{'qnn.float_cast' op requires the same shape for all operands and results}}
+  %0 = qnn.float_cast %x : tensor<4xf16> -> tensor<2xf32>
+  return
+}

@@ -314,3 +314,13 @@ func.func @top_k(%q: tensor<2x5x!qnn.q<ui8, scale = 0.5, zp = 7>>, %f: tensor<4x
   %w, %j = qnn.top_k %f {axis = 0 : i64, k = 4 : i64, smallest} : tensor<4x3xf32> -> tensor<4x3xf32>, tensor<4x3xi64>
   return %v, %j : tensor<2x2x!qnn.q<ui8, scale = 0.5, zp = 7>>, tensor<4x3xi64>
 }
+
+// float_cast: binary16 <-> binary32.
+// CHECK-LABEL: func.func @float_cast
+// CHECK: %[[W:.*]] = qnn.float_cast %{{.*}} : tensor<2x3xf16> -> tensor<2x3xf32>
+// CHECK: qnn.float_cast %[[W]] : tensor<2x3xf32> -> tensor<2x3xf16>
+func.func @float_cast(%h: tensor<2x3xf16>) -> tensor<2x3xf16> {
+  %w = qnn.float_cast %h : tensor<2x3xf16> -> tensor<2x3xf32>
+  %n = qnn.float_cast %w : tensor<2x3xf32> -> tensor<2x3xf16>
+  return %n : tensor<2x3xf16>
+}

@@ -8,6 +8,7 @@ const path = require('path');
 
 const TYPED = {
   float32: Float32Array,
+  float16: Uint16Array, // IEEE binary16 bits
   uint8: Uint8Array,
   int8: Int8Array,
   uint16: Uint16Array,

@@ -714,6 +714,15 @@ LogicalResult TopKOp::verify() {
   return success();
 }
 
+LogicalResult FloatCastOp::verify() {
+  Type in = cast<RankedTensorType>(getInput().getType()).getElementType();
+  Type out = cast<RankedTensorType>(getType()).getElementType();
+  if (in == out)
+    return emitOpError() << "converts between f16 and f32; both sides are "
+                         << in;
+  return success();
+}
+
 LogicalResult Resize2DOp::verify() {
   auto in = cast<RankedTensorType>(getInput().getType());
   auto out = cast<RankedTensorType>(getType());

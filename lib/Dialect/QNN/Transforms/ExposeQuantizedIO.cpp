@@ -72,11 +72,24 @@ struct ExposeQuantizedIOPass
     for (unsigned i = 0; i < f.getNumArguments(); ++i) {
       BlockArgument arg = entry.getArgument(i);
       auto t = cast<RankedTensorType>(arg.getType());
-      if (!t.getElementType().isF32() || arg.use_empty())
+      if (!isa<Float32Type, Float16Type>(t.getElementType()) || arg.use_empty())
         continue;
       std::string name = edgeName(f.getArgAttrDict(i), "input", i);
+      // A float16 input is widened first (qnn.float_cast); its quantizers
+      // read the widened value.
+      Value read = arg;
+      FloatCastOp widen;
+      if (t.getElementType().isF16()) {
+        widen = dyn_cast<FloatCastOp>(*arg.getUsers().begin());
+        if (!widen || !arg.hasOneUse())
+          return (*arg.getUsers().begin())->emitError()
+                 << "--io=quantized: " << name << " is read as float16 here";
+        read = widen.getResult();
+        if (read.use_empty())
+          continue;
+      }
       QuantizeOp first;
-      for (Operation *user : arg.getUsers()) {
+      for (Operation *user : read.getUsers()) {
         auto q = dyn_cast<QuantizeOp>(user);
         if (!q)
           return user->emitError()
@@ -102,11 +115,13 @@ struct ExposeQuantizedIOPass
       b.setInsertionPointToStart(&entry);
       arg.setType(storageTensor(qt));
       auto cast = StorageCastOp::create(b, first.getLoc(), qt, arg);
-      for (Operation *user : llvm::make_early_inc_range(arg.getUsers()))
+      for (Operation *user : llvm::make_early_inc_range(read.getUsers()))
         if (user != cast) {
           user->getResult(0).replaceAllUsesWith(cast.getResult());
           user->erase();
         }
+      if (widen)
+        widen->erase();
       for (NamedAttribute a : quantAttrs(b, quant))
         f.setArgAttr(i, a.getName(), a.getValue());
     }
@@ -123,9 +138,13 @@ struct ExposeQuantizedIOPass
     for (unsigned i = 0; i < ret.getNumOperands(); ++i) {
       Value v = ret.getOperand(i);
       auto t = cast<RankedTensorType>(v.getType());
-      if (!t.getElementType().isF32())
+      if (!isa<Float32Type, Float16Type>(t.getElementType()))
         continue;
       std::string name = edgeName(f.getResultAttrDict(i), "output", i);
+      // A float16 output is narrowed last (qnn.float_cast).
+      FloatCastOp narrow = v.getDefiningOp<FloatCastOp>();
+      if (t.getElementType().isF16() && narrow)
+        v = narrow.getInput();
       auto dq = v.getDefiningOp<DequantizeOp>();
       if (!dq) {
         Operation *def = v.getDefiningOp();
@@ -142,6 +161,8 @@ struct ExposeQuantizedIOPass
       auto cast =
           StorageCastOp::create(b, dq.getLoc(), storageTensor(qt), dq.getInput());
       ret.setOperand(i, cast.getResult());
+      if (narrow && t.getElementType().isF16() && narrow->use_empty())
+        narrow->erase();
       if (dq->use_empty())
         dq->erase();
       for (NamedAttribute a : quantAttrs(b, quant))

@@ -74,3 +74,29 @@ func.func @forward(%x: tensor<4xsi8>) -> (tensor<4xf32> {qcc.name = "p"}) {
   %s = qnn.softmax %d {axis = 0 : i64} : tensor<4xf32>
   return %s : tensor<4xf32>
 }
+
+// -----
+
+// float16 edges: the input's widening qnn.float_cast and the output's
+// narrowing one go with the quantize and the dequantize.
+// CHECK-LABEL: func.func @forward
+// CHECK-SAME: (%[[A:.*]]: tensor<1x4xui8> {qcc.bits = 8 : i64, qcc.name = "x16"
+// CHECK-SAME: -> (tensor<1x4xsi8> {qcc.bits = 8 : i64, qcc.name = "y16"
+// CHECK-NOT: qnn.float_cast
+// CHECK: return
+func.func @forward(%x: tensor<1x4xf16> {qcc.name = "x16"}) -> (tensor<1x4xf16> {qcc.name = "y16"}) {
+  %w = qnn.float_cast %x : tensor<1x4xf16> -> tensor<1x4xf32>
+  %q = qnn.quantize %w : tensor<1x4xf32> -> tensor<1x4x!qnn.q<ui8, scale = 0.5, zp = 3>>
+  %r = qnn.requantize %q : tensor<1x4x!qnn.q<ui8, scale = 0.5, zp = 3>> -> tensor<1x4x!qnn.q<i8, scale = 0.25, zp = -1>>
+  %y = qnn.dequantize %r : tensor<1x4x!qnn.q<i8, scale = 0.25, zp = -1>> -> tensor<1x4xf32>
+  %n = qnn.float_cast %y : tensor<1x4xf32> -> tensor<1x4xf16>
+  return %n : tensor<1x4xf16>
+}
+
+// -----
+
+// A float16 input read as float16 (here: returned) cannot be exposed.
+func.func @forward(%x: tensor<1x4xf16> {qcc.name = "x16"}) -> tensor<1x4xf16> {
+  // expected-error @+1 {{--io=quantized: graph input 'x16' is read as float16 here}}
+  return %x : tensor<1x4xf16>
+}

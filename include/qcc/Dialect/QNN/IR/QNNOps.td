@@ -607,6 +607,27 @@ def QNN_TopKOp : QNN_Op<"top_k", [Pure]> {
   let hasVerifier = 1;
 }
 
+def QNN_FloatCastOp : QNN_Op<"float_cast", [Pure, SameOperandsAndResultShape]> {
+  let summary = "binary16 <-> binary32 conversion (float16 graph edges, Cast)";
+  let description = [{
+    Converts every element between IEEE binary16 and binary32. Widening
+    is exact. Narrowing rounds to nearest, ties to even (as ONNX Cast and
+    ONNX Runtime do); magnitudes from 65520 up become infinity, results
+    below 2^-14 are subnormal, NaN stays NaN (quiet). The lowering uses
+    integer and binary32 operations only, so every target, with or without
+    half-precision hardware, gives the same bits and calls no library.
+
+    The importer keeps an ONNX float16 tensor as binary32 values that are
+    exactly representable in binary16: a float16 graph input is widened
+    here, a Cast to float16 narrows and widens again, a float16 graph
+    output is narrowed.
+  }];
+  let arguments = (ins RankedTensorOf<[F16, F32]>:$input);
+  let results = (outs RankedTensorOf<[F16, F32]>:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+}
+
 def QNN_Resize2DOp : QNN_Op<"resize_2d", [Pure]> {
   let summary = "binary32 2-D resize by per-row and per-column source tables (Resize linear and nearest)";
   let description = [{
