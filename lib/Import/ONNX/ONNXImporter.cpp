@@ -2338,6 +2338,20 @@ OwningOpRef<ModuleOp> Importer::run() {
   func.setType(b.getFunctionType(argTypes, resultTypes));
   for (auto [i, o] : llvm::enumerate(g.output()))
     func.setResultAttr(i, kIONameAttr, b.getStringAttr(o.name()));
+  // A float16 tensor is a narrowing then a widening qnn.float_cast; the
+  // side nothing reads (a Cast feeding only a float16 output) goes, so
+  // that --report and the arena bound count only conversions that run.
+  for (bool erased = true; erased;) {
+    erased = false;
+    SmallVector<FloatCastOp> dead;
+    func.walk([&](FloatCastOp c) {
+      if (c->use_empty())
+        dead.push_back(c);
+    });
+    for (FloatCastOp c : dead)
+      c->erase();
+    erased = !dead.empty();
+  }
   // The qnn verifiers check what the importer did not; their first message,
   // with the ONNX node name the op carries as its location, is the error.
   std::optional<std::string> firstError;

@@ -195,9 +195,10 @@ void Importer::importGather(const onnx::NodeProto &n) {
   consts[n.output(0)] = out;
 }
 
-/// `v` rounded to binary16 (ties to even), as a double.
+/// `v` rounded to binary16 (ties to even), as a double. Through binary32
+/// first, as ONNX Runtime casts a double (or an integer) to float16.
 static double roundToHalf(double v) {
-  llvm::APFloat f(v);
+  llvm::APFloat f((float)v);
   bool lost;
   f.convert(llvm::APFloat::IEEEhalf(), llvm::APFloat::rmNearestTiesToEven, &lost);
   f.convert(llvm::APFloat::IEEEsingle(), llvm::APFloat::rmNearestTiesToEven, &lost);

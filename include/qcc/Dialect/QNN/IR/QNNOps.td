@@ -614,8 +614,9 @@ def QNN_FloatCastOp : QNN_Op<"float_cast", [Pure, SameOperandsAndResultShape]> {
     is exact. Narrowing rounds to nearest, ties to even (as ONNX Cast and
     ONNX Runtime do); magnitudes from 65520 up become infinity, results
     below 2^-14 are subnormal, NaN stays NaN (quiet). The lowering uses
-    integer and binary32 operations only, so every target, with or without
-    half-precision hardware, gives the same bits and calls no library.
+    integer operations and one binary32 add or multiply, no half-precision
+    instruction or conversion routine, so every target gives the same
+    bits.
 
     The importer keeps an ONNX float16 tensor as binary32 values that are
     exactly representable in binary16: a float16 graph input is widened
