@@ -54,7 +54,11 @@ same way (test/conformance/selection.test pins the result):
   * ArgMax, ArgMin and TopK on float32 tensors (int64 indices; TopK's K
     input becomes an initializer);
   * Resize and Upsample in nearest and linear modes on float32 tensors
-    (their roi, scales and sizes inputs become initializers).
+    (their roi, scales and sizes inputs become initializers);
+  * a float32 Constant as the graph output;
+  * Cast between float32 and float16 (bit-exact, float16 I/O as uint16_t
+    bits), and Dropout in inference (the identity; its ratio input becomes
+    an initializer; no mask output, no training_mode).
 
 Out of scope (--list-excluded prints each test with its reason):
 
@@ -74,7 +78,8 @@ Out of scope (--list-excluded prints each test with its reason):
     convolutions: qcc pools and convolves 1-D and 2-D tensors.
   * empty tensors (a dimension of size 0), which qcc refuses;
   * anything with other operators, sequences/optionals, int16/int64/
-    float16/double/bool/string tensors.
+    double/bool/string tensors, and float16 ones but for Cast to and from
+    float32.
 
 Quantization parameters become compile-time constants.  qcc compiles every
 model with constant quantization parameters (docs/UserGuide.md: non-constant
@@ -151,7 +156,7 @@ FLOAT_CONSTANT_INPUTS = {"Clip": {1, 2}, "Reshape": {1}, "Squeeze": {1},
                          "Slice": {1, 2, 3, 4}, "Split": {1}, "Pad": {1, 2, 3},
                          "BatchNormalization": {1, 2, 3, 4},
                          "ConvTranspose": {1}, "Resize": {1, 2, 3},
-                         "TopK": {1}, "Upsample": {1}}
+                         "TopK": {1}, "Upsample": {1}, "Dropout": {1}}
 # Float ops whose result involves exp: within this many float32 ulps of the
 # expected value (qcc's exp is arithmetic, not libm's; ONNX's own backend
 # test runner allows rtol 1e-3).
@@ -192,7 +197,7 @@ DOT_OPS = {"Conv", "ConvTranspose", "Gemm", "MatMul", "BatchNormalization"}
 ARG_OPS = {"ArgMax", "ArgMin", "TopK"}
 RAW_INT_ARITH = {"Add", "Sub", "Mul", "Div", "Mod", "Max", "Min", "BitShift",
                  "Clip", "Neg", "Abs", "Sum", "Mean"}
-BOUNDARY = {"float32", "uint8", "int8", "int32", "int64"}
+BOUNDARY = {"float32", "float16", "uint8", "int8", "int32", "int64"}
 
 
 class Failure(Exception):
@@ -269,6 +274,22 @@ def classify(test_dir):
         data = [elem_name(onnx, i) for i in m.graph.input if i.name not in frozen]
         if set(data) <= {"float32"} and set(outs) <= {"float32", "int64"}:
             return True, ops[0]
+    if ops == ["Constant"] and outs == ["float32"] and not ins:
+        return True, "Constant"  # a float constant as the graph's output
+    if ops == ["Cast"]:
+        # qcc casts float tensors between float32 and float16 at run time.
+        if (ins, outs) in ((["float32"], ["float16"]), (["float16"], ["float32"])):
+            return True, "Cast"
+        return False, "Cast from %s to %s: qcc casts float32 <-> float16 at run time" % (
+            "/".join(ins) or "a constant", "/".join(outs))
+    if ops == ["Dropout"]:
+        # Inference: the identity (ratio frozen into an initializer).
+        if len(m.graph.output) > 1:
+            return False, "Dropout's mask output (bool)"
+        if len(m.graph.node[0].input) > 2:
+            return False, "Dropout's training_mode input (random at run time)"
+        if ins[:1] == ["float32"] and outs == ["float32"]:
+            return True, "Dropout"
     if ops == ["BatchNormalization"] and len(m.graph.output) > 1:
         return False, "BatchNormalization in training mode (running statistics as outputs)"
     if len(ops) == 1 and (ops[0] in FLOAT_OPS or ops[0] in FLOAT_ULPS or
@@ -446,7 +467,8 @@ def compare_exact(got, want):
     """(ok, text): integers equal, float32 bit-identical."""
     np = _np()
     if got.dtype.kind == "f":
-        bad = got.view(np.uint32) != want.view(np.uint32)
+        bits = np.uint16 if got.dtype.itemsize == 2 else np.uint32
+        bad = got.view(bits) != want.view(bits)
     else:
         bad = got != want
     n = int(np.count_nonzero(bad))

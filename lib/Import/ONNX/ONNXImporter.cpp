@@ -2289,9 +2289,22 @@ OwningOpRef<ModuleOp> Importer::run() {
     int32_t want = o.type().tensor_type().elem_type();
     Value v;
     if (want == onnx::TensorProto::FLOAT || want == onnx::TensorProto::FLOAT16) {
-      if (!values.count(o.name()) && !dqViews.count(o.name()))
+      ensureConstant(o.name());
+      if (auto c = consts.find(o.name());
+          c != consts.end() && !values.count(o.name()) && !c->second.isInt()) {
+        // A float constant (a Constant node, folded arithmetic): its values.
+        if (llvm::is_contained(c->second.dims, 0))
+          fail("output '", o.name(), "': empty tensors are not supported");
+        std::vector<float> data(c->second.floats.begin(), c->second.floats.end());
+        v = arith::ConstantOp::create(
+            b, loc,
+            DenseElementsAttr::get(RankedTensorType::get(c->second.dims, b.getF32Type()),
+                                   ArrayRef<float>(data)));
+      } else if (!values.count(o.name()) && !dqViews.count(o.name())) {
         fail("output '", o.name(), "': not produced by a supported node");
-      v = floatValue(o.name(), nullptr);
+      } else {
+        v = floatValue(o.name(), nullptr);
+      }
       // A float16 value is already narrowed once (Cast to float16): its
       // binary16 form is the output.
       auto widened = v.getDefiningOp<FloatCastOp>();
