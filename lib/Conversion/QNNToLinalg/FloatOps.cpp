@@ -24,6 +24,7 @@ using qcc::qnn_to_linalg::broadcastMap;
 using qcc::qnn_to_linalg::markKernel;
 using qcc::qnn_to_linalg::fillTensor;
 using qcc::qnn_to_linalg::matmulMaps;
+using qcc::qnn_to_linalg::mapElements;
 
 namespace {
 
@@ -208,12 +209,7 @@ struct FloatUnaryLowering : OpConversionPattern<FloatUnaryOp> {
   LogicalResult
   matchAndRewrite(FloatUnaryOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
     auto t = cast<RankedTensorType>(op.getType());
-    unsigned rank = t.getRank();
-    auto id = rewriter.getMultiDimIdentityMap(rank);
-    Value init = tensor::EmptyOp::create(rewriter, loc, t.getShape(),
-                                         rewriter.getF32Type());
     FloatUnaryKind kind = op.getKind();
     auto attr = [](std::optional<APFloat> v) {
       return v ? std::optional<float>(v->convertToFloat()) : std::nullopt;
@@ -221,12 +217,11 @@ struct FloatUnaryLowering : OpConversionPattern<FloatUnaryOp> {
     std::optional<float> alpha = attr(op.getAlpha()), beta = attr(op.getBeta()),
                          gamma = attr(op.getGamma()), lo = attr(op.getMin()),
                          hi = attr(op.getMax());
-    auto g = linalg::GenericOp::create(
-        rewriter, loc, t, ValueRange{adaptor.getInput()}, init,
-        SmallVector<AffineMap>{id, id},
-        SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
-        [&](OpBuilder &b, Location l, ValueRange args) {
-          Value x = args[0], v;
+    Value r = mapElements(
+        rewriter, op.getLoc(), adaptor.getInput(), t,
+        "float_" + stringifyFloatUnaryKind(kind).str(),
+        [&](OpBuilder &b, Location l, Value x) -> Value {
+          Value v;
           // max/min that return NaN for a NaN operand, as numpy's do.
           auto maxf = [&](Value a, float c) -> Value {
             return arith::MaximumFOp::create(b, l, a, f32Const(b, l, c));
@@ -326,10 +321,9 @@ struct FloatUnaryLowering : OpConversionPattern<FloatUnaryOp> {
             break;
           }
           }
-          linalg::YieldOp::create(b, l, v);
+          return v;
         });
-    markKernel(g, "float_" + stringifyFloatUnaryKind(kind).str());
-    rewriter.replaceOp(op, g.getResult(0));
+    rewriter.replaceOp(op, r);
     return success();
   }
 };
@@ -605,28 +599,17 @@ struct FloatCastLowering : OpConversionPattern<FloatCastOp> {
   LogicalResult
   matchAndRewrite(FloatCastOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
     auto outT = cast<RankedTensorType>(op.getType());
     bool widen = outT.getElementType().isF32();
-    unsigned rank = outT.getRank();
-    Value init = tensor::EmptyOp::create(rewriter, loc, outT.getShape(),
-                                         outT.getElementType());
-    auto id = rewriter.getMultiDimIdentityMap(rank);
-    auto g = linalg::GenericOp::create(
-        rewriter, loc, outT, adaptor.getInput(), init,
-        SmallVector<AffineMap>{id, id},
-        SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
-        [&](OpBuilder &b, Location l, ValueRange a) {
-          Value r;
-          if (widen) {
-            r = halfToFloat(b, l, arith::BitcastOp::create(b, l, b.getI16Type(), a[0]));
-          } else {
-            r = arith::BitcastOp::create(b, l, b.getF16Type(), floatToHalf(b, l, a[0]));
-          }
-          linalg::YieldOp::create(b, l, r);
-        });
-    markKernel(g, "float_cast");
-    rewriter.replaceOp(op, g.getResult(0));
+    rewriter.replaceOp(
+        op, mapElements(rewriter, op.getLoc(), adaptor.getInput(), outT,
+                        "float_cast", [&](OpBuilder &b, Location l, Value x) -> Value {
+                          if (widen)
+                            return halfToFloat(
+                                b, l, arith::BitcastOp::create(b, l, b.getI16Type(), x));
+                          return arith::BitcastOp::create(b, l, b.getF16Type(),
+                                                          floatToHalf(b, l, x));
+                        }));
     return success();
   }
 };

@@ -39,6 +39,31 @@ inline mlir::AffineMap broadcastMap(mlir::OpBuilder &b,
   return mlir::AffineMap::get(rank, 0, e, b.getContext());
 }
 
+/// The elementwise linalg.generic marked `kind` that writes
+/// `body(input element)` into a new tensor of `resultType` (input and
+/// result of the same shape, identity maps, every loop parallel).
+inline mlir::Value
+mapElements(mlir::OpBuilder &b, mlir::Location loc, mlir::Value input,
+            mlir::RankedTensorType resultType, llvm::StringRef kind,
+            llvm::function_ref<mlir::Value(mlir::OpBuilder &, mlir::Location,
+                                           mlir::Value)>
+                body) {
+  unsigned rank = resultType.getRank();
+  auto id = b.getMultiDimIdentityMap(rank);
+  mlir::Value init = mlir::tensor::EmptyOp::create(
+      b, loc, resultType.getShape(), resultType.getElementType());
+  auto g = mlir::linalg::GenericOp::create(
+      b, loc, resultType, mlir::ValueRange{input}, init,
+      llvm::SmallVector<mlir::AffineMap>{id, id},
+      llvm::SmallVector<mlir::utils::IteratorType>(
+          rank, mlir::utils::IteratorType::parallel),
+      [&](mlir::OpBuilder &bb, mlir::Location l, mlir::ValueRange args) {
+        mlir::linalg::YieldOp::create(bb, l, body(bb, l, args[0]));
+      });
+  markKernel(g, kind);
+  return g.getResult(0);
+}
+
 /// A tensor of `shape` holding `value` everywhere (linalg.fill).
 inline mlir::Value fillTensor(mlir::OpBuilder &b, mlir::Location loc,
                               llvm::ArrayRef<int64_t> shape,
