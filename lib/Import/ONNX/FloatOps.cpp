@@ -55,7 +55,7 @@ bool Importer::resultIsQuantized(std::string name) {
     for (const std::string &part : cs[0]->output())
       if (auto pc = consumers.find(part); pc != consumers.end())
         for (const onnx::NodeProto *c : pc->second)
-          if (c->op_type() == "QuantizeLinear" && !isQuantizer(*c))
+          if (isWideQuantizeLinear(*c))
             return false;
     return true;
   }

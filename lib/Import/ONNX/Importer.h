@@ -364,6 +364,12 @@ private:
   bool isQuantizer(const onnx::NodeProto &n);
   /// int16 / uint16.
   static bool is16Bit(int32_t dtype);
+  /// A QuantizeLinear (default or com.microsoft domain) to int16/uint16: a
+  /// float boundary, not a quantizer a producer fuses. 16-bit values are
+  /// only quantized and dequantized; what runs between such pairs runs in
+  /// float, as ONNX Runtime runs it. Every look-ahead that asks whether a
+  /// float value is quantized or read in float asks this.
+  bool isWideQuantizeLinear(const onnx::NodeProto &n);
   /// The type a QuantizeLinear writes: its zero point's, else output_dtype.
   int32_t quantizeLinearDtype(const onnx::NodeProto &n);
   /// Fails when `v` (the value of tensor `name` that `n` reads as integers)

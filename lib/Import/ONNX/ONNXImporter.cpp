@@ -666,14 +666,20 @@ int32_t Importer::quantizeLinearDtype(const onnx::NodeProto &n) {
   return (int32_t)attrInt(n, "output_dtype", onnx::TensorProto::UINT8);
 }
 
+bool Importer::isWideQuantizeLinear(const onnx::NodeProto &n) {
+  return n.op_type() == "QuantizeLinear" &&
+         (n.domain().empty() || n.domain() == "ai.onnx" ||
+          n.domain() == "com.microsoft") &&
+         is16Bit(quantizeLinearDtype(n));
+}
+
 bool Importer::isQuantizer(const onnx::NodeProto &n) {
   // A QuantizeLinear to int16/uint16 is a boundary, not a quantizer a
-  // producer fuses: 16-bit values are only quantized and dequantized, and
-  // what runs between such pairs runs in float, as ONNX Runtime runs it.
+  // producer fuses (isWideQuantizeLinear).
   if (n.op_type() == "QuantizeLinear" &&
       (n.domain().empty() || n.domain() == "ai.onnx" ||
        n.domain() == "com.microsoft"))
-    return !is16Bit(quantizeLinearDtype(n));
+    return !isWideQuantizeLinear(n);
   return isQONNXDomain(n.domain()) &&
          (n.op_type() == "Quant" || n.op_type() == "IntQuant" ||
           n.op_type() == "BipolarQuant");
@@ -891,13 +897,10 @@ void Importer::importQuantizeLinear(const onnx::NodeProto &n) {
     QConst qc;
     quantParams(n, 1, 2, c.dims, attrInt(n, "axis", 1), dflt, &qc);
     qc.dims = c.dims;
-    int64_t inner = 1, ch = qc.axis < 0 ? 1 : c.dims[qc.axis];
-    for (size_t d = qc.axis < 0 ? c.dims.size() : qc.axis + 1; d < c.dims.size(); ++d)
-      inner *= c.dims[d];
     unsigned width = qc.dtype == onnx::TensorProto::INT32 ? 32 : qc.bits[0];
     int64_t lo = intMin(qc.isSigned, width), hi = intMax(qc.isSigned, width);
     for (size_t i = 0; i < c.floats.size(); ++i) {
-      int64_t chn = qc.axis < 0 ? 0 : (i / inner) % ch;
+      int64_t chn = qc.channelOf(i);
       float v = (float)c.floats[i] / (float)qc.scales[chn];
       if (std::isnan(v))
         fail(describe(n), ": input '", x, "' holds NaN at element ", i);
@@ -933,15 +936,13 @@ void Importer::foldDequantize16(const onnx::NodeProto &n, const ConstTensor &c) 
   if (qc.dtype != c.dtype)
     fail(describe(n), ": zero point type ", dtypeName(qc.dtype),
          " does not match the input's ", dtypeName(c.dtype));
-  int64_t inner = 1, ch = qc.axis < 0 ? 1 : c.dims[qc.axis];
-  for (size_t d = qc.axis < 0 ? c.dims.size() : qc.axis + 1; d < c.dims.size(); ++d)
-    inner *= c.dims[d];
+  qc.dims = c.dims;
   ConstTensor out;
   out.dtype = onnx::TensorProto::FLOAT;
   out.dims = c.dims;
   out.origin = c.origin;
   for (size_t i = 0; i < c.ints.size(); ++i) {
-    int64_t chn = qc.axis < 0 ? 0 : (i / inner) % ch;
+    int64_t chn = qc.channelOf(i);
     out.floats.push_back(
         (double)((float)(c.ints[i] - qc.zps[chn]) * (float)qc.scales[chn]));
   }

@@ -321,15 +321,14 @@ bool Importer::consumedInFloat(std::string name) {
            ops.count(c.op_type());
   };
   auto inFloat = [&](const onnx::NodeProto &c) {
+    if (isWideQuantizeLinear(c))
+      return true;
     if (!(c.domain().empty() || c.domain() == "ai.onnx") || c.output_size() < 1)
       return false;
     const std::string &op = c.op_type();
     if (op == "Softmax" || op == "Sub" || op == "Div" ||
         op == "BatchNormalization")
       return true;
-    // A QuantizeLinear to 16 bits quantizes a float value (isQuantizer).
-    if (op == "QuantizeLinear")
-      return !isQuantizer(c);
     // A layer with float weights (Conv: any but a quantized constant), or
     // whose other operand is float, reads the tensor in float.
     if (op == "Conv" || op == "Gemm" || op == "MatMul") {

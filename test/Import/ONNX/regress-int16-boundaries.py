@@ -12,6 +12,10 @@
 # RUN: %qcc compile %t/concat_to_u16.onnx --emit=qnn | FileCheck %s --check-prefix=CONCAT
 # CONCAT: qnn.concat {{.*}} -> tensor<1x8x4x4xf32>
 # CONCAT: qnn.quantize %{{.*}} -> tensor<1x8x4x4x!qnn.q<ui16, scale = 0.0199999996, zp = 1000>>
+# (2b) The same with com.microsoft QuantizeLinear/DequantizeLinear (what
+#     ORT's quantizer writes below opset 21): the float-reader look-ahead
+#     skipped nodes outside the default domain.
+# RUN: %qcc compile %t/concat_to_ms_u16.onnx --emit=qnn | FileCheck %s --check-prefix=CONCAT
 # (3) Conv -> Split -> int16 QuantizeLinear per part: refused as a
 #     per-slice quantization; the Conv and the Split run in float.
 # RUN: %qcc compile %t/split_to_i16.onnx --emit=qnn | FileCheck %s --check-prefix=SPLIT
@@ -23,6 +27,7 @@ import os
 import sys
 
 import numpy as np
+from onnx import helper
 
 from qcc_models.testing import F32, I16, U8, U16, Graph
 
@@ -52,6 +57,16 @@ y = g.node("Concat", [x, x], "y", axis=1)
 g.dq(g.q(y, 0.02, 1000, U16), 0.02, 1000, U16, out="out")
 g.output("out", F32)
 g.save(os.path.join(out, "concat_to_u16.onnx"))
+
+MS = "com.microsoft"
+g = Graph(opset=17)
+g.opsets.append(helper.make_opsetid(MS, 1))
+g.input("x", F32, [1, 4, 4, 4])
+x = g.dq(g.q("x", 0.01, 128, U8, domain=MS), 0.01, 128, U8, domain=MS)
+y = g.node("Concat", [x, x], "y", axis=1)
+g.dq(g.q(y, 0.02, 1000, U16, domain=MS), 0.02, 1000, U16, out="out", domain=MS)
+g.output("out", F32)
+g.save(os.path.join(out, "concat_to_ms_u16.onnx"))
 
 g = Graph(opset=21)
 _, y = conv(g)
