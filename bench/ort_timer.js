@@ -79,7 +79,7 @@ async function main() {
   const createNs = Number(process.hrtime.bigint() - tc0);
 
   const feeds = {};
-  for (const { inp, data } of inputData) feeds[inp.name] = new ort.Tensor(inp.dtype, data, inp.shape);
+  for (const { inp, data, type } of inputData) feeds[inp.name] = new ort.Tensor(type, data, inp.shape);
 
   let results = null;
   for (let i = 0; i < o.warmup; i++) results = await session.run(feeds);

@@ -39,7 +39,15 @@ bool isConstant(Operation *op) {
   return isa<qnn::ConstantOp>(op) || op->hasTrait<OpTrait::ConstantLike>();
 }
 
-bool isView(Operation *op) { return isa<ReshapeOp, StorageCastOp>(op); }
+/// An op whose result is its operand's buffer seen another way. Not a
+/// storage_cast to or from a packed int4/uint4 graph edge: the values are
+/// unpacked into a buffer of their own, or packed from one.
+bool isView(Operation *op) {
+  if (auto c = dyn_cast<StorageCastOp>(op))
+    return !isPackedInt4Tensor(c.getInput().getType()) &&
+           !isPackedInt4Tensor(c.getType());
+  return isa<ReshapeOp>(op);
+}
 
 int64_t functionBound(func::FuncOp f) {
   if (f.isExternal())

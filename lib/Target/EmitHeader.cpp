@@ -29,6 +29,14 @@ static LogicalResult describe(Type t, StringRef name, qcc::TensorInfo &info,
   } else if (e.isF16()) {
     // IEEE binary16 bits: C99 has no half type.
     info.dtype = "float16", info.ctype = "uint16_t", size = 2;
+  } else if (e.isInteger(4) && !e.isSignlessInteger()) {
+    // ONNX int4/uint4, stored as ONNX stores them: two values a byte.
+    info.dtype = e.isSignedInteger() ? "int4" : "uint4";
+    info.ctype = "uint8_t";
+    info.packed4 = true;
+    info.elementBits = 4;
+    info.bytes = (info.elements + 1) / 2;
+    return success();
   } else if (e.isUnsignedInteger(8)) {
     info.dtype = "uint8", info.ctype = "uint8_t", size = 1;
   } else if (e.isSignedInteger(8)) {
@@ -47,6 +55,7 @@ static LogicalResult describe(Type t, StringRef name, qcc::TensorInfo &info,
        << ", which the C ABI does not support";
     return failure();
   }
+  info.elementBits = 8 * size;
   info.bytes = info.elements * size;
   return success();
 }
@@ -160,6 +169,15 @@ void qcc::emitHeader(const ModelInfo &info, llvm::raw_ostream &os) {
     os << "}\n";
     os << "#define " << p << "_ELEMENTS " << t.elements << "\n";
     os << "#define " << p << "_BYTES " << t.bytes << "\n";
+    os << "#define " << p << "_ELEMENT_BITS " << t.elementBits << "\n";
+    if (t.packed4)
+      os << "/* " << t.dtype << " values packed as ONNX stores them: two a byte, "
+         << "row-major, the first\n * in the low nibble"
+         << (t.dtype == "int4" ? ", two's complement" : "")
+         << (t.elements % 2 ? "; the last byte's high nibble is padding\n"
+                              " * (ignored in an input, 0 in an output)"
+                            : "")
+         << " */\n";
     if (t.quantized) {
       // A C float literal that reads back as the scale's binary32 value.
       std::string scale;

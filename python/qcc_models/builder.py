@@ -40,6 +40,25 @@ DTYPE_NAMES = {
 }
 
 
+def onnx_type(dtype):
+    """TensorProto type of a numpy dtype or of a SubByte type."""
+    return dtype.onnx_type if isinstance(dtype, ref.SubByte) else NP_TO_ONNX[np.dtype(dtype)]
+
+
+def dtype_name(dtype):
+    """model.json's name of a numpy dtype or of a SubByte type ("int4")."""
+    return dtype.name if isinstance(dtype, ref.SubByte) else DTYPE_NAMES[np.dtype(dtype)]
+
+
+def edge_bytes(array, dtype):
+    """The bytes of a graph input or output file: little-endian values, or,
+    for INT4 / UINT4, two values a byte, the first in the low nibble (as
+    ONNX stores them and qcc's ABI takes them)."""
+    if isinstance(dtype, ref.SubByte):
+        return make_tensor("edge", np.asarray(array), dtype).raw_data
+    return np.ascontiguousarray(np.asarray(array).astype(dtype.newbyteorder("<"))).tobytes()
+
+
 # The model ONNX Runtime runs instead of model.onnx when the generator writes
 # one (QONNX models: their custom ops expanded to standard ONNX).
 ORACLE_FILE = "model_ort.onnx"
@@ -171,6 +190,9 @@ class ModelBuilder(object):
         self.initializers = []
         self.values = {}
         self.qparams = {}
+        # ONNX Runtime's graph optimization level for the oracle (model.json
+        # "ort_opt_level"; None: ORT's default, all).
+        self.ort_opt_level = None
         self.graph_inputs = []   # (name, dtype, shape)
         self.graph_outputs = []  # (name, dtype, shape, scale)
         self.input_data = []     # test sample of each input
@@ -226,7 +248,7 @@ class ModelBuilder(object):
     def add_input(self, name, dtype, shape, lo=-1.0, hi=1.0, data=None):
         """Graph input; random data (test sample + calibration samples)
         unless `data` gives it (unbatched builders only)."""
-        dtype = np.dtype(dtype)
+        dtype = dtype if isinstance(dtype, ref.SubByte) else np.dtype(dtype)
         shape = list(shape)
         n = 1 + self.num_calib
         if self.batched:
@@ -234,22 +256,25 @@ class ModelBuilder(object):
             dshape = [n] + shape[1:]
         else:
             dshape = shape
+        held = ref.storage_dtype(dtype)
         if data is not None:
             assert not self.batched, "explicit input data needs batched=False"
-            data = np.asarray(data, dtype).reshape(dshape)
+            data = np.asarray(data, held).reshape(dshape)
         elif dtype in (np.float32, np.float16):
             data = self.rng.uniform(lo, hi, size=dshape).astype(dtype)
         else:
-            info = np.iinfo(dtype)
-            data = self.rng.integers(info.min, info.max, size=dshape,
-                                     endpoint=True).astype(dtype)
+            qmin, qmax = ref.int_limits(dtype)
+            data = self.rng.integers(qmin, qmax, size=dshape,
+                                     endpoint=True).astype(held)
         self._used.add(name)
         self.values[name] = data
         self.graph_inputs.append((name, dtype, shape))
         self.input_data.append(data[:1] if self.batched else data)
         return name
 
-    def add_output(self, tensor, name="output", scale=None):
+    def add_output(self, tensor, name="output", scale=None, dtype=None):
+        """Graph output; dtype INT4 / UINT4 declares a tensor of 4-bit
+        values (held one a byte in numpy) as ONNX's packed type."""
         if tensor != name:
             tensor = self.rename(tensor, name)
         v = self.values[name]
@@ -258,7 +283,11 @@ class ModelBuilder(object):
             shape[0] = 1
         if scale is None and name in self.qparams and v.dtype == np.float32:
             scale = float(self.qparams[name].scale)
-        self.graph_outputs.append((name, np.dtype(v.dtype), shape, scale))
+        if dtype is None:
+            dtype = np.dtype(v.dtype)
+        else:
+            assert isinstance(dtype, ref.SubByte) and v.dtype == dtype.storage
+        self.graph_outputs.append((name, dtype, shape, scale))
         return name
 
     # -- quantization nodes ---------------------------------------------------
@@ -683,8 +712,8 @@ class ModelBuilder(object):
     def make_model(self):
         graph = helper.make_graph(
             self.nodes, self.name,
-            [helper.make_tensor_value_info(n, NP_TO_ONNX[d], s) for n, d, s in self.graph_inputs],
-            [helper.make_tensor_value_info(n, NP_TO_ONNX[d], s) for n, d, s, _ in self.graph_outputs],
+            [helper.make_tensor_value_info(n, onnx_type(d), s) for n, d, s in self.graph_inputs],
+            [helper.make_tensor_value_info(n, onnx_type(d), s) for n, d, s, _ in self.graph_outputs],
             initializer=self.initializers)
         model = helper.make_model(graph, producer_name="qcc_models",
                                   opset_imports=[helper.make_opsetid("", self.opset)])
@@ -705,6 +734,9 @@ class ModelBuilder(object):
         os.makedirs(outdir, exist_ok=True)
         model = self.make_model()
         oracle = self.oracle_model(model)
+        if any(isinstance(d, ref.SubByte) for _, d, *_ in self.graph_inputs + self.graph_outputs):
+            from .oracle import with_int8_edges
+            oracle = with_int8_edges(oracle if oracle is not None else model)
         if self.opset <= onnx.defs.onnx_opset_version():
             for m in (model, oracle):
                 if m is not None:
@@ -717,20 +749,26 @@ class ModelBuilder(object):
             os.remove(oracle_path)  # from an earlier model generated here
         meta = {"model": self.name, "opset": self.opset,
                 "ir_version": model.ir_version, "inputs": [], "outputs": []}
+        if self.ort_opt_level:
+            meta["ort_opt_level"] = self.ort_opt_level
         for i, ((n, d, s), data) in enumerate(zip(self.graph_inputs, self.input_data)):
             fn = "input%d.bin" % i
-            data = np.ascontiguousarray(data.astype(d.newbyteorder("<")))
             assert list(data.shape) == s
+            raw = edge_bytes(data, d)
+            if isinstance(d, ref.SubByte) and data.size % 2:
+                # The padding nibble of an odd count: ONNX writes 0, qcc's
+                # ABI ignores it in an input; ones here check that.
+                raw = raw[:-1] + bytes([raw[-1] | 0xF0])
             with open(os.path.join(outdir, fn), "wb") as f:
-                f.write(data.tobytes())
-            meta["inputs"].append({"name": n, "dtype": DTYPE_NAMES[d], "shape": s, "file": fn})
+                f.write(raw)
+            meta["inputs"].append({"name": n, "dtype": dtype_name(d), "shape": s, "file": fn})
         for i, (n, d, s, scale) in enumerate(self.graph_outputs):
             refv = self.values[n]
             refv = refv[:1] if self.batched else refv
             fn = "ref_output%d.bin" % i
             with open(os.path.join(outdir, fn), "wb") as f:
-                f.write(np.ascontiguousarray(refv.astype(d.newbyteorder("<"))).tobytes())
-            meta["outputs"].append({"name": n, "dtype": DTYPE_NAMES[d], "shape": s,
+                f.write(edge_bytes(refv, d))
+            meta["outputs"].append({"name": n, "dtype": dtype_name(d), "shape": s,
                                     "scale": scale, "ref_file": fn})
         with open(os.path.join(outdir, "model.json"), "w") as f:
             json.dump(meta, f, indent=2)

@@ -714,6 +714,40 @@ def a16w16_io():
     return b
 
 
+def int4_io():
+    """int4 / uint4 graph edges (issue 9), packed as ONNX stores them: a
+    UINT4 graph input of 7x7 codes (an odd count: the last byte's high
+    nibble is padding, set to ones in the test input) with its own
+    DequantizeLinear (zero point 3), convs
+    with INT4 per-channel weights and UINT4 activations, an INT4
+    QuantizeLinear result as a graph output (45 values, no trailing
+    DequantizeLinear; its padding nibble must be 0), a UINT4 MaxPool output and a float one; opset 21.
+    ORT (no int4 tensors in onnxruntime-node) runs it with int8 edges and
+    Casts (python/qcc_models/oracle.py, with_int8_edges), graph
+    optimizations disabled: ORT 1.30's QDQ rewrites drop the Q/DQ pair
+    around the MaxPool and then fail to load the model (no MaxPool kernel
+    for uint4)."""
+    b = ModelBuilder("int4_io", opset=21, seed=1124, num_calib=8)
+    b.ort_opt_level = "disabled"
+    r = b.rng
+    x = b.add_input("codes", UINT4, [1, 3, 7, 7])
+    qp = b.qparams_for(x, UINT4, scale=np.float32(0.125), zp=3)
+    b.qparams[x] = qp
+    h = b.dequantize(x, qp)
+    h = b.make_qdq_conv(h, _conv_w(r, 8, 3, 3), _bias(r, 8), pads=1, act="relu",
+                        out_dtype=UINT4, w_dtype=INT4, base="conv1")
+    p = b.qdq_maxpool(h, 2, 2)
+    h = b.make_qdq_conv(h, _conv_w(r, 5, 8, 3), _bias(r, 5), strides=2,
+                        out_dtype=INT4, w_dtype=INT4, base="conv2")
+    dq_node = b.nodes.pop()
+    assert dq_node.op_type == "DequantizeLinear" and dq_node.output[0] == h
+    b.add_output(dq_node.input[0], "features", dtype=INT4)
+    pooled_q = next(n.input[0] for n in b.nodes if n.output[0] == p)
+    b.add_output(pooled_q, "pooled", dtype=UINT4)
+    b.add_output(p, "pooled_float")
+    return b
+
+
 def f16_edges():
     """float16 graph edges (issue 9): every binary16 bit pattern widened by
     Cast(to=FLOAT), and binary32 values chosen to exercise rounding to
@@ -2036,6 +2070,7 @@ MODELS = {
     "a16w8_qdq": a16w8_qdq,
     "a16w8_ms": a16w8_ms,
     "a16w16_io": a16w16_io,
+    "int4_io": int4_io,
     "f16_edges": f16_edges,
     "f16_io_cnn": f16_io_cnn,
     "qcdq": qcdq,

@@ -169,3 +169,52 @@ def write_oracle_model(outdir):
     if count:
         onnx.save(model, os.path.join(outdir, ORACLE_FILE))
     return count
+
+
+INT4, UINT4 = 22, 21  # TensorProto.INT4 / UINT4 (onnx before 1.16 lacks the names)
+
+
+def with_int8_edges(model):
+    """A copy of `model` whose int4 / uint4 graph inputs and outputs are
+    int8 / uint8 ones, converted by Cast nodes (exact for values in range):
+    onnxruntime-node has no int4 tensor type, so ORT is fed the values one
+    a byte and gives them back so (test/e2e/oracle/ort_common.js packs and
+    unpacks them). Every other tensor keeps its name and type."""
+    m = onnx.ModelProto()
+    m.CopyFrom(model)
+    g = m.graph
+    wide = {INT4: INT8, UINT4: UINT8}
+    renamed = {}
+    front, back = [], []
+    for v in g.input:
+        t = v.type.tensor_type
+        if t.elem_type in wide:
+            inner = v.name + "__oracle_4bit"
+            front.append(onnx.helper.make_node("Cast", [v.name], [inner], to=t.elem_type))
+            renamed[v.name] = inner
+            t.elem_type = wide[t.elem_type]
+    for n in g.node:
+        for i, x in enumerate(n.input):
+            if x in renamed:
+                n.input[i] = renamed[x]
+    for v in g.output:
+        t = v.type.tensor_type
+        if t.elem_type not in wide:
+            continue
+        if v.name in renamed:  # a graph input, output as it is: int8 already
+            t.elem_type = wide[t.elem_type]
+            continue
+        inner = v.name + "__oracle_4bit"
+        for n in g.node:
+            for i, x in enumerate(n.output):
+                if x == v.name:
+                    n.output[i] = inner
+            for i, x in enumerate(n.input):
+                if x == v.name:
+                    n.input[i] = inner
+        back.append(onnx.helper.make_node("Cast", [inner], [v.name], to=wide[t.elem_type]))
+        t.elem_type = wide[t.elem_type]
+    nodes = front + list(g.node) + back
+    del g.node[:]
+    g.node.extend(nodes)
+    return m

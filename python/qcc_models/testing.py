@@ -33,6 +33,8 @@ U16 = TensorProto.UINT16
 I32 = TensorProto.INT32
 I64 = TensorProto.INT64
 
+INT4, UINT4 = 22, 21  # TensorProto.INT4 / UINT4 (onnx before 1.16 lacks the names)
+
 _NP = {F32: np.float32, U8: np.uint8, I8: np.int8, I16: np.int16, U16: np.uint16,
        I32: np.int32, I64: np.int64}
 
@@ -74,6 +76,16 @@ class Graph(object):
             array = np.asarray(array, dtype=_NP[dtype])
         array = np.asarray(array)
         self.initializers.append(numpy_helper.from_array(array, name))
+        return name
+
+    def init4(self, name, values, dtype, dims=()):
+        """INT4 / UINT4 initializer `name` of shape `dims` holding `values`,
+        packed two a byte (the first in the low nibble) in raw_data."""
+        nib = [int(v) & 0xF for v in np.asarray(values).ravel()] + [0]
+        t = TensorProto(name=name, data_type=dtype, dims=list(dims),
+                        raw_data=bytes(nib[i] | nib[i + 1] << 4
+                                       for i in range(0, len(nib) - 1, 2)))
+        self.initializers.append(t)
         return name
 
     def const_node(self, name, array, dtype=None):
@@ -254,4 +266,4 @@ class Variants(object):
 
 
 __all__ = ["Graph", "Variants", "small_cnn", "F32", "U8", "I8", "I16", "U16", "I32",
-           "I64", "f32", "g9", "NP_TO_ONNX"]
+           "I64", "INT4", "UINT4", "f32", "g9", "NP_TO_ONNX"]

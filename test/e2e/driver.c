@@ -91,12 +91,17 @@
 #error "model has no outputs"
 #endif
 
-/* Compile-time checks of the header: BYTES == ELEMENTS * sizeof(type). */
+/* Compile-time checks of the header: BYTES == ceil(ELEMENTS * ELEMENT_BITS
+ * / 8), and ELEMENT_BITS is the type's (or 4, packed int4/uint4 in a
+ * uint8_t buffer). */
 #define QCC_CHECK(name, cond) typedef char name[(cond) ? 1 : -1]
 #define QCC_IO_CHECK(PFX, pfx, i)                                              \
   QCC_CHECK(qcc_check_##pfx##i,                                               \
             (unsigned long long)PFX##i##_BYTES ==                              \
-                (unsigned long long)PFX##i##_ELEMENTS * sizeof(pfx##i##_t))
+                ((unsigned long long)PFX##i##_ELEMENTS * PFX##i##_ELEMENT_BITS \
+                 + 7) / 8 &&                                                   \
+            (PFX##i##_ELEMENT_BITS == 8 * sizeof(pfx##i##_t) ||               \
+             (PFX##i##_ELEMENT_BITS == 4 && sizeof(pfx##i##_t) == 1)))
 
 /* One descriptor per input/output, built from the MODEL_* macros. */
 typedef struct {
@@ -185,6 +190,8 @@ static size_t dtype_size(const char *dtype) {
   if (strcmp(dtype, "uint16") == 0 || strcmp(dtype, "int16") == 0 ||
       strcmp(dtype, "float16") == 0) return 2;
   if (strcmp(dtype, "uint8") == 0 || strcmp(dtype, "int8") == 0) return 1;
+  /* packed two a byte in uint8_t buffers */
+  if (strcmp(dtype, "uint4") == 0 || strcmp(dtype, "int4") == 0) return 1;
   return 0;
 }
 

@@ -15,7 +15,9 @@ Stages:
      out-of-bounds access is a SIGSEGV and fails the test), compare every
      output with ORT:
        dequantized float outputs: |qcc - ort| <= tol_lsb * scale + 4 float32 ulps
-       uint8 / int8 outputs:      |qcc - ort| <= 1
+       uint8 / int8 outputs:      |qcc - ort| <= 1 (also uint16 / int16, and
+                                  int4 / uint4, packed two a byte, whose
+                                  padding nibble must be 0)
        int32/int64 outputs:       exact
   5. with --aarch64: the same for -target aarch64, linked with
      aarch64-linux-gnu-gcc -static, run under qemu-aarch64; its outputs must be
@@ -133,19 +135,42 @@ DTYPES = {"float32": "<f4", "float16": "<f2", "uint8": "u1", "int8": "i1", "uint
           "int64": "<i8"}
 
 
-def load_output(path, desc):
+# int4 / uint4: two values a byte, the first in the low nibble (as ONNX
+# stores them); compared as int8 / uint8 values.
+PACKED4 = {"int4": True, "uint4": False}
+
+
+def decode_output(raw, desc, where):
+    """The values of output `desc` (model.json) from its file's bytes."""
     np = _np()
-    if not os.path.isfile(path):
-        raise Failure("missing output file %s" % path)
-    dt = np.dtype(DTYPES[desc["dtype"]])
     n = 1
     for d in desc["shape"]:
         n *= d
-    size = os.path.getsize(path)
-    if size != n * dt.itemsize:
+    if desc["dtype"] in PACKED4:
+        want = (n + 1) // 2
+    else:
+        dt = np.dtype(DTYPES[desc["dtype"]])
+        want = n * dt.itemsize
+    if len(raw) != want:
         raise Failure("%s: %d bytes, expected %d (%s %s)"
-                      % (path, size, n * dt.itemsize, desc["dtype"], desc["shape"]))
-    return np.fromfile(path, dtype=dt).reshape(desc["shape"])
+                      % (where, len(raw), want, desc["dtype"], desc["shape"]))
+    if desc["dtype"] not in PACKED4:
+        return np.frombuffer(raw, dtype=dt).reshape(desc["shape"])
+    b = np.frombuffer(raw, dtype=np.uint8)
+    if n % 2 and b[-1] >> 4:
+        raise Failure("%s: %s: the padding nibble of the last byte is %d, not 0"
+                      % (where, desc["dtype"], b[-1] >> 4))
+    nib = np.stack([b & 15, b >> 4], axis=-1).reshape(-1)[:n]
+    if PACKED4[desc["dtype"]]:
+        return (nib.astype(np.int8) - (nib >= 8).astype(np.int8) * 16).reshape(desc["shape"])
+    return nib.reshape(desc["shape"])
+
+
+def load_output(path, desc):
+    if not os.path.isfile(path):
+        raise Failure("missing output file %s" % path)
+    with open(path, "rb") as f:
+        return decode_output(f.read(), desc, path)
 
 
 def describe_mismatch(bad, diff, shape, max_show=8):
@@ -531,11 +556,7 @@ def run_cortex_m(args, tools, meta, workdir, x86dir, x86, cores, qcc_flags=()):
                                                        cortex_m.LIBRARY_STACK_ALLOWANCE))
         log("%s: stack used %d bytes, qcc --report's bound %d" % (where, used, bound))
         for i, d in enumerate(meta["outputs"]):
-            dt_ = np.dtype(DTYPES[d["dtype"]])
-            if len(outs[i]) != x86[i].nbytes:
-                raise Failure("%s: output %d has %d bytes, the x86-64 one %d"
-                              % (where, i, len(outs[i]), x86[i].nbytes))
-            got = np.frombuffer(outs[i], dtype=dt_).reshape(x86[i].shape)
+            got = decode_output(outs[i], d, "%s: output %d" % (where, i))
             good, text = compare_bitexact(got, x86[i], "cortex-" + core)
             log("%s vs x86_64: output %d '%s': %s: %s"
                 % (where, i, d["name"], "bit-identical" if good else "MISMATCH", text))

@@ -50,6 +50,7 @@
 # CHECK-NEXT:#define NET_INPUT0_SHAPE {1, 3, 8, 8}
 # CHECK-NEXT:#define NET_INPUT0_ELEMENTS 192
 # CHECK-NEXT:#define NET_INPUT0_BYTES 768
+# CHECK-NEXT:#define NET_INPUT0_ELEMENT_BITS 32
 # CHECK-NEXT:typedef float net_input0_t;
 # CHECK-EMPTY:
 # CHECK-NEXT:/* input 1: skip */
@@ -59,6 +60,7 @@
 # CHECK-NEXT:#define NET_INPUT1_SHAPE {1, 4, 4, 4}
 # CHECK-NEXT:#define NET_INPUT1_ELEMENTS 64
 # CHECK-NEXT:#define NET_INPUT1_BYTES 64
+# CHECK-NEXT:#define NET_INPUT1_ELEMENT_BITS 8
 # CHECK-NEXT:typedef int8_t net_input1_t;
 # CHECK-EMPTY:
 # CHECK-NEXT:/* output 0: features */
@@ -68,6 +70,7 @@
 # CHECK-NEXT:#define NET_OUTPUT0_SHAPE {1, 4, 4, 4}
 # CHECK-NEXT:#define NET_OUTPUT0_ELEMENTS 64
 # CHECK-NEXT:#define NET_OUTPUT0_BYTES 64
+# CHECK-NEXT:#define NET_OUTPUT0_ELEMENT_BITS 8
 # CHECK-NEXT:typedef uint8_t net_output0_t;
 # CHECK-EMPTY:
 # CHECK-NEXT:/* output 1: pooled */
@@ -77,6 +80,7 @@
 # CHECK-NEXT:#define NET_OUTPUT1_SHAPE {1, 4, 1, 1}
 # CHECK-NEXT:#define NET_OUTPUT1_ELEMENTS 4
 # CHECK-NEXT:#define NET_OUTPUT1_BYTES 16
+# CHECK-NEXT:#define NET_OUTPUT1_ELEMENT_BITS 32
 # CHECK-NEXT:typedef float net_output1_t;
 # CHECK-EMPTY:
 # CHECK-NEXT:int net_run(void *arena, const void *const inputs[], void *const outputs[]);

@@ -34,6 +34,14 @@ void populateQNNArgReduceToLinalgPatterns(const mlir::TypeConverter &converter,
 /// axis and one selecting the first k (lib/Conversion/QNNToLinalg/TopK.cpp).
 void populateQNNTopKToLinalgPatterns(const mlir::TypeConverter &converter,
                                      mlir::RewritePatternSet &patterns);
+/// qnn.storage_cast to its input, or, at a packed int4/uint4 graph edge, to
+/// the linalg.generic unpacking or packing its nibbles
+/// (lib/Conversion/QNNToLinalg/StorageCast.cpp).
+void populateQNNStorageCastToLinalgPatterns(const mlir::TypeConverter &converter,
+                                            mlir::RewritePatternSet &patterns);
+/// The storage of a packed graph edge (a static tensor of `si4`/`ui4`): its
+/// n values two a byte, tensor<(n+1)/2 x i8>. Null for any other type.
+mlir::Type convertPackedEdgeType(mlir::RankedTensorType t);
 } // namespace qcc
 
 #endif

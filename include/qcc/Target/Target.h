@@ -18,10 +18,12 @@ namespace qcc {
 struct TensorInfo {
   std::string name;           // ONNX name
   std::vector<int64_t> shape; // dense row-major
-  std::string dtype;          // float32 | uint8 | int8 | int32
-  std::string ctype;          // float | uint8_t | int8_t | int32_t
+  std::string dtype;          // float32 | float16 | uint8 | int8 | uint16 | ...
+  std::string ctype;          // float | uint16_t | uint8_t | int8_t | ...
   int64_t elements = 0;
   int64_t bytes = 0;
+  int64_t elementBits = 0;    // bits a value takes in the buffer
+  bool packed4 = false;       // int4/uint4: two values a byte, low nibble first
   // --io=quantized: real = scale * (q - zeroPoint), q of `bits` bits.
   bool quantized = false;
   double scale = 0;

@@ -595,16 +595,6 @@ struct ConstantLowering : QNNPattern<ConstantOp> {
   }
 };
 
-struct StorageCastLowering : QNNPattern<StorageCastOp> {
-  using QNNPattern::QNNPattern;
-  LogicalResult
-  matchAndRewrite(StorageCastOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    rewriter.replaceOp(op, adaptor.getInput());
-    return success();
-  }
-};
-
 /// Per-element channel index of a (possibly per-axis) quantized tensor as
 /// loop dims of an identity-indexed generic.
 static SmallVector<unsigned> axisDims(QuantType q) {
@@ -1860,6 +1850,8 @@ struct ConvertQNNToLinalgPass
       Type e = t.getElementType();
       if (auto q = dyn_cast<QuantType>(e))
         return RankedTensorType::get(t.getShape(), q.getStorageType());
+      if (Type packed = convertPackedEdgeType(t))
+        return packed;
       if (auto i = dyn_cast<IntegerType>(e); i && !i.isSignless())
         return RankedTensorType::get(
             t.getShape(), IntegerType::get(t.getContext(), i.getWidth()));
@@ -1884,7 +1876,7 @@ struct ConvertQNNToLinalgPass
         [&](func::ReturnOp r) { return converter.isLegal(r.getOperandTypes()); });
 
     RewritePatternSet patterns(ctx);
-    patterns.add<ConstantLowering, StorageCastLowering, QuantizeLowering,
+    patterns.add<ConstantLowering, QuantizeLowering,
                  DequantizeLowering, RequantizeLowering, Conv2DLowering,
                  MatMulLowering, AddLowering, MulLowering, MaxPoolLowering,
                  AvgPoolLowering,
@@ -1897,6 +1889,7 @@ struct ConvertQNNToLinalgPass
     populateQNNThresholdToLinalgPatterns(converter, patterns);
     populateQNNArgReduceToLinalgPatterns(converter, patterns);
     populateQNNTopKToLinalgPatterns(converter, patterns);
+    populateQNNStorageCastToLinalgPatterns(converter, patterns);
     populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
                                                                    converter);
     populateReturnOpTypeConversionPattern(patterns, converter);

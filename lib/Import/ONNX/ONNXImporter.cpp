@@ -2247,9 +2247,13 @@ OwningOpRef<ModuleOp> Importer::run() {
       elem = IntegerType::get(&ctx, 16, IntegerType::Unsigned); break;
     case onnx::TensorProto::INT16:
       elem = IntegerType::get(&ctx, 16, IntegerType::Signed); break;
+    // Packed as ONNX stores them: two a byte (qnn.storage_cast unpacks).
+    case kUINT4: elem = IntegerType::get(&ctx, 4, IntegerType::Unsigned); break;
+    case kINT4: elem = IntegerType::get(&ctx, 4, IntegerType::Signed); break;
     default:
       fail("input '", in.name(), "': element type ", dtypeName(tt.elem_type()),
-           " is not supported (float32, float16, uint8, int8, uint16, int16)");
+           " is not supported (float32, float16, uint8, int8, uint16, int16, "
+           "uint4, int4)");
     }
     argTypes.push_back(RankedTensorType::get(shape, elem));
     argNames.push_back(in.name());
@@ -2326,15 +2330,24 @@ OwningOpRef<ModuleOp> Importer::run() {
       auto t = cast<RankedTensorType>(v.getType());
       if (auto q = getQuantElementType(t)) {
         bool wide = q.getMaxBits() > 8;
+        // 4-bit values (not bipolar) may be declared int4/uint4: stored
+        // packed as ONNX stores them.
+        bool packed = (want == kINT4 || want == kUINT4) && q.getMaxBits() <= 4 &&
+                      !q.isBipolar();
         int32_t have = q.getIsSigned()
-                           ? (wide ? onnx::TensorProto::INT16 : onnx::TensorProto::INT8)
-                           : (wide ? onnx::TensorProto::UINT16 : onnx::TensorProto::UINT8);
+                           ? (wide ? onnx::TensorProto::INT16
+                                   : packed ? kINT4 : onnx::TensorProto::INT8)
+                           : (wide ? onnx::TensorProto::UINT16
+                                   : packed ? kUINT4 : onnx::TensorProto::UINT8);
         if (want != have)
           fail("output '", o.name(), "': declared ", dtypeName(want),
                " but the graph computes ", dtypeName(have));
-        v = StorageCastOp::create(
-            b, loc,
-            RankedTensorType::get(t.getShape(), q.getSignedStorageType()), v);
+        Type storage = packed ? IntegerType::get(&ctx, 4,
+                                                 q.getIsSigned() ? IntegerType::Signed
+                                                                 : IntegerType::Unsigned)
+                              : Type(q.getSignedStorageType());
+        v = StorageCastOp::create(b, loc, RankedTensorType::get(t.getShape(), storage),
+                                  v);
       } else if (!(t.getElementType().isInteger(32) &&
                    want == onnx::TensorProto::INT32) &&
                  !(t.getElementType().isInteger(64) &&

@@ -305,6 +305,31 @@ func.func @storage_cast_float(%x: tensor<4x!qnn.q<i8, scale = 1.0, zp = 0>>) {
 
 // -----
 
+// A packed int4/uint4 graph edge holds values of at most 4 bits.
+func.func @storage_cast_packed_too_wide(%x: tensor<4x!qnn.q<i8, scale = 1.0, zp = 0>>) {
+  // expected-error @+1 {{'qnn.storage_cast' op a packed 4-bit tensor cannot hold 8-bit values}}
+  %0 = qnn.storage_cast %x : tensor<4x!qnn.q<i8, scale = 1.0, zp = 0>> -> tensor<4xsi4>
+  return
+}
+
+// -----
+
+func.func @storage_cast_packed_bipolar(%x: tensor<4xsi4>) {
+  // expected-error @+1 {{'qnn.storage_cast' op a packed 4-bit tensor cannot hold bipolar values}}
+  %0 = qnn.storage_cast %x : tensor<4xsi4> -> tensor<4x!qnn.q<b1, scale = 1.0>>
+  return
+}
+
+// -----
+
+func.func @storage_cast_packed_signedness(%x: tensor<4xui4>) {
+  // expected-error @+1 {{'qnn.storage_cast' op signedness of 'ui4' does not match the quantized type}}
+  %0 = qnn.storage_cast %x : tensor<4xui4> -> tensor<4x!qnn.q<i4, scale = 1.0, zp = 0>>
+  return
+}
+
+// -----
+
 func.func @storage_cast_signed_to_unsigned(%x: tensor<4xsi8>) {
   // expected-error @+1 {{'qnn.storage_cast' op signedness of 'si8' does not match the quantized type}}
   %0 = qnn.storage_cast %x : tensor<4xsi8> -> tensor<4x!qnn.q<ui8, scale = 1.0, zp = 0>>

@@ -69,6 +69,17 @@ func.func @storage_cast(%u: tensor<4xui8>, %s: tensor<4xsi8>, %i: tensor<4xi8>)
                           tensor<4x!qnn.q<ui8, scale = 2.0, zp = 0>>
 }
 
+// A graph edge of ONNX type int4/uint4 (packed two values a byte).
+// CHECK-LABEL: func.func @storage_cast_packed
+// CHECK: qnn.storage_cast %{{.*}} : tensor<1x5xsi4> -> tensor<1x5x!qnn.q<i4, scale = 1.0, zp = 0>>
+// CHECK: qnn.storage_cast %{{.*}} : tensor<3x!qnn.q<[ui2 x 1, ui4 x 2], axis = 0, scale = 1.0, zp = 0>> -> tensor<3xui4>
+func.func @storage_cast_packed(%x: tensor<1x5xsi4>, %y: tensor<3x!qnn.q<[ui2 x 1, ui4 x 2], axis = 0, scale = 1.0, zp = 0>>)
+    -> (tensor<1x5x!qnn.q<i4, scale = 1.0, zp = 0>>, tensor<3xui4>) {
+  %a = qnn.storage_cast %x : tensor<1x5xsi4> -> tensor<1x5x!qnn.q<i4, scale = 1.0, zp = 0>>
+  %b = qnn.storage_cast %y : tensor<3x!qnn.q<[ui2 x 1, ui4 x 2], axis = 0, scale = 1.0, zp = 0>> -> tensor<3xui4>
+  return %a, %b : tensor<1x5x!qnn.q<i4, scale = 1.0, zp = 0>>, tensor<3xui4>
+}
+
 // CHECK-LABEL: func.func @conv2d
 // CHECK: qnn.conv2d %{{.*}}, %{{.*}}, %{{.*}} {dilations = array<i64: 1, 1>, groups = 1 : i64, out_min = 0.000000e+00 : f64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<1x3x8x8x!qnn.q<ui8, scale = 0.5, zp = 128>>, tensor<4x3x3x3x!qnn.q<i8, axis = 0, scale = [0.5, 0.25, 0.125, 1.0], zp = [0, 0, 0, 0]>>, tensor<4xi32>) -> tensor<1x4x8x8x!qnn.q<ui8, scale = 0.25, zp = 0>>
 // CHECK: qnn.conv2d %{{.*}}, %{{.*}} {dilations = array<i64: 2, 2>, groups = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 2, 2>} : (tensor<1x3x8x8x!qnn.q<ui8, scale = 0.5, zp = 128>>, tensor<4x3x3x3x!qnn.q<i8, axis = 0, scale = [0.5, 0.25, 0.125, 1.0], zp = [0, 0, 0, 0]>>) -> tensor<1x4x2x2xi32>

@@ -71,7 +71,7 @@
 # NO-SHAPE: qcc: error: {{.*}}no_shape.onnx: input 'x': no shape in the model; pass --shape x=...
 # SHAPE-NAME: qcc: error: {{.*}}valid.onnx: --shape: the model has no input named 'y'
 # SHAPE-RANK: qcc: error: {{.*}}symbolic_dim.onnx: input 'x': --shape gives rank 3 but the model has rank 2
-# INPUT-TYPE: qcc: error: {{.*}}input_int64.onnx: input 'x': element type int64 is not supported (float32, float16, uint8, int8, uint16, int16)
+# INPUT-TYPE: qcc: error: {{.*}}input_int64.onnx: input 'x': element type int64 is not supported (float32, float16, uint8, int8, uint16, int16, uint4, int4)
 # INPUT-SEQ: qcc: error: {{.*}}input_sequence.onnx: input 'x': only tensor inputs are supported
 # OUTPUT-MISSING: qcc: error: {{.*}}output_missing.onnx: output 'nothing': not produced by a supported node
 # OUTPUT-SIGN: qcc: error: {{.*}}output_signedness.onnx: output 'y': declared int8 but the graph computes uint8

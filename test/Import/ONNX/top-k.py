@@ -47,7 +47,7 @@
 
 # KBIG: qcc: error: {{.*}}k_too_large.onnx: node 'tk' (TopK): K = 6 is outside [1, 5], the extent of axis 1
 # KZERO: qcc: error: {{.*}}k_zero.onnx: node 'tk' (TopK): K = 0 is outside [1, 5], the extent of axis 1 (an empty result, which qcc does not compile)
-# KINPUT: qcc: error: {{.*}}k_runtime.onnx: input 'K': element type int64 is not supported (float32, float16, uint8, int8, uint16, int16)
+# KINPUT: qcc: error: {{.*}}k_runtime.onnx: input 'K': element type int64 is not supported (float32, float16, uint8, int8, uint16, int16, uint4, int4)
 # KTWO: qcc: error: {{.*}}k_two_values.onnx: node 'tk' (TopK): K must be one integer
 # LARGEST10: qcc: error: {{.*}}largest_opset10.onnx: node 'tk' (TopK): attribute 'largest' exists from opset 11 on; the model's opset is 10
 # NOK: qcc: error: {{.*}}opset9_no_k.onnx: node 'tk' (TopK): attribute 'k' is required before opset 10

@@ -44,8 +44,8 @@ async function runOne(ort, dir) {
     fail(`failed to load ${modelPath}: ${e.message}`);
   }
   const feeds = {};
-  for (const { inp, data } of common.readInputs(dir, meta, fail)) {
-    feeds[inp.name] = new ort.Tensor(inp.dtype, data, inp.shape);
+  for (const { inp, data, type } of common.readInputs(dir, meta, fail)) {
+    feeds[inp.name] = new ort.Tensor(type, data, inp.shape);
   }
   for (const name of session.inputNames) {
     if (!(name in feeds)) fail(`model input '${name}' is not described in model.json`);
@@ -59,14 +59,17 @@ async function runOne(ort, dir) {
   meta.outputs.forEach((out, i) => {
     const t = results[out.name];
     if (!t) fail(`ONNX Runtime produced no output named '${out.name}'`);
-    if (t.type !== out.dtype) fail(`output ${out.name}: dtype ${t.type}, model.json says ${out.dtype}`);
     const dims = Array.from(t.dims, Number);
     if (JSON.stringify(dims) !== JSON.stringify(out.shape)) {
       fail(`output ${out.name}: shape ${JSON.stringify(dims)}, model.json says ${JSON.stringify(out.shape)}`);
     }
-    const data = t.data;
-    fs.writeFileSync(path.join(dir, `ort_output${i}.bin`),
-                     Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+    let bytes;
+    try {
+      bytes = common.outputBytes(out, t);
+    } catch (e) {
+      fail(e.message);
+    }
+    fs.writeFileSync(path.join(dir, `ort_output${i}.bin`), bytes);
   });
   if (session.release) await session.release();
 }

@@ -53,11 +53,34 @@ function readModelJson(dir, die) {
   return null;
 }
 
-// [{inp, data}] for every input of model.json, data a typed array of the
-// input's dtype read from its .bin file (size checked).
+// int4 / uint4 tensors: files hold them as ONNX and qcc's ABI do, two
+// values a byte in row-major order, the first in the low nibble.
+// onnxruntime-node has no int4 tensors, so ORT runs a model whose int4
+// edges are int8 ones with a Cast (python/qcc_models/oracle.py,
+// with_int8_edges): ORT is fed and gives the values one a byte.
+const PACKED4 = { int4: 'int8', uint4: 'uint8' };
+
+function unpack4(buf, n, signed) {
+  const out = signed ? new Int8Array(n) : new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const nib = (buf[i >> 1] >> (4 * (i & 1))) & 15;
+    out[i] = signed && nib >= 8 ? nib - 16 : nib;
+  }
+  return out;
+}
+
+function pack4(values) {
+  const out = new Uint8Array((values.length + 1) >> 1);
+  for (let i = 0; i < values.length; i++) out[i >> 1] |= (values[i] & 15) << (4 * (i & 1));
+  return out;
+}
+
+// [{inp, data, type}] for every input of model.json: data a typed array read
+// from its .bin file (size checked), type the ORT tensor type to feed it as.
 function readInputs(dir, meta, die) {
   return meta.inputs.map((inp) => {
-    const Typed = TYPED[inp.dtype];
+    const packed = PACKED4[inp.dtype];
+    const Typed = TYPED[packed || inp.dtype];
     if (!Typed) die(`input ${inp.name}: unsupported dtype ${inp.dtype}`);
     const file = path.join(dir, inp.file);
     let buf;
@@ -67,15 +90,27 @@ function readInputs(dir, meta, die) {
       die(`cannot read input file ${file}: ${e.message}`);
     }
     const n = inp.shape.reduce((a, b) => a * b, 1);
-    const want = n * Typed.BYTES_PER_ELEMENT;
+    const want = packed ? (n + 1) >> 1 : n * Typed.BYTES_PER_ELEMENT;
     if (buf.length !== want) {
       die(`${file}: ${buf.length} bytes, expected ${want} (${inp.dtype} ${JSON.stringify(inp.shape)})`);
     }
+    if (packed) return { inp, data: unpack4(buf, n, inp.dtype === 'int4'), type: packed };
     // copy into a fresh, suitably aligned ArrayBuffer
     const ab = new ArrayBuffer(want);
     new Uint8Array(ab).set(buf);
-    return { inp, data: new Typed(ab) };
+    return { inp, data: new Typed(ab), type: inp.dtype };
   });
+}
+
+// The bytes of output `out` (model.json) that ORT computed as tensor `t`;
+// throws if its type is not the one model.json says.
+function outputBytes(out, t) {
+  const packed = PACKED4[out.dtype];
+  if (t.type !== (packed || out.dtype)) {
+    throw new Error(`output ${out.name}: dtype ${t.type}, model.json says ${out.dtype}`);
+  }
+  const data = packed ? pack4(t.data) : t.data;
+  return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 }
 
 function sessionOptions(optLevel) {
@@ -84,4 +119,6 @@ function sessionOptions(optLevel) {
   return o;
 }
 
-module.exports = { TYPED, makeDie, loadOrt, ortVersion, readModelJson, readInputs, sessionOptions };
+module.exports = {
+  TYPED, makeDie, loadOrt, ortVersion, readModelJson, readInputs, outputBytes, sessionOptions,
+};

@@ -7,8 +7,9 @@
 // Reads OUTDIR/model.json and OUTDIR/model.onnx (or --model FILE, e.g. the
 // standard-ONNX expansion of a QONNX model), runs the model with ONNX
 // Runtime (CPU, 1 intra-op / 1 inter-op thread, default graph optimization
-// unless --opt-level is given) on the input files listed in model.json and
-// writes output i as raw little-endian bytes to OUTDIR/ort_output<i>.bin.
+// unless --opt-level or model.json's "ort_opt_level" gives one) on the input
+// files listed in model.json and writes output i as raw little-endian bytes
+// to OUTDIR/ort_output<i>.bin.
 // Exits non-zero with a message on any failure.
 'use strict';
 
@@ -44,7 +45,7 @@ async function main() {
   const meta = common.readModelJson(dir, die);
   if (!fs.existsSync(modelPath)) die(`missing ${modelPath}`);
 
-  const sessOpts = common.sessionOptions(opts.optLevel);
+  const sessOpts = common.sessionOptions(opts.optLevel || meta.ort_opt_level || null);
   if (opts.saveOptimized) sessOpts.optimizedModelFilePath = opts.saveOptimized;
 
   let session;
@@ -55,8 +56,8 @@ async function main() {
   }
 
   const feeds = {};
-  for (const { inp, data } of common.readInputs(dir, meta, die)) {
-    feeds[inp.name] = new ort.Tensor(inp.dtype, data, inp.shape);
+  for (const { inp, data, type } of common.readInputs(dir, meta, die)) {
+    feeds[inp.name] = new ort.Tensor(type, data, inp.shape);
   }
   for (const name of session.inputNames) {
     if (!(name in feeds)) die(`model input '${name}' is not described in model.json`);
@@ -74,15 +75,19 @@ async function main() {
   meta.outputs.forEach((out, i) => {
     const t = results[out.name];
     if (!t) die(`ONNX Runtime produced no output named '${out.name}'`);
-    if (t.type !== out.dtype) die(`output ${out.name}: dtype ${t.type}, model.json says ${out.dtype}`);
     const dims = Array.from(t.dims, Number);
     if (JSON.stringify(dims) !== JSON.stringify(out.shape)) {
       die(`output ${out.name}: shape ${JSON.stringify(dims)}, model.json says ${JSON.stringify(out.shape)}`);
     }
-    const data = t.data;
     const file = path.join(dir, `ort_output${i}.bin`);
+    let bytes;
     try {
-      fs.writeFileSync(file, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+      bytes = common.outputBytes(out, t);
+    } catch (e) {
+      die(e.message);
+    }
+    try {
+      fs.writeFileSync(file, bytes);
     } catch (e) {
       die(`cannot write ${file}: ${e.message}`);
     }

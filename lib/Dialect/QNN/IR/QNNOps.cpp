@@ -298,13 +298,26 @@ LogicalResult StorageCastOp::verify() {
   auto qout = dyn_cast<QuantType>(out.getElementType());
   if ((qin != nullptr) == (qout != nullptr) && !(qin && qout))
     return emitOpError() << "one side must be quantized";
-  auto check = [&](QuantType q, Type plain) -> LogicalResult {
+  auto check = [&](QuantType q, RankedTensorType plainTensor) -> LogicalResult {
+    Type plain = plainTensor.getElementType();
     auto it = dyn_cast<IntegerType>(plain);
     unsigned width = q.getStorageType().getWidth();
-    if (!it || it.getWidth() != width)
+    // A graph edge of ONNX type int4/uint4: values stored two a byte.
+    if (isPackedInt4Tensor(plainTensor)) {
+      if (q.isBipolar())
+        return emitOpError() << "a packed 4-bit tensor cannot hold bipolar values";
+      if (q.getMaxBits() > 4)
+        return emitOpError() << "a packed 4-bit tensor cannot hold "
+                             << q.getMaxBits() << "-bit values";
+    } else if (!it || it.getWidth() != width) {
       return emitOpError() << "plain side must be an i" << width
                            << " tensor (the storage of "
-                           << q.getMaxBits() << "-bit values), got " << plain;
+                           << q.getMaxBits() << "-bit values"
+                           << (q.getMaxBits() <= 4 && !q.isBipolar()
+                                   ? "; si4/ui4 at a packed int4 graph edge"
+                                   : "")
+                           << "), got " << plain;
+    }
     if ((it.isSigned() && !q.getIsSigned()) ||
         (it.isUnsigned() && q.getIsSigned()))
       return emitOpError() << "signedness of " << plain
@@ -320,8 +333,7 @@ LogicalResult StorageCastOp::verify() {
                ? verifyAllQuantValues(*this)
                : emitOpError() << "cannot change signedness";
   }
-  if (failed(check(qin ? qin : qout, qin ? out.getElementType()
-                                         : in.getElementType())))
+  if (failed(check(qin ? qin : qout, qin ? out : in)))
     return failure();
   return verifyAllQuantValues(*this);
 }
@@ -329,8 +341,13 @@ LogicalResult StorageCastOp::verify() {
 OpFoldResult StorageCastOp::fold(FoldAdaptor) {
   if (getInput().getType() == getType())
     return getInput();
+  // A round trip is its start, except through a packed int4 tensor of an
+  // odd count: unpacking and packing again zeroes its padding nibble
+  // (which an input may have set, and an output must not).
   if (auto prev = getInput().getDefiningOp<StorageCastOp>())
-    if (prev.getInput().getType() == getType())
+    if (prev.getInput().getType() == getType() &&
+        !(isPackedInt4Tensor(getType()) &&
+          cast<RankedTensorType>(getType()).getNumElements() % 2))
       return prev.getInput();
   return {};
 }

@@ -58,6 +58,12 @@ double qcc::qnn::roundWith(RoundingMode mode, double v) {
   return v;
 }
 
+bool qcc::qnn::isPackedInt4Tensor(Type t) {
+  auto rt = dyn_cast<RankedTensorType>(t);
+  auto it = rt ? dyn_cast<IntegerType>(rt.getElementType()) : IntegerType();
+  return it && it.getWidth() == 4 && !it.isSignless();
+}
+
 QuantType qcc::qnn::getQuantElementType(Type t) {
   if (auto rt = dyn_cast<RankedTensorType>(t))
     return dyn_cast<QuantType>(rt.getElementType());

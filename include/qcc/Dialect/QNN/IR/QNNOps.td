@@ -80,6 +80,12 @@ def QNN_StorageCastOp : QNN_WideOp<"storage_cast", [Pure, SameOperandsAndResultS
     drops it. No value changes: the stored integers stay the same. Used at
     graph edges whose element type is an integer and by QOperator-form ops
     that reinterpret integers with their own scale.
+
+    The plain side may also be `si4`/`ui4` for values of at most 4 bits (not
+    bipolar): a graph input or output of ONNX type int4/uint4, stored as
+    ONNX stores it, two values a byte in row-major order, the first in the
+    low nibble. The lowering unpacks such an input into bytes and packs such
+    an output.
   }];
   let arguments = (ins AnyRankedTensor:$input);
   let results = (outs AnyRankedTensor:$result);

@@ -31,6 +31,10 @@ struct Scale {
 namespace qcc::qnn {
 /// The quantized element type of `t` if it is a ranked tensor of !qnn.q.
 QuantType getQuantElementType(mlir::Type t);
+/// Whether `t` is a tensor of `si4`/`ui4`: a graph edge of ONNX type
+/// int4/uint4, stored as ONNX stores it (two values a byte, row-major, the
+/// first in the low nibble). qnn.storage_cast unpacks and packs it.
+bool isPackedInt4Tensor(mlir::Type t);
 /// Rounds a double to the nearest binary32 value (scales are binary32).
 double roundToF32(double v);
 
