@@ -193,6 +193,7 @@ class ModelBuilder(object):
         # ONNX Runtime's graph optimization level for the oracle (model.json
         # "ort_opt_level"; None: ORT's default, all).
         self.ort_opt_level = None
+        self.exact_outputs = set()
         self.graph_inputs = []   # (name, dtype, shape)
         self.graph_outputs = []  # (name, dtype, shape, scale)
         self.input_data = []     # test sample of each input
@@ -272,9 +273,12 @@ class ModelBuilder(object):
         self.input_data.append(data[:1] if self.batched else data)
         return name
 
-    def add_output(self, tensor, name="output", scale=None, dtype=None):
+    def add_output(self, tensor, name="output", scale=None, dtype=None, exact=False):
         """Graph output; dtype INT4 / UINT4 declares a tensor of 4-bit
-        values (held one a byte in numpy) as ONNX's packed type."""
+        values (held one a byte in numpy) as ONNX's packed type; exact: the
+        e2e test wants ONNX Runtime's bits (model.json "exact")."""
+        if exact:
+            self.exact_outputs.add(name)
         if tensor != name:
             tensor = self.rename(tensor, name)
         v = self.values[name]
@@ -770,6 +774,8 @@ class ModelBuilder(object):
                 f.write(edge_bytes(refv, d))
             meta["outputs"].append({"name": n, "dtype": dtype_name(d), "shape": s,
                                     "scale": scale, "ref_file": fn})
+            if n in self.exact_outputs:
+                meta["outputs"][-1]["exact"] = True
         with open(os.path.join(outdir, "model.json"), "w") as f:
             json.dump(meta, f, indent=2)
             f.write("\n")

@@ -1832,21 +1832,71 @@ def conv1d_kws():
     return b
 
 
-def _bilinear_ref(v, out_hw):
-    """Half-pixel bilinear resize in float64 (calibration values only; the
-    test compares with ONNX Runtime)."""
-    n, c, h, w = v.shape
-    oh, ow = out_hw
+def _resize_axis(inl, outl, mode, coord="half_pixel", a=-0.75, exclude=False,
+                 roi=(0.0, 1.0)):
+    """(outl x inl) float64 weights of one axis of an ONNX Resize, and the
+    mask of outputs outside the input (tf_crop_and_resize): calibration and
+    reference values only; the tests compare with ONNX Runtime."""
+    o = np.arange(outl, dtype=np.float64)
+    if coord == "half_pixel":
+        x = (o + 0.5) * inl / outl - 0.5
+    elif coord == "align_corners":
+        x = o * (inl - 1) / max(outl - 1, 1)
+    elif coord == "tf_crop_and_resize":
+        x = roi[0] * (inl - 1) + o * (roi[1] - roi[0]) * (inl - 1) / max(outl - 1, 1)
+    else:
+        raise ValueError(coord)
+    outside = ((x < 0) | (x > inl - 1)) & (coord == "tf_crop_and_resize")
+    w = np.zeros((outl, inl))
+    for i, xi in enumerate(x):
+        if mode == "nearest":
+            w[i, int(np.clip(np.floor(xi + 0.5) if xi % 1 != 0.5 else np.floor(xi), 0, inl - 1))] = 1
+        elif mode == "linear":
+            xc = np.clip(xi, 0, inl - 1)
+            lo = int(np.floor(xc))
+            hi = min(lo + 1, inl - 1)
+            w[i, lo] += 1 - (xc - lo)
+            w[i, hi] += xc - lo
+        else:
+            base = int(np.floor(xi))
+            s = xi - base
+            t = np.array([s + 1, s, 1 - s, 2 - s])
+            k = np.where(t <= 1, ((a + 2) * t - (a + 3)) * t * t + 1,
+                         ((a * t - 5 * a) * t + 8 * a) * t - 4 * a)
+            src = base - 1 + np.arange(4)
+            if exclude:
+                k = np.where((src < 0) | (src >= inl), 0.0, k)
+                k = k / k.sum()
+            for j in range(4):
+                w[i, min(max(src[j], 0), inl - 1)] += k[j]
+    return w, outside
 
-    def table(inl, outl):
-        x = np.clip((np.arange(outl) + 0.5) * inl / outl - 0.5, 0, inl - 1)
-        a = np.floor(x).astype(int)
-        return a, np.minimum(a + 1, inl - 1), x - a
-    r0, r1, fr = table(h, oh)
-    c0, c1, fc = table(w, ow)
-    top = v[:, :, r0][:, :, :, c0] * (1 - fc) + v[:, :, r0][:, :, :, c1] * fc
-    bot = v[:, :, r1][:, :, :, c0] * (1 - fc) + v[:, :, r1][:, :, :, c1] * fc
-    return (top * (1 - fr)[:, None] + bot * fr[:, None]).astype(np.float32)
+
+def _resize_ref(v, out_hw, mode, extrapolation=0.0, **kw):
+    """An NCHW Resize in float64 by per-axis weights (see _resize_axis)."""
+    rois = kw.pop("rois", ((0.0, 1.0), (0.0, 1.0)))
+    wr, outr = _resize_axis(v.shape[2], out_hw[0], mode, roi=rois[0], **kw)
+    wc, outc = _resize_axis(v.shape[3], out_hw[1], mode, roi=rois[1], **kw)
+    y = np.einsum("oh,nchw,pw->ncop", wr, v.astype(np.float64), wc)
+    y[:, :, outr, :] = extrapolation
+    y[:, :, :, outc] = extrapolation
+    return y.astype(np.float32)
+
+
+def _upsample_between_convs(name, seed, mode):
+    """A segmentation-head shape: QDQ conv -> Resize by 2 (half_pixel) in
+    `mode` -> QDQ conv. Returns the builder, the float input and the second
+    conv's (dequantized) output."""
+    b = ModelBuilder(name, opset=13, seed=seed, num_calib=8)
+    r = b.rng
+    x = b.add_input("input", np.float32, [1, 3, 6, 6], 0.0, 1.0)
+    h = b.make_qdq_conv(b.qdq(x, U8), _conv_w(r, 4, 3, 3), _bias(r, 4), pads=1,
+                        act="relu", base="conv1")
+    up = b.node("Resize", [h, "", b.const("up_scales", np.array([1, 1, 2, 2], np.float32))],
+                _resize_ref(b.values[h], (12, 12), mode), base="up", mode=mode)
+    h = b.make_qdq_conv(b.qdq(up, U8), _conv_w(r, 4, 4, 3), _bias(r, 4), pads=1,
+                        base="conv2")
+    return b, x, h
 
 
 def resize_linear():
@@ -1858,17 +1908,10 @@ def resize_linear():
     input by 1.5 (no integer factor). Within 1 LSB of ONNX Runtime (which
     resizes the uint8 codes themselves), float outputs within float
     rounding."""
-    b = ModelBuilder("resize_linear", opset=13, seed=1337, num_calib=8)
-    r = b.rng
-    x = b.add_input("input", np.float32, [1, 3, 6, 6], 0.0, 1.0)
-    h = b.make_qdq_conv(b.qdq(x, U8), _conv_w(r, 4, 3, 3), _bias(r, 4), pads=1,
-                        act="relu", base="conv1")
-    up = b.node("Resize", [h, "", b.const("up_scales", np.array([1, 1, 2, 2], np.float32))],
-                _bilinear_ref(b.values[h], (12, 12)), base="up", mode="linear")
-    h = b.make_qdq_conv(b.qdq(up, U8), _conv_w(r, 4, 4, 3), _bias(r, 4), pads=1,
-                        base="conv2")
+    b, x, h = _upsample_between_convs("resize_linear", 1337, "linear")
     sizes = b.const("ac_sizes", np.array([1, 4, 9, 7], np.int64))
-    ac = b.node("Resize", [h, "", "", sizes], _bilinear_ref(b.values[h], (9, 7)),
+    ac = b.node("Resize", [h, "", "", sizes],
+                _resize_ref(b.values[h], (9, 7), "linear", coord="align_corners"),
                 base="ac", mode="linear", coordinate_transformation_mode="align_corners")
     b.add_output(ac, "aligned")
     v = b.values[x]
@@ -1877,6 +1920,37 @@ def resize_linear():
                 v[:, :, idx][:, :, :, idx], base="nn", coordinate_transformation_mode="asymmetric",
                 nearest_mode="floor")
     b.add_output(nn, "nearest")
+    return b
+
+
+def resize_cubic():
+    """Resize in cubic mode and with tf_crop_and_resize (issue 9): a QDQ
+    bicubic upsampling by 2 (half_pixel, the default a = -0.75) between two
+    convolutions, computed in float on the dequantized codes and quantized
+    by the QuantizeLinear after it; a bicubic resize to sizes with
+    exclude_outside and a = -0.5 whose float result is a graph output; and
+    linear, nearest and cubic tf_crop_and_resize crops of the float input
+    whose region of interest reaches outside it (extrapolation value 10).
+    ORT runs its bicubic kernel on the dequantized values too (no uint8
+    cubic kernel); qcc computes ORT's sources, weights and sums, so the
+    float outputs are ORT's bits ("exact")."""
+    b, x, h = _upsample_between_convs("resize_cubic", 1338, "cubic")
+    sizes = b.const("cubic_sizes", np.array([1, 4, 9, 7], np.int64))
+    cu = b.node("Resize", [h, "", "", sizes],
+                _resize_ref(b.values[h], (9, 7), "cubic", a=-0.5, exclude=True),
+                base="cu", mode="cubic", cubic_coeff_a=-0.5, exclude_outside=1)
+    b.add_output(cu, "cubic", exact=True)
+    roi = np.array([0, 0, 0.2, -0.1, 1, 1, 1.3, 0.9], np.float32)
+    rois = ((0.2, 1.3), (-0.1, 0.9))
+    for mode in ("linear", "nearest", "cubic"):
+        crop = b.node("Resize", [x, b.const("roi_" + mode, roi), "",
+                                 b.const("crop_sizes_" + mode, np.array([1, 3, 5, 5], np.int64))],
+                      _resize_ref(b.values[x], (5, 5), mode, extrapolation=10.0,
+                                  coord="tf_crop_and_resize", rois=rois),
+                      base="crop_" + mode, mode=mode,
+                      coordinate_transformation_mode="tf_crop_and_resize",
+                      extrapolation_value=10.0)
+        b.add_output(crop, "crop_" + mode, exact=True)
     return b
 
 
@@ -2081,6 +2155,7 @@ MODELS = {
     "topk_head": topk_head,
     "conv1d_kws": conv1d_kws,
     "resize_linear": resize_linear,
+    "resize_cubic": resize_cubic,
     "resnet8_tiny": resnet8_tiny,
     "ds_cnn_tiny": ds_cnn_tiny,
     "resnet8_mixed": resnet8_mixed,

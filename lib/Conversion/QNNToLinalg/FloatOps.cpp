@@ -615,9 +615,10 @@ struct FloatCastLowering : OpConversionPattern<FloatCastOp> {
 };
 
 /// qnn.resize_2d: one generic over the output whose inputs are the row
-/// and column tables (constants, mapped by the row and column loops); the
-/// body reads the input, captured, with tensor.extract at the tabled
-/// sources.
+/// and column tables (constants; tap k of output row o is entry o*T + k,
+/// mapped by the row loop, and likewise for columns); the body reads the
+/// input, captured, with tensor.extract at the tabled sources and sums in
+/// the op's order.
 struct Resize2DLowering : OpConversionPattern<Resize2DOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -627,6 +628,7 @@ struct Resize2DLowering : OpConversionPattern<Resize2DOp> {
     MLIRContext *ctx = op.getContext();
     auto outT = cast<RankedTensorType>(op.getType());
     Value x = adaptor.getInput();
+    const int64_t taps = op.getTaps();
     auto idx = [&](ArrayRef<int64_t> v) -> Value {
       auto t = RankedTensorType::get({(int64_t)v.size()}, rewriter.getI64Type());
       return arith::ConstantOp::create(rewriter, loc,
@@ -637,57 +639,97 @@ struct Resize2DLowering : OpConversionPattern<Resize2DOp> {
       return arith::ConstantOp::create(rewriter, loc,
                                        DenseElementsAttr::get(t, v));
     };
-    auto allZero = [](ArrayRef<float> v) {
-      return llvm::all_of(v, [](float f) { return f == 0.0f; });
-    };
-    // Nearest along both axes: one read, no arithmetic.
-    bool oneTap = allZero(op.getRowWeights1()) && allZero(op.getColWeights1()) &&
-                  llvm::all_of(op.getRowWeights0(), [](float f) { return f == 1.0f; }) &&
-                  llvm::all_of(op.getColWeights0(), [](float f) { return f == 1.0f; });
-    SmallVector<Value> ins = {idx(op.getRows0()),        idx(op.getRows1()),
-                              wts(op.getRowWeights0()), wts(op.getRowWeights1()),
-                              idx(op.getCols0()),        idx(op.getCols1()),
-                              wts(op.getColWeights0()), wts(op.getColWeights1())};
-    AffineMap row = AffineMap::get(4, 0, getAffineDimExpr(2, ctx), ctx);
-    AffineMap col = AffineMap::get(4, 0, getAffineDimExpr(3, ctx), ctx);
-    SmallVector<AffineMap> maps = {row, row, row, row, col, col, col, col,
-                                   rewriter.getMultiDimIdentityMap(4)};
+    // Operands: row sources, row weights, column sources, column weights,
+    // each read `taps` times (tap k: loop index * taps + k).
+    Value tables[4] = {idx(op.getRows()), wts(op.getRowWeights()),
+                       idx(op.getCols()), wts(op.getColWeights())};
+    SmallVector<Value> ins;
+    SmallVector<AffineMap> maps;
+    for (int t = 0; t < 4; ++t)
+      for (int64_t k = 0; k < taps; ++k) {
+        ins.push_back(tables[t]);
+        AffineExpr d = getAffineDimExpr(t < 2 ? 2 : 3, ctx);
+        maps.push_back(AffineMap::get(4, 0, d * taps + k, ctx));
+      }
+    // ONNX's exclude_outside: each row term divided by the row's divisor.
+    bool divides = op.getRowDivisors().has_value();
+    if (divides) {
+      ins.push_back(wts(*op.getRowDivisors()));
+      maps.push_back(AffineMap::get(4, 0, getAffineDimExpr(2, ctx), ctx));
+    }
+    maps.push_back(rewriter.getMultiDimIdentityMap(4));
+    std::optional<APFloat> outside;
+    if (auto v = op.getExtrapolationValueAttr())
+      outside = v.getValue();
     Value init = tensor::EmptyOp::create(rewriter, loc, outT.getShape(),
                                          rewriter.getF32Type());
     auto g = linalg::GenericOp::create(
         rewriter, loc, outT, ins, init, maps,
         SmallVector<utils::IteratorType>(4, utils::IteratorType::parallel),
         [&](OpBuilder &b, Location l, ValueRange a) {
+          auto tap = [&](int table, int64_t k) { return a[table * taps + k]; };
           Value n = linalg::IndexOp::create(b, l, 0);
           Value c = linalg::IndexOp::create(b, l, 1);
+          Value zero = arith::ConstantIntOp::create(b, l, b.getI64Type(), 0);
+          // A source of -1 (outside, extrapolated) is read at 0 and its
+          // result replaced below.
           auto toIndex = [&](Value v) {
-            return arith::IndexCastOp::create(b, l, b.getIndexType(), v);
+            if (outside)
+              v = arith::MaxSIOp::create(b, l, v, zero);
+            return arith::IndexCastOp::create(b, l, b.getIndexType(), v).getResult();
           };
-          Value r0 = toIndex(a[0]), r1 = toIndex(a[1]), c0 = toIndex(a[4]),
-                c1 = toIndex(a[5]);
-          auto at = [&](Value r, Value cc) {
-            return tensor::ExtractOp::create(b, l, x, ValueRange{n, c, r, cc})
+          SmallVector<Value> r, wr, cc, wc;
+          for (int64_t k = 0; k < taps; ++k) {
+            r.push_back(toIndex(tap(0, k)));
+            wr.push_back(tap(1, k));
+            cc.push_back(toIndex(tap(2, k)));
+            wc.push_back(tap(3, k));
+          }
+          auto at = [&](Value row, Value col) {
+            return tensor::ExtractOp::create(b, l, x, ValueRange{n, c, row, col})
                 .getResult();
           };
-          if (oneTap) {
-            linalg::YieldOp::create(b, l, at(r0, c0));
-            return;
-          }
           auto mul = [&](Value p, Value q) {
             return arith::MulFOp::create(b, l, p, q).getResult();
           };
-          Value wr0 = a[2], wr1 = a[3], wc0 = a[6], wc1 = a[7];
+          auto add = [&](Value p, Value q) {
+            return arith::AddFOp::create(b, l, p, q).getResult();
+          };
           // One statement per op: the IR's order does not depend on the
           // compiler's order of evaluating arguments.
-          Value x00 = at(r0, c0), x01 = at(r0, c1), x10 = at(r1, c0),
-                x11 = at(r1, c1);
-          Value w00 = mul(wc0, wr0), w01 = mul(wc1, wr0), w10 = mul(wc0, wr1),
-                w11 = mul(wc1, wr1);
-          Value sum = mul(w00, x00);
-          sum = arith::AddFOp::create(b, l, sum, mul(w01, x01));
-          sum = arith::AddFOp::create(b, l, sum, mul(w10, x10));
-          sum = arith::AddFOp::create(b, l, sum, mul(w11, x11));
-          linalg::YieldOp::create(b, l, sum);
+          Value result;
+          if (taps == 1) {
+            result = at(r[0], cc[0]);
+          } else if (taps == 2) {
+            Value x00 = at(r[0], cc[0]), x01 = at(r[0], cc[1]),
+                  x10 = at(r[1], cc[0]), x11 = at(r[1], cc[1]);
+            Value w00 = mul(wc[0], wr[0]), w01 = mul(wc[1], wr[0]),
+                  w10 = mul(wc[0], wr[1]), w11 = mul(wc[1], wr[1]);
+            result = mul(w00, x00);
+            result = add(result, mul(w01, x01));
+            result = add(result, mul(w10, x10));
+            result = add(result, mul(w11, x11));
+          } else {
+            for (int64_t i = 0; i < taps; ++i) {
+              Value rowSum = mul(wc[0], at(r[i], cc[0]));
+              for (int64_t j = 1; j < taps; ++j)
+                rowSum = add(rowSum, mul(wc[j], at(r[i], cc[j])));
+              Value term = mul(rowSum, wr[i]);
+              if (divides)
+                term = arith::DivFOp::create(b, l, term, a[4 * taps]);
+              result = i == 0 ? term : add(result, term);
+            }
+          }
+          if (outside) {
+            Value rowOut = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt,
+                                                 tap(0, 0), zero);
+            Value colOut = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt,
+                                                 tap(2, 0), zero);
+            Value out = arith::OrIOp::create(b, l, rowOut, colOut);
+            Value v = arith::ConstantFloatOp::create(b, l, b.getF32Type(), *outside);
+            result = arith::SelectOp::create(b, l, out, v, result);
+          }
+          linalg::YieldOp::create(b, l, result);
         });
     markKernel(g, "resize_2d");
     rewriter.replaceOp(op, g.getResult(0));

@@ -630,12 +630,15 @@ private:
   /// qnn.float_conv2d / qnn.float_matmul (with Gemm's transposes, alpha,
   /// beta and C as float ops around it).
   void importFloatConv(const onnx::NodeProto &n);
-  /// Resize in linear mode, or nearest of a float tensor (Shape.cpp):
-  /// qnn.resize_2d with the source rows and columns computed as ONNX
-  /// Runtime computes them; `nearest` empty for linear.
+  /// Resize in linear or cubic mode, or nearest of a float tensor
+  /// (Shape.cpp): qnn.resize_2d with the source rows and columns and their
+  /// weights computed as ONNX Runtime computes them. `mode` is "nearest"
+  /// (rounding by `nearest`), "linear" or "cubic"; `roi` the region of
+  /// interest of tf_crop_and_resize (empty otherwise).
   void importResizeTables(const onnx::NodeProto &n, ArrayRef<int64_t> in,
                           ArrayRef<double> scales, ArrayRef<int64_t> sizes,
-                          StringRef coord, StringRef nearest);
+                          StringRef coord, StringRef mode, StringRef nearest,
+                          ArrayRef<float> roi);
   /// ConvTranspose as a convolution (ConvTranspose.cpp): the input with
   /// stride - 1 zeros (codes of 0) between its values, the weights flipped
   /// and transposed, imported as a Conv, quantized or in float.

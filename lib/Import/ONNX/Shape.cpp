@@ -718,11 +718,25 @@ void Importer::importResize(const onnx::NodeProto &n) {
       nearest = attrString(n, "nearest_mode", "round_prefer_floor");
     }
   }
-  if (mode != "nearest" && mode != "linear")
-    fail(describe(n), ": mode '", mode, "' is not supported (nearest, linear)");
+  // Cubic from Resize-11 (Resize-10 and Upsample resize nearest and linear).
+  if (mode != "nearest" && mode != "linear" && !(mode == "cubic" && !upsample && opset >= 11))
+    fail(describe(n), ": mode '", mode, "' is not supported (nearest, linear",
+         !upsample && opset >= 11 ? ", cubic)" : ")");
   auto in = knownShape(n.input(0));
   if (!in || in->size() != 4)
     fail(describe(n), ": only 4-D (NCHW) inputs are supported");
+  // tf_crop_and_resize: the region of interest, [starts..., ends...] as
+  // fractions of each axis (input 1 from Resize-11).
+  std::vector<float> roi;
+  if (!upsample && opset >= 11 && coord == "tf_crop_and_resize") {
+    if (!hasInput(n, 1))
+      fail(describe(n), ": tf_crop_and_resize needs a constant roi");
+    for (double v : constant(n, 1, "roi").floats)
+      roi.push_back((float)v);
+    if (roi.size() != 8)
+      fail(describe(n), ": roi must have 8 values (starts and ends of 4 axes), got ",
+           roi.size());
+  }
   // Output sizes from scales (Upsample's attribute before opset 9, else an
   // input) or from sizes (Resize from opset 11).
   std::vector<int64_t> out(*in);
@@ -749,9 +763,10 @@ void Importer::importResize(const onnx::NodeProto &n) {
   }
   if (scales.size() != 4)
     fail(describe(n), ": scales must have 4 values");
-  // Linear, or nearest of a float tensor: source tables computed here.
-  if (mode == "linear" || isFloatRuntimeValue(n.input(0))) {
-    importResizeTables(n, *in, scales, sizes, coord, mode == "linear" ? "" : nearest);
+  // Linear, cubic, a region of interest, or nearest of a float tensor:
+  // source tables computed here.
+  if (mode != "nearest" || !roi.empty() || isFloatRuntimeValue(n.input(0))) {
+    importResizeTables(n, *in, scales, sizes, coord, mode, nearest, roi);
     return;
   }
   // Nearest of a quantized tensor by integer factors that repeat pixels:
@@ -807,7 +822,7 @@ void Importer::importResize(const onnx::NodeProto &n) {
     }
   }
   if (!plain) {
-    importResizeTables(n, *in, scales, sizes, coord, nearest);
+    importResizeTables(n, *in, scales, sizes, coord, mode, nearest, roi);
     return;
   }
   Value x = quantizedInput(n, 0, "X");
@@ -817,19 +832,63 @@ void Importer::importResize(const onnx::NodeProto &n) {
                     b.getDenseI64ArrayAttr({factors[0], factors[1]})));
 }
 
+/// ONNX Runtime's cubic convolution weights (Keys) of the four sources
+/// around a coordinate of fraction `s`, in binary32, one operation a
+/// statement (no contraction into fused multiply-adds).
+static std::array<float, 4> cubicCoefficients(float s, float a) {
+  float t[4] = {s + 1.0f, s, 1.0f - s, 2.0f - s};
+  std::array<float, 4> w;
+  for (int i = 0; i < 4; ++i) {
+    float x = t[i];
+    if (i == 0 || i == 3) {
+      // ((a * x - 5a) * x + 8a) * x - 4a
+      float p = a * x;
+      float a5 = 5.0f * a;
+      p = p - a5;
+      p = p * x;
+      float a8 = 8.0f * a;
+      p = p + a8;
+      p = p * x;
+      float a4 = 4.0f * a;
+      w[i] = p - a4;
+    } else {
+      // ((a + 2) * x - (a + 3)) * x * x + 1
+      float a2 = a + 2.0f, a3 = a + 3.0f;
+      float p = a2 * x;
+      p = p - a3;
+      p = p * x;
+      p = p * x;
+      w[i] = p + 1.0f;
+    }
+  }
+  return w;
+}
+
 void Importer::importResizeTables(const onnx::NodeProto &n,
                                   ArrayRef<int64_t> in,
                                   ArrayRef<double> scales,
                                   ArrayRef<int64_t> sizes, StringRef coord,
-                                  StringRef nearest) {
+                                  StringRef mode, StringRef nearest,
+                                  ArrayRef<float> roi) {
   for (int d = 0; d < 2; ++d)
     if (scales[d] != 1.0)
       fail(describe(n), ": scale ", llvm::format("%g", scales[d]),
            " of dimension ", d, " is not supported (N and C keep their size)");
+  const int64_t taps = mode == "nearest" ? 1 : mode == "linear" ? 2 : 4;
+  const float cubicA = attrFloat(n, "cubic_coeff_a", -0.75f);
+  const bool excludeOutside = attrInt(n, "exclude_outside", 0) != 0;
+  const bool extrapolate = coord == "tf_crop_and_resize";
+  bool knownMode = coord == "half_pixel" || coord == "pytorch_half_pixel" ||
+                   coord == "asymmetric" || coord == "align_corners" ||
+                   extrapolate || (coord == "tf_half_pixel_for_nn" && mode == "nearest");
+  if (!knownMode)
+    fail(describe(n), ": coordinate_transformation_mode '", coord,
+         "' is not supported with mode ", mode);
   SmallVector<int64_t> out(in.begin(), in.end());
   struct Table {
-    SmallVector<int64_t> i0, i1;
-    SmallVector<float> w0, w1;
+    SmallVector<int64_t> src;
+    SmallVector<float> w;
+    SmallVector<float> divisor; // cubic rows with exclude_outside
   } t[2];
   for (int d = 0; d < 2; ++d) {
     int64_t inLen = in[2 + d];
@@ -846,12 +905,15 @@ void Importer::importResizeTables(const onnx::NodeProto &n,
     int64_t outLen = (int64_t)extent;
     out[2 + d] = outLen;
     // As ONNX Runtime computes them, in binary32: the scale (output over
-    // input where sizes are given), the source coordinate, its clamp.
+    // input where sizes are given), the source coordinate (the output
+    // coordinate itself where the scale is 1), its clamp.
     float s = sizes.empty() ? (float)sc : (float)outLen / (float)inLen;
     float lenR = sizes.empty() ? (float)inLen * s : (float)outLen;
     for (int64_t o = 0; o < outLen; ++o) {
       float fo = (float)o, x;
-      if (coord == "half_pixel")
+      if (s == 1.0f)
+        x = fo;
+      else if (coord == "half_pixel")
         x = (fo + 0.5f) / s - 0.5f;
       else if (coord == "pytorch_half_pixel")
         x = outLen > 1 ? (fo + 0.5f) / s - 0.5f : 0.0f;
@@ -861,20 +923,62 @@ void Importer::importResizeTables(const onnx::NodeProto &n,
         // The resized length is input times scale, not floored (ONNX's
         // reference and node tests), where scales are given.
         x = lenR == 1.0f ? 0.0f : fo * (float)(inLen - 1) / (lenR - 1.0f);
-      else if (coord == "tf_half_pixel_for_nn" && !nearest.empty())
+      else if (coord == "tf_half_pixel_for_nn")
         x = (fo + 0.5f) / s;
-      else
-        fail(describe(n), ": coordinate_transformation_mode '", coord,
-             "' is not supported with mode ", nearest.empty() ? "linear" : "nearest");
-      if (nearest.empty()) {
+      else {
+        float start = roi[2 + d], end = roi[6 + d], len1 = (float)(inLen - 1);
+        if (outLen > 1) {
+          float span = fo * (end - start);
+          span = span * len1;
+          span = span / (float)(outLen - 1);
+          float first = start * len1;
+          x = first + span;
+        } else {
+          x = (float)(0.5 * (double)(start + end) * (double)len1);
+        }
+      }
+      // tf_crop_and_resize outside the input: extrapolated.
+      if (extrapolate && (x < 0.0f || x > (float)(inLen - 1))) {
+        t[d].src.append(taps, -1);
+        t[d].w.append(taps, 0.0f);
+        t[d].divisor.push_back(1.0f);
+        continue;
+      }
+      if (mode == "linear") {
         x = std::max(0.0f, std::min(x, (float)(inLen - 1)));
         int64_t a = std::min<int64_t>((int64_t)x, inLen - 1);
         int64_t c = std::min<int64_t>(a + 1, inLen - 1);
         float wa = std::fabs(x - (float)c), wc = std::fabs(x - (float)a);
         if (a == c)
           wa = wc = 0.5f;
-        t[d].i0.push_back(a), t[d].i1.push_back(c);
-        t[d].w0.push_back(wa), t[d].w1.push_back(wc);
+        t[d].src.append({a, c});
+        t[d].w.append({wa, wc});
+        continue;
+      }
+      if (mode == "cubic") {
+        // Sources floor(x) - 1 .. floor(x) + 2, clamped to the input;
+        // with exclude_outside those outside weigh 0 and the others are
+        // divided by their sum.
+        float fl = std::floor(x);
+        int64_t base = (int64_t)fl;
+        std::array<float, 4> w = cubicCoefficients(x - fl, cubicA);
+        float sum = 1.0f;
+        if (excludeOutside) {
+          sum = 0.0f;
+          for (int i = 0; i < 4; ++i) {
+            int64_t at = base - 1 + i;
+            if (at < 0 || at >= inLen)
+              w[i] = 0.0f;
+            sum = sum + w[i];
+          }
+        }
+        // ONNX Runtime divides a column weight by the sum before it
+        // multiplies, and a row's weighted term by it after.
+        for (int i = 0; i < 4; ++i) {
+          t[d].src.push_back(std::clamp<int64_t>(base - 1 + i, 0, inLen - 1));
+          t[d].w.push_back(d == 1 ? w[i] / sum : w[i]);
+        }
+        t[d].divisor.push_back(sum);
         continue;
       }
       double src;
@@ -888,15 +992,27 @@ void Importer::importResizeTables(const onnx::NodeProto &n,
         src = std::ceil(x);
       else
         fail(describe(n), ": nearest_mode '", nearest, "' is not supported");
-      int64_t a = std::clamp<int64_t>((int64_t)src, 0, inLen - 1);
-      t[d].i0.push_back(a), t[d].i1.push_back(a);
-      t[d].w0.push_back(1.0f), t[d].w1.push_back(0.0f);
+      t[d].src.push_back(std::clamp<int64_t>((int64_t)src, 0, inLen - 1));
+      t[d].w.push_back(1.0f);
     }
   }
   Value x = floatOperand(n, 0);
+  // ONNX Runtime copies the input where the output has its shape.
+  if (llvm::equal(out, in)) {
+    values[n.output(0)] = x;
+    return;
+  }
+  FloatAttr outside;
+  if (extrapolate)
+    outside = b.getF32FloatAttr(attrFloat(n, "extrapolation_value", 0.0f));
+  DenseF32ArrayAttr divisors;
+  if (mode == "cubic" && excludeOutside)
+    divisors = b.getDenseF32ArrayAttr(t[0].divisor);
   values[n.output(0)] = Resize2DOp::create(
       b, nodeLoc(n), RankedTensorType::get(out, b.getF32Type()), x,
-      t[0].i0, t[0].i1, t[0].w0, t[0].w1, t[1].i0, t[1].i1, t[1].w0, t[1].w1);
+      b.getDenseI64ArrayAttr(t[0].src), b.getDenseF32ArrayAttr(t[0].w),
+      b.getDenseI64ArrayAttr(t[1].src), b.getDenseF32ArrayAttr(t[1].w), divisors,
+      outside);
 }
 
 bool Importer::importShapeConcat(const onnx::NodeProto &n) {

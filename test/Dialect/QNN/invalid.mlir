@@ -1644,8 +1644,16 @@ func.func @top_k_input_type(%x: tensor<2x3xi32>) {
 // -----
 
 func.func @resize_2d_table_length(%x: tensor<1x1x2x2xf32>) {
-  // expected-error @+1 {{'qnn.resize_2d' op row tables must have 3 entries (the result's extent)}}
-  %0 = qnn.resize_2d %x {rows0 = array<i64: 0, 1>, rows1 = array<i64: 0, 1>, row_weights0 = array<f32: 1.0, 1.0>, row_weights1 = array<f32: 0.0, 0.0>, cols0 = array<i64: 0, 1>, cols1 = array<i64: 0, 1>, col_weights0 = array<f32: 1.0, 1.0>, col_weights1 = array<f32: 0.0, 0.0>} : tensor<1x1x2x2xf32> -> tensor<1x1x3x2xf32>
+  // expected-error @+1 {{'qnn.resize_2d' op column tables must have 4 entries (2 taps for each of the result's 2)}}
+  %0 = qnn.resize_2d %x {rows = array<i64: 0, 1, 0, 1, 1, 1>, row_weights = array<f32: 1.0, 0.0, 0.5, 0.5, 0.5, 0.5>, cols = array<i64: 0, 1>, col_weights = array<f32: 1.0, 1.0>} : tensor<1x1x2x2xf32> -> tensor<1x1x3x2xf32>
+  return
+}
+
+// -----
+
+func.func @resize_2d_taps(%x: tensor<1x1x2x2xf32>) {
+  // expected-error @+1 {{'qnn.resize_2d' op row tables must have 1, 2 or 4 entries per output row (the taps), got 6 for 2 rows}}
+  %0 = qnn.resize_2d %x {rows = array<i64: 0, 0, 0, 1, 1, 1>, row_weights = array<f32: 1.0, 0.0, 0.0, 1.0, 0.0, 0.0>, cols = array<i64: 0, 0, 0, 1, 1, 1>, col_weights = array<f32: 1.0, 0.0, 0.0, 1.0, 0.0, 0.0>} : tensor<1x1x2x2xf32> -> tensor<1x1x2x2xf32>
   return
 }
 
@@ -1653,7 +1661,58 @@ func.func @resize_2d_table_length(%x: tensor<1x1x2x2xf32>) {
 
 func.func @resize_2d_source(%x: tensor<1x1x2x2xf32>) {
   // expected-error @+1 {{'qnn.resize_2d' op column entry 1 reads outside [0, 2)}}
-  %0 = qnn.resize_2d %x {rows0 = array<i64: 0, 1>, rows1 = array<i64: 0, 1>, row_weights0 = array<f32: 1.0, 1.0>, row_weights1 = array<f32: 0.0, 0.0>, cols0 = array<i64: 0, 2>, cols1 = array<i64: 0, 1>, col_weights0 = array<f32: 1.0, 1.0>, col_weights1 = array<f32: 0.0, 0.0>} : tensor<1x1x2x2xf32> -> tensor<1x1x2x2xf32>
+  %0 = qnn.resize_2d %x {rows = array<i64: 0, 1>, row_weights = array<f32: 1.0, 1.0>, cols = array<i64: 0, 2>, col_weights = array<f32: 1.0, 1.0>} : tensor<1x1x2x2xf32> -> tensor<1x1x2x2xf32>
+  return
+}
+
+// -----
+
+// -1 marks an entry outside the input only with an extrapolation value,
+// and only in every tap of the entry.
+func.func @resize_2d_outside_without_value(%x: tensor<1x1x2x2xf32>) {
+  // expected-error @+1 {{'qnn.resize_2d' op row entry 0 reads outside [0, 2)}}
+  %0 = qnn.resize_2d %x {rows = array<i64: -1, 1>, row_weights = array<f32: 1.0, 1.0>, cols = array<i64: 0, 1>, col_weights = array<f32: 1.0, 1.0>} : tensor<1x1x2x2xf32> -> tensor<1x1x2x2xf32>
+  return
+}
+
+// -----
+
+func.func @resize_2d_partly_outside(%x: tensor<1x1x2x2xf32>) {
+  // expected-error @+1 {{'qnn.resize_2d' op row entry 0 reads outside [0, 2) (-1 in every tap: outside, extrapolated)}}
+  %0 = qnn.resize_2d %x {rows = array<i64: -1, 0>, row_weights = array<f32: 0.5, 0.5>, cols = array<i64: 0, 1, 1, 1>, col_weights = array<f32: 1.0, 0.0, 0.5, 0.5>, extrapolation_value = 0.0 : f32} : tensor<1x1x2x2xf32> -> tensor<1x1x1x2xf32>
+  return
+}
+
+// -----
+
+func.func @resize_2d_divisors_linear(%x: tensor<1x1x2x2xf32>) {
+  // expected-error @+1 {{'qnn.resize_2d' op row_divisors are for four taps (cubic)}}
+  %0 = qnn.resize_2d %x {rows = array<i64: 0, 1, 0, 1>, row_weights = array<f32: 1.0, 0.0, 1.0, 0.0>, cols = array<i64: 0, 1, 0, 1>, col_weights = array<f32: 1.0, 0.0, 1.0, 0.0>, row_divisors = array<f32: 1.0, 1.0>} : tensor<1x1x2x2xf32> -> tensor<1x1x2x2xf32>
+  return
+}
+
+// -----
+
+func.func @resize_2d_divisors_count(%x: tensor<1x1x2x2xf32>) {
+  // expected-error @+1 {{'qnn.resize_2d' op row_divisors must have 1 entries (the result's rows)}}
+  %0 = qnn.resize_2d %x {rows = array<i64: 0, 0, 1, 1>, row_weights = array<f32: 0.0, 1.0, 0.0, 0.0>, cols = array<i64: 0, 0, 1, 1>, col_weights = array<f32: 0.0, 1.0, 0.0, 0.0>, row_divisors = array<f32: 1.0, 1.0>} : tensor<1x1x2x2xf32> -> tensor<1x1x1x1xf32>
+  return
+}
+
+// -----
+
+// An input without rows has nothing to read (not even for extrapolation).
+func.func @resize_2d_empty_input(%x: tensor<1x1x0x2xf32>) {
+  // expected-error @+1 {{'qnn.resize_2d' op input and result H and W must be static and at least 1}}
+  %0 = qnn.resize_2d %x {rows = array<i64: -1>, row_weights = array<f32: 1.0>, cols = array<i64: 0, 1>, col_weights = array<f32: 1.0, 1.0>, extrapolation_value = 0.0 : f32} : tensor<1x1x0x2xf32> -> tensor<1x1x1x2xf32>
+  return
+}
+
+// -----
+
+func.func @resize_2d_nearest_weight(%x: tensor<1x1x2x2xf32>) {
+  // expected-error @+1 {{'qnn.resize_2d' op column entry 1: one tap has weight 1 (it is copied)}}
+  %0 = qnn.resize_2d %x {rows = array<i64: 0, 1>, row_weights = array<f32: 1.0, 1.0>, cols = array<i64: 0, 1>, col_weights = array<f32: 1.0, 0.5>} : tensor<1x1x2x2xf32> -> tensor<1x1x2x2xf32>
   return
 }
 

@@ -311,10 +311,16 @@ func.func @arg_reduce(%q: tensor<2x5x!qnn.q<ui8, scale = 0.5, zp = 7>>, %f: tens
 }
 
 // CHECK-LABEL: func.func @resize_2d
-// CHECK: qnn.resize_2d %{{.*}} {col_weights0 = array<f32: 1.000000e+00, 7.500000e-01>, col_weights1 = array<f32: 0.000000e+00, 2.500000e-01>, cols0 = array<i64: 0, 0>, cols1 = array<i64: 1, 1>, row_weights0 = array<f32: 1.000000e+00>, row_weights1 = array<f32: 0.000000e+00>, rows0 = array<i64: 0>, rows1 = array<i64: 0>} : tensor<1x2x1x2xf32> -> tensor<1x2x1x2xf32>
-func.func @resize_2d(%x: tensor<1x2x1x2xf32>) -> tensor<1x2x1x2xf32> {
-  %0 = qnn.resize_2d %x {rows0 = array<i64: 0>, rows1 = array<i64: 0>, row_weights0 = array<f32: 1.0>, row_weights1 = array<f32: 0.0>, cols0 = array<i64: 0, 0>, cols1 = array<i64: 1, 1>, col_weights0 = array<f32: 1.0, 0.75>, col_weights1 = array<f32: 0.0, 0.25>} : tensor<1x2x1x2xf32> -> tensor<1x2x1x2xf32>
-  return %0 : tensor<1x2x1x2xf32>
+// CHECK: qnn.resize_2d %{{.*}} {col_weights = array<f32: 1.000000e+00, 0.000000e+00, 7.500000e-01, 2.500000e-01>, cols = array<i64: 0, 1, 0, 1>, row_weights = array<f32: 1.000000e+00, 0.000000e+00>, rows = array<i64: 0, 0>} : tensor<1x2x1x2xf32> -> tensor<1x2x1x2xf32>
+// One tap (nearest), and tf_crop_and_resize's outside entries (-1):
+// CHECK: qnn.resize_2d %{{.*}} {col_weights = array<f32: 1.000000e+00, 1.000000e+00>, cols = array<i64: -1, 1>, extrapolation_value = 1.000000e+01 : f32, row_weights = array<f32: 1.000000e+00>, rows = array<i64: 0>}
+// Four taps (cubic), with exclude_outside's row divisors:
+// CHECK: qnn.resize_2d %{{.*}} {col_weights = array<f32: -7.031250e-02, 0.8671875, 0.2265625, -2.343750e-02>, cols = array<i64: 0, 0, 1, 1>, row_divisors = array<f32: 1.000000e+00>, row_weights = array<f32: 0.000000e+00, 1.000000e+00, 0.000000e+00, 0.000000e+00>, rows = array<i64: 0, 0, 0, 0>}
+func.func @resize_2d(%x: tensor<1x2x1x2xf32>) -> (tensor<1x2x1x2xf32>, tensor<1x2x1x2xf32>, tensor<1x2x1x1xf32>) {
+  %0 = qnn.resize_2d %x {rows = array<i64: 0, 0>, row_weights = array<f32: 1.0, 0.0>, cols = array<i64: 0, 1, 0, 1>, col_weights = array<f32: 1.0, 0.0, 0.75, 0.25>} : tensor<1x2x1x2xf32> -> tensor<1x2x1x2xf32>
+  %1 = qnn.resize_2d %x {rows = array<i64: 0>, row_weights = array<f32: 1.0>, cols = array<i64: -1, 1>, col_weights = array<f32: 1.0, 1.0>, extrapolation_value = 10.0 : f32} : tensor<1x2x1x2xf32> -> tensor<1x2x1x2xf32>
+  %2 = qnn.resize_2d %x {rows = array<i64: 0, 0, 0, 0>, row_weights = array<f32: 0.0, 1.0, 0.0, 0.0>, cols = array<i64: 0, 0, 1, 1>, col_weights = array<f32: -0.0703125, 0.8671875, 0.2265625, -0.0234375>, row_divisors = array<f32: 1.0>} : tensor<1x2x1x2xf32> -> tensor<1x2x1x1xf32>
+  return %0, %1, %2 : tensor<1x2x1x2xf32>, tensor<1x2x1x2xf32>, tensor<1x2x1x1xf32>
 }
 
 // CHECK-LABEL: func.func @top_k

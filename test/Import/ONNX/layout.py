@@ -30,16 +30,16 @@
 # to [0, 1] is 0, 0.25, 0.75, 1: sources (0, 1) with weights (1, 0),
 # (0.75, 0.25), (0.25, 0.75), and at the edge (1, 1) with (0.5, 0.5).
 # LINEAR: %[[D:.*]] = qnn.dequantize
-# LINEAR-NEXT: %[[R:.*]] = qnn.resize_2d %[[D]] {col_weights0 = array<f32: 1.000000e+00, 7.500000e-01, 2.500000e-01, 5.000000e-01>, col_weights1 = array<f32: 0.000000e+00, 2.500000e-01, 7.500000e-01, 5.000000e-01>, cols0 = array<i64: 0, 0, 0, 1>, cols1 = array<i64: 1, 1, 1, 1>,
+# LINEAR-NEXT: %[[R:.*]] = qnn.resize_2d %[[D]] {col_weights = array<f32: 1.000000e+00, 0.000000e+00, 7.500000e-01, 2.500000e-01, 2.500000e-01, 7.500000e-01, 5.000000e-01, 5.000000e-01>, cols = array<i64: 0, 1, 0, 1, 0, 1, 1, 1>,
 # LINEAR-NEXT: qnn.quantize %[[R]]
 # --report says it runs in float: 1x2x4x4 f32, 128 bytes.
 # LINREP: {{^}}rs{{ +}}float_resize_2d{{ +}}-{{ +}}f32{{ +}}f32{{ +}}0{{ +}}0{{ +}}128
 # asymmetric + round_prefer_floor by 3: output pixel 2 is at 0.67, rounds
 # to 1; pixel 5 at 1.67 rounds to 2, clamped to 1.
-# ASYM3: qnn.resize_2d {{.*}}cols0 = array<i64: 0, 0, 1, 1, 1, 1>
+# ASYM3: qnn.resize_2d {{.*}}cols = array<i64: 0, 0, 1, 1, 1, 1>
 # half_pixel + round_prefer_floor by 1.5 over 2 rows: x = -0.17, 0.5, 1.17
 # rounds to 0, 0 (a tie, to the floor), 1.
-# FRAC: qnn.resize_2d {{.*}}rows0 = array<i64: 0, 0, 1>
+# FRAC: qnn.resize_2d {{.*}}rows = array<i64: 0, 0, 1>
 
 import sys
 

@@ -740,6 +740,11 @@ LogicalResult FloatCastOp::verify() {
   return success();
 }
 
+int64_t Resize2DOp::getTaps() {
+  int64_t h = cast<RankedTensorType>(getType()).getDimSize(2);
+  return h > 0 ? (int64_t)getRows().size() / h : 0;
+}
+
 LogicalResult Resize2DOp::verify() {
   auto in = cast<RankedTensorType>(getInput().getType());
   auto out = cast<RankedTensorType>(getType());
@@ -748,24 +753,52 @@ LogicalResult Resize2DOp::verify() {
   if (in.getDimSize(0) != out.getDimSize(0) ||
       in.getDimSize(1) != out.getDimSize(1))
     return emitOpError() << "result N and C must be the input's";
-  auto check = [&](StringRef what, ArrayRef<int64_t> i0, ArrayRef<int64_t> i1,
-                   ArrayRef<float> w0, ArrayRef<float> w1, int64_t outLen,
-                   int64_t inLen) -> LogicalResult {
-    if ((int64_t)i0.size() != outLen || (int64_t)i1.size() != outLen ||
-        (int64_t)w0.size() != outLen || (int64_t)w1.size() != outLen)
-      return emitOpError() << what << " tables must have " << outLen
-                           << " entries (the result's extent)";
-    for (int64_t o = 0; o < outLen; ++o)
-      if (i0[o] < 0 || i0[o] >= inLen || i1[o] < 0 || i1[o] >= inLen)
-        return emitOpError() << what << " entry " << o << " reads outside [0, "
-                             << inLen << ")";
+  for (int d = 2; d < 4; ++d)
+    if (in.getDimSize(d) < 1 || out.getDimSize(d) < 1)
+      return emitOpError() << "input and result H and W must be static and "
+                              "at least 1";
+  int64_t taps = getTaps();
+  if (taps != 1 && taps != 2 && taps != 4)
+    return emitOpError() << "row tables must have 1, 2 or 4 entries per "
+                            "output row (the taps), got "
+                         << getRows().size() << " for " << out.getDimSize(2)
+                         << " rows";
+  bool extrapolates = getExtrapolationValue().has_value();
+  auto check = [&](StringRef what, ArrayRef<int64_t> src, ArrayRef<float> w,
+                   int64_t outLen, int64_t inLen) -> LogicalResult {
+    if ((int64_t)src.size() != outLen * taps || (int64_t)w.size() != outLen * taps)
+      return emitOpError() << what << " tables must have " << outLen * taps
+                           << " entries (" << taps
+                           << " taps for each of the result's " << outLen << ")";
+    for (int64_t o = 0; o < outLen; ++o) {
+      ArrayRef<int64_t> s = src.slice(o * taps, taps);
+      if (extrapolates && llvm::all_of(s, [](int64_t v) { return v == -1; }))
+        continue;
+      for (int64_t i = 0; i < taps; ++i)
+        if (s[i] < 0 || s[i] >= inLen)
+          return emitOpError()
+                 << what << " entry " << o << " reads outside [0, " << inLen
+                 << ")"
+                 << (extrapolates ? " (-1 in every tap: outside, extrapolated)"
+                                  : "");
+      if (taps == 1 && w[o] != 1.0f)
+        return emitOpError() << what << " entry " << o
+                             << ": one tap has weight 1 (it is copied)";
+    }
     return success();
   };
-  if (failed(check("row", getRows0(), getRows1(), getRowWeights0(),
-                   getRowWeights1(), out.getDimSize(2), in.getDimSize(2))) ||
-      failed(check("column", getCols0(), getCols1(), getColWeights0(),
-                   getColWeights1(), out.getDimSize(3), in.getDimSize(3))))
+  if (failed(check("row", getRows(), getRowWeights(), out.getDimSize(2),
+                   in.getDimSize(2))) ||
+      failed(check("column", getCols(), getColWeights(), out.getDimSize(3),
+                   in.getDimSize(3))))
     return failure();
+  if (auto div = getRowDivisors()) {
+    if (taps != 4)
+      return emitOpError() << "row_divisors are for four taps (cubic)";
+    if ((int64_t)div->size() != out.getDimSize(2))
+      return emitOpError() << "row_divisors must have " << out.getDimSize(2)
+                           << " entries (the result's rows)";
+  }
   return success();
 }
 

@@ -636,27 +636,42 @@ def QNN_FloatCastOp : QNN_Op<"float_cast", [Pure, SameOperandsAndResultShape]> {
 }
 
 def QNN_Resize2DOp : QNN_Op<"resize_2d", [Pure]> {
-  let summary = "binary32 2-D resize by per-row and per-column source tables (Resize linear and nearest)";
+  let summary = "binary32 2-D resize by per-row and per-column source tables (Resize nearest, linear, cubic)";
   let description = [{
-    ONNX Resize of an f32 NCHW tensor in `linear` mode (or `nearest` under
-    any coordinate and rounding mode), with the source coordinates computed
-    at compile time: output row `o` reads input rows `rows0[o]` and
-    `rows1[o]` with weights `row_weights0[o]` and `row_weights1[o]`, and
-    likewise for columns. The result is, in binary32 and in this order (as
-    ONNX Runtime's bilinear kernel computes it),
-    `(wc0 * wr0) * x[r0][c0] + (wc1 * wr0) * x[r0][c1] + (wc0 * wr1) * x[r1][c0] + (wc1 * wr1) * x[r1][c1]`.
-    Where every second weight of an axis is 0 (nearest) only the first
-    source is read, exactly. The importer runs a quantized input through it
-    dequantized; the quantizer after the Resize quantizes the result.
+    ONNX Resize of an f32 NCHW tensor, with the sources and weights
+    computed at compile time. Each output row `o` reads `T` input rows
+    `rows[o*T + i]` with weights `row_weights[o*T + i]` (`i < T`), and each
+    output column likewise from `cols` and `col_weights`; `T`, the taps, is
+    the tables' length over the result's extent: 1 (nearest), 2 (linear) or
+    4 (cubic), the same for rows and columns. The result is, in binary32
+    and in this order (as ONNX Runtime computes it):
+
+    - `T = 1`: `x[r0][c0]`, exactly (the weight of a source is 1);
+    - `T = 2`: `(wc0 * wr0) * x[r0][c0] + (wc1 * wr0) * x[r0][c1] +
+      (wc0 * wr1) * x[r1][c0] + (wc1 * wr1) * x[r1][c1]`;
+    - `T = 4`: `sum over i of ((sum over j of wc_j * x[r_i][c_j]) * wr_i) /
+      d`, each sum from its first term, `d` = `row_divisors[o]` (ONNX's
+      `exclude_outside`: the sum of the row weights that remain), or no
+      division without `row_divisors`.
+
+    With `extrapolation_value` (ONNX's `tf_crop_and_resize`), a table entry
+    whose sources are all -1 (and weights 0) lies outside the input: every
+    output pixel in that row or column is `extrapolation_value`. The
+    importer runs a quantized input through it dequantized; the quantizer
+    after the Resize quantizes the result.
   }];
   let arguments = (ins RankedTensorOf<[F32]>:$input,
-                       DenseI64ArrayAttr:$rows0, DenseI64ArrayAttr:$rows1,
-                       DenseF32ArrayAttr:$row_weights0, DenseF32ArrayAttr:$row_weights1,
-                       DenseI64ArrayAttr:$cols0, DenseI64ArrayAttr:$cols1,
-                       DenseF32ArrayAttr:$col_weights0, DenseF32ArrayAttr:$col_weights1);
+                       DenseI64ArrayAttr:$rows, DenseF32ArrayAttr:$row_weights,
+                       DenseI64ArrayAttr:$cols, DenseF32ArrayAttr:$col_weights,
+                       OptionalAttr<DenseF32ArrayAttr>:$row_divisors,
+                       OptionalAttr<F32Attr>:$extrapolation_value);
   let results = (outs RankedTensorOf<[F32]>:$result);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
   let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// Sources per output row and column (1, 2 or 4).
+    int64_t getTaps();
+  }];
 }
 
 #endif
