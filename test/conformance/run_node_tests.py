@@ -58,7 +58,7 @@ same way (test/conformance/selection.test pins the result):
     included) and Upsample on float32 tensors (their roi, scales and sizes
     inputs become initializers; Constant nodes before the op feed it);
   * a float32 Constant as the graph output;
-  * Cast between float32 and float16 (bit-exact, float16 I/O as uint16_t
+  * Cast and CastLike between float32 and float16 (bit-exact, float16 I/O as uint16_t
     bits), and Dropout in inference (the identity; its ratio input becomes
     an initializer; no mask output, no training_mode).
 
@@ -305,12 +305,16 @@ def classify(test_dir):
             return True, ops[0]
     if ops == ["Constant"] and outs == ["float32"] and not ins:
         return True, "Constant"  # a float constant as the graph's output
-    if ops == ["Cast"]:
-        # qcc casts float tensors between float32 and float16 at run time.
-        if (ins, outs) in ((["float32"], ["float16"]), (["float16"], ["float32"])):
-            return True, "Cast"
-        return False, "Cast from %s to %s: qcc casts float32 <-> float16 at run time" % (
-            "/".join(ins) or "a constant", "/".join(outs))
+    if ops in (["Cast"], ["CastLike"]):
+        # qcc casts float tensors between float32 and float16 at run time
+        # (CastLike to its second input's type; the _expanded tests are a
+        # Cast beside that unused input).
+        if (ins[:1], outs) in ((["float32"], ["float16"]), (["float16"], ["float32"])) \
+                and (ops == ["CastLike"] or len(ins) == 1 or
+                     (len(ins) == 2 and ins[1] == outs[0])):
+            return True, ops[0]
+        return False, "%s from %s to %s: qcc casts float32 <-> float16 at run time" % (
+            ops[0], "/".join(ins[:1]) or "a constant", "/".join(outs))
     if ops == ["Dropout"]:
         # Inference: the identity (ratio frozen into an initializer).
         if len(m.graph.output) > 1:

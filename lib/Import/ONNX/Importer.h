@@ -698,7 +698,10 @@ private:
   void importDropout(const onnx::NodeProto &n);
   void importShape(const onnx::NodeProto &n);
   void importGather(const onnx::NodeProto &n);
+  /// Cast and CastLike (to the element type of its second input,
+  /// elementTypeOf).
   void importCast(const onnx::NodeProto &n);
+  int32_t elementTypeOf(const std::string &name);
   void importSqueezeOrUnsqueeze(const onnx::NodeProto &n);
   void importTranspose(const onnx::NodeProto &n);
   /// DepthToSpace (DCR, CRD) and SpaceToDepth: reshape, transpose, reshape

@@ -79,6 +79,7 @@ const std::vector<Importer::OpHandler> &Importer::opHandlers() {
       {"", "Unsqueeze", 1, 1, &I::importSqueezeOrUnsqueeze},
       {"", "Squeeze", 1, 1, &I::importSqueezeOrUnsqueeze},
       {"", "Cast", 6, 1, &I::importCast},
+      {"", "CastLike", 15, 2, &I::importCast},
       {"", "Transpose", 1, 1, &I::importTranspose},
       {"", "DepthToSpace", 1, 1, &I::importDepthOrSpace},
       {"", "SpaceToDepth", 1, 1, &I::importDepthOrSpace},

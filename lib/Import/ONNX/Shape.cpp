@@ -205,9 +205,43 @@ static double roundToHalf(double v) {
   return f.convertToFloat();
 }
 
+/// The ONNX element type of tensor `name`, or 0 where the model does not
+/// say: a constant's, a graph input's or output's, one value_info
+/// declares, or a float tensor's at run time (float16 where it is the
+/// widened side of a qnn.float_cast from binary16, as the importer holds
+/// float16 tensors).
+int32_t Importer::elementTypeOf(const std::string &name) {
+  ensureConstant(name);
+  if (auto c = consts.find(name); c != consts.end())
+    return c->second.dtype;
+  for (const auto *list : {&g.input(), &g.output(), &g.value_info()})
+    for (const auto &v : *list)
+      if (v.name() == name && v.type().has_tensor_type() &&
+          v.type().tensor_type().elem_type())
+        return v.type().tensor_type().elem_type();
+  if (isFloatRuntimeValue(name)) {
+    auto it = values.find(name);
+    if (it != values.end())
+      if (auto w = it->second.getDefiningOp<FloatCastOp>())
+        if (cast<RankedTensorType>(w.getInput().getType()).getElementType().isF16())
+          return onnx::TensorProto::FLOAT16;
+    return onnx::TensorProto::FLOAT;
+  }
+  return 0;
+}
+
 void Importer::importCast(const onnx::NodeProto &n) {
   allowAttrs(n, {"to", "saturate"});
   int64_t to = attrInt(n, "to", 0);
+  // CastLike: to the element type of its second input.
+  if (n.op_type() == "CastLike") {
+    if (!hasInput(n, 1))
+      fail(describe(n), ": needs its target_type input");
+    to = elementTypeOf(n.input(1));
+    if (!to)
+      fail(describe(n), ": the element type of target_type '", n.input(1),
+           "' is not known (declare it in the graph's value_info, or use Cast)");
+  }
   // A float tensor at run time (float16 ones are binary32 values that
   // binary16 holds exactly; see qnn.float_cast).
   if (isFloatRuntimeValue(n.input(0)) || dqViews.count(n.input(0))) {
