@@ -194,6 +194,11 @@ class ModelBuilder(object):
         # "ort_opt_level"; None: ORT's default, all).
         self.ort_opt_level = None
         self.exact_outputs = set()
+        # A float16 model (float16=True): every QuantizeLinear /
+        # DequantizeLinear scale is stored as float16 and float outputs
+        # are float16, as a float16 conversion of a QDQ model writes it;
+        # the numpy values stay float32 (calibration and reference only).
+        self.float16 = False
         self.graph_inputs = []   # (name, dtype, shape)
         self.graph_outputs = []  # (name, dtype, shape, scale)
         self.input_data = []     # test sample of each input
@@ -289,6 +294,8 @@ class ModelBuilder(object):
             scale = float(self.qparams[name].scale)
         if dtype is None:
             dtype = np.dtype(v.dtype)
+            if self.float16 and dtype == np.float32:
+                dtype = np.dtype(np.float16)
         else:
             assert isinstance(dtype, ref.SubByte) and v.dtype == dtype.storage
         self.graph_outputs.append((name, dtype, shape, scale))
@@ -719,6 +726,13 @@ class ModelBuilder(object):
             [helper.make_tensor_value_info(n, onnx_type(d), s) for n, d, s in self.graph_inputs],
             [helper.make_tensor_value_info(n, onnx_type(d), s) for n, d, s, _ in self.graph_outputs],
             initializer=self.initializers)
+        if self.float16:
+            scales = {n.input[1] for n in graph.node
+                      if n.op_type in ("QuantizeLinear", "DequantizeLinear")}
+            for i, t in enumerate(graph.initializer):
+                if t.name in scales and t.data_type == TensorProto.FLOAT:
+                    graph.initializer[i].CopyFrom(numpy_helper.from_array(
+                        numpy_helper.to_array(t).astype(np.float16), t.name))
         model = helper.make_model(graph, producer_name="qcc_models",
                                   opset_imports=[helper.make_opsetid("", self.opset)])
         if any(n.domain == "com.microsoft" for n in model.graph.node):

@@ -748,6 +748,32 @@ def int4_io():
     return b
 
 
+def f16_qdq():
+    """A float16 QDQ model (issue 9), as a float16 conversion of a QDQ
+    model writes it (onnxconverter-common's convert_float_to_float16, NVIDIA
+    ModelOpt's float16 exports): a float16 input, every QuantizeLinear /
+    DequantizeLinear scale float16 (per-channel weights, int32 biases too),
+    float16 tensors between the pairs, float16 outputs; opset 19, where
+    QuantizeLinear and DequantizeLinear take float16. qcc reads each scale
+    as the binary32 value binary16 holds and runs the pairs as integer
+    kernels; ONNX Runtime runs them in float16 arithmetic: within 1 LSB."""
+    b = ModelBuilder("f16_qdq", opset=19, seed=1125, num_calib=8)
+    b.float16 = True
+    r = b.rng
+    x = b.add_input("input", np.float16, [1, 3, 12, 12])
+    h = b.qdq(x, U8)
+    h = b.make_qdq_conv(h, _conv_w(r, 8, 3, 3), _bias(r, 8), pads=1, act="relu",
+                        base="conv1")
+    h = b.qdq_maxpool(h, 2, 2)
+    h = b.make_qdq_conv(h, _conv_w(r, 8, 8, 3), _bias(r, 8), pads=1, out_dtype=np.int8,
+                        base="conv2")
+    h = b.add_output(h, "features")
+    h = b.flatten(b.qdq_gap(h, U8))
+    h = b.qdq_gemm(h, he_normal(r, (10, 8), 8), _bias(r, 10))
+    b.add_output(h, "logits")
+    return b
+
+
 def f16_edges():
     """float16 graph edges (issue 9): every binary16 bit pattern widened by
     Cast(to=FLOAT), and binary32 values chosen to exercise rounding to
@@ -2146,6 +2172,7 @@ MODELS = {
     "a16w16_io": a16w16_io,
     "int4_io": int4_io,
     "f16_edges": f16_edges,
+    "f16_qdq": f16_qdq,
     "f16_io_cnn": f16_io_cnn,
     "qcdq": qcdq,
     "qkeras_float_input": qkeras_float_input,

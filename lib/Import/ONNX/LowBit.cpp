@@ -32,8 +32,8 @@ void Importer::collapseBlocks(const onnx::NodeProto &n, QConst &qc,
       hasInput(n, 2) ? &constant(n, 2, "zero point") : nullptr;
   // The element types first: the block check below reads s.floats and
   // z->ints, which are empty for other types.
-  if (s.dtype != onnx::TensorProto::FLOAT)
-    fail(describe(n), ": scale '", n.input(1), "' must be float32, got ",
+  if (s.dtype != onnx::TensorProto::FLOAT && s.dtype != onnx::TensorProto::FLOAT16)
+    fail(describe(n), ": scale '", n.input(1), "' must be float32 or float16, got ",
          dtypeName(s.dtype));
   if (z && z->dtype != data.dtype)
     fail(describe(n), ": zero point type ", dtypeName(z->dtype),

@@ -416,10 +416,19 @@ QuantType Importer::quantParamsFrom(const onnx::NodeProto &n,
   int64_t rank = shape.size();
   if (s.numElements() == 0)
     fail(describe(n), ": scale '", scaleName, "' is empty");
-  // ONNX's Q/DQ scale has the float tensor's type: float32 in qcc.
-  if (s.dtype != onnx::TensorProto::FLOAT)
-    fail(describe(n), ": scale '", scaleName, "' must be float32, got ",
-         dtypeName(s.dtype));
+  // ONNX's Q/DQ scale has the float tensor's type: float32, or float16 on
+  // QuantizeLinear / DequantizeLinear (float16 models; the scale is the
+  // binary32 value binary16 holds exactly, and what runs between the
+  // pairs in float16 runs in binary32, as every float16 op in qcc).
+  bool qdq = n.op_type() == "QuantizeLinear" || n.op_type() == "DequantizeLinear";
+  if (s.dtype != onnx::TensorProto::FLOAT &&
+      !(qdq && s.dtype == onnx::TensorProto::FLOAT16))
+    fail(describe(n), ": scale '", scaleName, "' must be float32",
+         qdq ? " or float16" : "", ", got ", dtypeName(s.dtype));
+  bool defaultDomain = n.domain().empty() || n.domain() == "ai.onnx";
+  if (s.dtype == onnx::TensorProto::FLOAT16 && defaultDomain && opset < 19)
+    fail(describe(n), ": a float16 scale needs opset 19 (the model's is ",
+         opset, ")");
   int32_t dtype = defaultDtype;
   std::vector<int64_t> zps;
   if (z) {
@@ -439,6 +448,20 @@ QuantType Importer::quantParamsFrom(const onnx::NodeProto &n,
       n.op_type() != "DequantizeLinear")
     fail(describe(n), ": quantized type ", dtypeName(dtype), " is only "
          "supported on QuantizeLinear and DequantizeLinear");
+  // 16-bit values dequantize in float (no integer kernel), where a float16
+  // result needs the binary16 rounding qcc does not apply between ops.
+  if (is16Bit(dtype) && s.dtype == onnx::TensorProto::FLOAT16)
+    fail(describe(n), ": float16 scales on ", dtypeName(dtype),
+         " values are not supported (float32 scales are)");
+  // QuantizeLinear's input has its scale's type (float32 or float16).
+  if (n.op_type() == "QuantizeLinear" && defaultDomain && hasInput(n, 0)) {
+    int32_t xType = elementTypeOf(n.input(0));
+    if ((xType == onnx::TensorProto::FLOAT || xType == onnx::TensorProto::FLOAT16) &&
+        xType != s.dtype)
+      fail(describe(n), ": input '", n.input(0), "' is ", dtypeName(xType),
+           " but scale '", scaleName, "' is ", dtypeName(s.dtype),
+           " (they must have the same type)");
+  }
   if (zps.empty())
     zps.assign(s.numElements(), 0);
   int64_t axis = -1;

@@ -205,11 +205,11 @@ static double roundToHalf(double v) {
   return f.convertToFloat();
 }
 
-/// The ONNX element type of tensor `name`, or 0 where the model does not
-/// say: a constant's, a graph input's or output's, one value_info
-/// declares, or a float tensor's at run time (float16 where it is the
-/// widened side of a qnn.float_cast from binary16, as the importer holds
-/// float16 tensors).
+/// The ONNX element type of tensor `name`, or 0 where qcc cannot tell it:
+/// a constant's, a graph input's or output's, one value_info declares, or
+/// what a Cast (its `to`), CastLike, Identity or Dropout (their input's)
+/// produces. Other ops' float results are float32 or float16 by their
+/// inputs, which qcc does not track: 0.
 int32_t Importer::elementTypeOf(const std::string &name) {
   ensureConstant(name);
   if (auto c = consts.find(name); c != consts.end())
@@ -219,14 +219,19 @@ int32_t Importer::elementTypeOf(const std::string &name) {
       if (v.name() == name && v.type().has_tensor_type() &&
           v.type().tensor_type().elem_type())
         return v.type().tensor_type().elem_type();
-  if (isFloatRuntimeValue(name)) {
-    auto it = values.find(name);
-    if (it != values.end())
-      if (auto w = it->second.getDefiningOp<FloatCastOp>())
-        if (cast<RankedTensorType>(w.getInput().getType()).getElementType().isF16())
-          return onnx::TensorProto::FLOAT16;
-    return onnx::TensorProto::FLOAT;
-  }
+  auto p = producers.find(name);
+  if (p == producers.end())
+    return 0;
+  const onnx::NodeProto &n = *p->second;
+  if (!n.domain().empty() && n.domain() != "ai.onnx")
+    return 0;
+  if (n.op_type() == "Cast")
+    return (int32_t)attrInt(n, "to", 0);
+  if (n.op_type() == "CastLike" && hasInput(n, 1))
+    return elementTypeOf(n.input(1));
+  if ((n.op_type() == "Identity" || n.op_type() == "Dropout") && hasInput(n, 0) &&
+      n.output(0) == name)
+    return elementTypeOf(n.input(0));
   return 0;
 }
 

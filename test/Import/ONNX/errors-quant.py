@@ -21,6 +21,12 @@
 # RUN: not %qcc compile %t/int16_into_integer_op.onnx --emit=qnn 2>&1 | %{check}=I16-INTEGER-OP
 # RUN: not %qcc compile %t/int16_dq_zp_type.onnx --emit=qnn 2>&1 | %{check}=I16-DQ-ZP
 # RUN: not %qcc compile %t/int16_qlinearconv_output.onnx --emit=qnn 2>&1 | %{check}=I16-QLINEAR
+# float16 scales are for QuantizeLinear / DequantizeLinear (ONNX's QLinear
+# ops take float32 scales):
+# RUN: not %qcc compile %t/f16_scale_qlinearconv.onnx --emit=qnn 2>&1 | %{check}=F16-QLINEAR
+# RUN: not %qcc compile %t/f16_scale_opset13.onnx --emit=qnn 2>&1 | %{check}=F16-OPSET
+# RUN: not %qcc compile %t/f16_scale_int16.onnx --emit=qnn 2>&1 | %{check}=F16-I16
+# RUN: not %qcc compile %t/f16_scale_f32_input.onnx --emit=qnn 2>&1 | %{check}=F16-MISMATCH
 # RUN: not %qcc compile %t/int16_qcdq_activation.onnx --emit=qnn 2>&1 | %{check}=I16-QCDQ-ACT
 # RUN: not %qcc compile %t/int16_qcdq_weight.onnx --emit=qnn 2>&1 | %{check}=I16-QCDQ-W
 # RUN: not %qcc compile %t/dq_u16_zp_of_u8.onnx --emit=qnn 2>&1 | %{check}=DQ-U16-OF-U8
@@ -47,8 +53,12 @@
 # SCALE-INF: qcc: error: {{.*}}scale_inf.onnx: node 'quant' (QuantizeLinear): scale 's' has the value INF; scales must be positive and finite
 # SCALE-NAN: qcc: error: {{.*}}scale_nan.onnx: node 'quant' (QuantizeLinear): scale 's' has the value nan; scales must be positive and finite
 # SCALE-AXIS-ZERO: qcc: error: {{.*}}scale_per_axis_zero.onnx: node 'w_dq_node' (DequantizeLinear): scale 'w_dq_scale' has the value 0.000000e+00; scales must be positive and finite
-# SCALE-F64: qcc: error: {{.*}}scale_float64.onnx: node 'quant' (QuantizeLinear): scale 's' must be float32, got float64
-# SCALE-INT: qcc: error: {{.*}}scale_int.onnx: node 'quant' (QuantizeLinear): scale 's' must be float32, got int32
+# SCALE-F64: qcc: error: {{.*}}scale_float64.onnx: node 'quant' (QuantizeLinear): scale 's' must be float32 or float16, got float64
+# SCALE-INT: qcc: error: {{.*}}scale_int.onnx: node 'quant' (QuantizeLinear): scale 's' must be float32 or float16, got int32
+# F16-QLINEAR: qcc: error: {{.*}}f16_scale_qlinearconv.onnx: node 'qconv' (QLinearConv): scale 'ws' must be float32, got float16
+# F16-OPSET: qcc: error: {{.*}}f16_scale_opset13.onnx: node 'deq' (DequantizeLinear): a float16 scale needs opset 19 (the model's is 13)
+# F16-I16: qcc: error: {{.*}}f16_scale_int16.onnx: node 'quant' (QuantizeLinear): float16 scales on int16 values are not supported (float32 scales are)
+# F16-MISMATCH: qcc: error: {{.*}}f16_scale_f32_input.onnx: node 'quant' (QuantizeLinear): input 'x' is float32 but scale 's' is float16 (they must have the same type)
 # SCALE-INPUT: qcc: error: {{.*}}scale_not_constant.onnx: node 'quant' (QuantizeLinear): scale 's' must be a constant (initializer or Constant node)
 # SCALE-2D: qcc: error: {{.*}}scale_2d.onnx: node 'quant' (QuantizeLinear): scale must be a scalar or 1-D
 # ZP-U8: qcc: error: {{.*}}zp_out_of_range_u8.onnx: node 'quant' (QuantizeLinear): zero point 300 is out of range for uint8
@@ -220,16 +230,51 @@ def int16_into_integer_op(g):
     g.output("y", I32)
 
 
+def qlinearconv_1x1(g, ws, yz, out_type):
+    """QLinearConv 'qconv' of a uint8 input with weight scale `ws` and
+    output zero point `yz` (their types are what is tested)."""
+    g.input("x", U8, [1, 1, 2, 2])
+    for name, v in (("xs", np.float32(0.5)), ("xz", np.uint8(0)), ("w", np.ones([1, 1, 1, 1], np.int8)),
+                    ("ws", ws), ("wz", np.int8(0)), ("ys", np.float32(0.25)), ("yz", yz)):
+        g.init(name, v)
+    g.node("QLinearConv", ["x", "xs", "xz", "w", "ws", "wz", "ys", "yz"], "y", name="qconv")
+    g.output("y", out_type)
+
+
 @models(opset=21)
 def int16_qlinearconv_output(g):
     # QLinearConv with an int16 output zero point: no 16-bit integer kernel.
-    g.input("x", U8, [1, 1, 2, 2])
-    for name, v in (("xs", np.float32(0.5)), ("xz", np.uint8(0)), ("w", np.ones([1, 1, 1, 1], np.int8)),
-                    ("ws", np.float32(0.5)), ("wz", np.int8(0)), ("ys", np.float32(0.25)),
-                    ("yz", np.int16(0))):
-        g.init(name, v)
-    g.node("QLinearConv", ["x", "xs", "xz", "w", "ws", "wz", "ys", "yz"], "y", name="qconv")
-    g.output("y", I16)
+    qlinearconv_1x1(g, np.float32(0.5), np.int16(0), I16)
+
+
+@models(opset=19)
+def f16_scale_qlinearconv(g):
+    qlinearconv_1x1(g, np.float16(0.5), np.uint8(0), U8)
+
+
+@models(opset=13)
+def f16_scale_opset13(g):
+    g.input("x", I8, [1, 4])
+    g.init("s", np.float16(0.5))
+    g.node("DequantizeLinear", ["x", "s"], "d", name="deq")
+    g.output("d", TensorProto.FLOAT16)
+
+
+@models(opset=21)
+def f16_scale_int16(g):
+    g.input("x", TensorProto.FLOAT16, [1, 4])
+    g.init("s", np.float16(0.5))
+    g.init("z", np.int16(0))
+    g.node("QuantizeLinear", ["x", "s", "z"], "q", name="quant")
+    g.output("q", I16)
+
+
+@models(opset=19)
+def f16_scale_f32_input(g):
+    g.input("x", F32, [1, 4])
+    g.init("s", np.float16(0.5))
+    g.node("QuantizeLinear", ["x", "s"], "q", name="quant")
+    g.output("q", U8)
 
 
 @models(opset=21)
