@@ -25,8 +25,10 @@ void qcc::registerDialects(DialectRegistry &registry) {
 
 std::string qcc::lowerToBuffersPipeline(bool libraryKernels,
                                         unsigned wordBits) {
+  // qcc-fuse-float-elementwise before cse: its uses are the qnn IR's, as
+  // the arena lower bound counts them (cse may merge equal readers).
   return "qnn-legalize-bit-widths,convert-qnn-to-linalg{word-bits=" +
-         std::to_string(wordBits) + "},canonicalize,cse,"
+         std::to_string(wordBits) + "},qcc-fuse-float-elementwise,canonicalize,cse,"
          "qcc-xnor-popcount,qcc-pack-subbyte-weights,"
          "qcc-pack-subbyte-activations,canonicalize,qcc-split-empty-tensors,"
          "qcc-pad-in-place,"

@@ -49,6 +49,26 @@ bool isView(Operation *op) {
   return isa<ReshapeOp>(op);
 }
 
+/// A float add/sub/mul/div result whose only reader, of its shape, is
+/// another one or a quantize: qcc-fuse-float-elementwise computes it inside
+/// that reader, and it is never stored.
+bool isFusedFloatTemporary(Value v) {
+  auto f = v.getDefiningOp<FloatBinaryOp>();
+  auto arithmetic = [](FloatBinaryOp op) {
+    FloatBinaryKind k = op.getKind();
+    return k == FloatBinaryKind::add || k == FloatBinaryKind::sub ||
+           k == FloatBinaryKind::mul || k == FloatBinaryKind::div;
+  };
+  if (!f || !arithmetic(f) || !v.hasOneUse())
+    return false;
+  Operation *reader = *v.getUsers().begin();
+  auto readerF = dyn_cast<FloatBinaryOp>(reader);
+  if (!(readerF && arithmetic(readerF)) && !isa<QuantizeOp>(reader))
+    return false;
+  return cast<ShapedType>(v.getType()).getShape() ==
+         cast<ShapedType>(reader->getResult(0).getType()).getShape();
+}
+
 int64_t functionBound(func::FuncOp f) {
   if (f.isExternal())
     return 0;
@@ -88,7 +108,9 @@ int64_t functionBound(func::FuncOp f) {
     }
     for (Value res : op.getResults()) {
       root[res] = res;
-      buffers[res] = {at, at, storedActivationBytes(res.getType())};
+      buffers[res] = {at, at,
+                      isFusedFloatTemporary(res) ? 0
+                                                 : storedActivationBytes(res.getType())};
     }
   }
   // The largest sum of the intervals that hold each op.

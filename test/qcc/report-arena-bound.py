@@ -18,17 +18,24 @@
 # codes_out: the same residual with the Add's codes returned as a uint8
 #   graph output (QOperator-style): the sum is written to the caller's
 #   buffer, so at the Add only conv1 and conv2 count: 1024 B.
+# normalized: x [1,3,8,8] float -> Sub (mean per channel) -> Div (std per
+#   channel) -> Q (u8, 192 B) -> conv 3->8 (512 B) -> DQ -> output. The Sub
+#   and Div are computed inside the quantizer (qcc-fuse-float-elementwise):
+#   their float tensors (768 B each) are never stored. At the conv: 192 +
+#   512 = 704 B (stored, the Sub's result alone would be 768 B).
 #
 # RUN: rm -rf %t && %python %s %t
 # RUN: %qcc compile %t/residual.onnx -target x86_64 -o %t/r.o --report | FileCheck %s --check-prefix=RES
 # RUN: %qcc compile %t/residual_u4.onnx -target x86_64 -o %t/r4.o --report | FileCheck %s --check-prefix=U4
 # RUN: %qcc compile %t/flatten_gemm.onnx -target x86_64 -o %t/f.o --report | FileCheck %s --check-prefix=FLAT
 # RUN: %qcc compile %t/codes_out.onnx -target x86_64 -o %t/c.o --report | FileCheck %s --check-prefix=CODES
+# RUN: %qcc compile %t/normalized.onnx -target x86_64 -o %t/n.o --report | FileCheck %s --check-prefix=NORM
 #
 # RES: peak arena (activations): {{[0-9]+}} bytes (lower bound 1536 bytes; {{[1-9][0-9]*\.[0-9]+}}x); weights + activations: {{[0-9]+}} bytes
 # U4: peak arena (activations): {{[0-9]+}} bytes (lower bound 768 bytes; {{[1-9][0-9]*\.[0-9]+}}x)
 # FLAT: peak arena (activations): {{[0-9]+}} bytes (lower bound 256 bytes; {{[1-9][0-9]*\.[0-9]+}}x)
 # CODES: peak arena (activations): {{[0-9]+}} bytes (lower bound 1024 bytes; {{[1-9][0-9]*\.[0-9]+}}x)
+# NORM: peak arena (activations): {{[0-9]+}} bytes (lower bound 704 bytes; {{[1-9][0-9]*\.[0-9]+}}x)
 import numpy as np
 from onnx import TensorProto
 
@@ -93,6 +100,17 @@ def flatten_gemm(g):
     w = g.weight("fc_w", (np.arange(128 * 10) % 5 - 2).reshape(128, 10), 0.25)
     y = g.node("MatMul", [f, w], "fc")
     g.dq(g.q(y, 0.5, 8), 0.5, 8, out="y")
+    g.output("y", F32)
+
+
+@models()
+def normalized(g):
+    g.input("x", F32, [1, 3, 8, 8])
+    mean = g.init("mean", np.array([0.5, 0.25, 0.125], np.float32).reshape(1, 3, 1, 1))
+    std = g.init("std", np.array([0.25, 0.5, 2.0], np.float32).reshape(1, 3, 1, 1))
+    n = g.node("Div", [g.node("Sub", ["x", mean], "sub"), std], "div")
+    c = conv(g, g.qdq(n, 0.5, 8, U8), 3, 8, 3, "conv", (0.5, 8, U8))
+    g.dq(g.q(c, 0.5, 8), 0.5, 8, out="y")
     g.output("y", F32)
 
 

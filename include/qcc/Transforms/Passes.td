@@ -322,6 +322,28 @@ def PadInPlacePass : Pass<"qcc-pad-in-place", "mlir::ModuleOp"> {
   let dependentDialects = ["mlir::linalg::LinalgDialect", "mlir::tensor::TensorDialect"];
 }
 
+def FuseFloatElementwisePass : Pass<"qcc-fuse-float-elementwise", "mlir::ModuleOp"> {
+  let summary = "Fold float add/sub/mul/div chains into the op that reads them";
+  let description = [{
+    What a model leaves in float before its first quantizer is usually an
+    affine normalization, `Sub` mean and `Div` std per channel, each one a
+    `linalg.generic` that writes a float32 tensor the next one reads. This
+    pass fuses such a generic (`qcc.kernel` `float_add`, `float_sub`,
+    `float_mul` or `float_div`) into its only reader when that reader is
+    one of those or a `quantize`, of the same shape: the reader's body
+    computes the producer's operation first, the same binary32 operations
+    in the same order, so the result is the same bits, and the float
+    intermediate tensor (4 bytes a value) is never stored (the producer's
+    own inputs then stay alive up to the reader). The fused generic keeps
+    the reader's `qcc.kernel` and markers. Runs right after
+    `convert-qnn-to-linalg`, before `cse` (which could merge equal readers
+    and change the use counts the lower bound sees);
+    `qcc compile --report`'s arena lower bound counts these tensors as not
+    stored (lib/Report/ArenaLowerBound.cpp, isFusedFloatTemporary).
+  }];
+  let dependentDialects = ["mlir::linalg::LinalgDialect"];
+}
+
 def SplitEmptyTensorsPass : Pass<"qcc-split-empty-tensors", "mlir::ModuleOp"> {
   let summary = "Give every user of a shared tensor.empty one of its own";
   let description = [{
