@@ -49,10 +49,9 @@ bool isView(Operation *op) {
   return isa<ReshapeOp>(op);
 }
 
-/// A float add/sub/mul/div result whose only reader, of its shape, is
-/// another one or a quantize: qcc-fuse-float-elementwise computes it inside
-/// that reader, and it is never stored.
-bool isFusedFloatTemporary(Value v) {
+} // namespace
+
+bool qcc::isFusedFloatTemporary(Value v) {
   auto f = v.getDefiningOp<FloatBinaryOp>();
   auto arithmetic = [](FloatBinaryOp op) {
     FloatBinaryKind k = op.getKind();
@@ -68,6 +67,8 @@ bool isFusedFloatTemporary(Value v) {
   return cast<ShapedType>(v.getType()).getShape() ==
          cast<ShapedType>(reader->getResult(0).getType()).getShape();
 }
+
+namespace {
 
 int64_t functionBound(func::FuncOp f) {
   if (f.isExternal())

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "qcc/Report/BitReport.h"
+#include "qcc/Report/ArenaLowerBound.h"
 #include "qcc/Dialect/QNN/IR/QNNOps.h"
 #include "qcc/Dialect/QNN/IR/QNNTypes.h"
 #include "mlir/IR/TypeUtilities.h"
@@ -98,6 +99,8 @@ ModelReport qcc::collectBitReport(ModuleOp module) {
     // Every result (TopK's values and its i64 indices).
     l.activationBytes = 0;
     for (Value res : op->getResults()) {
+      if (isFusedFloatTemporary(res))
+        continue; // computed inside its reader, never stored
       Type re = mlir::getElementTypeOrSelf(res.getType());
       auto q = dyn_cast<QuantType>(re);
       l.activationBytes += numElements(res) * (q ? q.getStorageType().getWidth() / 8

@@ -16,11 +16,17 @@ namespace qcc {
 /// function returns (it can be written to the caller's output buffer).
 /// Stored bytes: quantized values at their packed width (1, 2, 4 or 8
 /// bits, the smallest holding every slice), other elements at their own
-/// width (at least one byte), rounded up to whole bytes per tensor.
+/// width (at least one byte), rounded up to whole bytes per tensor; a
+/// fused float temporary (isFusedFloatTemporary) is not stored.
 /// Returns the largest bound over the module's functions (0 for none).
 int64_t arenaLowerBound(mlir::ModuleOp module);
 /// The stored bytes of one tensor value under the rule above.
 int64_t storedActivationBytes(mlir::Type type);
+/// A float add/sub/mul/div result whose only reader, of its shape, is
+/// another one or a qnn.quantize: qcc-fuse-float-elementwise computes it
+/// inside that reader, so it is never stored (0 bytes in the bound and in
+/// the report's per-layer bytes).
+bool isFusedFloatTemporary(mlir::Value v);
 } // namespace qcc
 
 #endif
