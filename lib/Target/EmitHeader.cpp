@@ -29,7 +29,7 @@ static LogicalResult describe(Type t, StringRef name, qcc::TensorInfo &info,
   } else if (e.isF16()) {
     // IEEE binary16 bits: C99 has no half type.
     info.dtype = "float16", info.ctype = "uint16_t", size = 2;
-  } else if (e.isInteger(4) && !e.isSignlessInteger()) {
+  } else if (qcc::qnn::isPackedInt4Tensor(rt)) {
     // ONNX int4/uint4, stored as ONNX stores them: two values a byte.
     info.dtype = e.isSignedInteger() ? "int4" : "uint4";
     info.ctype = "uint8_t";

@@ -75,7 +75,6 @@ struct FuseFloatElementwisePass
         break;
       OpOperand *use = fusableUse(producer);
       Operation *reader = use->getOwner();
-      StringAttr kind = reader->getAttrOfType<StringAttr>("qcc.kernel");
       DictionaryAttr attrs = reader->getDiscardableAttrDictionary();
       rewriter.setInsertionPoint(reader);
       FailureOr<linalg::ElementwiseOpFusionResult> fused =
@@ -92,7 +91,6 @@ struct FuseFloatElementwisePass
       for (NamedAttribute a : attrs)
         if (a.getName() != "qcc.unfused")
           op->setAttr(a.getName(), a.getValue());
-      op->setAttr("qcc.kernel", kind);
       for (auto [from, to] : fused->replacements)
         rewriter.replaceAllUsesExcept(from, to, op);
       if (reader->use_empty())

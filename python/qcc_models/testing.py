@@ -23,7 +23,8 @@ import sys
 import numpy as np
 from onnx import TensorProto, helper, numpy_helper
 
-from .builder import NP_TO_ONNX, ir_version_for_opset
+from . import ref
+from .builder import NP_TO_ONNX, ir_version_for_opset, make_tensor
 
 F32 = TensorProto.FLOAT
 U8 = TensorProto.UINT8
@@ -81,11 +82,9 @@ class Graph(object):
     def init4(self, name, values, dtype, dims=()):
         """INT4 / UINT4 initializer `name` of shape `dims` holding `values`,
         packed two a byte (the first in the low nibble) in raw_data."""
-        nib = [int(v) & 0xF for v in np.asarray(values).ravel()] + [0]
-        t = TensorProto(name=name, data_type=dtype, dims=list(dims),
-                        raw_data=bytes(nib[i] | nib[i + 1] << 4
-                                       for i in range(0, len(nib) - 1, 2)))
-        self.initializers.append(t)
+        sub = {INT4: ref.INT4, UINT4: ref.UINT4}[dtype]
+        self.initializers.append(
+            make_tensor(name, np.asarray(values).reshape(dims), sub))
         return name
 
     def const_node(self, name, array, dtype=None):

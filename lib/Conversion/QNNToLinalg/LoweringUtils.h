@@ -64,6 +64,48 @@ mapElements(mlir::OpBuilder &b, mlir::Location loc, mlir::Value input,
   return g.getResult(0);
 }
 
+/// The reassociation between a 1-D tensor and one of `rank` dims: one
+/// group of every dim (none for rank 0).
+inline llvm::SmallVector<mlir::ReassociationIndices> allInOneGroup(int64_t rank) {
+  if (rank == 0)
+    return {};
+  mlir::ReassociationIndices all(rank);
+  for (int64_t i = 0; i < rank; ++i)
+    all[i] = i;
+  return {all};
+}
+
+/// `t` as a 1-D tensor of its elements in row-major order (itself if 1-D).
+inline mlir::Value flattenTensor(mlir::OpBuilder &b, mlir::Location loc,
+                                 mlir::Value t) {
+  auto shaped = mlir::cast<mlir::RankedTensorType>(t.getType());
+  int64_t rank = shaped.getRank();
+  if (rank == 1)
+    return t;
+  auto flatT = mlir::RankedTensorType::get({shaped.getNumElements()},
+                                           shaped.getElementType());
+  // Rank 0 has fewer dims than tensor<1xT>: an expansion.
+  if (rank == 0)
+    return mlir::tensor::ExpandShapeOp::create(b, loc, flatT, t, allInOneGroup(0));
+  return mlir::tensor::CollapseShapeOp::create(b, loc, flatT, t,
+                                               allInOneGroup(rank));
+}
+
+/// `flat` (1-D) as a tensor of type `shaped` with the same elements
+/// (itself if `shaped` is 1-D).
+inline mlir::Value unflattenTensor(mlir::OpBuilder &b, mlir::Location loc,
+                                   mlir::Value flat,
+                                   mlir::RankedTensorType shaped) {
+  int64_t rank = shaped.getRank();
+  if (rank == 1)
+    return flat;
+  if (rank == 0)
+    return mlir::tensor::CollapseShapeOp::create(b, loc, shaped, flat,
+                                                 allInOneGroup(0));
+  return mlir::tensor::ExpandShapeOp::create(b, loc, shaped, flat,
+                                             allInOneGroup(rank));
+}
+
 /// A tensor of `shape` holding `value` everywhere (linalg.fill).
 inline mlir::Value fillTensor(mlir::OpBuilder &b, mlir::Location loc,
                               llvm::ArrayRef<int64_t> shape,

@@ -34,6 +34,8 @@ using namespace mlir;
 using namespace qcc;
 using namespace qcc::qnn;
 using qcc::qnn_to_linalg::broadcastMap;
+using qcc::qnn_to_linalg::flattenTensor;
+using qcc::qnn_to_linalg::unflattenTensor;
 using qcc::qnn_to_linalg::markKernel;
 using qcc::qnn_to_linalg::matmulMaps;
 
@@ -1690,29 +1692,9 @@ struct ReshapeLowering : QNNPattern<ReshapeOp> {
     auto inT = cast<RankedTensorType>(adaptor.getInput().getType());
     auto outT = cast<RankedTensorType>(op.getType());
     Type i8 = inT.getElementType(); // the storage: i8 codes or f32
-    Value v = adaptor.getInput();
-    auto all = [](unsigned rank) {
-      ReassociationIndices r;
-      for (unsigned i = 0; i < rank; ++i)
-        r.push_back(i);
-      return SmallVector<ReassociationIndices>{r};
-    };
-    int64_t n = inT.getNumElements();
-    if (inT.getRank() > 1)
-      v = tensor::CollapseShapeOp::create(rewriter, loc,
-                                          RankedTensorType::get({n}, i8), v,
-                                          all(inT.getRank()));
-    else if (inT.getRank() == 0)
-      v = tensor::ExpandShapeOp::create(rewriter, loc,
-                                        RankedTensorType::get({1}, i8), v,
-                                        SmallVector<ReassociationIndices>{});
-    if (outT.getRank() > 1)
-      v = tensor::ExpandShapeOp::create(rewriter, loc, storageType(outT, i8), v,
-                                        all(outT.getRank()));
-    else if (outT.getRank() == 0)
-      v = tensor::CollapseShapeOp::create(rewriter, loc, storageType(outT, i8), v,
-                                          SmallVector<ReassociationIndices>{});
-    rewriter.replaceOp(op, v);
+    Value flat = flattenTensor(rewriter, loc, adaptor.getInput());
+    rewriter.replaceOp(op, unflattenTensor(rewriter, loc, flat,
+                                           storageType(outT, i8)));
     return success();
   }
 };

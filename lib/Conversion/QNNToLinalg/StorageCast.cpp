@@ -26,47 +26,11 @@
 
 using namespace mlir;
 using namespace qcc::qnn;
+using qcc::qnn_to_linalg::flattenTensor;
 using qcc::qnn_to_linalg::markKernel;
+using qcc::qnn_to_linalg::unflattenTensor;
 
 namespace {
-
-/// The reassociation between a 1-D tensor and one of `rank` dims: one
-/// group of every dim (none for rank 0).
-SmallVector<ReassociationIndices> allInOneGroup(int64_t rank) {
-  if (rank == 0)
-    return {};
-  ReassociationIndices all(rank);
-  for (int64_t i = 0; i < rank; ++i)
-    all[i] = i;
-  return {all};
-}
-
-/// `flat` (1-D) reshaped to `shaped` (the same number of elements).
-Value expandFlat(OpBuilder &b, Location loc, Value flat,
-                 RankedTensorType shaped) {
-  int64_t rank = shaped.getRank();
-  if (rank == 1)
-    return flat;
-  // Rank 0 has fewer dims than tensor<1x...>: a collapse.
-  if (rank == 0)
-    return tensor::CollapseShapeOp::create(b, loc, shaped, flat,
-                                           allInOneGroup(0));
-  return tensor::ExpandShapeOp::create(b, loc, shaped, flat,
-                                       allInOneGroup(rank));
-}
-
-/// `t` collapsed to 1-D.
-Value collapseToFlat(OpBuilder &b, Location loc, Value t) {
-  auto shaped = cast<RankedTensorType>(t.getType());
-  int64_t rank = shaped.getRank();
-  if (rank == 1)
-    return t;
-  auto flatT = RankedTensorType::get({shaped.getNumElements()},
-                                     shaped.getElementType());
-  if (rank == 0)
-    return tensor::ExpandShapeOp::create(b, loc, flatT, t, allInOneGroup(0));
-  return tensor::CollapseShapeOp::create(b, loc, flatT, t, allInOneGroup(rank));
-}
 
 /// The n values of packed bytes `bytes` (tensor<(n+1)/2 x i8>) as one byte
 /// each, in the shape of `shaped`.
@@ -108,8 +72,8 @@ Value unpackNibbles(OpBuilder &b, Location loc, Value bytes,
         linalg::YieldOp::create(bb, l, ValueRange{v});
       });
   markKernel(g, "unpack_int4");
-  return expandFlat(b, loc, g.getResult(0),
-                    RankedTensorType::get(shaped.getShape(), i8));
+  return unflattenTensor(b, loc, g.getResult(0),
+                         RankedTensorType::get(shaped.getShape(), i8));
 }
 
 /// The byte-stored values `values` packed two a byte, row-major, the first
@@ -118,7 +82,7 @@ Value packNibbles(OpBuilder &b, Location loc, Value values) {
   auto shaped = cast<RankedTensorType>(values.getType());
   int64_t n = shaped.getNumElements(), bytes = (n + 1) / 2;
   Type i8 = b.getI8Type();
-  Value flat = collapseToFlat(b, loc, values);
+  Value flat = flattenTensor(b, loc, values);
   if (n % 2) {
     Value zero = arith::ConstantIntOp::create(b, loc, i8, 0);
     flat = tensor::PadOp::create(
